@@ -1,0 +1,76 @@
+import 'dotenv/config';
+import { type CliCommand, type CliContext, UsageError } from './cli-context.js';
+import { kbCommands } from './kb-commands.js';
+import { quizCommands } from './quiz-commands.js';
+
+const commands: Record<string, CliCommand> = { ...kbCommands, ...quizCommands };
+
+const usage = `concept-bot CLI: the bot's knowledge base and quiz, without Discord.
+
+Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
+
+  explain <query>            explain a concept from the notes
+  search <query> [--limit N] list matching concepts, best first
+  concepts                   list every concept by note
+  kb check                   list every problem in the notes (exit 1 if any)
+  quiz sample [--seed N] [--note ID]
+                             generate one quiz question
+
+--docs DIR  notes folder (default: DOCS_DIR or data/docs)
+--json      machine-readable output (use npm run --silent to get only the JSON)`;
+
+/** Split argv into command words, positional arguments and flags. Two-word commands (`kb check`) win. */
+export function parseArguments(argv: string[]): { name: string | undefined; positional: string[]; flags: Map<string, string | true> } {
+  const words: string[] = [];
+  const flags = new Map<string, string | true>();
+  const valueFlags = new Set(['docs', 'limit', 'seed', 'note']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(key, inline);
+      else if (valueFlags.has(key) && i + 1 < argv.length) flags.set(key, argv[++i]!);
+      else flags.set(key, true);
+    } else {
+      words.push(arg);
+    }
+  }
+  const twoWords = words.slice(0, 2).join(' ');
+  if (twoWords in commands) return { name: twoWords, positional: words.slice(2), flags };
+  return { name: words[0], positional: words.slice(1), flags };
+}
+
+export async function runCli(argv: string[], out = (t: string) => process.stdout.write(t + '\n'), err = (t: string) => process.stderr.write(t + '\n')): Promise<number> {
+  const { name, positional, flags } = parseArguments(argv);
+  if (!name || flags.has('help') || name === 'help') {
+    out(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    err(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  const docs = flags.get('docs');
+  const context: CliContext = {
+    positional,
+    flags,
+    json: flags.has('json'),
+    docsDir: typeof docs === 'string' ? docs : process.env.DOCS_DIR || 'data/docs',
+    out,
+    err,
+  };
+  try {
+    return await command(context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** A mistake in the environment the operator can fix; the message says which variable and how. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+
+const environmentSchema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DOCS_DIR: z.string().trim().default('data/docs'),
+  DATABASE_PATH: z.string().trim().default('./var/concept-bot.sqlite'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Asia/Seoul')
+    .refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Asia/Seoul or Europe/Berlin' }),
+  QUIZ_CLOSE_AFTER_MINUTES: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of minutes').transform(Number).pipe(z.number().int().min(1).max(10080)).optional()),
+  QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  /** Absent when only the CLI runs; `requireToken` checks it for the bot. */
+  discordToken: string | undefined;
+  /** Register commands to this guild (instant) instead of globally. */
+  guildId: string | undefined;
+  /** REST base URL for a proxy or the local emulator (discord.js `rest.api`), without `/v10`. */
+  apiUrl: string | undefined;
+  docsDir: string;
+  databasePath: string;
+  defaultTimezone: string;
+  /** Close questions after this many minutes instead of at the channel's next slot. */
+  closeAfterMinutes: number | undefined;
+  /** A slot missed while the bot was down is still posted this many minutes late. */
+  graceMinutes: number;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}
+
+/** Read and validate the environment once, at startup. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    discordToken: env.DISCORD_TOKEN,
+    guildId: env.DISCORD_GUILD_ID,
+    apiUrl: env.DISCORD_API_URL,
+    docsDir: env.DOCS_DIR,
+    databasePath: env.DATABASE_PATH,
+    defaultTimezone: env.DEFAULT_TIMEZONE,
+    closeAfterMinutes: env.QUIZ_CLOSE_AFTER_MINUTES,
+    graceMinutes: env.QUIZ_GRACE_MINUTES,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** The bot cannot start without a token; explain where to get one and what works without it. */
+export function requireToken(config: Config): string {
+  if (!config.discordToken) {
+    throw new ConfigError(
+      [
+        'DISCORD_TOKEN is not set.',
+        'Create an application at https://discord.com/developers/applications, open "Bot", press "Reset Token",',
+        'and put the token into .env as DISCORD_TOKEN=... (copy .env.example to start).',
+        'Without a token you can still try the knowledge base: npm run cli -- explain container',
+      ].join('\n'),
+    );
+  }
+  return config.discordToken;
+}

@@ -1,0 +1,48 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../quiz/ports.js';
+import type { QuizRunner } from '../quiz/quiz-runner.js';
+import type { ConceptIndex } from '../search/concept-index.js';
+import type { QuizStore } from '../store/quiz-store.js';
+
+/** What every command gets: the domain, already loaded. */
+export interface BotContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  kb: KnowledgeBase;
+  index: ConceptIndex;
+  store: QuizStore;
+  quiz: QuizRunner;
+}
+
+/**
+ * One slash command, defined in exactly one file of `commands/`: the loader feeds both registration
+ * (`data.toJSON()`) and the interaction router from the same object.
+ */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /**
+   * Buttons whose custom id starts with `<command name>:`. They survive restarts because the id carries
+   * everything needed, e.g. `explain:docker-kubernetes/container`, `quiz:answer:<questionId>:<choice>`.
+   * `args` is the custom id split on `:` without the command name.
+   */
+  button?(interaction: ButtonInteraction, args: string[], context: BotContext): Promise<void>;
+}
+
+/** A mistake the user can fix: the error boundary replies with this message (already localized), ephemeral. */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}

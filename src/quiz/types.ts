@@ -1,0 +1,155 @@
+// Quiz domain types: questions generated from notes, schedules, answers, scores. Knows nothing of Discord.
+
+export type QuestionKind = 'which-concept' | 'cloze';
+
+/** A question as the generator makes it, before it is stored or posted. */
+export interface GeneratedQuestion {
+  conceptId: string;
+  kind: QuestionKind;
+  /** Plain text (may keep markdown bold). Never contains the answer or any name/alias of the answer concept. */
+  prompt: string;
+  /** Exactly four distinct options. */
+  options: string[];
+  /** Index of the correct option, 0..3, uniform over seeds. */
+  answer: number;
+  /** For `which-concept`: the concept id behind each option (the explain buttons of a reveal use them). */
+  optionConceptIds?: (string | null)[];
+}
+
+/** Why a concept cannot be asked (also reported by `cli kb check`). */
+export interface SkippedConcept {
+  conceptId: string;
+  reason: string;
+}
+
+export interface Schedule {
+  guildId: string;
+  channelId: string;
+  /** node-cron expression, 5 fields (or 6 with seconds). */
+  cron: string;
+  /** IANA time zone, e.g. `Asia/Seoul`. */
+  timezone: string;
+  /** Limit questions to this document id; null = every note. */
+  noteId: string | null;
+  /** Close after this many minutes; null = at the channel's next slot. */
+  closeAfterMinutes: number | null;
+  /** Paused after a 403/404 from Discord; scheduling the channel again resumes it. */
+  paused: boolean;
+  /** The last posting problem, shown by `/quiz-admin list` (e.g. `Missing Permissions: Send Messages`). */
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type QuestionStatus = 'open' | 'closed';
+
+/** A stored question: one post in a channel (or one practice question for one member). */
+export interface StoredQuestion {
+  /** Short unique id (custom ids carry it: keep it ≤ 20 chars, [A-Za-z0-9]). */
+  id: string;
+  guildId: string;
+  channelId: string;
+  /**
+   * Unique per channel: the ISO time of the scheduled slot (`2026-11-27T00:00:00.000Z`), or `manual:<id>`
+   * for `/quiz-admin now`, or `practice:<id>`. One post per channel per slot, even across restarts.
+   */
+  slotKey: string;
+  conceptId: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: string[];
+  answer: number;
+  optionConceptIds: (string | null)[] | null;
+  /** Practice questions are for one member and never count toward the score. */
+  practiceUserId: string | null;
+  /** The Discord message of the post, once posted. */
+  messageId: string | null;
+  status: QuestionStatus;
+  createdAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+}
+
+export interface NewQuestion {
+  guildId: string;
+  channelId: string;
+  slotKey: string;
+  question: GeneratedQuestion;
+  practiceUserId?: string | null;
+  createdAt: Date;
+  closesAt: Date;
+}
+
+export interface RecordedAnswer {
+  questionId: string;
+  userId: string;
+  /** Display name at the time of answering (shown in reveals without pinging). */
+  userName: string;
+  choice: number;
+  correct: boolean;
+  answeredAt: Date;
+}
+
+export type RecordAnswerResult =
+  | { kind: 'recorded'; answer: RecordedAnswer; question: StoredQuestion }
+  | { kind: 'already-answered'; answer: RecordedAnswer; question: StoredQuestion }
+  | { kind: 'closed'; question: StoredQuestion }
+  | { kind: 'unknown-question' };
+
+export interface Tally {
+  questionId: string;
+  /** Count per option index. */
+  counts: number[];
+  participants: number;
+  /** Members who answered right, in answer order. */
+  correct: { userId: string; userName: string }[];
+}
+
+export interface ClosedQuestion {
+  question: StoredQuestion;
+  tally: Tally;
+}
+
+export type LeaderboardPeriod = 'week' | 'month' | 'all';
+
+export interface LeaderboardRow {
+  rank: number;
+  userId: string;
+  userName: string;
+  points: number;
+  answered: number;
+  /** 0..1 */
+  accuracy: number;
+  /** Current streak (period-independent). */
+  streak: number;
+}
+
+export interface Leaderboard {
+  period: LeaderboardPeriod;
+  /** Start of the period in UTC (null for `all`). */
+  since: Date | null;
+  top: LeaderboardRow[];
+  /** The caller's own row when outside `top`; null when inside or never answered. */
+  caller: LeaderboardRow | null;
+}
+
+export interface ConceptPerformance {
+  conceptId: string;
+  asked: number;
+  answers: number;
+  correctAnswers: number;
+  lastAskedAt: Date | null;
+}
+
+export interface MemberStats {
+  userId: string;
+  userName: string | null;
+  points: number;
+  answered: number;
+  accuracy: number;
+  streak: number;
+  bestStreak: number;
+  /** Concepts this member answered worst, worst first (at most 5). */
+  weakest: { conceptId: string; answered: number; correct: number }[];
+}

@@ -1,0 +1,75 @@
+import type {
+  ClosedQuestion,
+  ConceptPerformance,
+  Leaderboard,
+  LeaderboardPeriod,
+  MemberStats,
+  NewQuestion,
+  RecordAnswerResult,
+  Schedule,
+  StoredQuestion,
+  Tally,
+} from '../quiz/types.js';
+
+/**
+ * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
+ * embedded implementation, and a PostgreSQL one can be added beside it. Methods are synchronous
+ * because better-sqlite3 is: a network backend would wrap this interface in an async one at the
+ * runner boundary (see the README's storage note).
+ */
+export interface QuizStore {
+  // Schedules
+  /** Insert or replace; clears `paused` and `lastError` (scheduling again resumes). */
+  saveSchedule(schedule: Omit<Schedule, 'paused' | 'lastError' | 'lastErrorAt'>): Schedule;
+  deleteSchedule(guildId: string, channelId: string): boolean;
+  getSchedule(guildId: string, channelId: string): Schedule | null;
+  /** All schedules, or one guild's, ordered by guild then channel. */
+  listSchedules(guildId?: string): Schedule[];
+  /** Record a posting problem; `pause` stops the schedule until it is saved again. */
+  recordScheduleProblem(guildId: string, channelId: string, problem: string, at: Date, pause: boolean): void;
+  clearScheduleProblem(guildId: string, channelId: string): void;
+
+  // Guild settings
+  /** The guild's time zone for leaderboard weeks/months; null when never set. */
+  getGuildTimezone(guildId: string): string | null;
+  setGuildTimezone(guildId: string, timezone: string): void;
+
+  // Questions
+  /** Returns `created: false` with the existing row when the channel already has a question for that slot. */
+  createQuestion(input: NewQuestion): { created: boolean; question: StoredQuestion };
+  setQuestionMessage(questionId: string, messageId: string): void;
+  getQuestion(questionId: string): StoredQuestion | null;
+  /** The newest open, non-practice question of a channel. */
+  getOpenQuestion(guildId: string, channelId: string): StoredQuestion | null;
+  /** Open questions (practice included) whose `closesAt` ≤ now. */
+  listOverdueQuestions(now: Date): StoredQuestion[];
+  listOpenQuestions(): StoredQuestion[];
+  /** The newest question of a channel by slot (for "was this slot posted?"). */
+  getLatestQuestion(guildId: string, channelId: string): StoredQuestion | null;
+  /**
+   * Remove a question that was never posted (its message id is still null), so the slot can be tried again.
+   * Returns false if it has a message or answers.
+   */
+  discardUnpostedQuestion(questionId: string): boolean;
+
+  // Answers
+  /** First answer of a user wins; stored durably before this returns. Refused when closed or past closesAt. */
+  recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult;
+  getTally(questionId: string): Tally;
+  /**
+   * Close an open question: status, closedAt, and (unless practice) points and streaks of every member of the
+   * guild, in one transaction. Closing a closed question returns it again without changing scores.
+   */
+  closeQuestion(questionId: string, now: Date): ClosedQuestion | null;
+
+  // Scores
+  /** `since` = start of the period in UTC (null for all time); top 10 by points, then accuracy. */
+  getLeaderboard(guildId: string, period: LeaderboardPeriod, since: Date | null, callerId: string | null, limit?: number): Leaderboard;
+  getMemberStats(guildId: string, userId: string): MemberStats;
+  /** Per-concept history of a channel's (non-practice) questions, for choosing the next concept. */
+  getConceptPerformance(guildId: string, channelId: string): ConceptPerformance[];
+  /** Concept ids asked in a channel since every concept in `scope` was last covered (the current round). */
+  listConceptsAskedThisRound(guildId: string, channelId: string, scope: readonly string[]): Set<string>;
+
+  close(): void;
+}
