@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations as defaultMigrations, type Migration } from './migrations.js';
+
+export type SqliteDatabase = Database.Database;
+
+/** How long a statement waits for another connection's write lock (other processes, a CLI) before failing. */
+const busyTimeoutMs = 5_000;
+
+/**
+ * Open (or create) the database file, set it up for a bot that must never lose an answer, and bring the
+ * schema up to date. `:memory:` works too (no directory is created).
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = defaultMigrations): SqliteDatabase {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    // First, so that every following step waits for a concurrent opener instead of failing with SQLITE_BUSY.
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // WAL + NORMAL: a commit is in the WAL file (the OS page cache) before it returns, so a killed process
+    // loses nothing; only a power cut can drop the last transactions. Readers never block the writer.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Apply every migration not yet recorded, each in its own transaction; returns the names applied now. */
+export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[] = defaultMigrations): string[] {
+  checkMigrationOrder(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const isApplied = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  const recordApplied = db.prepare<[number, string, number]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const newest = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
+  const known = migrations.at(-1)?.version ?? 0;
+  if (newest?.version != null && newest.version > known) {
+    throw new Error(`The database schema is at version ${newest.version}, newer than this build knows (${known}). Update the bot before opening this file.`);
+  }
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    // IMMEDIATE and re-checked inside: two processes opening a fresh file at once apply each step once.
+    const applyOne = db.transaction(() => {
+      if (isApplied.get(migration.version)) return false;
+      db.exec(migration.sql);
+      recordApplied.run(migration.version, migration.name, Date.now());
+      return true;
+    });
+    if (applyOne.immediate()) applied.push(migration.name);
+  }
+  return applied;
+}
+
+function checkMigrationOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    const expected = index + 1;
+    if (migration.version !== expected || !migration.name.startsWith(String(expected).padStart(3, '0') + '_')) {
+      throw new Error(`Migration ${migration.name} is out of order: expected version ${expected}.`);
+    }
+  });
+}
+
+/** Versions recorded in `schema_migrations`, oldest first. */
+export function listAppliedMigrations(db: SqliteDatabase): { version: number; name: string; appliedAt: Date }[] {
+  return db
+    .prepare<[], { version: number; name: string; applied_at: number }>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+    .all()
+    .map((row) => ({ version: row.version, name: row.name, appliedAt: new Date(row.applied_at) }));
+}

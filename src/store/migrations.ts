@@ -1,0 +1,103 @@
+/**
+ * The schema, as numbered steps applied in order at startup (see `openDatabase`). Never edit a step that
+ * has shipped: add the next one. Dates are integer epoch milliseconds; booleans are 0/1.
+ *
+ * The SQL stays close to what PostgreSQL also accepts (ON CONFLICT upserts, plain types, no SQLite-only
+ * functions in the schema) so a second backend can reuse the table design behind the `QuizStore` interface.
+ */
+export interface Migration {
+  version: number;
+  /** `001_initial`: recorded in `schema_migrations` beside the version. */
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: '001_initial',
+    sql: `
+      CREATE TABLE guild_settings (
+        guild_id TEXT PRIMARY KEY,
+        timezone TEXT NOT NULL
+      );
+
+      CREATE TABLE schedules (
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        note_id TEXT,
+        close_after_minutes INTEGER,
+        paused INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_error_at INTEGER,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, channel_id)
+      );
+
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        slot_key TEXT NOT NULL,
+        concept_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        options_json TEXT NOT NULL,
+        answer INTEGER NOT NULL,
+        option_concept_ids_json TEXT,
+        practice_user_id TEXT,
+        message_id TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        created_at INTEGER NOT NULL,
+        closes_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        -- One post per channel per slot, even across restarts and double cron triggers.
+        UNIQUE (guild_id, channel_id, slot_key)
+      );
+      CREATE INDEX questions_by_channel ON questions (guild_id, channel_id, created_at);
+      CREATE INDEX questions_open_by_close ON questions (closes_at) WHERE status = 'open';
+
+      -- guild_id and correct are copied from the question so leaderboards never join; scored_at is the
+      -- question's close time, set when a non-practice question closes (null = not counted yet).
+      CREATE TABLE answers (
+        question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        answered_at INTEGER NOT NULL,
+        guild_id TEXT NOT NULL,
+        scored_at INTEGER,
+        -- The first answer of a member is the one that counts.
+        PRIMARY KEY (question_id, user_id)
+      );
+      CREATE INDEX answers_scored_by_guild ON answers (guild_id, scored_at, user_id, correct, answered_at)
+        WHERE scored_at IS NOT NULL;
+      CREATE INDEX answers_by_member ON answers (guild_id, user_id);
+
+      -- Running totals of scored answers: the all-time leaderboard and streaks read them directly.
+      CREATE TABLE member_scores (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        points INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        streak INTEGER NOT NULL DEFAULT 0,
+        best_streak INTEGER NOT NULL DEFAULT 0,
+        last_correct_at INTEGER,
+        PRIMARY KEY (guild_id, user_id)
+      );
+
+      -- The latest display name per member, for leaderboards (answers keep the name used at the time).
+      CREATE TABLE member_names (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, user_id)
+      );
+    `,
+  },
+];

@@ -1,0 +1,102 @@
+// Rows as SQLite returns them, and their mapping to domain objects. The only place that knows column names,
+// 0/1 booleans, epoch-millisecond dates and JSON-encoded arrays.
+import type { QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
+
+export interface ScheduleRow {
+  guild_id: string;
+  channel_id: string;
+  cron: string;
+  timezone: string;
+  note_id: string | null;
+  close_after_minutes: number | null;
+  paused: number;
+  last_error: string | null;
+  last_error_at: number | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface QuestionRow {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  slot_key: string;
+  concept_id: string;
+  kind: string;
+  prompt: string;
+  options_json: string;
+  answer: number;
+  option_concept_ids_json: string | null;
+  practice_user_id: string | null;
+  message_id: string | null;
+  status: string;
+  created_at: number;
+  closes_at: number;
+  closed_at: number | null;
+}
+
+export interface AnswerRow {
+  question_id: string;
+  user_id: string;
+  user_name: string;
+  choice: number;
+  correct: number;
+  answered_at: number;
+}
+
+export function toSchedule(row: ScheduleRow): Schedule {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    cron: row.cron,
+    timezone: row.timezone,
+    noteId: row.note_id,
+    closeAfterMinutes: row.close_after_minutes,
+    paused: row.paused === 1,
+    lastError: row.last_error,
+    lastErrorAt: toDateOrNull(row.last_error_at),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export function toStoredQuestion(row: QuestionRow): StoredQuestion {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    slotKey: row.slot_key,
+    conceptId: row.concept_id,
+    kind: row.kind as QuestionKind,
+    prompt: row.prompt,
+    options: JSON.parse(row.options_json) as string[],
+    answer: row.answer,
+    optionConceptIds: row.option_concept_ids_json === null ? null : (JSON.parse(row.option_concept_ids_json) as (string | null)[]),
+    practiceUserId: row.practice_user_id,
+    messageId: row.message_id,
+    status: row.status as QuestionStatus,
+    createdAt: new Date(row.created_at),
+    closesAt: new Date(row.closes_at),
+    closedAt: toDateOrNull(row.closed_at),
+  };
+}
+
+export function toRecordedAnswer(row: AnswerRow): RecordedAnswer {
+  return {
+    questionId: row.question_id,
+    userId: row.user_id,
+    userName: row.user_name,
+    choice: row.choice,
+    correct: row.correct === 1,
+    answeredAt: new Date(row.answered_at),
+  };
+}
+
+export function toDateOrNull(epochMs: number | null): Date | null {
+  return epochMs === null ? null : new Date(epochMs);
+}
+
+/** correct / answered, 0 when nothing was answered. */
+export function toAccuracy(correct: number, answered: number): number {
+  return answered === 0 ? 0 : correct / answered;
+}

@@ -1,0 +1,220 @@
+// Quiz storage numbers through the real store on a temp file: answers recorded per second (each one its own
+// durable transaction, as a click is) and `/leaderboard` latency with 100,000 stored answers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { GeneratedQuestion, LeaderboardPeriod } from '../../src/quiz/types.js';
+import { openDatabase } from '../../src/store/database.js';
+import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
+
+const guildId = '100000000000000001';
+const channelId = '200000000000000001';
+const members = 500;
+const questions = 2_000;
+const answersPerQuestion = 50; // 2,000 × 50 = 100,000 stored answers
+const questionEveryMs = 4 * 60 * 60 * 1000; // six a day: 2,000 questions span about eleven months
+const answerRuns = 3;
+const answersPerRun = 10_000;
+const leaderboardQueries = 300;
+const leaderboardRepeats = 3;
+const day = 24 * 60 * 60 * 1000;
+
+const generated: GeneratedQuestion = {
+  conceptId: 'container',
+  kind: 'which-concept',
+  prompt: 'Which concept is described here?',
+  options: ['Container', 'Image', 'Pod', 'Volume'],
+  answer: 0,
+};
+
+export async function runQuizBench(log: (line: string) => void): Promise<object> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-quiz-bench-'));
+  try {
+    log('quiz store (SQLite WAL, synchronous=NORMAL, a temp file)');
+    const recording = measureRecording(path.join(directory, 'answers.sqlite'));
+    log(`  answers recorded: ${recording.answersPerSecond.toFixed(0)}/s (median of ${answerRuns} runs of ${answersPerRun.toLocaleString('en')}, each a transaction)`);
+
+    const leaderboard = measureLeaderboards(path.join(directory, 'leaderboard.sqlite'), log);
+    // The headline numbers are the slowest of the three periods `/leaderboard` offers.
+    const offered = [leaderboard.periods.week, leaderboard.periods.month, leaderboard.periods.all];
+    return {
+      answersPerSecond: Math.round(recording.answersPerSecond),
+      answers: answersPerRun,
+      answerRuns: recording.runs,
+      leaderboardP50Ms: Math.max(...offered.map((period) => period.p50Ms)),
+      leaderboardP99Ms: Math.max(...offered.map((period) => period.p99Ms)),
+      storedAnswers: leaderboard.storedAnswers,
+      members,
+      questions,
+      seedMs: round(leaderboard.seedMs),
+      periods: leaderboard.periods,
+    };
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function measureRecording(file: string): { answersPerSecond: number; runs: number[] } {
+  const store = new SqliteQuizStore(openDatabase(file));
+  try {
+    const rates: number[] = [];
+    for (let run = 0; run < answerRuns; run++) {
+      const now = Date.now();
+      // 1,000 members per question, like one busy click storm after another.
+      const batch = Array.from({ length: answersPerRun / 1_000 }, (_, index) =>
+        store.createQuestion({
+          guildId,
+          channelId,
+          slotKey: `bench-${run}-${index}`,
+          question: generated,
+          createdAt: new Date(now),
+          closesAt: new Date(now + day),
+        }).question,
+      );
+      const started = performance.now();
+      for (const question of batch) {
+        for (let member = 0; member < 1_000; member++) {
+          store.recordAnswer(question.id, `member-${member}`, `Member ${member}`, member % 4, new Date());
+        }
+      }
+      rates.push(answersPerRun / ((performance.now() - started) / 1000));
+    }
+    return { answersPerSecond: median(rates), runs: rates.map(Math.round) };
+  } finally {
+    store.close();
+  }
+}
+
+interface PeriodTiming {
+  p50Ms: number;
+  p99Ms: number;
+  /** Answers that fall into the period (what the query aggregates). */
+  answersInPeriod: number;
+}
+
+function measureLeaderboards(file: string, log: (line: string) => void) {
+  const db = openDatabase(file);
+  const store = new SqliteQuizStore(db);
+  try {
+    const seedStarted = performance.now();
+    const end = seedHistory(db, store);
+    const seedMs = performance.now() - seedStarted;
+    const storedAnswers = db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
+    log(`  seeded ${storedAnswers.toLocaleString('en')} answers by ${members} members to ${questions.toLocaleString('en')} questions through the store in ${(seedMs / 1000).toFixed(1)} s`);
+
+    const sinceByPeriod: Record<LeaderboardPeriod, Date | null> = {
+      week: new Date(end - 7 * day),
+      month: new Date(end - 30 * day),
+      all: null,
+    };
+    const countInPeriod = db.prepare<[string, number]>('SELECT COUNT(*) FROM answers WHERE guild_id = ? AND scored_at >= ?').pluck();
+    const random = createBenchRandom(7);
+    const periods: Record<string, PeriodTiming> = {};
+    for (const period of ['week', 'month', 'all'] as const) {
+      const since = sinceByPeriod[period];
+      const p50s: number[] = [];
+      const p99s: number[] = [];
+      for (let repeat = 0; repeat < leaderboardRepeats; repeat++) {
+        const timings: number[] = [];
+        for (let query = 0; query < leaderboardQueries; query++) {
+          const callerId = `member-${Math.floor(random() * members)}`;
+          const started = performance.now();
+          store.getLeaderboard(guildId, period, since, callerId);
+          timings.push(performance.now() - started);
+        }
+        p50s.push(percentile(timings, 0.5));
+        p99s.push(percentile(timings, 0.99));
+      }
+      const answersInPeriod = since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number);
+      periods[period] = { p50Ms: round(median(p50s)), p99Ms: round(median(p99s)), answersInPeriod };
+      log(`  /leaderboard ${period.padEnd(5)} p50 ${median(p50s).toFixed(2)} ms, p99 ${median(p99s).toFixed(2)} ms (${answersInPeriod.toLocaleString('en')} answers in period; median of ${leaderboardRepeats} × ${leaderboardQueries} queries)`);
+    }
+
+    // Worst case for the period query: a period that spans the whole history aggregates every answer.
+    const everything = new Date(0);
+    const worst: number[] = [];
+    for (let query = 0; query < 50; query++) {
+      const started = performance.now();
+      store.getLeaderboard(guildId, 'month', everything, 'member-1');
+      worst.push(performance.now() - started);
+    }
+    periods['whole-history-as-period'] = { p50Ms: round(percentile(worst, 0.5)), p99Ms: round(percentile(worst, 0.99)), answersInPeriod: storedAnswers };
+    log(`  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`);
+    return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
+  } finally {
+    store.close();
+  }
+}
+
+/** Post, answer and close the history through the store; returns the time just after the last close. */
+function seedHistory(db: ReturnType<typeof openDatabase>, store: SqliteQuizStore): number {
+  const random = createBenchRandom(42);
+  const first = Date.now() - questions * questionEveryMs;
+  const memberIds = Array.from({ length: members }, (_, index) => `member-${index}`);
+  // Some members play far more than others, as in a real team.
+  const weights = memberIds.map((_, index) => 1 / (1 + index / 50));
+  // One outer transaction only to make seeding quick; each store call inside still runs its own (nested) one.
+  db.transaction(() => {
+    for (let index = 0; index < questions; index++) {
+      const postedAt = first + index * questionEveryMs;
+      const { question } = store.createQuestion({
+        guildId,
+        channelId,
+        slotKey: new Date(postedAt).toISOString(),
+        question: { ...generated, conceptId: `concept-${index % 40}`, answer: index % 4 },
+        createdAt: new Date(postedAt),
+        closesAt: new Date(postedAt + questionEveryMs),
+      });
+      const answerers = pickWeighted(memberIds, weights, answersPerQuestion, random);
+      answerers.forEach((userId, order) => {
+        const right = random() < 0.6;
+        const choice = right ? question.answer : (question.answer + 1 + Math.floor(random() * 3)) % 4;
+        store.recordAnswer(question.id, userId, userId.replace('member-', 'Member '), choice, new Date(postedAt + (order + 1) * 1000));
+      });
+      store.closeQuestion(question.id, question.closesAt);
+    }
+  })();
+  return first + questions * questionEveryMs;
+}
+
+function pickWeighted(ids: string[], weights: number[], count: number, random: () => number): string[] {
+  const chosen = new Set<string>();
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  while (chosen.size < count) {
+    let target = random() * total;
+    for (let index = 0; index < ids.length; index++) {
+      target -= weights[index] ?? 0;
+      if (target <= 0) {
+        chosen.add(ids[index] ?? '');
+        break;
+      }
+    }
+  }
+  return [...chosen];
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A small seeded generator (mulberry32) so every run stores the same history. */
+function createBenchRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listAppliedMigrations, openDatabase } from '../../src/store/database.js';
+import { migrations } from '../../src/store/migrations.js';
+import { createDatabasePath } from './store-test-kit.js';
+
+describe('openDatabase', () => {
+  it('creates the missing directory and applies every migration once, recorded by name', () => {
+    const file = createDatabasePath();
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+
+    const db = openDatabase(file);
+    const applied = listAppliedMigrations(db);
+    db.close();
+
+    expect(fs.existsSync(file)).toBe(true);
+    expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
+    expect(applied[0]?.name).toBe('001_initial');
+  });
+
+  it('when the file is opened again, migrations are not applied a second time and data stays', () => {
+    const file = createDatabasePath();
+    const first = openDatabase(file);
+    first.prepare('INSERT INTO guild_settings (guild_id, timezone) VALUES (?, ?)').run('g1', 'Asia/Seoul');
+    const firstApplied = listAppliedMigrations(first);
+    first.close();
+
+    const second = openDatabase(file);
+    const secondApplied = listAppliedMigrations(second);
+    const timezone = second.prepare('SELECT timezone FROM guild_settings WHERE guild_id = ?').pluck().get('g1');
+    second.close();
+
+    expect(secondApplied).toEqual(firstApplied);
+    expect(timezone).toBe('Asia/Seoul');
+  });
+
+  it('uses WAL with synchronous NORMAL and enforces foreign keys', () => {
+    const db = openDatabase(createDatabasePath());
+    const settings = {
+      journalMode: db.pragma('journal_mode', { simple: true }),
+      synchronous: db.pragma('synchronous', { simple: true }),
+      foreignKeys: db.pragma('foreign_keys', { simple: true }),
+      busyTimeout: db.pragma('busy_timeout', { simple: true }),
+    };
+    const insertOrphanAnswer = () =>
+      db
+        .prepare('INSERT INTO answers (question_id, user_id, user_name, choice, correct, answered_at, guild_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run('no-such-question', 'u1', 'u1', 0, 0, 0, 'g1');
+    expect(insertOrphanAnswer).toThrow(/FOREIGN KEY/);
+    db.close();
+
+    expect(settings).toEqual({ journalMode: 'wal', synchronous: 1, foreignKeys: 1, busyTimeout: 5000 });
+  });
+
+  it('applies a later migration to an existing file without touching the earlier ones', () => {
+    const file = createDatabasePath();
+    openDatabase(file).close();
+
+    const next = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_extra`, sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY)' }];
+    const db = openDatabase(file, next);
+    const names = listAppliedMigrations(db).map((migration) => migration.name);
+    const extraExists = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'").pluck().get();
+    db.close();
+
+    expect(names).toEqual(next.map((migration) => migration.name));
+    expect(extraExists).toBe(1);
+  });
+
+  it('refuses a file whose schema is newer than this build', () => {
+    const file = createDatabasePath();
+    const newer = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_future`, sql: 'SELECT 1' }];
+    openDatabase(file, newer).close();
+
+    expect(() => openDatabase(file)).toThrow(/newer than this build/);
+  });
+
+  it('rolls back a failing migration completely so it can be retried', () => {
+    const file = createDatabasePath();
+    const broken = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_broken`, sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table' }];
+
+    expect(() => openDatabase(file, broken)).toThrow(/missing_table/);
+    const db = openDatabase(file);
+    const halfExists = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get();
+    const versions = listAppliedMigrations(db).map((migration) => migration.version);
+    db.close();
+
+    expect(halfExists).toBe(0);
+    expect(versions).toEqual(migrations.map((migration) => migration.version));
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { guildId, openTestStore } from './store-test-kit.js';
+
+const createdAt = new Date('2026-03-01T00:00:00Z');
+
+function scheduleFor(channelId: string, cron = '0 9 * * 1-5') {
+  return { guildId, channelId, cron, timezone: 'Asia/Seoul', noteId: null, closeAfterMinutes: null, createdBy: 'admin', createdAt };
+}
+
+describe('schedules', () => {
+  it('saves a schedule per channel and lists them by channel', () => {
+    const store = openTestStore();
+
+    const saved = store.saveSchedule({ ...scheduleFor('2002'), noteId: 'docker-kubernetes', closeAfterMinutes: 90 });
+    store.saveSchedule(scheduleFor('2001'));
+    store.saveSchedule({ ...scheduleFor('2001'), guildId: '999' });
+
+    expect(saved).toEqual({
+      ...scheduleFor('2002'),
+      noteId: 'docker-kubernetes',
+      closeAfterMinutes: 90,
+      paused: false,
+      lastError: null,
+      lastErrorAt: null,
+    });
+    expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual(['2001', '2002']);
+    expect(store.listSchedules().map((schedule) => `${schedule.guildId}/${schedule.channelId}`)).toEqual([
+      `${guildId}/2001`,
+      `${guildId}/2002`,
+      '999/2001',
+    ]);
+  });
+
+  it('a problem pauses the schedule when asked, and scheduling the channel again resumes it', () => {
+    const store = openTestStore();
+    store.saveSchedule(scheduleFor('2001'));
+    const at = new Date('2026-03-02T00:00:00Z');
+
+    store.recordScheduleProblem(guildId, '2001', 'Missing Permissions: Send Messages', at, true);
+    const paused = store.getSchedule(guildId, '2001');
+    const resumed = store.saveSchedule(scheduleFor('2001', '0 10 * * *'));
+
+    expect(paused).toMatchObject({ paused: true, lastError: 'Missing Permissions: Send Messages', lastErrorAt: at });
+    expect(resumed).toMatchObject({ cron: '0 10 * * *', paused: false, lastError: null, lastErrorAt: null });
+  });
+
+  it('a transient problem is shown without pausing, a later problem does not unpause, and clearing keeps the pause', () => {
+    const store = openTestStore();
+    store.saveSchedule(scheduleFor('2001'));
+
+    store.recordScheduleProblem(guildId, '2001', '503 Service Unavailable', new Date('2026-03-02T00:00:00Z'), false);
+    const transient = store.getSchedule(guildId, '2001');
+    store.recordScheduleProblem(guildId, '2001', 'Unknown Channel', new Date('2026-03-03T00:00:00Z'), true);
+    store.recordScheduleProblem(guildId, '2001', '503 Service Unavailable', new Date('2026-03-04T00:00:00Z'), false);
+    const stillPaused = store.getSchedule(guildId, '2001');
+    store.clearScheduleProblem(guildId, '2001');
+
+    expect(transient).toMatchObject({ paused: false, lastError: '503 Service Unavailable' });
+    expect(stillPaused).toMatchObject({ paused: true, lastError: '503 Service Unavailable' });
+    expect(store.getSchedule(guildId, '2001')).toMatchObject({ paused: true, lastError: null, lastErrorAt: null });
+  });
+
+  it('unscheduling removes only that channel', () => {
+    const store = openTestStore();
+    store.saveSchedule(scheduleFor('2001'));
+    store.saveSchedule(scheduleFor('2002'));
+
+    expect(store.deleteSchedule(guildId, '2001')).toBe(true);
+    expect(store.deleteSchedule(guildId, '2001')).toBe(false);
+    expect(store.getSchedule(guildId, '2001')).toBeNull();
+    expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual(['2002']);
+  });
+
+  it('remembers the guild time zone, and knows when none was set', () => {
+    const store = openTestStore();
+
+    const before = store.getGuildTimezone(guildId);
+    store.setGuildTimezone(guildId, 'Asia/Seoul');
+    store.setGuildTimezone(guildId, 'Europe/Berlin');
+
+    expect(before).toBeNull();
+    expect(store.getGuildTimezone(guildId)).toBe('Europe/Berlin');
+  });
+});
