@@ -1,0 +1,120 @@
+// Related concepts: a body that mentions another concept's name or alias links to it.
+import type { Concept } from './types.js';
+
+interface Term {
+  text: string;
+  conceptId: string;
+  /** Latin letters/digits at this edge must not continue a longer word (`Docker` is not in `Dockerfile`). */
+  boundedStart: boolean;
+  boundedEnd: boolean;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  conceptId: string;
+}
+
+const wordChar = /[a-z0-9]/;
+
+/**
+ * For each concept, the ids of other concepts its body mentions, in order of first mention.
+ * Latin names match as whole words (a plural `s` allowed); Hangul names of two or more syllables
+ * match anywhere, since Korean glues particles to words (`컨테이너화된`, `클러스터의`). Overlapping
+ * mentions resolve to the longest term, so `소프트웨어 컨테이너` inside the docker body is one mention
+ * and the concept's own names hide shorter names of others inside them.
+ * Terms are indexed by their first two characters and length, so the cost grows with the text,
+ * not with the number of concepts squared.
+ */
+export function findRelatedIds(concepts: readonly Concept[]): Map<string, string[]> {
+  const index = indexTerms(concepts);
+  const documentOf = new Map(concepts.map((concept) => [concept.id, concept.documentId]));
+  const related = new Map<string, string[]>();
+  for (const concept of concepts) {
+    const mentions = selectLongestMentions(findMentions(concept.plainText.toLowerCase(), index), concept, documentOf);
+    const ids: string[] = [];
+    for (const mention of mentions) {
+      if (mention.conceptId !== concept.id && !ids.includes(mention.conceptId)) ids.push(mention.conceptId);
+    }
+    related.set(concept.id, ids);
+  }
+  return related;
+}
+
+/** First two characters → term length → exact text → terms: a position costs one lookup per length, not per term. */
+type TermIndex = Map<string, Map<number, Map<string, Term[]>>>;
+
+function indexTerms(concepts: readonly Concept[]): TermIndex {
+  const index: TermIndex = new Map();
+  for (const concept of concepts) {
+    for (const name of [...concept.names, ...concept.aliases]) {
+      const text = name.toLowerCase();
+      if (!isLinkable(text)) continue;
+      const term: Term = {
+        text,
+        conceptId: concept.id,
+        boundedStart: wordChar.test(text[0] ?? ''),
+        boundedEnd: wordChar.test(text.at(-1) ?? ''),
+      };
+      const byLength = getOrCreate(index, text.slice(0, 2), () => new Map<number, Map<string, Term[]>>());
+      const byText = getOrCreate(byLength, text.length, () => new Map<string, Term[]>());
+      getOrCreate(byText, text, () => [] as Term[]).push(term);
+    }
+  }
+  return index;
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** One Hangul syllable (`락`) or one Latin letter would link half the notes to each other. */
+function isLinkable(text: string): boolean {
+  if (text.length < 2) return false;
+  const syllables = text.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  const latin = text.match(/[a-z0-9]/g)?.length ?? 0;
+  return syllables >= 2 || (syllables === 0 && latin >= 2) || (syllables === 1 && latin >= 1);
+}
+
+function findMentions(text: string, index: TermIndex): Mention[] {
+  const mentions: Mention[] = [];
+  for (let start = 0; start < text.length - 1; start++) {
+    const byLength = index.get(text.slice(start, start + 2));
+    if (!byLength) continue;
+    for (const [length, byText] of byLength) {
+      const terms = byText.get(text.slice(start, start + length));
+      if (!terms) continue;
+      for (const term of terms) {
+        if (term.boundedStart && wordChar.test(text[start - 1] ?? '')) continue;
+        let end = start + length;
+        if (term.boundedEnd) {
+          const plural = /^(?:es|s)(?![a-z0-9])/.exec(text.slice(end, end + 3));
+          if (plural) end += plural[0].length;
+          else if (wordChar.test(text[end] ?? '')) continue;
+        }
+        mentions.push({ start, end, conceptId: term.conceptId });
+      }
+    }
+  }
+  return mentions;
+}
+
+/** When two concepts share a name (a problem reported elsewhere), the concept itself, then its own note, wins. */
+function selectLongestMentions(mentions: Mention[], self: Concept, documentOf: Map<string, string>): Mention[] {
+  const closeness = (mention: Mention): number =>
+    mention.conceptId === self.id ? 0 : documentOf.get(mention.conceptId) === self.documentId ? 1 : 2;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end || closeness(a) - closeness(b));
+  const selected: Mention[] = [];
+  let coveredUntil = 0;
+  for (const mention of sorted) {
+    if (mention.start < coveredUntil) continue;
+    selected.push(mention);
+    coveredUntil = mention.end;
+  }
+  return selected;
+}

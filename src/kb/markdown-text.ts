@@ -1,0 +1,87 @@
+// Plain text out of mdast nodes, and the repair of bold that CommonMark drops next to Hangul.
+import type { Nodes, Parent, PhrasingContent, Root, Strong, Text } from 'mdast';
+
+/** Inline markup removed: bold/italic/link text kept, images dropped, whitespace collapsed. */
+export function toPlainText(node: Nodes): string {
+  return collapseWhitespace(collectText(node));
+}
+
+/** Like {@link toPlainText} but keeps line breaks, for text that lists one thing per line. */
+export function toPlainLines(node: Nodes): string[] {
+  return collectText(node)
+    .split('\n')
+    .map(collapseWhitespace)
+    .filter((line) => line !== '');
+}
+
+function collectText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'image':
+    case 'imageReference':
+    case 'html':
+    case 'definition':
+    case 'yaml':
+      return '';
+    case 'code':
+      return node.value;
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(collectText).join('') : '';
+  }
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * CommonMark only closes `**` when the delimiter is "right-flanking": `**도커(Docker)**를` stays literal
+ * because `)` is punctuation followed by a letter. Korean notes write exactly this all the time
+ * (bold term, closing parenthesis, particle), so a text node that still holds a `**…**` pair after
+ * parsing is turned into the strong node the author meant. Only `**` is repaired: `__` and single
+ * `*` appear literally in identifiers and arithmetic far more often than as intended emphasis.
+ */
+export function repairHangulBold(tree: Root): void {
+  visitParents(tree, (parent) => {
+    if (!parent.children.some((child) => child.type === 'text' && child.value.includes('**'))) return;
+    const repaired: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'text') repaired.push(...splitLiteralBold(child));
+      else repaired.push(child);
+    }
+    parent.children = repaired as Parent['children'];
+  });
+}
+
+const literalBoldPattern = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
+
+function splitLiteralBold(node: Text): PhrasingContent[] {
+  const parts: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(literalBoldPattern)) {
+    const start = match.index;
+    if (start > last) parts.push({ type: 'text', value: node.value.slice(last, start) });
+    const strong: Strong = { type: 'strong', children: [{ type: 'text', value: match[1] ?? '' }] };
+    parts.push(strong);
+    last = start + match[0].length;
+  }
+  if (parts.length === 0) return [node];
+  if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+  return parts;
+}
+
+function visitParents(node: Nodes, visit: (parent: Parent) => void): void {
+  if (!('children' in node)) return;
+  visit(node);
+  for (const child of node.children as Nodes[]) visitParents(child, visit);
+}
+
+/** Every node below `node` (itself included), depth first, in document order. */
+export function* walkNodes(node: Nodes): Generator<Nodes> {
+  yield node;
+  if ('children' in node) for (const child of node.children as Nodes[]) yield* walkNodes(child);
+}
