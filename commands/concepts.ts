@@ -1,0 +1,74 @@
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { type Command, UserFacingError } from '../src/discord/command.js';
+import { allNotesKey, buildConceptListView } from '../src/discord/concept-list-view.js';
+import { discordLimits } from '../src/discord/discord-limits.js';
+import { quoteUserInput, truncateText } from '../src/discord/discord-text.js';
+import { pickLocale } from '../src/i18n/locale.js';
+import { messagesFor } from '../src/i18n/messages.js';
+import type { KnowledgeBase, NoteDocument } from '../src/kb/types.js';
+
+const data = new SlashCommandBuilder()
+  .setName('concepts')
+  .setNameLocalizations({ ko: '개념목록' })
+  .setDescription('Browse every concept of the notes, grouped by note')
+  .setDescriptionLocalizations({ ko: '노트별로 모든 개념을 둘러봐요' })
+  .addStringOption((option) =>
+    option
+      .setName('note')
+      .setNameLocalizations({ ko: '노트' })
+      .setDescription('Only the concepts of this note')
+      .setDescriptionLocalizations({ ko: '이 노트의 개념만 보기' })
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+function normalize(text: string): string {
+  return text.trim().toLowerCase().replace(/\.md$/, '');
+}
+
+/** A note by id (what autocomplete sends), file name or title; a fragment only when it names one note. */
+function findDocument(kb: KnowledgeBase, typed: string): NoteDocument | undefined {
+  const exact = kb.getDocument(typed.trim());
+  if (exact) return exact;
+  const wanted = normalize(typed);
+  if (wanted === '') return undefined;
+  const named = kb.documents.find((document) => [document.id, document.file, document.title].some((name) => normalize(name) === wanted));
+  if (named) return named;
+  const partial = kb.documents.filter((document) => `${document.id} ${document.title}`.toLowerCase().includes(wanted));
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+export default {
+  data,
+
+  async execute(interaction, context) {
+    const language = pickLocale(interaction.locale);
+    const typed = interaction.options.getString('note');
+    let noteId: string | null = null;
+    if (typed !== null) {
+      const document = findDocument(context.kb, typed);
+      if (!document) throw new UserFacingError(messagesFor(language).concepts.unknownNote(quoteUserInput(typed)));
+      noteId = document.id;
+    }
+    await interaction.reply({ ...buildConceptListView(context.kb, { noteId, page: 0 }, language), flags: MessageFlags.Ephemeral });
+  },
+
+  async autocomplete(interaction, context) {
+    const typed = String(interaction.options.getFocused()).trim().toLowerCase();
+    const choices = context.kb.documents
+      .filter((document) => document.id.length <= discordLimits.choiceValue)
+      .filter((document) => typed === '' || `${document.id} ${document.file} ${document.title}`.toLowerCase().includes(typed))
+      .slice(0, discordLimits.autocompleteChoices)
+      .map((document) => ({ name: truncateText(`${document.title} · ${document.file}`, discordLimits.choiceName), value: document.id }));
+    await interaction.respond(choices);
+  },
+
+  /** `concepts:<noteId|*>:<page>`: turn the page in place. A note gone since the list was sent falls back to every note. */
+  async button(interaction, args, context) {
+    const language = pickLocale(interaction.locale);
+    const page = Number(args.at(-1));
+    const noteKey = args.slice(0, -1).join(':');
+    const noteId = noteKey !== allNotesKey && context.kb.getDocument(noteKey) ? noteKey : null;
+    await interaction.update(buildConceptListView(context.kb, { noteId, page: Number.isInteger(page) ? page : 0 }, language));
+  },
+} satisfies Command;

@@ -1,0 +1,102 @@
+import { type AutocompleteInteraction, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { pickLocale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import { type BotContext, type Command, UserFacingError } from './command.js';
+import { noMentions } from './discord-limits.js';
+
+/** Never rejects: every failure is answered or logged here, so the client's event loop never sees one. */
+export type InteractionRouter = (interaction: Interaction) => Promise<void>;
+
+interface InteractionScope {
+  command: string | undefined;
+  customId: string | undefined;
+  guildId: string | null;
+  userId: string;
+}
+
+function describeInteraction(interaction: Interaction): InteractionScope {
+  return {
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+  };
+}
+
+/**
+ * The one error boundary. A `UserFacingError` is a mistake the user can fix: its (already localized)
+ * message goes back ephemerally. Anything else is a bug or an outage: logged with its context, and the
+ * user gets a short apology in their language, never a stack trace.
+ */
+async function answerFailure(interaction: RepliableInteraction, error: unknown, scope: InteractionScope, logger: Logger): Promise<void> {
+  const userFacing = error instanceof UserFacingError;
+  if (userFacing) logger.info({ ...scope, reason: error.message }, 'interaction refused');
+  else logger.error({ err: error, ...scope }, 'interaction failed');
+  const content = userFacing ? error.message : messagesFor(pickLocale(interaction.locale)).errors.generic;
+  try {
+    if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
+      // A deferred command shows "thinking…" until edited; a follow-up would leave it hanging.
+      await interaction.editReply({ content, embeds: [], components: [], allowedMentions: noMentions });
+    } else if (interaction.deferred || interaction.replied) {
+      await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+    } else {
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+    }
+  } catch (replyError) {
+    logger.warn({ err: replyError, ...scope }, 'could not tell the user about a failed interaction');
+  }
+}
+
+async function routeAutocomplete(interaction: AutocompleteInteraction, command: Command | undefined, context: BotContext): Promise<void> {
+  try {
+    if (command?.autocomplete) await command.autocomplete(interaction, context);
+    else await interaction.respond([]);
+  } catch (error) {
+    context.logger.error({ err: error, ...describeInteraction(interaction) }, 'autocomplete failed');
+    // An unanswered autocomplete shows "loading options failed"; an empty list is kinder and stops retries.
+    if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+  }
+}
+
+/** Commands by name, refusing two commands with one name (the second would silently shadow the first). */
+export function indexCommands(commands: Iterable<Command>): Map<string, Command> {
+  const byName = new Map<string, Command>();
+  for (const command of commands) {
+    if (byName.has(command.data.name)) throw new Error(`Two commands are named "${command.data.name}"`);
+    byName.set(command.data.name, command);
+  }
+  return byName;
+}
+
+/**
+ * Slash commands go to `execute`, autocomplete to `autocomplete`, and buttons `<name>:<args…>` to the
+ * `button` handler of the command with that name.
+ */
+export function createInteractionRouter(commands: ReadonlyMap<string, Command>, context: BotContext): InteractionRouter {
+  const unknownAction = (interaction: Interaction) => new UserFacingError(messagesFor(pickLocale(interaction.locale)).errors.unknownAction);
+
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) {
+      await routeAutocomplete(interaction, commands.get(interaction.commandName), context);
+      return;
+    }
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const startedAt = performance.now();
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (!command) throw unknownAction(interaction);
+        await command.execute(interaction, context);
+      } else {
+        const [name = '', ...args] = interaction.customId.split(':');
+        const command = commands.get(name);
+        if (!command?.button) throw unknownAction(interaction);
+        await command.button(interaction, args, context);
+      }
+      context.logger.debug({ ...describeInteraction(interaction), ms: Math.round(performance.now() - startedAt) }, 'interaction handled');
+    } catch (error) {
+      await answerFailure(interaction, error, describeInteraction(interaction), context.logger);
+    }
+  };
+}

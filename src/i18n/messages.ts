@@ -1,0 +1,90 @@
+import type { Language } from './locale.js';
+
+/**
+ * What `/explain`, `/concepts` and the error boundary say, per language. Arguments that came from a
+ * user (`query`, `note`) arrive already quoted for Discord (see `quoteUserInput`), so these strings
+ * never decide how user text is escaped.
+ */
+export interface Messages {
+  explain: {
+    notFound(quotedQuery: string, conceptCount: number): string;
+    guess(quotedQuery: string): string;
+    otherNamesField: string;
+    sourceField: string;
+    referencesField: string;
+    /** Appended when a body did not fit into Discord's limits. */
+    trimmed(conceptId: string): string;
+    conceptGone: string;
+  };
+  concepts: {
+    title(conceptCount: number): string;
+    continued: string;
+    page(page: number, pageCount: number): string;
+    previous: string;
+    next: string;
+    empty: string;
+    unknownNote(quotedNote: string): string;
+  };
+  errors: {
+    generic: string;
+    unknownAction: string;
+  };
+}
+
+const english: Messages = {
+  explain: {
+    notFound: (query, count) =>
+      `I couldn't find ${query} in the notes. Browse all ${count} concepts with \`/concepts\`, or check the spelling (Korean, English and initials like \`ㅋㅌㅇㄴ\` all work).`,
+    guess: (query) => `Not sure which one you mean by ${query} — did you mean:`,
+    otherNamesField: 'Also called',
+    sourceField: 'Source',
+    referencesField: 'References',
+    trimmed: (id) => `(trimmed — full text: \`npm run cli -- explain ${id}\`)`,
+    conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
+  },
+  concepts: {
+    title: (count) => `Concepts in the notes (${count})`,
+    continued: '(continued)',
+    page: (page, count) => `Page ${page}/${count}`,
+    previous: '◀ Previous',
+    next: 'Next ▶',
+    empty: 'No notes are loaded yet: add markdown files to the docs folder (`DOCS_DIR`) and restart the bot.',
+    unknownNote: (note) => `There is no note ${note}. Leave \`note\` empty to list every note.`,
+  },
+  errors: {
+    generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
+    unknownAction: 'This button or command is no longer available. Try the command again.',
+  },
+};
+
+const korean: Messages = {
+  explain: {
+    notFound: (query, count) =>
+      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. \`/concepts\`로 전체 개념 ${count}개를 둘러보거나 철자를 확인해 보세요 (한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성 모두 돼요).`,
+    guess: (query) => `${query}이(가) 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?`,
+    otherNamesField: '다른 이름',
+    sourceField: '출처',
+    referencesField: '참고 자료',
+    trimmed: (id) => `(일부 생략 — 전체 내용: \`npm run cli -- explain ${id}\`)`,
+    conceptGone: '그 개념은 이제 노트에 없어요. `/concepts`로 지금 있는 개념을 둘러보세요.',
+  },
+  concepts: {
+    title: (count) => `노트의 개념 (${count}개)`,
+    continued: '(이어서)',
+    page: (page, count) => `${page}/${count} 페이지`,
+    previous: '◀ 이전',
+    next: '다음 ▶',
+    empty: '아직 불러온 노트가 없어요. 문서 폴더(`DOCS_DIR`)에 마크다운 파일을 추가하고 봇을 다시 시작하세요.',
+    unknownNote: (note) => `${note} 노트가 없어요. \`note\`를 비워 두면 모든 노트를 볼 수 있어요.`,
+  },
+  errors: {
+    generic: '죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.',
+    unknownAction: '더 이상 사용할 수 없는 버튼이나 명령어예요. 명령어를 다시 실행해 주세요.',
+  },
+};
+
+const messagesByLanguage: Record<Language, Messages> = { en: english, ko: korean };
+
+export function messagesFor(language: Language): Messages {
+  return messagesByLanguage[language];
+}

@@ -1,0 +1,321 @@
+// The quiz as members live it: the real bot (startBot, discord.js Client, SQLite store, the real note) against
+// the project's local Discord emulator. Restart, fault and load scenarios live in test/e2e/.
+import path from 'node:path';
+import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
+import { silentLogger } from '../../src/logger.js';
+import type { Clock } from '../../src/quiz/ports.js';
+import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle } from '../emulator/index.js';
+import type { EmulatedMember } from '../emulator/index.js';
+import { createTempDirectory } from './discord-quiz-kit.js';
+
+/** Friday 27 November 2026, 12:00 in Seoul: the next weekday 09:00 slots are Monday, Tuesday, Wednesday. */
+const fridayNoonSeoul = new Date('2026-11-27T03:00:00.000Z');
+
+let emulator: DiscordEmulator;
+let bot: RunningBot;
+let clock: { current: Date } & Clock;
+
+async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void> {
+  emulator = await startDiscordEmulator();
+  clock = { current: fridayNoonSeoul, now: () => (options.realClock ? new Date() : clock.current) };
+  const config: Config = {
+    discordToken: 'emulator-token',
+    guildId: emulator.guild.id,
+    apiUrl: emulator.apiUrl,
+    docsDir: 'data/docs',
+    databasePath: path.join(createTempDirectory('concept-bot-quiz-e2e-'), 'quiz.sqlite'),
+    defaultTimezone: 'Asia/Seoul',
+    closeAfterMinutes: undefined,
+    graceMinutes: 30,
+    logLevel: 'silent',
+  };
+  bot = await startBot(config, { logger: silentLogger, clock, clientOptions: { rest: { timeout: 2_000, retries: 1 }, waitGuildTimeout: 500 } });
+}
+
+beforeEach(async () => {
+  await startQuizBot();
+});
+
+afterEach(async () => {
+  await bot?.stop();
+  await emulator?.close();
+});
+
+function replyOf(response: APIInteractionResponse): { content: string; ephemeral: boolean } {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`expected a reply, got callback type ${response.type}`);
+  return { content: response.data.content ?? '', ephemeral: ((Number(response.data.flags ?? 0)) & MessageFlags.Ephemeral) !== 0 };
+}
+
+async function replyTo(handle: InteractionHandle): Promise<{ content: string; ephemeral: boolean }> {
+  return replyOf(await handle.response());
+}
+
+function answerButtons(message: APIMessage): APIButtonComponentWithCustomId[] {
+  const rows = (message.components ?? []) as { components?: unknown[] }[];
+  return rows
+    .flatMap((row) => row.components ?? [])
+    .filter((component): component is APIButtonComponentWithCustomId => {
+      const customId = (component as { custom_id?: unknown }).custom_id;
+      return typeof customId === 'string' && customId.startsWith('quiz:answer:');
+    });
+}
+
+/** `/quiz-admin now` in #docker; resolves with the post and the stored question behind it. */
+async function postNow() {
+  const handle = emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin);
+  const post = await emulator.waitForMessage(emulator.channels.docker, (message) => answerButtons(message).length === 4);
+  const questionId = answerButtons(post)[0]!.custom_id.split(':')[2]!;
+  const question = bot.context.store.getQuestion(questionId);
+  if (!question) throw new Error(`question ${questionId} is not stored`);
+  return { handle, post, question };
+}
+
+function click(post: APIMessage, choice: number, member: EmulatedMember): InteractionHandle {
+  return emulator.click(post, answerButtons(post)[choice]!.custom_id, member);
+}
+
+const [alice, bob, minji, dave] = ['alice', 'bob', 'minji', 'dave'] as const;
+
+describe('configuring the quiz', () => {
+  it('an ordinary member does not see /quiz-admin, and when a server override shows it anyway the handler refuses', async () => {
+    const member = emulator.member(alice);
+
+    expect(() => emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, member)).toThrow(/cannot see \/quiz-admin/);
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, member, { ignoreDefaultMemberPermissions: true }));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Manage Server');
+    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+  });
+
+  it('an admin schedules a channel and the reply shows the next three post times in the zone', async () => {
+    const reply = await replyTo(
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '0 9 * * 1-5', timezone: 'Asia/Seoul' }, emulator.admin),
+    );
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain(`<#${emulator.channels.docker.id}>`);
+    expect(reply.content).toContain('Asia/Seoul');
+    const expectedSlots = ['2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z'].map((iso) => `<t:${Date.parse(iso) / 1000}:F>`);
+    expect(reply.content.match(/<t:\d+:F>/g)).toEqual(expectedSlots);
+    expect(reply.content).toContain('Mon, 30 Nov 2026, 09:00');
+    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', paused: false });
+  });
+
+  it('a wrong cron expression gets an ephemeral error with an example', async () => {
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '61 9 * * *' }, emulator.admin));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('`61 9 * * *` is not a valid cron expression (the minute field "61" is not valid');
+    expect(reply.content).toContain('Example: `0 9 * * 1-5`');
+    expect(reply.content.match(/0 9 \* \* 1-5/g)).toHaveLength(1);
+    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+  });
+
+  it('an unknown time zone gets an ephemeral error naming valid ones', async () => {
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, timezone: 'Mars/Olympus' }, emulator.admin));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('`Mars/Olympus` is not a time zone I know');
+    expect(reply.content).toContain('`Asia/Seoul`');
+  });
+
+  it('a channel the bot cannot post in is refused, naming the missing permission', async () => {
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.locked }, emulator.admin));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('**Send Messages**');
+    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+  });
+});
+
+describe('a quiz round', () => {
+  it('/quiz-admin now posts a question with answer buttons A–D that ping nobody', async () => {
+    const { handle, post, question } = await postNow();
+
+    expect(post.embeds[0]?.description).toContain(question.options[0]);
+    expect(answerButtons(post).map((button) => button.custom_id)).toEqual([0, 1, 2, 3].map((choice) => `quiz:answer:${question.id}:${choice}`));
+    expect(emulator.allowedMentionsOf(post)).toEqual({ parse: [] });
+    const confirmation = await handle.waitForOriginal();
+    expect(handle.ephemeral).toBe(true);
+    expect(confirmation.content).toContain(`/channels/${emulator.guild.id}/${emulator.channels.docker.id}/${post.id}`);
+  });
+
+  it('three members answer, one of them twice: every answer is acknowledged and the first one stands', async () => {
+    const { post, question } = await postNow();
+    const wrong = (question.answer + 1) % 4;
+    const closesAt = `<t:${Math.floor(question.closesAt.getTime() / 1000)}:t>`;
+
+    const aliceReply = await replyTo(click(post, question.answer, emulator.member(alice)));
+    const bobReply = await replyTo(click(post, wrong, emulator.member(bob)));
+    const minjiFirst = await replyTo(click(post, question.answer, emulator.member(minji)));
+    const minjiAgain = await replyTo(click(post, wrong, emulator.member(minji)));
+
+    const letter = (choice: number) => 'ABCD'[choice];
+    expect(aliceReply).toEqual({ ephemeral: true, content: expect.stringContaining(`Answer recorded: **${letter(question.answer)}**`) });
+    expect(aliceReply.content).toContain(closesAt);
+    expect(bobReply.content).toContain(`Answer recorded: **${letter(wrong)}**`);
+    expect(minjiFirst.content).toContain(`**${letter(question.answer)}**(으)로 답을 기록했어요`);
+    expect(minjiAgain).toEqual({ ephemeral: true, content: `이미 **${letter(question.answer)}**(으)로 답했어요. 처음 답만 인정돼요.` });
+    const tally = bot.context.store.getTally(question.id);
+    expect(tally.participants).toBe(3);
+    expect(tally.correct.map((member) => member.userName)).toEqual(['Alice', 'Minji']);
+  });
+
+  it('/quiz-admin reveal edits the post: buttons disabled, answer marked, tally and who was right', async () => {
+    const { post, question } = await postNow();
+    const wrong = (question.answer + 1) % 4;
+    await replyTo(click(post, question.answer, emulator.member(alice)));
+    await replyTo(click(post, wrong, emulator.member(bob)));
+    await replyTo(click(post, question.answer, emulator.member(minji)));
+
+    const handle = emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin);
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
+
+    const buttons = answerButtons(revealed);
+    expect(buttons[question.answer]?.style).toBe(ButtonStyle.Success);
+    expect(buttons.filter((button) => button.style === ButtonStyle.Success)).toHaveLength(1);
+    const embed = revealed.embeds[0];
+    expect(embed?.description).toContain('`███████░░░` 2 · 67%');
+    expect(embed?.description).toContain('`███░░░░░░░` 1 · 33%');
+    expect(embed?.fields?.find((field) => field.name === 'Participants')?.value).toBe('3');
+    expect(embed?.fields?.find((field) => field.name === 'Answered right (2)')?.value).toBe('Alice, Minji');
+    expect(emulator.allowedMentionsOf(revealed)).toEqual({ parse: [] });
+    const confirmation = await handle.waitForOriginal();
+    expect(confirmation.content).toContain('3 answered, 2 right');
+  });
+
+  it('/leaderboard ranks the members by points after the reveal, without pinging them', async () => {
+    const { post, question } = await postNow();
+    const wrong = (question.answer + 1) % 4;
+    await replyTo(click(post, question.answer, emulator.member(alice)));
+    await replyTo(click(post, wrong, emulator.member(bob)));
+    await replyTo(click(post, question.answer, emulator.member(minji)));
+    await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+
+    const handle = emulator.slash('/leaderboard', { period: 'week' }, emulator.member(bob));
+    const response = await handle.response();
+
+    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${response.type}`);
+    const lines = (response.data.embeds?.[0]?.description ?? '').split('\n').filter((line) => /Alice|Bob|Minji/.test(line));
+    expect(lines).toEqual([
+      '🥇 Alice — **1** pt · 100% right · streak 1',
+      '🥇 Minji — **1** pt · 100% right · streak 1',
+      '🥉 Bob (you) — **0** pts · 0% right · streak 0',
+    ]);
+    expect(response.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('a click after the close gets the closed note with the answer', async () => {
+    const { post, question } = await postNow();
+    await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+
+    // `post` is the message as Dave's client still shows it: buttons enabled.
+    const reply = await replyTo(click(post, 0, emulator.member(dave)));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe(`This question is closed. The answer was **${'ABCD'[question.answer]}. ${question.options[question.answer]}**.`);
+    expect(bot.context.store.getTally(question.id).participants).toBe(0);
+  });
+
+  it('the reveal button opens the concept for the clicker only', async () => {
+    const { post, question } = await postNow();
+    await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+    const revealed = emulator.message(post.id)!;
+
+    const response = await emulator.click(revealed, `quiz:explain:${question.conceptId}`, emulator.member(bob)).response();
+
+    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${response.type}`);
+    expect(Number(response.data.flags ?? 0) & MessageFlags.Ephemeral).not.toBe(0);
+    expect(response.data.embeds?.[0]?.footer?.text).toBe(question.conceptId);
+  });
+});
+
+describe('watching the quiz', () => {
+  it('/quiz-admin list shows each schedule with its next post and open question', async () => {
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, emulator.admin));
+    const { post } = await postNow();
+
+    const response = await emulator.slash('/quiz-admin list', {}, emulator.admin).response();
+
+    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${response.type}`);
+    const [field] = response.data.embeds?.[0]?.fields ?? [];
+    expect(field?.name).toBe('#docker');
+    expect(field?.value).toContain('`0 9 * * 1-5` · Asia/Seoul · all notes');
+    expect(field?.value).toContain(`Next post: <t:${Date.parse('2026-11-30T00:00:00Z') / 1000}:f>`);
+    expect(field?.value).toContain(`Open question: https://discord.com/channels/${emulator.guild.id}/${emulator.channels.docker.id}/${post.id}`);
+  });
+
+  it('a channel that lost the permission to post: /quiz-admin now names it, and the list shows the problem and the pause', async () => {
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, emulator.admin));
+    emulator.setBotPermissions(emulator.channels.docker, { deny: PermissionFlagsBits.SendMessages });
+
+    const attempt = await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+    const listed = await emulator.slash('/quiz-admin list', {}, emulator.admin).response();
+
+    expect(attempt.content).toContain('Missing Permissions: Send Messages');
+    if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
+    const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
+    expect(value).toContain('Last problem');
+    expect(value).toContain('Missing Permissions: Send Messages');
+    expect(value).toContain('Paused');
+    expect(emulator.channelMessages(emulator.channels.docker)).toEqual([]);
+  });
+
+  it('/quiz stats shows another member\'s points and streak', async () => {
+    const { post, question } = await postNow();
+    await replyTo(click(post, question.answer, emulator.member(alice)));
+    await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+
+    const response = await emulator.slash('/quiz stats', { member: emulator.member(alice) }, emulator.member(bob)).response();
+
+    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${response.type}`);
+    const embed = response.data.embeds?.[0];
+    expect(embed?.title).toBe('📊 Quiz stats: Alice');
+    expect(embed?.fields?.slice(0, 3).map((field) => field.value)).toEqual(['1', '100% of 1 answer', '1']);
+  });
+
+  it('the note option suggests notes as the admin types', async () => {
+    const choices = await emulator.autocomplete('/quiz-admin schedule', { channel: emulator.channels.docker, note: 'dock' }, 'note', emulator.admin).choices();
+
+    expect(choices.map((choice) => choice.value)).toEqual(['docker-kubernetes']);
+  });
+});
+
+describe('practice', () => {
+  it('a practice question is only for the caller and shows right or wrong at once, without touching the score', async () => {
+    const member = emulator.member(alice);
+    const handle = emulator.slash('/quiz practice', {}, member);
+    const shown = await handle.waitForOriginal();
+    expect(handle.ephemeral).toBe(true);
+    const questionId = answerButtons(shown)[0]!.custom_id.split(':')[2]!;
+    const question = bot.context.store.getQuestion(questionId)!;
+    const wrong = (question.answer + 2) % 4;
+
+    const response = await emulator.click(shown, answerButtons(shown)[wrong]!.custom_id, member).response();
+
+    expect(response.type).toBe(InteractionResponseType.UpdateMessage);
+    const updated = handle.original()!;
+    expect(updated.embeds[0]?.title).toContain('Not quite');
+    expect(answerButtons(updated).every((button) => button.disabled)).toBe(true);
+    expect(answerButtons(updated)[wrong]?.style).toBe(ButtonStyle.Danger);
+    expect(bot.context.store.getMemberStats(emulator.guild.id, member.id).answered).toBe(0);
+  });
+});
+
+describe('the schedule', () => {
+  it('posts at the slot of a seconds-level cron', async () => {
+    await bot.stop();
+    await emulator.close();
+    await startQuizBot({ realClock: true });
+
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '* * * * * *' }, emulator.admin));
+    const post = await emulator.waitForMessage(emulator.channels.docker, (message) => answerButtons(message).length === 4, 3_000);
+
+    expect(post.embeds[0]?.fields?.some((field) => field.value.includes('<t:'))).toBe(true);
+  });
+});
