@@ -1,4 +1,5 @@
-import 'dotenv/config';
+import { pathToFileURL } from 'node:url';
+import dotenv from 'dotenv';
 import { type CliCommand, type CliContext, UsageError } from './cli-context.js';
 import { kbCommands } from './kb-commands.js';
 import { quizCommands } from './quiz-commands.js';
@@ -40,7 +41,11 @@ export function parseArguments(argv: string[]): { name: string | undefined; posi
   return { name: words[0], positional: words.slice(1), flags };
 }
 
-export async function runCli(argv: string[], out = (t: string) => process.stdout.write(t + '\n'), err = (t: string) => process.stderr.write(t + '\n')): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (text: string) => void = (text) => process.stdout.write(text + '\n'),
+  err: (text: string) => void = (text) => process.stderr.write(text + '\n'),
+): Promise<number> {
   const { name, positional, flags } = parseArguments(argv);
   if (!name || flags.has('help') || name === 'help') {
     out(usage);
@@ -71,6 +76,8 @@ export async function runCli(argv: string[], out = (t: string) => process.stdout
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // quiet: dotenv would otherwise print a banner, and `--json` output must be the only thing on stdout.
+  dotenv.config({ quiet: true });
   process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -1,0 +1,82 @@
+// The last layer: a word that appears only in explanations (`스케일링`, `LAN`, `에뮬레이션`) finds the
+// concepts that use it, those that put it in bold first.
+import type { Concept } from '../kb/types.js';
+import type { MatchKind } from './types.js';
+import { splitWords } from './normalize-text.js';
+
+export interface BodyIndex {
+  conceptCount: number;
+  /** word → weight per concept index. */
+  postings: Map<string, Map<number, number>>;
+}
+
+export interface BodyCandidate {
+  conceptIndex: number;
+  score: number;
+  matchKind: MatchKind;
+  matchedName: string;
+  bodyConcepts: number;
+}
+
+// Korean function words and endings that appear everywhere and explain nothing.
+const koreanFillers = new Set([
+  '있다', '이다', '한다', '하는', '하고', '또는', '그리고', '따라서', '이는', '것을', '것이', '것은', '것이다', '여러',
+  '모든', '같은', '위한', '통해', '대한', '하나', '거의', '여기서는', '말한다', '이러한', '그런', '어떤', '있는', '없는',
+]);
+const englishFillers = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'are', 'was', 'not', 'but', 'you', 'can', 'its', 'into', 'than']);
+
+const hangulSyllables = /^[\uac00-\ud7a3]+$/;
+
+/** Two characters at least, not a number, not a filler: one letter or `1` matches everything. */
+export function isSearchableWord(word: string): boolean {
+  return word.length >= 2 && !/^\d+$/.test(word) && !koreanFillers.has(word) && !englishFillers.has(word);
+}
+
+export function buildBodyIndex(concepts: readonly Concept[]): BodyIndex {
+  const postings = new Map<string, Map<number, number>>();
+  const add = (word: string, conceptIndex: number, weight: number) => {
+    let perConcept = postings.get(word);
+    if (!perConcept) postings.set(word, (perConcept = new Map()));
+    perConcept.set(conceptIndex, Math.max(perConcept.get(conceptIndex) ?? 0, weight));
+  };
+  concepts.forEach((concept, conceptIndex) => {
+    const bold = new Set(concept.boldTerms.flatMap((term) => splitWords(term)));
+    for (const word of new Set(splitWords(concept.plainText))) {
+      if (!isSearchableWord(word)) continue;
+      const emphasis = bold.has(word) ? 2 : 1;
+      add(word, conceptIndex, emphasis);
+      // Korean words carry their particles and endings (`클러스터의`, `격리된`): the stem is indexed too,
+      // a little weaker than the word itself.
+      if (hangulSyllables.test(word)) {
+        for (let cut = 1; cut <= 2 && word.length - cut >= 2; cut++) add(word.slice(0, word.length - cut), conceptIndex, 0.6 * emphasis);
+      }
+    }
+  });
+  return { conceptCount: concepts.length, postings };
+}
+
+/** Concepts whose bodies contain the words (already normalized and filtered), rarer words weighing more. */
+export function searchBodies(index: BodyIndex, words: readonly string[]): BodyCandidate[] {
+  const totals = new Map<number, { weight: number; matchedWords: number }>();
+  for (const word of new Set(words)) {
+    const perConcept = index.postings.get(word);
+    if (!perConcept) continue;
+    const rarity = Math.log(1 + index.conceptCount / perConcept.size);
+    for (const [conceptIndex, weight] of perConcept) {
+      const total = totals.get(conceptIndex) ?? { weight: 0, matchedWords: 0 };
+      total.weight += weight * rarity;
+      total.matchedWords += 1;
+      totals.set(conceptIndex, total);
+    }
+  }
+  if (totals.size === 0) return [];
+  const best = Math.max(...[...totals.values()].map((total) => total.weight));
+  const wordCount = new Set(words).size;
+  return [...totals].map(([conceptIndex, total]) => ({
+    conceptIndex,
+    score: 0.2 + 0.2 * (total.weight / best) * (total.matchedWords / wordCount) + 0.1 * Math.min(1, total.weight / (4 * Math.log(1 + index.conceptCount))),
+    matchKind: 'body' as const,
+    matchedName: '',
+    bodyConcepts: totals.size,
+  }));
+}

@@ -1,0 +1,368 @@
+// Concept search in layers, strongest first: exact name or alias → chosung initials → prefix (over jamo,
+// so `컨ㅌ` already finds 컨테이너) → typo distance over jamo → words of the bodies. A single fuzzy pass
+// over everything ranks `kubernetes` below whatever shares letters with it and matches nonsense; layers
+// keep exact answers exact and let "nothing relevant" stay empty.
+import type { Concept } from '../kb/types.js';
+import type { MatchKind, SearchHit, SearchOptions } from './types.js';
+import { buildBodyIndex, type BodyIndex, isSearchableWord, searchBodies } from './body-index.js';
+import { boundedEditDistance, characterMask, countBits } from './edit-distance.js';
+import { formatConceptLabel } from './format-concept-name.js';
+import { isChosungQuery, toChosung, toJamo } from './hangul.js';
+import { containsHangul, normalizeText, splitWords } from './normalize-text.js';
+import { listQueryVariants } from './query-phrasing.js';
+
+/** Where a searchable string came from: a whole name, a whole alias, or one word of a multi-word one. */
+type KeySource = 'name' | 'alias' | 'word';
+
+interface NameKey {
+  conceptIndex: number;
+  /** As the author wrote it, for `matchedName`. */
+  text: string;
+  source: KeySource;
+  normalized: string;
+  jamo: string;
+  /** Initials of a whole Hangul name; words get none (`흔히` = ㅎㅎ says nothing). */
+  chosung: string | undefined;
+}
+
+interface Candidate {
+  conceptIndex: number;
+  score: number;
+  matchKind: MatchKind;
+  matchedName: string;
+  /** Fuzzy candidates: edits, and whether they were counted in jamo. */
+  distance?: number;
+  hangul?: boolean;
+  /** Body candidates: how many concepts the words were found in. */
+  bodyConcepts?: number;
+  /** Chosung candidates: the query is all of the name's initials, not a prefix of them. */
+  allInitials?: boolean;
+}
+
+interface FuzzyEntry {
+  jamo: string;
+  mask: number;
+  keyIndices: readonly number[];
+}
+
+const defaultLimit = 10;
+const autocompleteLimit = 25;
+/** A typo hit must be this far ahead of the next concept to be answered without asking. */
+const confidenceMargin = 0.05;
+/** Short prefixes match thousands of keys at scale; their top choices are ranked once, at build time. */
+const cachedPrefixMaxLength = 6;
+const cachedRangeMinSize = 48;
+
+const stopWords = new Set([
+  'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
+  'it', 'this', 'that', 'what', 'whats', 'how', 'why', 'who', 'explain', 'define', 'me', 'my', 'i', 'you',
+  'everyone', 'here',
+]);
+
+export class ConceptIndex {
+  private readonly exactKeys = new Map<string, number[]>();
+  private readonly fuzzyBuckets = new Map<number, FuzzyEntry[]>();
+  /** Key indices sorted by jamo (code-unit order, where `startsWith` ranges are contiguous). */
+  private readonly byJamo: Int32Array;
+  /** Key indices of whole Hangul names sorted by initials. */
+  private readonly byChosung: Int32Array;
+  private readonly body: BodyIndex;
+  private readonly alphabetical: readonly number[];
+  private readonly labelRank: Int32Array;
+  /** `j:<jamo>` / `c:<initials>` → best candidates, one per concept, for large short-prefix ranges. */
+  private readonly prefixCache = new Map<string, Candidate[]>();
+
+  private constructor(
+    readonly concepts: readonly Concept[],
+    private readonly keys: readonly NameKey[],
+  ) {
+    const fuzzyByJamo = new Map<string, number[]>();
+    keys.forEach((key, keyIndex) => {
+      if (key.source !== 'word') pushTo(this.exactKeys, key.normalized, keyIndex);
+      pushTo(fuzzyByJamo, key.jamo, keyIndex);
+    });
+    for (const [jamo, keyIndices] of fuzzyByJamo) pushTo(this.fuzzyBuckets, jamo.length, { jamo, mask: characterMask(jamo), keyIndices });
+
+    this.byJamo = Int32Array.from(keys.keys()).sort((a, b) => compareStrings(keys[a]!.jamo, keys[b]!.jamo));
+    this.byChosung = Int32Array.from(keys.flatMap((key, index) => (key.chosung ? [index] : []))).sort((a, b) =>
+      compareStrings(keys[a]!.chosung!, keys[b]!.chosung!),
+    );
+
+    const collator = new Intl.Collator('ko', { sensitivity: 'base', numeric: true });
+    const labels = concepts.map((concept) => formatConceptLabel(concept));
+    this.alphabetical = [...concepts.keys()].sort((a, b) => collator.compare(labels[a]!, labels[b]!) || a - b);
+    this.labelRank = new Int32Array(concepts.length);
+    this.alphabetical.forEach((conceptIndex, rank) => (this.labelRank[conceptIndex] = rank));
+
+    this.body = buildBodyIndex(concepts);
+    this.cacheLargePrefixRanges();
+  }
+
+  static build(concepts: readonly Concept[]): ConceptIndex {
+    const keys: NameKey[] = [];
+    const seen = new Set<string>();
+    const addKey = (conceptIndex: number, text: string, source: KeySource) => {
+      const normalized = normalizeText(text);
+      if (!normalized) return;
+      const dedupe = `${conceptIndex}\u0000${source === 'word' ? 'w' : 'n'}\u0000${normalized}`;
+      if (seen.has(dedupe)) return;
+      seen.add(dedupe);
+      keys.push({ conceptIndex, text, source, normalized, jamo: toJamo(normalized), chosung: source === 'word' ? undefined : toChosung(normalized) });
+    };
+    concepts.forEach((concept, conceptIndex) => {
+      for (const name of concept.names) addKey(conceptIndex, name, 'name');
+      addKey(conceptIndex, concept.title, 'name');
+      for (const alias of concept.aliases) addKey(conceptIndex, alias, 'alias');
+      // Single words of longer names (`machine`, `클러스터`) find the concept too, a tier lower.
+      for (const text of [...concept.names, ...concept.aliases]) {
+        const words = splitWords(text);
+        if (words.length < 2) continue;
+        for (const word of words) if (isSearchableWord(word) && !stopWords.has(word)) addKey(conceptIndex, word, 'word');
+      }
+    });
+    return new ConceptIndex(concepts, keys);
+  }
+
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  /** Hits best first, each concept once; `[]` when nothing relevant. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? defaultLimit;
+    const variants = listQueryVariants(query);
+    const found = new Map<number, Candidate>();
+    for (const variant of variants) {
+      for (const candidate of this.matchNames(normalizeText(variant.text))) keepBest(found, candidate, variant.weight);
+    }
+    if (!hasNameMatch(found)) {
+      for (const variant of variants) {
+        const words = splitWords(variant.text).filter((word) => isSearchableWord(word) && !stopWords.has(word));
+        for (const candidate of searchBodies(this.body, words)) keepBest(found, candidate, variant.weight);
+      }
+    }
+    let candidates = [...found.values()];
+    if (options.documentId !== undefined) candidates = candidates.filter((c) => this.concepts[c.conceptIndex]!.documentId === options.documentId);
+    return this.rank(candidates, limit);
+  }
+
+  /**
+   * Choices while typing: names and aliases starting with the query (over jamo, so a half-typed syllable
+   * counts), initials for a chosung query; only when nothing starts that way, a full search (typos,
+   * questions). Short prefixes are answered from rankings made at build time.
+   */
+  autocomplete(query: string, limit = autocompleteLimit): SearchHit[] {
+    const normalized = normalizeText(query);
+    if (!normalized) {
+      return this.alphabetical.slice(0, limit).map((conceptIndex) => {
+        const concept = this.concepts[conceptIndex]!;
+        return { concept, score: 0, matchKind: 'prefix', matchedName: concept.names[0] ?? concept.title, confident: false };
+      });
+    }
+    const found = new Map<number, Candidate>();
+    const jamo = toJamo(normalized);
+    const cachedPrefix = limit <= autocompleteLimit ? this.prefixCache.get(`j:${jamo}`) : undefined;
+    for (const candidate of cachedPrefix ?? this.matchPrefixes(jamo)) keepBest(found, candidate);
+    if (isChosungQuery(normalized)) {
+      const cachedInitials = limit <= autocompleteLimit ? this.prefixCache.get(`c:${normalized}`) : undefined;
+      for (const candidate of cachedInitials ?? this.matchChosung(normalized)) keepBest(found, candidate);
+    }
+    if (found.size === 0) return this.search(query, { limit });
+    return this.rank([...found.values()], limit);
+  }
+
+  private *matchNames(normalized: string): Generator<Candidate> {
+    if (!normalized) return;
+    let exact = false;
+    for (const keyIndex of this.exactKeys.get(normalized) ?? []) {
+      exact = true;
+      yield exactCandidate(this.keys[keyIndex]!);
+    }
+    // Single characters, digits and filler words say too little to guess from.
+    if (normalized.length < 2 || /^\d+$/.test(normalized) || stopWords.has(normalized)) return;
+    if (isChosungQuery(normalized)) {
+      // Two initials are a prefix of many long names; a search wants most of a name's initials.
+      for (const candidate of this.matchChosung(normalized)) if (candidate.score >= 0.7 || normalized.length >= 3) yield candidate;
+      return;
+    }
+    const jamo = toJamo(normalized);
+    yield* this.matchPrefixes(jamo);
+    if (!exact) yield* this.matchTypos(jamo, containsHangul(normalized));
+  }
+
+  private *matchPrefixes(jamo: string): Generator<Candidate> {
+    for (let i = lowerBound(this.byJamo, jamo, (k) => this.keys[k]!.jamo); i < this.byJamo.length; i++) {
+      const key = this.keys[this.byJamo[i]!]!;
+      if (!key.jamo.startsWith(jamo)) break;
+      const coverage = jamo.length / key.jamo.length;
+      if (key.source === 'word') yield { conceptIndex: key.conceptIndex, score: coverage === 1 ? 0.8 : 0.5 + 0.25 * coverage, matchKind: 'prefix', matchedName: key.text };
+      else if (coverage === 1) yield exactCandidate(key);
+      else yield { conceptIndex: key.conceptIndex, score: 0.6 + 0.29 * coverage, matchKind: 'prefix', matchedName: key.text };
+    }
+  }
+
+  private *matchChosung(initials: string): Generator<Candidate> {
+    for (let i = lowerBound(this.byChosung, initials, (k) => this.keys[k]!.chosung!); i < this.byChosung.length; i++) {
+      const key = this.keys[this.byChosung[i]!]!;
+      if (!key.chosung!.startsWith(initials)) break;
+      const coverage = initials.length / key.chosung!.length;
+      const allInitials = coverage === 1;
+      yield { conceptIndex: key.conceptIndex, score: allInitials ? 0.9 : 0.55 + 0.3 * coverage, matchKind: 'chosung', matchedName: key.text, allInitials };
+    }
+  }
+
+  private *matchTypos(jamo: string, hangul: boolean): Generator<Candidate> {
+    const maxDistance = allowedEdits(jamo.length, hangul);
+    if (maxDistance === 0) return;
+    const mask = characterMask(jamo);
+    for (let length = jamo.length - maxDistance; length <= jamo.length + maxDistance; length++) {
+      for (const entry of this.fuzzyBuckets.get(length) ?? []) {
+        if (countBits(mask ^ entry.mask) > 2 * maxDistance) continue;
+        const distance = boundedEditDistance(jamo, entry.jamo, maxDistance);
+        if (distance > maxDistance) continue;
+        const closeness = 1 - distance / Math.max(jamo.length, entry.jamo.length);
+        for (const keyIndex of entry.keyIndices) {
+          const key = this.keys[keyIndex]!;
+          const score = key.source === 'word' ? 0.3 + 0.35 * closeness : 0.35 + 0.45 * closeness;
+          yield { conceptIndex: key.conceptIndex, score, matchKind: 'fuzzy', matchedName: key.text, distance, hangul };
+        }
+      }
+    }
+  }
+
+  private compareCandidates = (a: Candidate, b: Candidate): number =>
+    b.score - a.score || kindRank(a.matchKind) - kindRank(b.matchKind) || this.labelRank[a.conceptIndex]! - this.labelRank[b.conceptIndex]!;
+
+  /** The best `limit` candidates in order; at scale most candidates are cut by score before sorting. */
+  private selectBest(candidates: Candidate[], limit: number): Candidate[] {
+    if (candidates.length > limit * 4) {
+      const scores = Float64Array.from(candidates, (candidate) => candidate.score).sort();
+      const cutoff = scores[scores.length - limit]!;
+      candidates = candidates.filter((candidate) => candidate.score >= cutoff);
+    }
+    return candidates.sort(this.compareCandidates).slice(0, limit);
+  }
+
+  private rank(candidates: Candidate[], limit: number): SearchHit[] {
+    const nameMatchCount = countNameMatches(candidates);
+    const best = this.selectBest(candidates, Math.max(limit, 2));
+    return best.slice(0, limit).map((candidate, position) => {
+      const concept = this.concepts[candidate.conceptIndex]!;
+      const certainName = candidate.matchKind === 'exact' || candidate.matchKind === 'alias';
+      return {
+        concept,
+        score: Math.round(candidate.score * 1000) / 1000,
+        matchKind: candidate.matchKind,
+        matchedName: candidate.matchKind === 'body' ? (concept.names[0] ?? concept.title) : candidate.matchedName,
+        // Below the top only an exact name is certain; the rest are there to choose from.
+        confident: certainName || (position === 0 && isConfident(candidate, best[1], nameMatchCount)),
+      };
+    });
+  }
+
+  private cacheLargePrefixRanges(): void {
+    const ranges: [Int32Array, (keyIndex: number) => string, (prefix: string) => Iterable<Candidate>, string][] = [
+      [this.byJamo, (k) => this.keys[k]!.jamo, (prefix) => this.matchPrefixes(prefix), 'j:'],
+      [this.byChosung, (k) => this.keys[k]!.chosung!, (prefix) => this.matchChosung(prefix), 'c:'],
+    ];
+    for (const [sorted, keyOf, match, tag] of ranges) {
+      for (let length = 1; length <= cachedPrefixMaxLength; length++) {
+        let start = 0;
+        while (start < sorted.length) {
+          const prefix = keyOf(sorted[start]!).slice(0, length);
+          let end = start + 1;
+          while (end < sorted.length && keyOf(sorted[end]!).startsWith(prefix)) end++;
+          if (end - start >= cachedRangeMinSize && prefix.length === length) {
+            const found = new Map<number, Candidate>();
+            for (const candidate of match(prefix)) keepBest(found, candidate);
+            this.prefixCache.set(tag + prefix, this.selectBest([...found.values()], autocompleteLimit));
+          }
+          start = end;
+        }
+      }
+    }
+  }
+}
+
+function exactCandidate(key: NameKey): Candidate {
+  const alias = key.source === 'alias';
+  return { conceptIndex: key.conceptIndex, score: alias ? 0.97 : 1, matchKind: alias ? 'alias' : 'exact', matchedName: key.text };
+}
+
+/**
+ * Exact names and aliases are certain, and so are all the initials of one name (`ㅋㅌㅇㄴ`) when no other
+ * name has the same. A prefix is certain when no other concept matched a name at all. A typo is certain
+ * when it is small (one edit in a Latin word, two jamo in a Hangul one) and clearly ahead of the next
+ * concept; a body word when only one concept mentions it.
+ */
+function isConfident(top: Candidate, runnerUp: Candidate | undefined, nameMatchCount: number): boolean {
+  switch (top.matchKind) {
+    case 'exact':
+    case 'alias':
+      return true;
+    case 'chosung':
+      if (top.allInitials) return runnerUp === undefined || runnerUp.score < top.score;
+      return nameMatchCount === 1;
+    case 'prefix':
+      return nameMatchCount === 1;
+    case 'fuzzy': {
+      const distance = top.distance ?? Infinity;
+      const small = top.hangul ? distance <= 2 : distance <= 1;
+      return small && (runnerUp === undefined || runnerUp.score <= top.score - confidenceMargin);
+    }
+    case 'body':
+      return top.bodyConcepts === 1;
+  }
+}
+
+/** Edits a typo may have: none for short words, where one edit makes another word. */
+function allowedEdits(jamoLength: number, hangul: boolean): number {
+  if (hangul) return jamoLength < 4 ? 0 : jamoLength < 7 ? 1 : jamoLength < 12 ? 2 : 3;
+  return jamoLength < 4 ? 0 : jamoLength < 8 ? 1 : jamoLength < 12 ? 2 : 3;
+}
+
+/** Bodies are searched only when no name equals or starts with the query (a typo guess does not count). */
+function hasNameMatch(found: ReadonlyMap<number, Candidate>): boolean {
+  for (const candidate of found.values()) if (candidate.matchKind !== 'fuzzy') return true;
+  return false;
+}
+
+function countNameMatches(candidates: readonly Candidate[]): number {
+  let count = 0;
+  for (const candidate of candidates) if (candidate.matchKind !== 'body' && candidate.matchKind !== 'fuzzy') count++;
+  return count;
+}
+
+function keepBest(found: Map<number, Candidate>, candidate: Candidate, weight = 1): void {
+  const score = candidate.score * weight;
+  const current = found.get(candidate.conceptIndex);
+  if (!current || score > current.score || (score === current.score && kindRank(candidate.matchKind) < kindRank(current.matchKind))) {
+    found.set(candidate.conceptIndex, weight === 1 ? candidate : { ...candidate, score });
+  }
+}
+
+const kindOrder: readonly MatchKind[] = ['exact', 'alias', 'chosung', 'prefix', 'fuzzy', 'body'];
+function kindRank(kind: MatchKind): number {
+  return kindOrder.indexOf(kind);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: Int32Array, target: string, keyOf: (keyIndex: number) => string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keyOf(sorted[middle]!) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

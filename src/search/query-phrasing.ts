@@ -1,0 +1,42 @@
+// People ask the bot questions, not keywords: `쿠버네티스란`, `도커가 뭐야?`, `what is docker`. These turn a
+// query into the concept name it probably holds. The original query is always searched too, so a name
+// that happens to end like a question (`…란`) still matches itself first.
+import { foldText } from './normalize-text.js';
+
+export interface QueryVariant {
+  text: string;
+  /** Multiplies the scores found with this variant: a rewritten query is a little less certain. */
+  weight: number;
+}
+
+const englishLead = /^(?:what\s+is|what\s+are|what's|whats|what\s+does|who\s+is|explain|define|describe|tell\s+me\s+about|meaning\s+of|definition\s+of)\s+(?:an?\s+|the\s+)?/;
+const englishTail = /\s+(?:mean|means|stand\s+for|stands\s+for)$/;
+const trailingPunctuation = /[\s?？!！.。~]+$/;
+const koreanTail =
+  /\s*(?:(?:이|가|은|는|이란|란)?\s*(?:뭐야|뭐예요|뭐에요|뭔가요|뭐지|뭐임|무엇인가요|무엇인가|무엇이야|무엇입니까|무엇이에요)|(?:에\s*대해\s*)?(?:설명해\s*줘|설명해\s*주세요|알려\s*줘|알려\s*주세요)|(?:의\s*)?(?:뜻|의미)|이란|란)$/;
+const trailingParticle = /(?<=[\uac00-\ud7a3]{2}|[a-z0-9]{2})(?:에서|으로|은|는|이|가|을|를|의|에|도|와|과|로)$/;
+
+function stripQuestion(text: string): string {
+  let current = text;
+  for (;;) {
+    const next = current
+      .replace(trailingPunctuation, '')
+      .replace(englishLead, '')
+      .replace(englishTail, '')
+      .replace(koreanTail, '')
+      .trim();
+    if (next === current) return current;
+    current = next;
+  }
+}
+
+/** The query as typed, then without question phrasing, then without a trailing particle (`도커를` → `도커`). */
+export function listQueryVariants(query: string): QueryVariant[] {
+  const original = foldText(query).trim();
+  const variants: QueryVariant[] = [{ text: original, weight: 1 }];
+  const withoutQuestion = stripQuestion(original);
+  if (withoutQuestion && withoutQuestion !== original) variants.push({ text: withoutQuestion, weight: 0.98 });
+  const withoutParticle = withoutQuestion.replace(trailingParticle, '');
+  if (withoutParticle && withoutParticle !== withoutQuestion) variants.push({ text: withoutParticle, weight: 0.96 });
+  return variants;
+}

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const sharedDocs = path.resolve('data/docs');
+const brokenNotes = path.resolve('test/fixtures/broken-notes');
+const fixtureNotes = path.resolve('test/fixtures/notes');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (text) => out.push(text), (text) => err.push(text));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const temporaryDirs: string[] = [];
+function writeNotes(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cli-'));
+  temporaryDirs.push(dir);
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cli search', () => {
+  it('puts 쿠버네티스 first for "kubernetes" and prints only the JSON contract', async () => {
+    const { code, out, err } = await run('search', 'kubernetes', '--json', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const hits = JSON.parse(out) as Record<string, unknown>[];
+    expect(hits[0]).toMatchObject({ id: 'docker-kubernetes/kubernates', title: '쿠버네티스(Kubernates)', names: ['쿠버네티스', 'Kubernates'] });
+    for (const hit of hits) {
+      expect(Object.keys(hit).sort()).toEqual(['id', 'names', 'score', 'title']);
+      expect(hit.score).toBeGreaterThan(0);
+      expect(hit.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('prints [] when nothing is relevant', async () => {
+    const { code, out } = await run('search', 'banana', '--json', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('keeps to --limit, best first', async () => {
+    const { out } = await run('search', '가상', '--limit', '1', '--json', '--docs', sharedDocs);
+    expect(JSON.parse(out)).toHaveLength(1);
+    const all = JSON.parse((await run('search', '가상', '--json', '--docs', sharedDocs)).out) as { score: number }[];
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.map((hit) => hit.score)).toEqual([...all.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+
+  it('reads a question phrasing across words', async () => {
+    const { out } = await run('search', 'what', 'is', 'docker', '--json', '--docs', sharedDocs);
+    expect((JSON.parse(out) as { id: string }[])[0]?.id).toBe('docker-kubernetes/docker');
+  });
+
+  it('explains how to use it when the query is missing', async () => {
+    const { code, err } = await run('search', '--docs', sharedDocs);
+    expect(code).toBe(2);
+    expect(err).toContain('search needs a query');
+  });
+});
+
+describe('cli explain', () => {
+  it('prints the concept with its names, aliases, body, source, references and related concepts', async () => {
+    const { code, out } = await run('explain', 'container', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(out).toContain('컨테이너 (Container)');
+    expect(out).toContain('운영 체제 수준 가상화');
+    expect(out).toContain('Jail');
+    expect(out).toContain('격리된 사용자 공간');
+    expect(out).toContain('docker-kubernetes.md:');
+    expect(out).toContain('https://ko.wikipedia.org/');
+    expect(out).toContain('커널 (Kernel)');
+  });
+
+  it('shows the image of a concept that has one', async () => {
+    const { out } = await run('explain', '커널', '--docs', sharedDocs);
+    expect(out).toMatch(/Image: +https:\/\/user-images\.githubusercontent\.com\/.+\.png/);
+  });
+
+  it('answers "kubernetes" although the note spells it Kubernates', async () => {
+    const { code, out } = await run('explain', 'kubernetes', '--json', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ kind: 'found', id: 'docker-kubernetes/kubernates', document: { file: 'docker-kubernetes.md' } });
+  });
+
+  it('asks "did you mean" when the query fits several concepts', async () => {
+    const { code, out } = await run('explain', '가상', '--docs', sharedDocs);
+    expect(code).toBe(1);
+    expect(out).toContain('Did you mean');
+    expect(out).toContain('인스턴스 (Instance)');
+    expect(out).toContain('컨테이너 (Container)');
+    const json = JSON.parse((await run('explain', '가상', '--json', '--docs', sharedDocs)).out) as { kind: string; candidates: { id: string }[] };
+    expect(json.kind).toBe('guess');
+    expect(json.candidates.map((candidate) => candidate.id)).toContain('docker-kubernetes/instance');
+  });
+
+  it('follows up a guess by id', async () => {
+    const { code, out } = await run('explain', 'docker-kubernetes/instance', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(out).toContain('인스턴스 (Instance)');
+  });
+
+  it('says nothing matches and exits 1 for an unknown concept', async () => {
+    const { code, out, err } = await run('explain', 'banana', '--docs', sharedDocs);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('Nothing in the notes matches "banana"');
+    expect(JSON.parse((await run('explain', 'banana', '--json', '--docs', sharedDocs)).out)).toEqual({ kind: 'none' });
+  });
+
+  it('says where it looked when the docs folder has no notes', async () => {
+    const { code, err } = await run('explain', 'container', '--docs', path.join(os.tmpdir(), 'no-such-notes-dir-for-cli-test'));
+    expect(code).toBe(1);
+    expect(err).toContain('No concepts found');
+    expect(err).toContain('docs directory not found');
+  });
+});
+
+describe('cli concepts', () => {
+  it('lists every concept with its names, aliases and note as JSON', async () => {
+    const { code, out } = await run('concepts', '--json', '--docs', fixtureNotes);
+    expect(code).toBe(0);
+    const listed = JSON.parse(out) as Record<string, unknown>[];
+    expect(listed.length).toBe(20);
+    expect(listed[0] && Object.keys(listed[0]).sort()).toEqual(['aliases', 'document', 'id', 'names', 'title']);
+    expect(listed).toContainEqual(expect.objectContaining({ id: 'docker-kubernetes/instance', names: ['인스턴스', 'Instance', '가상 머신', 'Virtual Machine'], aliases: ['VM'], document: 'docker-kubernetes' }));
+  });
+
+  it('groups concepts by note for people', async () => {
+    const { out } = await run('concepts', '--docs', fixtureNotes);
+    expect(out).toContain('Git 기초');
+    expect(out).toContain('커밋 (Commit)');
+    expect(out).toContain('20 concepts in 4 notes.');
+  });
+});
+
+describe('cli kb check', () => {
+  it('lists every problem as file:line: severity: message and exits 1', async () => {
+    const { code, out } = await run('kb', 'check', '--docs', brokenNotes);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^non-utf8\.md:\d+: error: /m);
+    expect(out).toMatch(/^empty-section\.md:\d+: error: /m);
+    expect(out).toMatch(/^broken-front-matter\.md:\d+: warning: /m);
+    expect(out).toMatch(/^good-note\.md:\d+: warning: .*캐시/m);
+  });
+
+  it('prints the problems as a JSON array', async () => {
+    const { code, out } = await run('kb', 'check', '--json', '--docs', brokenNotes);
+    expect(code).toBe(1);
+    const problems = JSON.parse(out) as { file: string; severity: string; message: string }[];
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    expect(problems.every((problem) => problem.file && ['error', 'warning'].includes(problem.severity) && problem.message)).toBe(true);
+  });
+
+  it('passes the shipped notes', async () => {
+    const { code, out } = await run('kb', 'check', '--docs', sharedDocs);
+    expect(code).toBe(0);
+    expect(out).toContain('No problems');
+    expect(JSON.parse((await run('kb', 'check', '--json', '--docs', sharedDocs)).out)).toEqual([]);
+  });
+
+  it('reports a concept too thin to ask a quiz question about', async () => {
+    const dir = writeNotes({ 'lonely.md': '# 외톨이\n\n## 해시(Hash)\n\n- 해시는 값을 고정된 길이로 바꾼다.\n' });
+    const { code, out } = await run('kb', 'check', '--json', '--docs', dir);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ conceptId: 'lonely/hash', file: 'lonely.md', severity: 'warning' }));
+  });
+});
