@@ -1,0 +1,690 @@
+import { randomBytes } from 'node:crypto';
+import type { KnowledgeBase } from '../kb/types.js';
+import type { Logger } from '../logger.js';
+import type { QuizStore } from '../store/quiz-store.js';
+import { nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
+import { drawQuestion, seedFor } from './draw-question.js';
+import { DueTimer } from './due-timer.js';
+import { findUnaskableConcepts } from './generate-question.js';
+import { ChannelUnavailableError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
+import { PostQueue } from './post-queue.js';
+import { SlotTicker } from './slot-ticker.js';
+import type { ClosedQuestion, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
+
+/** 09:00 Monday to Friday. */
+export const defaultCron = '0 9 * * 1-5';
+const defaultTimezoneExample = 'Asia/Seoul';
+/** `/quiz-admin now` in a channel without a schedule (and no configured duration) stays open this long. */
+const unscheduledCloseMinutes = 60;
+const practiceCloseMinutes = 10;
+/**
+ * A stored question without a message that is younger than this is taken to be on its way out (posted right
+ * now by another instance on the same database); an older one was left by a crash between storing and posting.
+ * Generous, because discord.js retries a failing request for a while before giving up.
+ */
+const unpostedClaimMs = 5 * 60_000;
+const defaultResultRetryDelayMs = 60_000;
+const failedCloseRetryMs = 5_000;
+/** A cron expression that never matches again still needs its question closed some day. */
+const fallbackCloseMs = 24 * 60 * 60_000;
+
+export interface QuizRunnerOptions {
+  store: QuizStore;
+  kb: KnowledgeBase;
+  gateway: QuizChannelGateway;
+  clock?: Clock;
+  logger: Logger;
+  /** Time zone of a schedule that names none (`DEFAULT_TIMEZONE`). */
+  defaultTimezone: string;
+  /** A slot missed while the bot was down is still posted this many minutes late. */
+  graceMinutes: number;
+  /** Close questions after this many minutes instead of at the channel's next slot. */
+  closeAfterMinutes?: number | null;
+  /** Base seed of every draw: the same seed, slot and history give the same question. */
+  seed?: number;
+  /** Posts and reveal edits in flight at once (default 10). */
+  maxRequestsInFlight?: number;
+  /** Wait before the one retry of a reveal edit that failed (default one minute). */
+  resultRetryDelayMs?: number;
+}
+
+export interface ScheduleChannelInput {
+  guildId: string;
+  channelId: string;
+  /** Empty or absent = `0 9 * * 1-5`. */
+  cron?: string | null;
+  /** Empty or absent = the runner's default time zone. */
+  timezone?: string | null;
+  /** Limit questions to one note (document id). */
+  noteId?: string | null;
+  /** Close after this many minutes instead of at the next slot. */
+  closeAfterMinutes?: number | null;
+  createdBy: string;
+}
+
+export type ScheduleRefusal = 'invalid-cron' | 'invalid-timezone' | 'unknown-note' | 'missing-permissions' | 'unknown-channel';
+
+export type ScheduleOutcome =
+  | { ok: true; schedule: Schedule; nextRuns: Date[] }
+  | {
+      ok: false;
+      reason: ScheduleRefusal;
+      /** English, complete, with an example where one helps; commands may localize by `reason`. */
+      message: string;
+      /** Names of the permissions the bot lacks in the channel (`missing-permissions`). */
+      missing?: string[];
+      /** Document ids that do exist (`unknown-note`). */
+      knownNotes?: string[];
+      /** A valid value to copy (`invalid-cron`, `invalid-timezone`). */
+      example?: string;
+    };
+
+export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'failed';
+
+export type PostOutcome =
+  | { ok: true; question: StoredQuestion }
+  | {
+      ok: false;
+      reason: PostRefusal;
+      message: string;
+      /** The question already open (`already-open`). */
+      question?: StoredQuestion;
+    };
+
+export interface ScheduleListing {
+  schedule: Schedule;
+  /** Null while paused. */
+  nextRun: Date | null;
+  openQuestion: StoredQuestion | null;
+}
+
+/**
+ * The quiz's story: schedules fire, a question is drawn from the notes and posted once per slot, members
+ * answer, the question closes and its result is shown. It talks to the chat platform only through
+ * `QuizChannelGateway` and keeps everything in the `QuizStore`, so a restart (or a second instance on the same
+ * database) picks up where the last one stopped.
+ */
+export class QuizRunner {
+  private readonly store: QuizStore;
+  private readonly kb: KnowledgeBase;
+  private readonly gateway: QuizChannelGateway;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly defaultTimezone: string;
+  private readonly graceMs: number;
+  private readonly closeAfterMinutes: number | null;
+  private readonly seed: number;
+  private readonly resultRetryDelayMs: number;
+  private readonly unaskable: ReadonlySet<string>;
+  private readonly requests: PostQueue;
+  private readonly ticker: SlotTicker;
+  private readonly closeTimer: DueTimer;
+  /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
+  private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
+  /** Questions being posted right now: not to be discarded or closed under the post. */
+  private readonly posting = new Set<string>();
+  private readonly pendingWork = new Set<Promise<unknown>>();
+  private readonly resultRetries = new Set<NodeJS.Timeout>();
+  private sweep: Promise<void> | null = null;
+  private running = false;
+
+  constructor(options: QuizRunnerOptions) {
+    this.store = options.store;
+    this.kb = options.kb;
+    this.gateway = options.gateway;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger;
+    this.defaultTimezone = options.defaultTimezone;
+    this.graceMs = options.graceMinutes * 60_000;
+    this.closeAfterMinutes = options.closeAfterMinutes ?? null;
+    this.seed = options.seed ?? 0;
+    this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
+    this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
+    this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
+    this.ticker = new SlotTicker(options.logger);
+    this.closeTimer = new DueTimer(this.clock, () => this.onCloseTimer());
+  }
+
+  // Lifecycle
+
+  /** Close overdue questions, post slots missed within the grace period, then start the cron tasks and the close timer. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const closed = await this.closeDueQuestions();
+    const now = this.clock.now();
+    const schedules = this.store.listSchedules();
+    const latePosts = await Promise.all(schedules.map((schedule) => this.catchUpSchedule(schedule, now)));
+    // stop() may have been called while the catch-up was waiting for the platform.
+    if (!this.running) return;
+    for (const schedule of schedules) this.startTicking(schedule);
+    this.rearmCloseTimer();
+    this.logger.info(
+      { schedules: schedules.length, closedOverdue: closed.length, postedLate: latePosts.filter(Boolean).length },
+      'quiz runner started',
+    );
+  }
+
+  /** Stop ticking and timers. Posts already in flight finish; `waitForIdle()` waits for them. */
+  stop(): void {
+    this.running = false;
+    this.ticker.stopAll();
+    this.closeTimer.disarm();
+    for (const retry of this.resultRetries) clearTimeout(retry);
+    if (this.resultRetries.size > 0) this.logger.warn({ pending: this.resultRetries.size }, 'quiz runner stopped with reveal edits still to retry');
+    this.resultRetries.clear();
+  }
+
+  /**
+   * Resolves when no post, close or reveal of this runner is in flight: call it after `stop()` and before
+   * closing the store, so a post that succeeds during shutdown still gets its message id stored. With
+   * `timeoutMs`, gives up waiting after that long; resolves whether it became idle.
+   */
+  async waitForIdle(timeoutMs?: number): Promise<boolean> {
+    const drained = (async () => {
+      while (this.pendingWork.size > 0) await Promise.allSettled([...this.pendingWork]);
+      return true;
+    })();
+    if (timeoutMs === undefined) return drained;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([drained, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Schedules
+
+  async scheduleChannel(input: ScheduleChannelInput): Promise<ScheduleOutcome> {
+    const { guildId, channelId } = input;
+    const cron = input.cron?.trim() || defaultCron;
+    const timezone = input.timezone?.trim() || this.defaultTimezone;
+    const noteId = input.noteId?.trim() || null;
+
+    const now = this.clock.now();
+    // validateSchedule's messages already carry an example to copy.
+    const validation = validateSchedule(cron, timezone, now);
+    if (!validation.ok) {
+      return validation.field === 'cron'
+        ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron }
+        : { ok: false, reason: 'invalid-timezone', message: `Invalid time zone: ${validation.message}.`, example: defaultTimezoneExample };
+    }
+    if (noteId !== null && !this.kb.getDocument(noteId)) {
+      const knownNotes = this.kb.documents.map((document) => document.id);
+      const known = knownNotes.length > 0 ? `Known notes: ${knownNotes.join(', ')}.` : 'No notes are loaded.';
+      return { ok: false, reason: 'unknown-note', message: `There is no note \`${noteId}\`. ${known}`, knownNotes };
+    }
+
+    let missing: string[];
+    try {
+      missing = await this.gateway.findMissingPermissions(guildId, channelId);
+    } catch (error) {
+      if (!(error instanceof ChannelUnavailableError)) throw error;
+      return { ok: false, reason: 'unknown-channel', message: `I cannot use that channel: ${error.message}.` };
+    }
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        reason: 'missing-permissions',
+        message: `I cannot post quiz questions in that channel: missing ${missing.join(', ')}.`,
+        missing,
+      };
+    }
+
+    // Saving again also resumes a schedule paused after a 403/404: the admin has just fixed the channel.
+    const schedule = this.store.saveSchedule({
+      guildId,
+      channelId,
+      cron,
+      timezone,
+      noteId,
+      closeAfterMinutes: input.closeAfterMinutes ?? null,
+      createdBy: input.createdBy,
+      createdAt: now,
+    });
+    // Leaderboard weeks and months follow the zone the guild's admins schedule in.
+    this.store.setGuildTimezone(guildId, timezone);
+    if (this.running) this.startTicking(schedule);
+    this.logger.info({ guildId, channelId, cron, timezone, noteId, createdBy: input.createdBy }, 'quiz channel scheduled');
+    return { ok: true, schedule, nextRuns: nextRuns(cron, timezone, now, 3) };
+  }
+
+  /** Stop posting in a channel; its open question still closes on time. */
+  unscheduleChannel(guildId: string, channelId: string): boolean {
+    this.ticker.stop(channelKey(guildId, channelId));
+    const removed = this.store.deleteSchedule(guildId, channelId);
+    if (removed) this.logger.info({ guildId, channelId }, 'quiz channel unscheduled');
+    return removed;
+  }
+
+  listSchedules(guildId: string): ScheduleListing[] {
+    const now = this.clock.now();
+    return this.store.listSchedules(guildId).map((schedule) => ({
+      schedule,
+      nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
+      openQuestion: this.store.getOpenQuestion(guildId, schedule.channelId),
+    }));
+  }
+
+  // Posting
+
+  /** What a cron tick does for one slot. Idempotent per channel and slot: a double trigger never posts twice. */
+  runSlot(guildId: string, channelId: string, slot: Date): Promise<PostOutcome> {
+    return this.runSlotOnce(guildId, channelId, slot, false);
+  }
+
+  /** `/quiz-admin now`: post a question at once, unless one is already open in the channel. */
+  async postNow(guildId: string, channelId: string): Promise<PostOutcome> {
+    const open = this.store.getOpenQuestion(guildId, channelId);
+    if (open) {
+      return {
+        ok: false,
+        reason: 'already-open',
+        message: `A question is already open in this channel until ${open.closesAt.toISOString()}. Close it first with \`/quiz-admin reveal\`.`,
+        question: open,
+      };
+    }
+    const schedule = this.store.getSchedule(guildId, channelId);
+    const now = this.clock.now();
+    const slotKey = `manual:${createRandomKey()}`;
+    const drawn = this.drawFor(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
+    if (!drawn) return this.noQuestion(schedule?.noteId ?? null);
+    const closesAt = schedule ? this.closeTimeFor(schedule, now) : addMinutes(now, this.closeAfterMinutes ?? unscheduledCloseMinutes);
+    const { question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: now, closesAt });
+    return this.track(this.publish(question, schedule));
+  }
+
+  /**
+   * A practice question for one member: stored (so the answer buttons work) but not posted by the runner (the
+   * command shows it ephemerally) and never scored. Null when the scope has nothing to ask.
+   */
+  createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): StoredQuestion | null {
+    const scopeNote = noteId ?? this.store.getSchedule(guildId, channelId)?.noteId ?? null;
+    const now = this.clock.now();
+    const slotKey = `practice:${createRandomKey()}`;
+    // The round is the channel's: practising must not use up concepts the channel has yet to see.
+    const drawn = this.drawFor(scopeNote, guildId, channelId, slotKey, now, false);
+    if (!drawn) return null;
+    const closesAt = addMinutes(now, practiceCloseMinutes);
+    const { question } = this.store.createQuestion({
+      guildId,
+      channelId,
+      slotKey,
+      question: drawn,
+      practiceUserId: userId,
+      createdAt: now,
+      closesAt,
+    });
+    this.armCloseTimerFor(closesAt);
+    return question;
+  }
+
+  // Answering and closing
+
+  /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
+  answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
+    const result = this.store.recordAnswer(questionId, userId, userName, choice, this.clock.now());
+    if (result.kind === 'closed' && result.question.status === 'open') {
+      // Past its close time but not closed yet (the timer is about to fire): close it now rather than later.
+      void this.closeQuestion(questionId).catch((error: unknown) =>
+        this.logger.error({ err: error, questionId }, 'closing a question past its close time failed'),
+      );
+    }
+    return result;
+  }
+
+  /** `/quiz-admin reveal`: close the channel's open question now and show its result. Null when none is open. */
+  async reveal(guildId: string, channelId: string): Promise<ClosedQuestion | null> {
+    const open = this.store.getOpenQuestion(guildId, channelId);
+    return open ? this.closeQuestion(open.id) : null;
+  }
+
+  /**
+   * Close a question (scores are settled in the same transaction) and edit its post into the result. Closing a
+   * closed question returns it unchanged without showing the result again. A failed edit never undoes the close.
+   */
+  closeQuestion(questionId: string): Promise<ClosedQuestion | null> {
+    return this.track(this.closeAndShow(questionId));
+  }
+
+  /** Close (or drop, when never posted) every question past its close time, then arm the timer for the next. */
+  async closeDueQuestions(): Promise<ClosedQuestion[]> {
+    const due = this.store.listOverdueQuestions(this.clock.now()).filter((question) => !this.posting.has(question.id));
+    const settled = await Promise.all(
+      due.map(async (question) => {
+        try {
+          return await this.settleDueQuestion(question);
+        } catch (error) {
+          this.logger.error({ err: error, questionId: question.id, guildId: question.guildId, channelId: question.channelId }, 'closing a due question failed');
+          return null;
+        }
+      }),
+    );
+    this.rearmCloseTimer();
+    return settled.filter((closed): closed is ClosedQuestion => closed !== null);
+  }
+
+  /** Askable concept ids of one note, or of every note (`null`). */
+  scopeFor(noteId: string | null): string[] {
+    return this.kb.concepts
+      .filter((concept) => (noteId === null || concept.documentId === noteId) && !this.unaskable.has(concept.id))
+      .map((concept) => concept.id);
+  }
+
+  /** When a question posted now in this channel would close. */
+  closeTimeFor(schedule: Schedule, from: Date): Date {
+    const minutes = schedule.closeAfterMinutes ?? this.closeAfterMinutes;
+    if (minutes !== null) return addMinutes(from, minutes);
+    const next = attempt(() => nextRuns(schedule.cron, schedule.timezone, from, 2).find((run) => run.getTime() > from.getTime()));
+    return next ?? new Date(from.getTime() + fallbackCloseMs);
+  }
+
+  // Slot runs
+
+  private runSlotOnce(guildId: string, channelId: string, slot: Date, recovering: boolean): Promise<PostOutcome> {
+    const key = `${channelKey(guildId, channelId)}/${slot.toISOString()}`;
+    const running = this.slotRuns.get(key);
+    if (running) return running;
+    const run = this.track(this.postSlot(guildId, channelId, slot, recovering)).finally(() => this.slotRuns.delete(key));
+    this.slotRuns.set(key, run);
+    return run;
+  }
+
+  private async postSlot(guildId: string, channelId: string, slot: Date, recovering: boolean): Promise<PostOutcome> {
+    const schedule = this.store.getSchedule(guildId, channelId);
+    if (!schedule) return { ok: false, reason: 'failed', message: 'This channel has no quiz schedule.' };
+    if (schedule.paused) {
+      return {
+        ok: false,
+        reason: 'channel-problem',
+        message: `The schedule is paused (${schedule.lastError ?? 'the channel could not be used'}). Schedule the channel again to resume.`,
+      };
+    }
+    const now = this.clock.now();
+    const postedAt = laterOf(slot, now);
+    // Reveal the previous question before the next one appears (at the channel's next slot by default).
+    await this.closeDueInChannel(guildId, channelId, postedAt);
+
+    const slotKey = slot.toISOString();
+    const latest = this.store.getLatestQuestion(guildId, channelId);
+    if (latest?.slotKey === slotKey) return this.resumeSlotQuestion(latest, schedule, recovering, now);
+
+    const drawn = this.drawFor(schedule.noteId, guildId, channelId, slotKey, now, true);
+    if (!drawn) {
+      const outcome = this.noQuestion(schedule.noteId);
+      this.store.recordScheduleProblem(guildId, channelId, outcome.message, now, false);
+      this.logger.warn({ guildId, channelId, slot: slotKey, noteId: schedule.noteId }, 'no quiz question could be drawn for a slot');
+      return outcome;
+    }
+    const closesAt = this.closeTimeFor(schedule, postedAt);
+    const { created, question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: now, closesAt });
+    // Another trigger (or another instance on the same database) stored this slot first.
+    if (!created) return this.resumeSlotQuestion(question, schedule, recovering, now);
+    return this.publish(question, schedule);
+  }
+
+  /** The slot's question already exists: never post it twice, but finish a post that a crash interrupted. */
+  private resumeSlotQuestion(question: StoredQuestion, schedule: Schedule, recovering: boolean, now: Date): Promise<PostOutcome> | PostOutcome {
+    if (question.messageId !== null) return { ok: true, question };
+    if (question.status === 'closed') return { ok: false, reason: 'failed', message: 'The question of this slot closed before it could be posted.' };
+    const claimed = this.posting.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
+    if (claimed) return { ok: false, reason: 'already-open', message: 'The question of this slot is being posted right now.', question };
+    this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
+    return this.publish(question, schedule);
+  }
+
+  private async publish(question: StoredQuestion, schedule: Schedule | null): Promise<PostOutcome> {
+    const { guildId, channelId } = question;
+    const concept = this.kb.getConcept(question.conceptId);
+    if (!concept) {
+      // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
+      this.store.discardUnpostedQuestion(question.id);
+      return { ok: false, reason: 'failed', message: `The concept \`${question.conceptId}\` is no longer in the notes.` };
+    }
+    this.posting.add(question.id);
+    try {
+      const { messageId } = await this.requests.run(() => this.gateway.postQuestion(question, concept, this.kb.getDocument(concept.documentId)));
+      this.store.setQuestionMessage(question.id, messageId);
+      // A post that works again makes the last problem history (the log keeps it).
+      if (schedule?.lastError) this.store.clearScheduleProblem(guildId, channelId);
+      this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, 'quiz question posted');
+      this.armCloseTimerFor(question.closesAt);
+      return { ok: true, question: { ...question, messageId } };
+    } catch (error) {
+      return this.recordPostFailure(question, error);
+    } finally {
+      this.posting.delete(question.id);
+    }
+  }
+
+  private recordPostFailure(question: StoredQuestion, error: unknown): PostOutcome {
+    const { guildId, channelId } = question;
+    const now = this.clock.now();
+    // Unposted, the question must not block the slot: a later try (the next slot, or the slot again after
+    // the channel is scheduled anew) can draw and post it.
+    this.store.discardUnpostedQuestion(question.id);
+    if (error instanceof ChannelUnavailableError) {
+      // Pause instead of failing at every slot: every refused request counts toward Discord's limit of
+      // 10,000 invalid requests (401/403/429) in 10 minutes, after which the whole bot, in every guild, is
+      // banned from the API for a while. Scheduling the channel again resumes it.
+      this.store.recordScheduleProblem(guildId, channelId, error.message, now, true);
+      this.logger.warn({ guildId, channelId, problem: error.problem, reason: error.message }, 'quiz channel unavailable; schedule paused');
+      return {
+        ok: false,
+        reason: 'channel-problem',
+        message: `I cannot post in that channel: ${error.message}. Its schedule is paused until the channel is scheduled again.`,
+      };
+    }
+    const reason = describeError(error);
+    this.store.recordScheduleProblem(guildId, channelId, `Posting failed: ${reason}`, now, false);
+    this.logger.error({ err: error, guildId, channelId, questionId: question.id, slot: question.slotKey }, 'posting a quiz question failed');
+    return { ok: false, reason: 'failed', message: `Posting failed (${reason}); the next slot tries again.` };
+  }
+
+  private drawFor(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
+    const scope = this.scopeFor(noteId);
+    if (scope.length === 0) return null;
+    return drawQuestion(this.kb, {
+      scope,
+      performance: this.store.getConceptPerformance(guildId, channelId),
+      askedThisRound: inRound ? this.store.listConceptsAskedThisRound(guildId, channelId, scope) : new Set(),
+      seed: seedFor(this.seed, guildId, channelId, slotKey),
+      now,
+    });
+  }
+
+  private noQuestion(noteId: string | null): Extract<PostOutcome, { ok: false }> {
+    const where = noteId === null ? 'the notes' : `the note \`${noteId}\``;
+    return { ok: false, reason: 'no-question', message: `No question could be made from ${where}: no concept there can be asked (see \`cli kb check\`).` };
+  }
+
+  // Start-up
+
+  /** Post the latest slot if the bot missed it by at most the grace period; report whether it posted. */
+  private async catchUpSchedule(schedule: Schedule, now: Date): Promise<boolean> {
+    const { guildId, channelId } = schedule;
+    if (schedule.paused) return false;
+    const slot = attempt(() => previousRun(schedule.cron, schedule.timezone, now));
+    if (!slot) return false;
+    const slotKey = slot.toISOString();
+    const latest = this.store.getLatestQuestion(guildId, channelId);
+    if (latest?.slotKey === slotKey && latest.messageId !== null) return false;
+    if (now.getTime() - slot.getTime() > this.graceMs) {
+      // Too late to be useful; a question a crash left unposted for that slot is dropped, not shown.
+      if (latest?.slotKey === slotKey) this.store.discardUnpostedQuestion(latest.id);
+      this.logger.info({ guildId, channelId, slot: slotKey }, 'missed quiz slot is past the grace period; waiting for the next');
+      return false;
+    }
+    try {
+      const outcome = await this.runSlotOnce(guildId, channelId, slot, true);
+      if (outcome.ok) this.logger.info({ guildId, channelId, slot: slotKey, questionId: outcome.question.id }, 'missed quiz slot posted late');
+      return outcome.ok;
+    } catch (error) {
+      this.logger.error({ err: error, guildId, channelId, slot: slotKey }, 'posting a missed quiz slot failed');
+      return false;
+    }
+  }
+
+  // Ticks
+
+  private startTicking(schedule: Schedule): void {
+    const { guildId, channelId } = schedule;
+    try {
+      this.ticker.start(channelKey(guildId, channelId), schedule.cron, schedule.timezone, (scheduledFor) =>
+        this.onTick(guildId, channelId, scheduledFor),
+      );
+    } catch (error) {
+      this.logger.error({ err: error, guildId, channelId, cron: schedule.cron, timezone: schedule.timezone }, 'quiz schedule cannot tick');
+    }
+  }
+
+  private async onTick(guildId: string, channelId: string, scheduledFor: Date): Promise<void> {
+    try {
+      const schedule = this.store.getSchedule(guildId, channelId);
+      if (!schedule) {
+        this.ticker.stop(channelKey(guildId, channelId));
+        return;
+      }
+      // The slot is the time the tick was scheduled for, not when it ran: a late tick, a double trigger
+      // and a second instance all compute the same slot, so the unique key on channel + slot holds.
+      const slot = previousRun(schedule.cron, schedule.timezone, laterOf(scheduledFor, this.clock.now()));
+      if (!slot) return;
+      const outcome = await this.runSlot(guildId, channelId, slot);
+      if (!outcome.ok) this.logger.debug({ guildId, channelId, slot: slot.toISOString(), reason: outcome.reason }, 'quiz slot not posted');
+    } catch (error) {
+      // A tick never throws: one channel's failure must not reach node-cron or any other channel.
+      this.logger.error({ err: error, guildId, channelId }, 'quiz slot failed');
+    }
+  }
+
+  // Closing
+
+  private async closeDueInChannel(guildId: string, channelId: string, at: Date): Promise<void> {
+    const due = this.store
+      .listOverdueQuestions(at)
+      .filter((question) => question.guildId === guildId && question.channelId === channelId && !this.posting.has(question.id));
+    for (const question of due) await this.settleDueQuestion(question);
+  }
+
+  private async settleDueQuestion(question: StoredQuestion): Promise<ClosedQuestion | null> {
+    if (question.messageId === null && question.practiceUserId === null && this.store.discardUnpostedQuestion(question.id)) {
+      // Never posted: closing it would end every member's streak over a question nobody saw.
+      this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'unposted question dropped at its close time');
+      return null;
+    }
+    return this.closeQuestion(question.id);
+  }
+
+  private async closeAndShow(questionId: string): Promise<ClosedQuestion | null> {
+    const before = this.store.getQuestion(questionId);
+    if (!before) return null;
+    if (before.status === 'closed') return { question: before, tally: this.store.getTally(questionId) };
+    const closed = this.store.closeQuestion(questionId, this.clock.now());
+    if (!closed) return null;
+    const { question, tally } = closed;
+    this.logger.info(
+      { guildId: question.guildId, channelId: question.channelId, questionId, participants: tally.participants, correct: tally.correct.length },
+      'quiz question closed',
+    );
+    await this.showResult(closed, false);
+    return closed;
+  }
+
+  /** Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit. */
+  private async showResult(closed: ClosedQuestion, isRetry: boolean): Promise<void> {
+    const { question } = closed;
+    if (question.practiceUserId !== null || question.messageId === null) return;
+    const concept = this.kb.getConcept(question.conceptId);
+    const document = concept ? this.kb.getDocument(concept.documentId) : undefined;
+    const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: question.messageId };
+    try {
+      await this.requests.run(() => this.gateway.showResult(closed, concept, document));
+    } catch (error) {
+      // The close and the scores are stored either way; only the edit of the post is missing.
+      if (error instanceof ChannelUnavailableError || isRetry || !this.running) {
+        this.logger.error({ err: error, ...context, retried: isRetry }, 'showing a quiz result failed; the close stands');
+        return;
+      }
+      this.logger.warn({ err: error, ...context, retryInMs: this.resultRetryDelayMs }, 'showing a quiz result failed; retrying once');
+      const retry = setTimeout(() => {
+        this.resultRetries.delete(retry);
+        void this.track(this.showResult(closed, true));
+      }, this.resultRetryDelayMs);
+      retry.unref();
+      this.resultRetries.add(retry);
+    }
+  }
+
+  private onCloseTimer(): void {
+    // A sweep in progress re-arms the timer when it ends.
+    if (this.sweep) return;
+    this.sweep = this.closeDueQuestions()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'closing due quiz questions failed'))
+      .finally(() => {
+        this.sweep = null;
+      });
+  }
+
+  private armCloseTimerFor(closesAt: Date): void {
+    if (!this.running) return;
+    const armed = this.closeTimer.dueAt;
+    if (armed === null || closesAt.getTime() < armed.getTime()) this.closeTimer.armAt(closesAt);
+  }
+
+  /** Arm for the earliest open question; a question closed meanwhile just makes the timer find nothing due. */
+  private rearmCloseTimer(): void {
+    if (!this.running) return;
+    const next = this.store.listOpenQuestions().find((question) => !this.posting.has(question.id));
+    if (!next) {
+      this.closeTimer.disarm();
+      return;
+    }
+    // Still due right after a sweep means its close failed: try again shortly rather than in a tight loop.
+    const retryAt = this.clock.now().getTime() + failedCloseRetryMs;
+    this.closeTimer.armAt(next.closesAt.getTime() > this.clock.now().getTime() ? next.closesAt : new Date(retryAt));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pendingWork.add(work);
+    void work.then(
+      () => this.pendingWork.delete(work),
+      () => this.pendingWork.delete(work),
+    );
+    return work;
+  }
+}
+
+function channelKey(guildId: string, channelId: string): string {
+  return `${guildId}/${channelId}`;
+}
+
+function laterOf(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
+function addMinutes(date: Date, minutes: number): Date {
+  return new Date(date.getTime() + minutes * 60_000);
+}
+
+function createRandomKey(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** The value, or undefined when computing it throws (a schedule stored by an older version, say). */
+function attempt<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
