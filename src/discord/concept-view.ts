@@ -1,5 +1,5 @@
 import { type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import { type Language } from '../i18n/locale.js';
+import type { Language } from '../i18n/locale.js';
 import { type Messages, messagesFor } from '../i18n/messages.js';
 import type { Concept, KnowledgeBase, NoteDocument, Reference } from '../kb/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';

@@ -88,7 +88,16 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
 
     const runningQuiz = quiz;
     let stopping: Promise<void> | undefined;
-    const onSignal = (signal: NodeJS.Signals) => {
+    const stop = (): Promise<void> =>
+      (stopping ??= (async () => {
+        process.off('SIGINT', stopOnSignal);
+        process.off('SIGTERM', stopOnSignal);
+        runningQuiz.stop();
+        await client.destroy();
+        store.close();
+        logger.info('bot stopped');
+      })());
+    function stopOnSignal(signal: NodeJS.Signals): void {
       logger.info({ signal }, 'shutting down');
       stop().then(
         () => process.exit(0),
@@ -97,19 +106,10 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
           process.exit(1);
         },
       );
-    };
-    const stop = (): Promise<void> =>
-      (stopping ??= (async () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        runningQuiz.stop();
-        await client.destroy();
-        store.close();
-        logger.info('bot stopped');
-      })());
+    }
     if (options.installSignalHandlers) {
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', stopOnSignal);
+      process.once('SIGTERM', stopOnSignal);
     }
     logger.info({ commands: [...commands.keys()] }, 'bot ready');
     return { client: readyClient, context, stop };
