@@ -1,0 +1,231 @@
+// Quiz schedules: node-cron expressions read in a guild's time zone. node-cron fires the posts; these pure
+// functions answer "is this schedule valid?", "when are the next posts?" and "which slot is current?".
+//
+// Parsing goes through node-cron's own parser, so an expression means here exactly what it means to the
+// scheduler that fires it (names, ranges, steps, wrap-around ranges, L, W, #, @daily). The day fields
+// combine the way node-cron combines them: both must match. Standard cron ORs them instead, so
+// validateSchedule refuses expressions that restrict both, rather than let them mean a surprise.
+//
+// Daylight saving time, as node-cron does it: a local time the clock skips (02:30 on a spring-forward
+// night in New York) has no run; a local time the clock shows twice runs once, the first time.
+import { validateDetailed, type ParsedFields } from 'node-cron';
+import { dayMs, firstInstantGivenOffsets, hourMs, isKnownTimeZone, minuteMs, toWallTime, wallDate, zoneOffsetMs } from './zone-time.js';
+
+export type ScheduleValidation = { ok: true } | { ok: false; field: 'cron' | 'timezone'; message: string };
+
+const example = 'e.g. "0 9 * * 1-5" = 09:00 Monday–Friday';
+
+/** node-cron looks as far as 100 years ahead; so does this, so "never fires" means the same to both. */
+const horizonDays = 366 * 100;
+/** A local day's wall times can map to instants up to a day away from its own UTC date. */
+const offsetReach = 15 * hourMs;
+
+const fieldLabels: Record<keyof ParsedFields, { name: string; values: string; sample: string }> = {
+  second: { name: 'second', values: '0–59', sample: '*/30' },
+  minute: { name: 'minute', values: '0–59', sample: '0,30' },
+  hour: { name: 'hour', values: '0–23', sample: '9-17' },
+  dayOfMonth: { name: 'day of month', values: '1–31 or L (last day)', sample: '1,15' },
+  month: { name: 'month', values: '1–12 or jan–dec', sample: 'mar-nov' },
+  dayOfWeek: { name: 'weekday', values: '0–7 or sun–sat (0 and 7 are Sunday)', sample: 'mon-fri' },
+};
+
+const nicknames = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+
+/**
+ * Whether `cron` in `timezone` is a schedule the bot can run, with a message a server admin can act on.
+ * `now` only matters for expressions that never fire (the 30th of February and the like).
+ */
+export function validateSchedule(cron: string, timezone: string, now: Date = new Date()): ScheduleValidation {
+  const cronProblem = findCronProblem(cron);
+  if (cronProblem) return { ok: false, field: 'cron', message: cronProblem };
+  if (!isKnownTimeZone(timezone)) {
+    return { ok: false, field: 'timezone', message: `unknown time zone "${timezone}"; use an IANA name such as Asia/Seoul, Europe/Berlin or UTC` };
+  }
+  if (nextRuns(cron, timezone, now, 1).length === 0) {
+    return { ok: false, field: 'cron', message: `"${cron.trim()}" never fires (no such day in the calendar); ${example}` };
+  }
+  return { ok: true };
+}
+
+function findCronProblem(cron: string): string | null {
+  const expression = cron.trim().replace(/\s+/g, ' ');
+  if (expression === '') return `"cron" is empty; ${example}`;
+  if (expression.startsWith('@')) {
+    return nicknames.has(expression.toLowerCase()) ? null : `unknown shortcut "${expression}"; use one of ${[...nicknames].join(', ')} or 5 fields, ${example}`;
+  }
+  const fields = expression.split(' ');
+  if (fields.length !== 5 && fields.length !== 6) {
+    return `"cron" must have 5 fields (minute hour day month weekday), or 6 with seconds first, but "${expression}" has ${fields.length}; ${example}`;
+  }
+  if (!/^[a-zA-Z0-9*/,#?\- ]+$/.test(expression)) {
+    return `"${expression}" may only use digits, names (mon, jan), and * , - / # ? L W; ${example}`;
+  }
+  const parsed = validateDetailed(expression);
+  const error = parsed.errors[0];
+  if (!parsed.valid || !parsed.fields) {
+    if (!error) return `"${expression}" is not a valid cron expression; ${example}`;
+    const label = fieldLabels[error.field as keyof ParsedFields];
+    if (!label) return `"${expression}" is not a valid cron expression (${error.message}); ${example}`;
+    if (error.message.includes('impossible day')) {
+      return `"${expression}" never fires: no month it names has day ${error.value ?? ''}; ${example}`;
+    }
+    return `the ${label.name} field "${error.value ?? ''}" is not valid: use ${label.values}, *, a list, a range or a step such as "${label.sample}" or "*/15"; ${example}`;
+  }
+  const [dayOfMonth, , dayOfWeek] = fields.slice(-3);
+  if (isRestricted(dayOfMonth) && isRestricted(dayOfWeek)) {
+    return (
+      `"${expression}" limits both the day of month (${dayOfMonth}) and the weekday (${dayOfWeek}); cron tools disagree on ` +
+      `whether both or either must match, so limit only one, e.g. "0 9 * * 1#1" = 09:00 on the first Monday of each month`
+    );
+  }
+  return null;
+}
+
+function isRestricted(field: string | undefined): boolean {
+  return field !== undefined && field !== '*' && field !== '?';
+}
+
+/** The next `count` run times strictly after `after`, earliest first (fewer if the schedule ends). */
+export function nextRuns(cron: string, timezone: string, after: Date, count: number): Date[] {
+  const matcher = compileCron(cron);
+  const afterMs = after.getTime();
+  const runs: Date[] = [];
+  // Start a day early: across a fall-back night an instant after `after` can show an earlier local date.
+  const firstDay = Math.floor(toWallTime(timezone, afterMs) / dayMs) - 1;
+  for (let day = firstDay; day < firstDay + horizonDays && runs.length < count; day++) {
+    if (!matcher.matchesDay(day)) continue;
+    for (const instant of instantsOfDay(matcher, timezone, day, 'forward', afterMs)) {
+      runs.push(new Date(instant));
+      if (runs.length >= count) break;
+    }
+  }
+  return runs;
+}
+
+/** The latest run time at or before `atOrBefore` (the slot that is current then), or null. */
+export function previousRun(cron: string, timezone: string, atOrBefore: Date): Date | null {
+  const matcher = compileCron(cron);
+  const atMs = atOrBefore.getTime();
+  const firstDay = Math.floor(toWallTime(timezone, atMs) / dayMs) + 1;
+  for (let day = firstDay; day > firstDay - horizonDays; day--) {
+    if (!matcher.matchesDay(day)) continue;
+    for (const instant of instantsOfDay(matcher, timezone, day, 'backward', atMs)) return new Date(instant);
+  }
+  return null;
+}
+
+interface CronMatcher {
+  seconds: number[];
+  minutes: number[];
+  hours: number[];
+  /** `day` counts local days since 1970-01-01. */
+  matchesDay(day: number): boolean;
+}
+
+/**
+ * Run instants of one local day, in time order (forward: those after `boundMs`; backward: those at or
+ * before it, latest first). Hours and minutes that cannot reach past the bound are skipped whole.
+ */
+function* instantsOfDay(matcher: CronMatcher, timezone: string, day: number, direction: 'forward' | 'backward', boundMs: number): Generator<number> {
+  const dayStart = day * dayMs;
+  const before = zoneOffsetMs(timezone, dayStart - offsetReach);
+  const after = zoneOffsetMs(timezone, dayStart + dayMs + offsetReach);
+  const lowestOffset = Math.min(before, after);
+  const highestOffset = Math.max(before, after);
+  const forward = direction === 'forward';
+  // Instants of wall times in [start, start + length) lie in [start - highest, start + length - lowest).
+  const outOfReach = (wallStart: number, length: number) =>
+    forward ? wallStart + length - lowestOffset <= boundMs : wallStart - highestOffset > boundMs;
+  const ordered = (values: number[]) => (forward ? values : [...values].reverse());
+
+  for (const hour of ordered(matcher.hours)) {
+    const hourStart = dayStart + hour * hourMs;
+    if (outOfReach(hourStart, hourMs)) continue;
+    for (const minute of ordered(matcher.minutes)) {
+      const minuteStart = hourStart + minute * minuteMs;
+      if (outOfReach(minuteStart, minuteMs)) continue;
+      for (const second of ordered(matcher.seconds)) {
+        const instant = firstInstantGivenOffsets(timezone, minuteStart + second * 1000, before, after);
+        if (instant === null) continue;
+        if (forward ? instant > boundMs : instant <= boundMs) yield instant;
+      }
+    }
+  }
+}
+
+const compiled = new Map<string, CronMatcher>();
+
+/** Throws for an expression node-cron rejects: callers validate schedules before they store them. */
+function compileCron(cron: string): CronMatcher {
+  const cached = compiled.get(cron);
+  if (cached) return cached;
+  const result = validateDetailed(cron.trim().replace(/\s+/g, ' '));
+  if (!result.valid || !result.fields) throw new Error(`invalid cron expression "${cron}": ${result.errors[0]?.message ?? 'unknown problem'}`);
+  const fields = result.fields;
+  const months = new Set(fields.month);
+  const matcher: CronMatcher = {
+    seconds: sortedNumbers(fields.second),
+    minutes: sortedNumbers(fields.minute),
+    hours: sortedNumbers(fields.hour),
+    matchesDay(day) {
+      const { year, month, day: date, weekday } = wallDate(day * dayMs);
+      return months.has(month) && matchesDayOfMonth(fields.dayOfMonth, year, month, date) && matchesDayOfWeek(fields.dayOfWeek, year, month, date, weekday);
+    },
+  };
+  if (compiled.size > 500) compiled.clear();
+  compiled.set(cron, matcher);
+  return matcher;
+}
+
+function sortedNumbers(values: readonly number[]): number[] {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The weekday closest to `target` within its month (node-cron's `W`), or -1 when there is no such date. */
+function nearestWeekday(year: number, month: number, target: number): number {
+  const last = lastDayOfMonth(year, month);
+  if (target < 1 || target > last) return -1;
+  const weekday = new Date(Date.UTC(year, month - 1, target)).getUTCDay();
+  if (weekday === 6) return target === 1 ? target + 2 : target - 1;
+  if (weekday === 0) return target === last ? target - 2 : target + 1;
+  return target;
+}
+
+function matchesDayOfMonth(field: readonly (number | string)[], year: number, month: number, date: number): boolean {
+  for (const value of field) {
+    if (value === date) return true;
+    if (typeof value !== 'string') continue;
+    if (value === 'L') {
+      if (date === lastDayOfMonth(year, month)) return true;
+      continue;
+    }
+    const nearest = /^(\d{1,2}|L)W$/.exec(value);
+    if (nearest) {
+      const target = nearest[1] === 'L' ? lastDayOfMonth(year, month) : Number(nearest[1]);
+      if (nearestWeekday(year, month, target) === date) return true;
+      continue;
+    }
+    const beforeLast = /^L-(\d{1,2})$/.exec(value);
+    if (beforeLast && lastDayOfMonth(year, month) - Number(beforeLast[1]) === date) return true;
+  }
+  return false;
+}
+
+function matchesDayOfWeek(field: readonly (number | string)[], year: number, month: number, date: number, weekday: number): boolean {
+  for (const value of field) {
+    if (value === weekday) return true;
+    if (typeof value !== 'string') continue;
+    const nth = /^([0-7])#([1-5])$/.exec(value);
+    if (nth) {
+      if (Number(nth[1]) % 7 === weekday && Math.floor((date - 1) / 7) + 1 === Number(nth[2])) return true;
+      continue;
+    }
+    const last = /^([0-7])L$/i.exec(value);
+    if (last && Number(last[1]) % 7 === weekday && date + 7 > lastDayOfMonth(year, month)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,104 @@
+// A restart mid-quiz: the client destroyed, a new bot instance on the same database logs in and carries on.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  answerButtonId,
+  answerButtons,
+  embedField,
+  isQuestionPost,
+  questionIdOf,
+  replyTo,
+  startBotHarness,
+  type BotHarness,
+} from './bot-harness.js';
+
+let harness: BotHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** `/quiz-admin now` in #docker; resolves with the post. */
+async function postQuestionNow(h: BotHarness) {
+  const { emulator } = h;
+  await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+  const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
+  const question = h.bot.context.store.getQuestion(questionIdOf(post));
+  if (!question) throw new Error('the posted question is not stored');
+  return { post, question };
+}
+
+const letter = (choice: number) => 'ABCD'[choice];
+
+describe('a restart mid-quiz', () => {
+  it('answers survive, the new instance takes new answers, keeps the first ones, and closes the question at its close time', async () => {
+    harness = await startBotHarness({ closeAfterMinutes: 1 });
+    const { emulator } = harness;
+    const { post, question } = await postQuestionNow(harness);
+    const wrong = (question.answer + 1) % 4;
+    await replyTo(emulator.click(post, answerButtonId(post, question.answer), emulator.member('alice')));
+    await replyTo(emulator.click(post, answerButtonId(post, wrong), emulator.member('bob')));
+    const firstBot = harness.bot;
+
+    // The new instance starts three seconds before the close time: its own timer must close the question.
+    harness.clock.setNow(new Date(question.closesAt.getTime() - 3_000));
+    const secondBot = await harness.restartBot();
+    const newcomer = await replyTo(emulator.click(post, answerButtonId(post, wrong), emulator.member('dave')));
+    const again = await replyTo(emulator.click(post, answerButtonId(post, wrong), emulator.member('alice')));
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled), 6_000);
+
+    expect(secondBot).not.toBe(firstBot);
+    expect(firstBot.client.isReady()).toBe(false);
+    expect(emulator.gatewayLog.filter((entry) => entry.kind === 'identify')).toHaveLength(2);
+    expect(newcomer).toMatchObject({ ephemeral: true, content: expect.stringContaining(`Answer recorded: **${letter(wrong)}**`) });
+    expect(again).toEqual({ ephemeral: true, content: `You already answered **${letter(question.answer)}**: your first answer counts.`, embeds: [] });
+    expect(embedField(revealed, 'Participants')).toBe('3');
+    expect(embedField(revealed, /^Answered right/)).toBe('Alice');
+    const closed = secondBot.context.store.getQuestion(question.id);
+    expect(closed?.status).toBe('closed');
+    expect(closed?.closedAt?.getTime()).toBeGreaterThanOrEqual(question.closesAt.getTime());
+  });
+
+  it('a question whose close time passed while the bot was down is closed at start-up and its post shows the result', async () => {
+    harness = await startBotHarness({ closeAfterMinutes: 30 });
+    const { emulator } = harness;
+    const { post, question } = await postQuestionNow(harness);
+    await replyTo(emulator.click(post, answerButtonId(post, question.answer), emulator.member('alice')));
+
+    await harness.stopBot();
+    harness.clock.setNow(new Date(question.closesAt.getTime() + 2 * 60 * 60_000));
+    await harness.startBot();
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
+    const late = await replyTo(emulator.click(post, answerButtonId(post, 0), emulator.member('bob')));
+
+    expect(embedField(revealed, 'Participants')).toBe('1');
+    expect(late.content).toBe(`This question is closed. The answer was **${letter(question.answer)}. ${question.options[question.answer]}**.`);
+    expect(harness.bot.context.store.getTally(question.id).participants).toBe(1);
+  });
+
+  it('a slot missed while the bot was down is posted late once, and neither a restart nor a double trigger posts it again', async () => {
+    harness = await startBotHarness();
+    const { emulator } = harness;
+    const general = emulator.channels.general;
+    // A leap-day cron: node-cron's real timer cannot fire during the test, the slots come from the test alone.
+    const slot = new Date('2028-02-29T00:00:00.000Z'); // 09:00 in Seoul
+    harness.clock.setNow(new Date(slot.getTime() - 60 * 60_000));
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: '0 9 29 2 *', timezone: 'Asia/Seoul' }, emulator.admin));
+
+    await harness.stopBot();
+    harness.clock.setNow(new Date(slot.getTime() + 5 * 60_000));
+    await harness.startBot();
+    const post = await emulator.waitForMessage(general, isQuestionPost);
+    await harness.restartBot();
+    const [first, second] = await Promise.all([
+      harness.bot.context.quiz.runSlot(emulator.guild.id, general.id, slot),
+      harness.bot.context.quiz.runSlot(emulator.guild.id, general.id, slot),
+    ]);
+
+    expect(first).toMatchObject({ ok: true, question: { id: questionIdOf(post), slotKey: slot.toISOString(), messageId: post.id } });
+    expect(second).toMatchObject({ ok: true, question: { id: questionIdOf(post) } });
+    expect(emulator.channelMessages(general).filter(isQuestionPost)).toHaveLength(1);
+    const posts = emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${general.id}/messages`);
+    expect(posts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,80 @@
+// Start-up as Discord sees it: login, exactly the bot's commands registered with Korean localizations, ready.
+import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { replyTo, startBotHarness, type BotHarness } from './bot-harness.js';
+
+const botCommands = ['concepts', 'explain', 'leaderboard', 'quiz', 'quiz-admin'];
+
+let harness: BotHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Every option and subcommand below a command, depth first. */
+function optionsOf(options: readonly APIApplicationCommandOption[] | undefined): APIApplicationCommandOption[] {
+  return (options ?? []).flatMap((option) => [option, ...optionsOf('options' in option ? option.options : undefined)]);
+}
+
+function findCommand(commands: readonly APIApplicationCommand[], name: string): APIApplicationCommand {
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) throw new Error(`/${name} is not registered: ${commands.map((candidate) => candidate.name).join(', ')}`);
+  return command;
+}
+
+describe('start-up', () => {
+  it('logs in, registers exactly its five commands for the guild with Korean names and descriptions, and is ready', async () => {
+    harness = await startBotHarness();
+    const { emulator, bot } = harness;
+
+    const registered = emulator.registeredCommands({ guildId: emulator.guild.id });
+
+    expect(bot.client.isReady()).toBe(true);
+    expect(bot.client.user.id).toBe(emulator.bot.id);
+    expect(emulator.requests[0]).toMatchObject({ method: 'GET', path: '/gateway/bot', status: 200 });
+    expect(registered.map((command) => command.name).sort()).toEqual(botCommands);
+    expect(emulator.registeredCommands('global')).toEqual([]);
+    for (const command of registered) {
+      expect(command.name_localizations?.ko, `/${command.name} Korean name`).toMatch(/\S/);
+      expect(command.description_localizations?.ko, `/${command.name} Korean description`).toMatch(/\S/);
+      for (const option of optionsOf(command.options)) {
+        expect(option.description_localizations?.ko, `/${command.name} ${option.name}: Korean description`).toMatch(/\S/);
+      }
+    }
+  });
+
+  it('registers /quiz-admin for Manage Server only, and every other command for everyone', async () => {
+    harness = await startBotHarness();
+    const registered = harness.emulator.registeredCommands({ guildId: harness.emulator.guild.id });
+
+    expect(findCommand(registered, 'quiz-admin').default_member_permissions).toBe('32');
+    for (const name of botCommands.filter((candidate) => candidate !== 'quiz-admin')) {
+      expect(findCommand(registered, name).default_member_permissions ?? null, `/${name}`).toBeNull();
+    }
+  });
+
+  it('without DISCORD_GUILD_ID registers the same commands globally and answers a command right after ready', async () => {
+    harness = await startBotHarness({ guildCommands: false });
+    const { emulator } = harness;
+
+    const reply = await replyTo(emulator.slash('/explain', { concept: 'container' }, emulator.member('alice')));
+
+    expect(emulator.registeredCommands('global').map((command) => command.name).sort()).toEqual(botCommands);
+    expect(emulator.registeredCommands({ guildId: emulator.guild.id })).toEqual([]);
+    expect(reply.embeds[0]?.title).toContain('컨테이너');
+  });
+
+  it('a second start on the same database registers the commands again without duplicating them', async () => {
+    harness = await startBotHarness();
+    const { emulator } = harness;
+    const first = emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.id).sort();
+
+    await harness.restartBot();
+
+    const puts = emulator.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/commands'));
+    expect(puts).toHaveLength(2);
+    expect(emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.name).sort()).toEqual(botCommands);
+    expect(emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.id).sort()).toEqual(first);
+  });
+});

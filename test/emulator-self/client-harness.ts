@@ -1,0 +1,68 @@
+import { once } from 'node:events';
+import { ApplicationCommandOptionType, Client, Events, GatewayIntentBits } from 'discord.js';
+import type { ApplicationCommandDataResolvable, Interaction } from 'discord.js';
+import type { DiscordEmulator } from '../emulator/index.js';
+
+/** A bare discord.js client (not the bot) logged in to the emulator, with small REST limits for fast faults. */
+export async function connectClient(
+  emulator: DiscordEmulator,
+  options: { restTimeoutMs?: number; retries?: number; identifyWithoutDelay?: boolean } = {},
+): Promise<Client> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: emulator.apiUrl, timeout: options.restTimeoutMs ?? 2_000, retries: options.retries ?? 1 },
+    waitGuildTimeout: 200,
+    // discord.js spaces identifies 5 s apart, as Discord demands; the emulator does not, and tests need not wait.
+    ...(options.identifyWithoutDelay ? { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } } : {}),
+  });
+  const ready = once(client, Events.ClientReady);
+  await client.login('emulated-bot-token');
+  await ready;
+  return client;
+}
+
+/** Runs `act` on the next interaction the client receives; settles with what `act` did. */
+export function nextInteraction<T>(client: Client, act: (interaction: Interaction) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    client.once(Events.InteractionCreate, (interaction) => {
+      act(interaction).then(resolve, reject);
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Commands shaped like the bot's, to drive slash/autocomplete/click through the emulator. */
+export const sampleCommands: ApplicationCommandDataResolvable[] = [
+  { name: 'ping', description: 'Answers pong' },
+  {
+    name: 'explain',
+    description: 'Explain a concept from the notes',
+    nameLocalizations: { ko: '설명' },
+    descriptionLocalizations: { ko: '노트에서 개념을 설명합니다' },
+    options: [{ name: 'concept', description: 'Concept name', type: ApplicationCommandOptionType.String, required: true, autocomplete: true }],
+  },
+  {
+    name: 'profile',
+    description: 'Show a member',
+    options: [{ name: 'member', description: 'Who', type: ApplicationCommandOptionType.User, required: true }],
+  },
+  {
+    name: 'quiz-admin',
+    description: 'Manage quizzes',
+    defaultMemberPermissions: '32',
+    options: [
+      {
+        name: 'schedule',
+        description: 'Schedule a channel',
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          { name: 'channel', description: 'Where', type: ApplicationCommandOptionType.Channel, required: true },
+          { name: 'cron', description: 'When', type: ApplicationCommandOptionType.String },
+          { name: 'count', description: 'How many', type: ApplicationCommandOptionType.Integer, minValue: 1, maxValue: 10 },
+        ],
+      },
+      { name: 'reveal', description: 'Reveal now', type: ApplicationCommandOptionType.Subcommand },
+    ],
+  },
+];

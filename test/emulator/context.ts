@@ -1,0 +1,16 @@
+import type { GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { World } from './world.js';
+
+/** What the REST routes and the user driver share. */
+export interface EmulatorContext {
+  readonly world: World;
+  readonly settings: {
+    readonly interactionTimeoutMs: number;
+    readonly interactionTokenLifetimeMs: number;
+  };
+  gatewayUrl(): string;
+  /** Sends a gateway event to every identified session (with `requiredIntent` only to those that asked). */
+  dispatch(event: GatewayDispatchEvents, data: unknown, requiredIntent?: number): number;
+  /** Monotonic milliseconds, for interaction deadlines. */
+  now(): number;
+}

@@ -1,0 +1,410 @@
+import type { AddressInfo } from 'node:net';
+import type { Server, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { APIAllowedMentions, APIApplicationCommand, APIMessage, APIUser } from 'discord-api-types/v10';
+import { createApplicationRoutes } from './application-routes.js';
+import { InteractionBuilder } from './build-interactions.js';
+import type { BuiltInteraction, InteractionPlace, SlashOptions } from './build-interactions.js';
+import { createChannelRoutes } from './channel-routes.js';
+import type { EmulatorContext } from './context.js';
+import { FaultRegistry } from './faults.js';
+import type { FaultHandle, FaultSpec } from './faults.js';
+import { Gateway } from './gateway.js';
+import type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
+import { InteractionHandle } from './interaction-handle.js';
+import { createInteractionRoutes } from './interaction-routes.js';
+import { createRestServer } from './rest-server.js';
+import type { RecordedRequest } from './rest-server.js';
+import { Waiters } from './waiters.js';
+import type { WaitOptions } from './waiters.js';
+import { World } from './world.js';
+import type { EmulatedChannel, EmulatedGuild, EmulatedMember, InteractionRecord, StoredMessage } from './world.js';
+
+export interface EmulatorOptions {
+  /** Discord refuses a first callback later than this with 404 10062. Default 3000. */
+  interactionTimeoutMs?: number;
+  /** Follow-ups and edits work this long after the interaction. Default 15 minutes. */
+  interactionTokenLifetimeMs?: number;
+  /** Sent in HELLO. Default 41250 like Discord, so tests see no heartbeats unless they lower it. */
+  heartbeatIntervalMs?: number;
+  /** When set, other bot tokens get 401 (REST) and close 4004 (gateway). Default: any token works. */
+  token?: string;
+  /** The bot's user name. Default `concept-bot`. */
+  botName?: string;
+  /** The guild's `preferred_locale`, sent as `guild_locale`. Default `en-US`. */
+  guildLocale?: string;
+  /** Timeout of the wait helpers when a call gives none. Default 3000. */
+  defaultWaitMs?: number;
+  /** Receives one line per request and gateway event; default silent (or stderr with DISCORD_EMULATOR_LOG=1). */
+  log?: (line: string) => void;
+}
+
+export interface ClickPlace {
+  locale?: string;
+}
+
+export interface SlashPlace extends InteractionPlace {
+  /** Act as if a server admin had granted the command to this member in Integrations. */
+  ignoreDefaultMemberPermissions?: boolean;
+}
+
+/**
+ * A local Discord (REST v10 + gateway) with one guild, "Study Group": #general, #docker, and #locked
+ * where the bot may not send messages; an owner, an admin (Manage Server) and ordinary members.
+ */
+export class DiscordEmulator {
+  private readonly world: World;
+  readonly guild: EmulatedGuild;
+  readonly channels: { readonly general: EmulatedChannel; readonly docker: EmulatedChannel; readonly locked: EmulatedChannel };
+  readonly owner: EmulatedMember;
+  /** A member with Manage Server (0x20), not the owner. */
+  readonly admin: EmulatedMember;
+  /** Ordinary members: alice, bob, minji (locale ko), dave. */
+  readonly members: readonly EmulatedMember[];
+
+  private readonly settings: EmulatorContext['settings'];
+  private readonly faults = new FaultRegistry();
+  private readonly waiters: Waiters;
+  private readonly builder: InteractionBuilder;
+  private readonly recorded: RecordedRequest[] = [];
+  private readonly errors: unknown[] = [];
+  private readonly server: Server;
+  private readonly hung: Set<ServerResponse>;
+  private readonly gateway: Gateway;
+  private readonly log: (line: string) => void;
+  private port = 0;
+  private closed = false;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.log = options.log ?? (process.env.DISCORD_EMULATOR_LOG === '1' ? (line) => process.stderr.write(`[emulator] ${line}\n`) : () => {});
+    this.settings = {
+      interactionTimeoutMs: options.interactionTimeoutMs ?? 3_000,
+      interactionTokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60_000,
+    };
+    this.world = new World(options.botName ?? 'concept-bot');
+    this.waiters = new Waiters(this.world, options.defaultWaitMs ?? 3_000);
+    this.builder = new InteractionBuilder(this.world);
+
+    const world = this.world;
+    this.guild = world.addGuild('Study Group', { locale: options.guildLocale ?? 'en-US' });
+    this.owner = world.addMember(this.guild, 'Owner');
+    world.setOwner(this.guild, this.owner);
+    this.admin = world.addMember(this.guild, 'Admin', { admin: true });
+    this.members = [
+      world.addMember(this.guild, 'Alice'),
+      world.addMember(this.guild, 'Bob'),
+      world.addMember(this.guild, 'Minji', { locale: 'ko' }),
+      world.addMember(this.guild, 'Dave'),
+    ];
+    this.channels = {
+      general: world.addChannel(this.guild, 'general'),
+      docker: world.addChannel(this.guild, 'docker'),
+      locked: world.addChannel(this.guild, 'locked', [
+        { id: world.bot.id, type: OverwriteType.Member, allow: '0', deny: PermissionFlagsBits.SendMessages.toString() },
+      ]),
+    };
+
+    const context: EmulatorContext = {
+      world,
+      settings: this.settings,
+      gatewayUrl: () => this.gatewayUrl,
+      dispatch: (event, data, intent) => this.gateway.dispatch(event, data, intent),
+      now: () => performance.now(),
+    };
+    const { server, hung } = createRestServer({
+      routes: [...createApplicationRoutes(context), ...createChannelRoutes(context), ...createInteractionRoutes(context)],
+      faults: this.faults,
+      token: options.token,
+      record: (request) => this.recorded.push(request),
+      changed: () => world.notify(),
+      log: this.log,
+      internalError: (error) => {
+        this.errors.push(error);
+        this.log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      },
+    });
+    this.server = server;
+    this.hung = hung;
+    this.gateway = new Gateway(server, {
+      world,
+      token: options.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      url: () => this.gatewayUrl,
+      changed: () => world.notify(),
+      log: this.log,
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** For discord.js `rest.api` / `DISCORD_API_URL` (without `/v10`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get applicationId(): string {
+    return this.world.applicationId;
+  }
+
+  get bot(): APIUser {
+    return this.world.bot;
+  }
+
+  /** Every REST request so far, in arrival order. */
+  get requests(): readonly RecordedRequest[] {
+    return this.recorded;
+  }
+
+  /** Connects, identifies, resumes and closes on the gateway. */
+  get gatewayLog(): readonly GatewayLogEntry[] {
+    return this.gateway.log;
+  }
+
+  /** Errors inside the emulator itself (answered with 500); a test may assert this stays empty. */
+  get internalErrors(): readonly unknown[] {
+    return this.errors;
+  }
+
+  gatewaySessions(): GatewaySessionInfo[] {
+    return this.gateway.sessionInfo();
+  }
+
+  // ---- the guild ---------------------------------------------------------------------------------
+
+  addMember(name: string, options: { admin?: boolean; locale?: string } = {}): EmulatedMember {
+    return this.world.addMember(this.guild, name, options);
+  }
+
+  /** A member by user name or display name, e.g. `member('alice')`. */
+  member(name: string): EmulatedMember {
+    const wanted = name.toLowerCase();
+    const found = [...this.guild.members.values()].find((member) => member.name === wanted || member.user.global_name?.toLowerCase() === wanted);
+    if (!found) throw new Error(`no member "${name}" in ${this.guild.name}`);
+    return found;
+  }
+
+  /** A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there. */
+  addChannel(name: string, options: { botDeny?: bigint } = {}): EmulatedChannel {
+    const overwrites = options.botDeny
+      ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }]
+      : [];
+    const channel = this.world.addChannel(this.guild, name, overwrites);
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+    return channel;
+  }
+
+  /** Replace the bot's own permission overwrite in a channel (CHANNEL_UPDATE reaches connected bots). */
+  setBotPermissions(channel: EmulatedChannel, overwrite: { allow?: bigint; deny?: bigint }): void {
+    channel.overwrites = [
+      ...channel.overwrites.filter((existing) => existing.id !== this.world.bot.id),
+      { id: this.world.bot.id, type: OverwriteType.Member, allow: (overwrite.allow ?? 0n).toString(), deny: (overwrite.deny ?? 0n).toString() },
+    ];
+    this.world.notify();
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+  }
+
+  /** Later posts there answer 404 10003 (CHANNEL_DELETE reaches connected bots). */
+  deleteChannel(channel: EmulatedChannel): void {
+    channel.deleted = true;
+    this.world.notify();
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelDelete, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+  }
+
+  // ---- acting as users --------------------------------------------------------------------------
+
+  /**
+   * A member runs a registered slash command: `slash('/quiz-admin schedule', { cron: '0 9 * * *' }, emulator.admin)`.
+   * Option types come from the registered definition; unknown or missing options throw here, as Discord's
+   * client would not let the user send them.
+   */
+  slash(command: string, options: SlashOptions, asUser: EmulatedMember, place: SlashPlace = {}): InteractionHandle {
+    return this.deliver(this.builder.slash(command, options, asUser, place, place), asUser);
+  }
+
+  /** A member types into `focusedName` (its current text in `options`) and Discord asks for choices. */
+  autocomplete(command: string, options: SlashOptions, focusedName: string, asUser: EmulatedMember, place: InteractionPlace = {}): InteractionHandle {
+    return this.deliver(this.builder.autocomplete(command, options, focusedName, asUser, place), asUser);
+  }
+
+  /**
+   * A member clicks a button on `message` as they see it (pass an older snapshot to model a stale client);
+   * the payload carries the message as currently stored. Missing or disabled buttons throw.
+   */
+  click(message: APIMessage | string, customId: string, asUser: EmulatedMember, place: ClickPlace = {}): InteractionHandle {
+    return this.deliver(this.builder.component(this.snapshotOf(message), customId, asUser, place), asUser);
+  }
+
+  select(message: APIMessage | string, customId: string, values: string[], asUser: EmulatedMember, place: ClickPlace = {}): InteractionHandle {
+    return this.deliver(this.builder.component(this.snapshotOf(message), customId, asUser, place, values), asUser);
+  }
+
+  // ---- reading what the bot did -----------------------------------------------------------------
+
+  /** Messages visible in a channel, oldest first (ephemeral replies only with `includeEphemeral`). */
+  channelMessages(channel: EmulatedChannel | string, options: { includeEphemeral?: boolean } = {}): APIMessage[] {
+    const channelId = typeof channel === 'string' ? channel : channel.id;
+    return this.storedIn(channelId, options.includeEphemeral ?? false).map((stored) => structuredClone(stored.message));
+  }
+
+  message(messageId: string): APIMessage | undefined {
+    const stored = this.world.messages.get(messageId);
+    return stored && !stored.deleted ? structuredClone(stored.message) : undefined;
+  }
+
+  /** The `allowed_mentions` the bot last sent for a message (undefined when it sent none: everything pings). */
+  allowedMentionsOf(message: APIMessage | string): APIAllowedMentions | undefined {
+    return this.world.messages.get(typeof message === 'string' ? message : message.id)?.allowedMentions;
+  }
+
+  /** The first visible (not "thinking…") message in the channel satisfying `predicate`, existing or future. */
+  waitForMessage(channel: EmulatedChannel | string, predicate: (message: APIMessage) => boolean = () => true, timeoutMs?: number): Promise<APIMessage> {
+    const channelId = typeof channel === 'string' ? channel : channel.id;
+    return this.waiters.waitFor(
+      () => {
+        // Checked after every change: read the stored messages, copy only the match.
+        const found = this.storedIn(channelId, false).find(({ message }) => ((message.flags ?? 0) & MessageFlags.Loading) === 0 && predicate(message));
+        return found && structuredClone(found.message);
+      },
+      { timeoutMs, description: `a message in channel ${this.describeChannel(channelId)}` },
+      () => `messages there: ${this.channelMessages(channelId).map((message) => JSON.stringify(message.content.slice(0, 80))).join(', ') || 'none'}`,
+    );
+  }
+
+  /** The message once it has been edited and satisfies `predicate`. */
+  waitForEdit(message: APIMessage | string, predicate: (message: APIMessage) => boolean = () => true, timeoutMs?: number): Promise<APIMessage> {
+    const messageId = typeof message === 'string' ? message : message.id;
+    return this.waiters.waitFor(
+      () => {
+        const current = this.message(messageId);
+        return current && current.edited_timestamp && predicate(current) ? current : undefined;
+      },
+      { timeoutMs, description: `an edit of message ${messageId}` },
+      () => `message now: ${JSON.stringify(this.message(messageId) ?? null).slice(0, 500)}`,
+    );
+  }
+
+  /** The first recorded request (past or future) satisfying `predicate` that has been answered. */
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest> {
+    return this.waiters.waitFor(() => this.recorded.find((request) => request.status !== 0 && predicate(request)), {
+      timeoutMs,
+      description: 'a matching request',
+    });
+  }
+
+  /** Resolves with the first truthy result of `check`, re-checked after every change in the emulator. */
+  waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+    return this.waiters.waitFor(check, options);
+  }
+
+  /** Commands as registered: all (global first), or only `'global'`, or one guild's. */
+  registeredCommands(scope?: 'global' | { guildId: string }): APIApplicationCommand[] {
+    if (scope === 'global') return structuredClone(this.world.commands.get('global') ?? []);
+    if (scope) return structuredClone(this.world.commands.get(scope.guildId) ?? []);
+    const guildScopes = [...this.world.commands.keys()].filter((key) => key !== 'global');
+    return structuredClone(['global', ...guildScopes].flatMap((key) => this.world.commands.get(key) ?? []));
+  }
+
+  // ---- faults -----------------------------------------------------------------------------------
+
+  /** Make matching REST requests fail (or hang, or wait) `times` times. */
+  injectFault(spec: FaultSpec): FaultHandle {
+    return this.faults.add(spec);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Close every gateway socket: 4000/1001 → the client resumes; 1000 → it identifies anew. */
+  closeGateway(code: number, reason?: string): void {
+    this.gateway.closeAll(code, reason);
+  }
+
+  /** Op 7: the client reconnects and resumes. */
+  sendReconnect(): void {
+    this.gateway.sendReconnect();
+  }
+
+  /** Op 9: resumable → the client resumes; otherwise it identifies anew (after a few seconds). */
+  invalidateSession(resumable: boolean): void {
+    this.gateway.invalidateSessions(resumable);
+  }
+
+  /** Terminates gateway sockets and hung requests, then stops listening. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.waiters.rejectAll('the emulator was closed');
+    await this.gateway.close();
+    for (const response of this.hung) response.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private deliver(built: BuiltInteraction, asUser: EmulatedMember): InteractionHandle {
+    if (this.closed) throw new Error('the emulator is closed');
+    if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
+    const payload = built.payload as { id: string; token: string };
+    const record: InteractionRecord = {
+      id: payload.id,
+      token: payload.token,
+      payload: built.payload,
+      guildId: built.channel.guildId,
+      channelId: built.channel.id,
+      userId: asUser.id,
+      dispatchedAt: performance.now(),
+      response: undefined,
+      ackMs: undefined,
+      attempts: [],
+      originalMessageId: undefined,
+      sourceMessageId: built.sourceMessageId,
+      followUpIds: [],
+    };
+    this.world.interactions.set(record.id, record);
+    this.world.interactionsByToken.set(record.token, record);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload);
+    this.world.notify();
+    return new InteractionHandle(this.world, this.waiters, record, this.settings.interactionTimeoutMs, () => performance.now());
+  }
+
+  private storedIn(channelId: string, includeEphemeral: boolean): StoredMessage[] {
+    if (includeEphemeral) {
+      return [...this.world.messages.values()].filter((stored) => stored.message.channel_id === channelId && !stored.deleted);
+    }
+    return (this.world.channelMessageIds.get(channelId) ?? [])
+      .map((id) => this.world.messages.get(id))
+      .filter((stored): stored is StoredMessage => stored !== undefined && !stored.deleted);
+  }
+
+  private snapshotOf(message: APIMessage | string): APIMessage {
+    if (typeof message !== 'string') return message;
+    const current = this.message(message);
+    if (!current) throw new Error(`message ${message} does not exist`);
+    return current;
+  }
+
+  private describeChannel(channelId: string): string {
+    const channel = this.world.channels.get(channelId);
+    return channel ? `#${channel.name}` : channelId;
+  }
+}
+
+/** Start an emulator on 127.0.0.1 with a random port. Always `await emulator.close()` afterwards. */
+export async function startDiscordEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+  const emulator = new DiscordEmulator(options);
+  await emulator.listen();
+  return emulator;
+}
+
+export type Emulator = DiscordEmulator;

@@ -1,0 +1,10 @@
+export { DiscordEmulator, startDiscordEmulator } from './discord-emulator.js';
+export type { ClickPlace, Emulator, EmulatorOptions, SlashPlace } from './discord-emulator.js';
+export type { InteractionPlace, OptionValue, SlashOptions } from './build-interactions.js';
+export type { FaultHandle, FaultSpec } from './faults.js';
+export type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
+export { InteractionHandle } from './interaction-handle.js';
+export type { EmulatedInteraction } from './interaction-handle.js';
+export type { RecordedRequest, UploadedFile } from './rest-server.js';
+export type { WaitOptions } from './waiters.js';
+export type { CallbackAttempt, EmulatedChannel, EmulatedGuild, EmulatedMember } from './world.js';

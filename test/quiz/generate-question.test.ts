@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { findUnaskableConcepts, generateQuestion, sampleQuestion } from '../../src/quiz/generate-question.js';
+import { createRandom } from '../../src/quiz/seeded-random.js';
+import { buildSharedNoteKnowledgeBase, fillerConcepts, makeKnowledgeBase, type ConceptSpec } from './quiz-test-kit.js';
+
+const docker: ConceptSpec = {
+  names: ['도커', 'Docker'],
+  statements: [
+    'DOCKER는 리눅스의 응용 프로그램들을 소프트웨어 컨테이너 안에 배치시키는 일을 자동화하는 오픈 소스 프로젝트이다.',
+    '도커 컨테이너는 어떤 소프트웨어의 실행에 필요한 모든 것을 포함하고 감싼다.',
+  ],
+  boldTerms: ['컨테이너'],
+};
+
+function questionsOver(seeds: number, make: (seed: number) => ReturnType<typeof generateQuestion>) {
+  return Array.from({ length: seeds }, (_, seed) => make(seed)).filter((question) => question !== null);
+}
+
+describe('which-concept questions', () => {
+  const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [docker] });
+
+  it('mask every name of the answer, in either language and inside compounds', () => {
+    const questions = questionsOver(30, (seed) => generateQuestion(kb, 'containers/docker', createRandom(seed), 'which-concept'));
+    expect(questions).toHaveLength(30);
+    for (const question of questions) {
+      expect(question.prompt).toContain('＿＿＿');
+      expect(question.prompt.toLowerCase()).not.toMatch(/도커|docker/);
+    }
+    expect(questions.some((question) => question.prompt.includes('＿＿＿ 컨테이너는'))).toBe(true);
+  });
+
+  it('offer the labels of four concepts with the answer among them', () => {
+    const question = generateQuestion(kb, 'containers/docker', createRandom(3), 'which-concept')!;
+    expect(question.kind).toBe('which-concept');
+    expect(question.options).toHaveLength(4);
+    expect(new Set(question.options).size).toBe(4);
+    expect(question.options[question.answer]).toBe('도커 (Docker)');
+    expect(question.optionConceptIds?.[question.answer]).toBe('containers/docker');
+    expect(question.optionConceptIds?.filter((id) => id === 'containers/docker')).toHaveLength(1);
+  });
+
+  it('take wrong answers from the same note first', () => {
+    const kbTwoNotes = makeKnowledgeBase({
+      network: [...fillerConcepts(), { names: ['방화벽', 'Firewall'], statements: ['미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.'] }],
+      containers: [docker, { names: ['쿠버네티스', 'Kubernetes'], statements: ['여러 호스트에 걸쳐 컨테이너의 배치와 스케일링을 자동화하는 플랫폼이다.'] }],
+    });
+    for (let seed = 0; seed < 40; seed++) {
+      const question = generateQuestion(kbTwoNotes, 'network/firewall', createRandom(seed), 'which-concept')!;
+      const documents = question.optionConceptIds!.map((id) => id!.split('/')[0]);
+      expect(documents.every((document) => document === 'network')).toBe(true);
+    }
+    // The containers note has one other concept: the other two wrong answers come from elsewhere.
+    const question = generateQuestion(kbTwoNotes, 'containers/docker', createRandom(1), 'which-concept')!;
+    expect(question.optionConceptIds).toContain('containers/kubernetes');
+  });
+
+  it('skip statements that are mostly the name, too short, or hide the name inside a word', () => {
+    const kbTricky = makeKnowledgeBase({
+      network: fillerConcepts(),
+      containers: [
+        {
+          names: ['도커', 'Docker'],
+          aliases: ['도커 엔진', 'Docker Engine'],
+          statements: ['도커(Docker), 도커 엔진(Docker Engine)이라고도 부른다.', '도커는 짧다.', 'Dockerfile 한 장으로 이미지를 정의해서 만든다.', '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화한다.'],
+        },
+      ],
+    });
+    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kbTricky, 'containers/docker', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    expect([...prompts]).toEqual(['리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화한다.']);
+  });
+});
+
+describe('cloze questions', () => {
+  const kernel: ConceptSpec = {
+    names: ['커널', 'Kernel'],
+    statements: ['컴퓨터 운영 체제의 핵심이 되는 컴퓨터 프로그램 중 하나로, 하드웨어와 응용 프로그램을 잇는다.'],
+    boldTerms: ['핵심'],
+  };
+
+  it('blank the bold term and offer other bold terms, never the concept\'s own name', () => {
+    const kb = makeKnowledgeBase({ network: fillerConcepts(), os: [kernel, { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.'], boldTerms: ['커널'] }] });
+    for (let seed = 0; seed < 20; seed++) {
+      const question = generateQuestion(kb, 'os/kernel', createRandom(seed), 'cloze')!;
+      expect(question.prompt).toBe('컴퓨터 운영 체제의 ＿＿＿이 되는 컴퓨터 프로그램 중 하나로, 하드웨어와 응용 프로그램을 잇는다.');
+      expect(question.options[question.answer]).toBe('핵심');
+      expect(question.options).not.toContain('커널');
+      expect(new Set(question.options).size).toBe(4);
+    }
+  });
+
+  it('mask the concept\'s own names in the sentence, apart from the blank', () => {
+    const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [docker] });
+    const question = generateQuestion(kb, 'containers/docker', createRandom(2), 'cloze')!;
+    expect(question.prompt.toLowerCase()).not.toMatch(/도커|docker/);
+    expect(question.prompt).toContain('[?]');
+    expect(question.options[question.answer]).toBe('컨테이너');
+  });
+
+  it('are not made when the term repeats in its sentence or its gloss would spell it out', () => {
+    const kb = makeKnowledgeBase({
+      network: fillerConcepts(),
+      dns: [
+        {
+          names: ['DNS'],
+          statements: ['조회 결과는 TTL(Time To Live) 동안 캐시되며, 만료되면 다시 조회한다.', '캐시는 자주 쓰는 답을 저장하고, 캐시가 비면 루트 서버부터 다시 묻는다.'],
+          boldTerms: ['TTL', '캐시'],
+        },
+      ],
+    });
+    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'dns/dns', createRandom(seed), 'cloze')).map((question) => question.prompt));
+    // `캐시` appears twice in the second sentence, so only the first sentence is used; TTL goes with its gloss.
+    expect([...prompts].sort()).toEqual(['조회 결과는 TTL(Time To Live) 동안 ＿＿＿되며, 만료되면 다시 조회한다.', '조회 결과는 ＿＿＿ 동안 캐시되며, 만료되면 다시 조회한다.']);
+  });
+
+  it('return null when there is no bold term to blank', () => {
+    const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [{ ...docker, boldTerms: [] }] });
+    expect(generateQuestion(kb, 'containers/docker', createRandom(1), 'cloze')).toBeNull();
+    expect(generateQuestion(kb, 'containers/docker', createRandom(1))?.kind).toBe('which-concept');
+  });
+});
+
+describe('findUnaskableConcepts', () => {
+  it('lists thin concepts with the reason', () => {
+    const kb = makeKnowledgeBase({
+      network: fillerConcepts(),
+      misc: [
+        { names: ['도커', 'Docker'], statements: ['도커(Docker)이다.'] },
+        { names: ['빈 개념', 'Empty'], statements: [] },
+      ],
+    });
+    const skipped = findUnaskableConcepts(kb);
+    expect(skipped.map((entry) => entry.conceptId).sort()).toEqual(['misc/docker', 'misc/empty']);
+    expect(skipped.find((entry) => entry.conceptId === 'misc/docker')?.reason).toMatch(/no statement keeps 15 letters once the concept's names are masked; no \*\*bold\*\* term/);
+    expect(skipped.find((entry) => entry.conceptId === 'misc/empty')?.reason).toBe('its section has no statements to ask about');
+    expect(generateQuestion(kb, 'misc/docker', createRandom(1))).toBeNull();
+  });
+
+  it('lists every concept when there are too few concepts for wrong answers', () => {
+    const kb = makeKnowledgeBase({ tiny: fillerConcepts().slice(0, 3).map((spec) => ({ ...spec, boldTerms: [] })) });
+    const skipped = findUnaskableConcepts(kb);
+    expect(skipped).toHaveLength(3);
+    expect(skipped[0]?.reason).toContain('fewer than 3 other concepts to offer as wrong answers');
+  });
+
+  it('finds every concept of the shared note askable', () => {
+    expect(findUnaskableConcepts(buildSharedNoteKnowledgeBase())).toEqual([]);
+  });
+});
+
+describe('sampleQuestion', () => {
+  const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [docker] });
+
+  it('is the same for the same seed', () => {
+    expect(sampleQuestion(kb, { seed: 11 })).toEqual(sampleQuestion(kb, { seed: 11 }));
+  });
+
+  it('stays within the given note and gives nothing for an unknown note', () => {
+    for (let seed = 0; seed < 20; seed++) expect(sampleQuestion(kb, { seed, noteId: 'containers' })?.conceptId).toBe('containers/docker');
+    expect(sampleQuestion(kb, { seed: 1, noteId: 'nope' })).toBeNull();
+  });
+});
