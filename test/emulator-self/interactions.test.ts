@@ -164,6 +164,24 @@ describe('interactions through the emulator', () => {
     expect(emulator.message(posted.id)?.content).toBe('Question 2: 1 answer');
   });
 
+  it('when a member picks from a select menu, the bot gets the values; values it does not offer throw', async () => {
+    const general = client.channels.cache.get(emulator.channels.general.id) as TextChannel;
+    const posted = await general.send({
+      content: 'Pick notes',
+      components: [{ type: 1, components: [{ type: 3, custom_id: 'concepts:pick', options: [{ label: 'Docker', value: 'docker' }, { label: 'K8s', value: 'k8s' }] }] }],
+    });
+    const picked = nextInteraction(client, async (interaction) => {
+      if (!interaction.isStringSelectMenu()) throw new Error('expected a select menu');
+      await interaction.deferUpdate();
+      return interaction.values;
+    });
+
+    emulator.select(posted.id, 'concepts:pick', ['k8s'], emulator.members[0]!);
+
+    expect(await picked).toEqual(['k8s']);
+    expect(() => emulator.select(posted.id, 'concepts:pick', ['banana'], emulator.members[0]!)).toThrow(/offers no banana/);
+  });
+
   it('when the interaction token has expired, editing the reply fails with 50027', async () => {
     const shortLived = await startDiscordEmulator({ interactionTokenLifetimeMs: 150 });
     const shortClient = await connectClient(shortLived);
