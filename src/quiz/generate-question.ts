@@ -24,9 +24,16 @@ export function generateQuestion(kb: KnowledgeBase, conceptId: string, random: R
   if (!material) return null;
   for (const candidate of kind ? [kind] : random.shuffle(questionKinds)) {
     const question = candidate === 'which-concept' ? makeWhichConcept(kb, material, random) : makeCloze(material, random);
-    if (question) return question;
+    if (question && keepsItsAnswer(question, material)) return question;
   }
   return null;
+}
+
+/** The last word before a question leaves: no name of the concept and no form of the right option in the prompt. */
+function keepsItsAnswer(question: GeneratedQuestion, material: ConceptMaterial): boolean {
+  const correct = question.options[question.answer] ?? '';
+  const correctForms = [correct, ...correct.split(/[()（）,]/)].filter((form) => form.trim() !== '');
+  return findLeakedName(question.prompt, [...material.names, ...correctForms]) === undefined;
 }
 
 function makeWhichConcept(kb: KnowledgeBase, material: ConceptMaterial, random: Random): GeneratedQuestion | null {

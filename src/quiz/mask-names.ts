@@ -1,6 +1,6 @@
 // Hiding names in a statement, and checking that nothing gives the answer away.
 //
-// A name matches case-insensitively and whatever stands between its letters (`가상 머신` = `가상머신`,
+// A name matches case-insensitively and whatever the spacing (`가상 머신` = `가상머신`,
 // `operating-system-level` = `operating system level`). Korean names match inside longer words too:
 // particles attach to them (`도커는`) and compounds contain them (`도커 컨테이너`). Latin names match only
 // as whole words, so the alias `VE` does not shred `level`; a long Latin name hidden inside a word

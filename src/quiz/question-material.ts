@@ -170,9 +170,10 @@ function scriptOf(text: string): Term['script'] {
   return 'mixed';
 }
 
-/** Two terms that mean the same thing (or one contains the other) cannot both be options. */
-export function overlaps(a: Term, b: Term): boolean {
+/** Two terms that mean the same thing (one contains the other, or both name one concept: `커널`, `Kernel`) cannot both be options. */
+function overlaps(a: Term, b: Term): boolean {
   if (a.key.includes(b.key) || b.key.includes(a.key)) return true;
+  if (a.namedConceptId !== null && a.namedConceptId === b.namedConceptId) return true;
   return a.partKeys.some((key) => b.partKeys.includes(key));
 }
 

@@ -88,6 +88,23 @@ describe('cloze questions', () => {
     }
   });
 
+  it('never offer two terms that name the same concept', () => {
+    const kb = makeKnowledgeBase({
+      network: fillerConcepts(),
+      os: [
+        { names: ['커널', 'Kernel'], statements: ['운영 체제의 중심에서 하드웨어와 응용 프로그램을 잇는 프로그램이다.'] },
+        { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램이며, 프로세스를 만들고 없애는 일은 커널이 맡는다.'], boldTerms: ['커널'] },
+        { names: ['시스템 콜', 'System Call'], statements: ['응용 프로그램이 Kernel에 서비스를 요청하는 통로이다.'], boldTerms: ['Kernel'] },
+      ],
+    });
+    for (let seed = 0; seed < 30; seed++) {
+      const question = generateQuestion(kb, 'os/process', createRandom(seed), 'cloze')!;
+      expect(question.options[question.answer]).toBe('커널');
+      expect(question.options).not.toContain('Kernel');
+      expect(question.optionConceptIds?.[question.answer]).toBe('os/kernel');
+    }
+  });
+
   it('mask the concept\'s own names in the sentence, apart from the blank', () => {
     const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [docker] });
     const question = generateQuestion(kb, 'containers/docker', createRandom(2), 'cloze')!;
