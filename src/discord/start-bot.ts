@@ -93,6 +93,9 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
         process.off('SIGINT', stopOnSignal);
         process.off('SIGTERM', stopOnSignal);
         runningQuiz.stop();
+        // A post in flight must finish while the client and the store are still open, so its message id
+        // is stored and the next start does not post the slot again.
+        if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
         await client.destroy();
         store.close();
         logger.info('bot stopped');
