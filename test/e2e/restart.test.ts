@@ -4,6 +4,7 @@ import {
   answerButtonId,
   answerButtons,
   embedField,
+  eventually,
   isQuestionPost,
   questionIdOf,
   replyTo,
@@ -100,5 +101,30 @@ describe('a restart mid-quiz', () => {
     expect(emulator.channelMessages(general).filter(isQuestionPost)).toHaveLength(1);
     const posts = emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${general.id}/messages`);
     expect(posts).toHaveLength(1);
+  });
+
+  it('a bot stopped while a scheduled post is on its way finishes it, and the next instance does not post the slot again', async () => {
+    harness = await startBotHarness();
+    const { emulator } = harness;
+    const general = emulator.channels.general;
+    const slot = new Date('2028-02-29T00:00:00.000Z');
+    harness.clock.setNow(new Date(slot.getTime() - 60 * 60_000));
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: '0 9 29 2 *', timezone: 'Asia/Seoul' }, emulator.admin));
+    // Discord is slow to answer this post: the stop (a deploy, SIGTERM) comes while it is in flight.
+    emulator.injectFault({ method: 'POST', path: `/channels/${general.id}/messages`, delayMs: 400 });
+    harness.clock.setNow(slot);
+
+    const slotRun = harness.bot.context.quiz.runSlot(emulator.guild.id, general.id, slot).catch((error: unknown) => error);
+    await eventually(() => emulator.requests.some((request) => request.method === 'POST' && request.path === `/channels/${general.id}/messages`), {
+      description: 'the post to reach Discord',
+    });
+    await harness.stopBot();
+    await slotRun;
+    harness.clock.setNow(new Date(slot.getTime() + 5 * 60_000));
+    await harness.startBot();
+
+    expect(emulator.channelMessages(general).filter(isQuestionPost)).toHaveLength(1);
+    const stored = harness.bot.context.store.getLatestQuestion(emulator.guild.id, general.id);
+    expect(stored?.messageId).toBe(emulator.channelMessages(general)[0]?.id);
   });
 });
