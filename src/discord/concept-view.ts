@@ -74,13 +74,19 @@ function buildFields(concept: Concept, document: NoteDocument | undefined, title
   if (otherNames.length > 0) {
     fields.push({ name: text.explain.otherNamesField, value: joinWithin(otherNames.map((name) => escapeMarkdown(name)), ', ', discordLimits.embedFieldValue) });
   }
-  const file = (document?.file ?? concept.location.file).replace(/`/g, 'ˋ');
-  const source = document ? `\`${file}\` · ${escapeMarkdown(document.title)}` : `\`${file}\``;
+  const location = locateConcept(concept, text);
+  // A long title is cut, never the place in the note that follows it.
+  const source = document ? `${escapeMarkdown(truncateText(document.title, 200))} · ${location}` : location;
   fields.push({ name: text.explain.sourceField, value: truncateText(source, discordLimits.embedFieldValue) });
   if (document && document.references.length > 0) {
     fields.push({ name: text.explain.referencesField, value: joinWithin(document.references.map(formatReference), '\n', discordLimits.embedFieldValue) });
   }
   return fields;
+}
+
+/** Where the concept's heading is, so a reader (or the author) can open the note at that line. */
+function locateConcept(concept: Concept, text: Messages): string {
+  return text.explain.location(concept.location.file.replace(/`/g, 'ˋ'), concept.location.line);
 }
 
 /**
@@ -124,7 +130,7 @@ export function buildConceptView(concept: Concept, kb: KnowledgeBase, language: 
   const body = toDiscordMarkdown(concept.body, imageUrl ? { omitImageUrl: imageUrl } : {});
 
   const fixedLength = title.length + footer.text.length + fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  const descriptions = fitDescription(body, discordLimits.embedTotal - fixedLength, text.explain.trimmed(concept.id));
+  const descriptions = fitDescription(body, discordLimits.embedTotal - fixedLength, text.explain.trimmed(locateConcept(concept, text)));
 
   const embeds: APIEmbed[] = descriptions.map((description, index) => ({
     color: conceptEmbedColor,

@@ -26,7 +26,13 @@ export function truncateText(text: string, max: number): string {
  * no escape for them.
  */
 export function quoteUserInput(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/`/g, 'ˋ').trim();
+  const flat = text
+    // Invisible characters would show as an empty quote, and bidi overrides would reverse the rest of the
+    // bot's sentence; the zero-width joiner stays because emoji sequences are made with it.
+    .replace(/(?!\u200d)[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/`/g, 'ˋ')
+    .trim();
   if (flat === '') return '""';
   return `\`${truncateText(flat, max)}\``;
 }

@@ -12,8 +12,10 @@ export interface Messages {
     otherNamesField: string;
     sourceField: string;
     referencesField: string;
-    /** Appended when a body did not fit into Discord's limits. */
-    trimmed(conceptId: string): string;
+    /** Where a concept's heading is in the notes, e.g. `` `docker-kubernetes.md`, line 23 ``. */
+    location(file: string, line: number): string;
+    /** Appended when a body did not fit into Discord's limits: where to read the rest (`location`). */
+    trimmed(location: string): string;
     conceptGone: string;
   };
   concepts: {
@@ -39,7 +41,8 @@ const english: Messages = {
     otherNamesField: 'Also called',
     sourceField: 'Source',
     referencesField: 'References',
-    trimmed: (id) => `(trimmed — full text: \`npm run cli -- explain ${id}\`)`,
+    location: (file, line) => `\`${file}\`, line ${line}`,
+    trimmed: (location) => `(trimmed — the full text is in ${location})`,
     conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
   },
   concepts: {
@@ -60,13 +63,15 @@ const english: Messages = {
 const korean: Messages = {
   explain: {
     notFound: (query, count) =>
-      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. \`/concepts\`로 전체 개념 ${count}개를 둘러보거나 철자를 확인해 보세요 (한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성 모두 돼요).`,
-    guess: (query) => `${query}이(가) 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?`,
+      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. \`/개념목록\`으로 전체 개념 ${count}개를 둘러보거나 철자를 확인해 보세요 (한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성 모두 돼요).`,
+    // `…만으로는` reads right after any word, so no 이/가 guess is needed for what the user typed.
+    guess: (query) => `${query}만으로는 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?`,
     otherNamesField: '다른 이름',
     sourceField: '출처',
     referencesField: '참고 자료',
-    trimmed: (id) => `(일부 생략 — 전체 내용: \`npm run cli -- explain ${id}\`)`,
-    conceptGone: '그 개념은 이제 노트에 없어요. `/concepts`로 지금 있는 개념을 둘러보세요.',
+    location: (file, line) => `\`${file}\` ${line}번째 줄`,
+    trimmed: (location) => `(일부 생략 — 전체 내용은 ${location}에 있어요)`,
+    conceptGone: '그 개념은 이제 노트에 없어요. `/개념목록`으로 지금 있는 개념을 둘러보세요.',
   },
   concepts: {
     title: (count) => `노트의 개념 (${count}개)`,
@@ -75,7 +80,7 @@ const korean: Messages = {
     previous: '◀ 이전',
     next: '다음 ▶',
     empty: '아직 불러온 노트가 없어요. 문서 폴더(`DOCS_DIR`)에 마크다운 파일을 추가하고 봇을 다시 시작하세요.',
-    unknownNote: (note) => `${note} 노트가 없어요. \`note\`를 비워 두면 모든 노트를 볼 수 있어요.`,
+    unknownNote: (note) => `${note} 노트가 없어요. \`노트\` 옵션을 비워 두면 모든 노트를 볼 수 있어요.`,
   },
   errors: {
     generic: '죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.',

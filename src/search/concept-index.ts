@@ -1,7 +1,8 @@
 // Concept search in layers, strongest first: exact name or alias → chosung initials → prefix (over jamo,
-// so `컨ㅌ` already finds 컨테이너) → typo distance over jamo → words of the bodies. A single fuzzy pass
-// over everything ranks `kubernetes` below whatever shares letters with it and matches nonsense; layers
-// keep exact answers exact and let "nothing relevant" stay empty.
+// so `컨ㅌ` already finds 컨테이너) → typo distance over jamo → names among the words of a longer query
+// (`@everyone 컨테이너`, `docker kubernetes`) → words of the bodies. A single fuzzy pass over everything
+// ranks `kubernetes` below whatever shares letters with it and matches nonsense; layers keep exact answers
+// exact and let "nothing relevant" stay empty.
 import type { Concept } from '../kb/types.js';
 import type { MatchKind, SearchHit, SearchOptions } from './types.js';
 import { buildBodyIndex, type BodyIndex, isSearchableWord, searchBodies } from './body-index.js';
@@ -9,7 +10,7 @@ import { boundedEditDistance, characterMask, countBits } from './edit-distance.j
 import { formatConceptLabel } from './format-concept-name.js';
 import { isChosungQuery, toChosung, toJamo } from './hangul.js';
 import { containsHangul, normalizeText, splitWords } from './normalize-text.js';
-import { listQueryVariants } from './query-phrasing.js';
+import { isFillerWord, listQueryVariants, stripWordEnding } from './query-phrasing.js';
 
 /** Where a searchable string came from: a whole name, a whole alias, or one word of a multi-word one. */
 type KeySource = 'name' | 'alias' | 'word';
@@ -37,6 +38,12 @@ interface Candidate {
   bodyConcepts?: number;
   /** Chosung candidates: the query is all of the name's initials, not a prefix of them. */
   allInitials?: boolean;
+  /** Prefix candidates: the query is a whole word of a longer name (`cluster`), not the start of one. */
+  wholeWord?: boolean;
+  /** Found for some words of a longer query, while other words meant something else or nothing. */
+  partial?: boolean;
+  /** A partial match whose other words are explained in other concepts' bodies, not in its own. */
+  contested?: boolean;
 }
 
 interface FuzzyEntry {
@@ -52,6 +59,12 @@ const confidenceMargin = 0.05;
 /** Short prefixes match thousands of keys at scale; their top choices are ranked once, at build time. */
 const cachedPrefixMaxLength = 6;
 const cachedRangeMinSize = 48;
+/** The words of a query looked at for names, and the longest run of them tried as one name. */
+const maxQueryWords = 8;
+const maxSpanWords = 3;
+/** Typos are looked for in each word only of short queries: every word costs a scan of the names. */
+const maxTypoWords = 3;
+const maxMatchesPerWord = 100;
 
 const stopWords = new Set([
   'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
@@ -135,6 +148,11 @@ export class ConceptIndex {
     for (const variant of variants) {
       for (const candidate of this.matchNames(normalizeText(variant.text))) keepBest(found, candidate, variant.weight);
     }
+    // A name among other words (`@everyone 컨테이너`, `docker kubernetes`) outranks any body that happens to
+    // contain all of them: the words are searched as names before the bodies are.
+    if (!hasNameMatch(found)) {
+      for (const candidate of this.matchNamesAmongWords(query)) keepBest(found, candidate);
+    }
     if (!hasNameMatch(found)) {
       for (const variant of variants) {
         const words = splitWords(variant.text).filter((word) => isSearchableWord(word) && !stopWords.has(word));
@@ -171,7 +189,7 @@ export class ConceptIndex {
     return this.rank([...found.values()], limit);
   }
 
-  private *matchNames(normalized: string): Generator<Candidate> {
+  private *matchNames(normalized: string, typos = true): Generator<Candidate> {
     if (!normalized) return;
     let exact = false;
     for (const keyIndex of this.exactKeys.get(normalized) ?? []) {
@@ -187,7 +205,90 @@ export class ConceptIndex {
     }
     const jamo = toJamo(normalized);
     yield* this.matchPrefixes(jamo);
-    if (!exact) yield* this.matchTypos(jamo, containsHangul(normalized));
+    if (!exact && typos) yield* this.matchTypos(jamo, containsHangul(normalized));
+  }
+
+  /**
+   * Names in runs of up to three words of the query, filler words (`please`, `뭐야`, a mention's id) left
+   * out. A concept's score grows with the share of the query its names cover: all of it (`@everyone
+   * 컨테이너`) is nearly an exact match, part of it (`git commit`) less, and then only certain when no
+   * other concept was named too (`docker kubernetes` asks which one). Inside the query only whole words
+   * count; the last word may still be being typed, so it may be a prefix.
+   */
+  private matchNamesAmongWords(query: string): Candidate[] {
+    const words = this.listMeaningfulWords(query);
+    if (words.length === 0) return [];
+    const totalLength = words.reduce((sum, word) => sum + word.length, 0);
+    const best = new Map<number, { candidate: Candidate; covered: Set<number> }>();
+    for (let size = Math.min(maxSpanWords, words.length); size >= 1; size--) {
+      for (let start = 0; start + size <= words.length; start++) {
+        const atEnd = start + size === words.length;
+        const span = words.slice(start, start + size).join('');
+        // Joined words only count as a whole name: `container vs vm` is no typo of `container`.
+        const matches =
+          size > 1
+            ? (this.exactKeys.get(span) ?? []).map((keyIndex) => exactCandidate(this.keys[keyIndex]!))
+            : this.matchWord(span, { typos: words.length <= maxTypoWords, mayBePrefix: atEnd, alone: words.length === 1 });
+        if (matches.length === 0) continue;
+        // Words count for the concepts that match them best: `process` is the name of 프로세스, not a
+        // reason to answer with 스레드, whose alias `Lightweight Process` merely contains it.
+        const spanBest = Math.max(...matches.map((candidate) => candidate.score));
+        for (const candidate of matches) {
+          const entry = best.get(candidate.conceptIndex) ?? { candidate, covered: new Set<number>() };
+          best.set(candidate.conceptIndex, entry);
+          if (candidate.score > entry.candidate.score) entry.candidate = candidate;
+          if (candidate.score === spanBest) for (let index = start; index < start + size; index++) entry.covered.add(index);
+        }
+      }
+    }
+    const found: Candidate[] = [...best.values()].map(({ candidate, covered }) => {
+      let coveredLength = 0;
+      for (const index of covered) coveredLength += words[index]!.length;
+      const coverage = coveredLength / totalLength;
+      return { ...candidate, score: candidate.score * (0.6 + 0.35 * coverage), partial: coverage < 1 };
+    });
+    const top = found.reduce<Candidate | undefined>((leader, candidate) => (leader && leader.score >= candidate.score ? leader : candidate), undefined);
+    if (!top?.partial) return found;
+    // `컨테이너 스케일링`: the word no name took is what 쿠버네티스 is about, so ask rather than answer 컨테이너.
+    const named = new Set<number>();
+    for (const { covered } of best.values()) for (const index of covered) named.add(index);
+    const rest = words.filter((word, index) => !named.has(index) && isSearchableWord(word) && !stopWords.has(word));
+    const elsewhere = searchBodies(this.body, rest);
+    if (elsewhere.length === 0 || elsewhere.some((candidate) => candidate.conceptIndex === top.conceptIndex)) return found;
+    top.contested = true;
+    return [...found, ...elsewhere];
+  }
+
+  /**
+   * One word of a longer query as a name. A word that starts or is part of many names (`system` among
+   * thousands) says little about which one is meant: then only a name that is exactly this word counts,
+   * unless it is the only word left (`<@123> 컨테니어`), which is searched like a whole query.
+   */
+  private matchWord(word: string, options: { typos: boolean; mayBePrefix: boolean; alone: boolean }): Candidate[] {
+    const matches: Candidate[] = [];
+    let seen = 0;
+    for (const candidate of this.matchNames(word, options.typos)) {
+      if (!options.alone && ++seen > maxMatchesPerWord) return matches.filter((match) => match.matchKind === 'exact' || match.matchKind === 'alias');
+      if (candidate.matchKind === 'prefix' && !candidate.wholeWord && !options.mayBePrefix) continue;
+      if (candidate.matchKind === 'chosung' && !candidate.allInitials) continue;
+      matches.push(candidate);
+    }
+    return matches;
+  }
+
+  /**
+   * The words of a query that can name something, each once, in order: no filler words, no single
+   * letters unless they are a name, and Korean endings dropped where that leaves a name (`도커를`).
+   */
+  private listMeaningfulWords(query: string): string[] {
+    const words = new Set<string>();
+    for (const word of splitWords(query)) {
+      if (words.size >= maxQueryWords) break;
+      const bare = stripWordEnding(word);
+      const meant = bare !== word && this.exactKeys.has(bare) ? bare : word;
+      if (this.exactKeys.has(meant) || (meant.length >= 2 && !isFillerWord(meant))) words.add(meant);
+    }
+    return [...words];
   }
 
   private *matchPrefixes(jamo: string): Generator<Candidate> {
@@ -195,8 +296,9 @@ export class ConceptIndex {
       const key = this.keys[this.byJamo[i]!]!;
       if (!key.jamo.startsWith(jamo)) break;
       const coverage = jamo.length / key.jamo.length;
-      if (key.source === 'word') yield { conceptIndex: key.conceptIndex, score: coverage === 1 ? 0.8 : 0.5 + 0.25 * coverage, matchKind: 'prefix', matchedName: key.text };
-      else if (coverage === 1) yield exactCandidate(key);
+      if (key.source === 'word') {
+        yield { conceptIndex: key.conceptIndex, score: coverage === 1 ? 0.8 : 0.5 + 0.25 * coverage, matchKind: 'prefix', matchedName: key.text, wholeWord: coverage === 1 };
+      } else if (coverage === 1) yield exactCandidate(key);
       else yield { conceptIndex: key.conceptIndex, score: 0.6 + 0.29 * coverage, matchKind: 'prefix', matchedName: key.text };
     }
   }
@@ -248,7 +350,7 @@ export class ConceptIndex {
     const best = this.selectBest(candidates, Math.max(limit, 2));
     return best.slice(0, limit).map((candidate, position) => {
       const concept = this.concepts[candidate.conceptIndex]!;
-      const certainName = candidate.matchKind === 'exact' || candidate.matchKind === 'alias';
+      const certainName = (candidate.matchKind === 'exact' || candidate.matchKind === 'alias') && !candidate.partial;
       return {
         concept,
         score: Math.round(candidate.score * 1000) / 1000,
@@ -293,9 +395,11 @@ function exactCandidate(key: NameKey): Candidate {
  * Exact names and aliases are certain, and so are all the initials of one name (`ㅋㅌㅇㄴ`) when no other
  * name has the same. A prefix is certain when no other concept matched a name at all. A typo is certain
  * when it is small (one edit in a Latin word, two jamo in a Hangul one) and clearly ahead of the next
- * concept; a body word when only one concept mentions it.
+ * concept; a body word when only one concept mentions it. A name found among other words of the query
+ * is certain only when no other concept was named and the other words are not about another concept.
  */
 function isConfident(top: Candidate, runnerUp: Candidate | undefined, nameMatchCount: number): boolean {
+  if (top.partial) return !top.contested && top.matchKind !== 'fuzzy' && top.matchKind !== 'body' && nameMatchCount === 1;
   switch (top.matchKind) {
     case 'exact':
     case 'alias':

@@ -30,6 +30,35 @@ function stripQuestion(text: string): string {
   }
 }
 
+// Words around a name that never name a concept themselves: requests, greetings, question words, the
+// `and`/`vs` between two names, what is left of a mention (`@everyone`, the id of `<@123>`).
+const fillerWords = new Set([
+  'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'about', 'it',
+  'this', 'that', 'what', 'whats', 'how', 'why', 'who', 'explain', 'define', 'describe', 'tell', 'me', 'my', 'you',
+  'please', 'pls', 'plz', 'thanks', 'thx', 'hey', 'hi', 'hello', 'bot', 'vs', 'versus', 'mean', 'means', 'meaning',
+  'definition', 'difference', 'between', 'everyone', 'here',
+  '제발', '뭐야', '뭐예요', '뭐에요', '뭔가요', '뭐지', '뭐임', '무엇', '무엇인가요', '무엇인가', '무엇이야', '무엇입니까', '설명',
+  '설명해', '설명해줘', '설명해주세요', '알려줘', '알려주세요', '알려', '주세요', '의미', '차이', '차이점', '그리고', '대해',
+  '대해서', '에서', '이랑', '하고',
+]);
+
+/**
+ * A word of a query that says nothing about which concept is meant (`please`, `뭐야`, the digits of a
+ * mention). Single letters and syllables are judged by the caller: `큐` may be a name.
+ */
+export function isFillerWord(word: string): boolean {
+  return fillerWords.has(word) || /^\d+$/.test(word);
+}
+
+// Like `trailingParticle`, plus the endings that join two names (`랑`, `이랑`) or ask (`란`). Latin words
+// never carry one: `splitWords` already cut `Docker를` in two.
+const wordEnding = /(?<=[\uac00-\ud7a3]{2})(?:이란|란|에서|으로|은|는|이|가|을|를|의|에|도|와|과|로|랑|이랑)$/;
+
+/** One word of a query without its Korean ending: `쿠버네티스와` → `쿠버네티스`, `도커를` → `도커`. */
+export function stripWordEnding(word: string): string {
+  return word.replace(wordEnding, '');
+}
+
 /** The query as typed, then without question phrasing, then without a trailing particle (`도커를` → `도커`). */
 export function listQueryVariants(query: string): QueryVariant[] {
   const original = foldText(query).trim();

@@ -64,7 +64,7 @@ describe('buildConceptView on the team note', () => {
     expect(embed?.fields?.map((field) => field.name)).toEqual(['Also called', 'Source', 'References']);
     expect(embed?.fields?.[0]?.value).toContain('운영 체제 수준 가상화');
     expect(embed?.fields?.[0]?.value).toContain('Jail');
-    expect(embed?.fields?.[1]?.value).toBe('`docker-kubernetes.md` · 도커(Docker)와 쿠버네티스(Kubernates) 개념 이해하기');
+    expect(embed?.fields?.[1]?.value).toBe('도커(Docker)와 쿠버네티스(Kubernates) 개념 이해하기 · `docker-kubernetes.md`, line 23');
     expect(embed?.fields?.[2]?.value).toContain('[Docker](https://www.docker.com/why-docker)');
     expect(embed?.footer?.text).toBe('docker-kubernetes/container');
     expect(customIdsOf(view)).toContain('explain:docker-kubernetes/kernel');
@@ -75,6 +75,7 @@ describe('buildConceptView on the team note', () => {
     const view = buildConceptView(conceptOf(realKb, 'docker-kubernetes/container'), realKb, 'ko');
 
     expect(view.embeds[0]?.fields?.map((field) => field.name)).toEqual(['다른 이름', '출처', '참고 자료']);
+    expect(view.embeds[0]?.fields?.[1]?.value).toBe('도커(Docker)와 쿠버네티스(Kubernates) 개념 이해하기 · `docker-kubernetes.md` 23번째 줄');
   });
 
   it('shows the section image as the embed image instead of a link in the text', () => {
@@ -117,13 +118,14 @@ describe('buildConceptView on long notes', () => {
     const view = buildConceptView(concept, kb, 'en');
 
     const lastDescription = view.embeds.map((embed) => embed.description ?? '').filter(Boolean).at(-1);
-    expect(lastDescription).toMatch(/\(trimmed — full text: `npm run cli -- explain long\/long-note\/[^`]+`\)$/);
+    // A member cannot run the CLI; the note and line are where anyone can read on.
+    expect(lastDescription).toMatch(/\(trimmed — the full text is in `long\/long-note\.md`, line 3\)$/);
     expect(textOf(view.embeds)).toContain('item 0:');
     expect(textOf(view.embeds)).not.toContain('item 399:');
     expectWithinDiscordLimits(view);
   });
 
-  it('stays within every limit with a 300-character heading, many aliases, references and related concepts', () => {
+  it('stays within every limit with a 300-character heading, a long note title, many aliases, references and related concepts', () => {
     const longName = '가'.repeat(150) + '(' + 'L'.repeat(150) + ')';
     const related = Array.from({ length: 30 }, (_, index) => `## 관련 개념 ${index}번(Related ${index})\n\n- 설명 ${index}`);
     const unreachable = `## 너무 긴 개념(${'Very Long English Name '.repeat(5)})\n\n- 설명`;
@@ -136,7 +138,7 @@ describe('buildConceptView on long notes', () => {
       `  ${'가'.repeat(150)}:`,
       ...aliases.map((alias) => `    - ${alias}`),
       '---',
-      '# Huge',
+      `# ${'Huge Title '.repeat(150)}`,
       '',
       `## ${longName}`,
       '',
@@ -160,6 +162,7 @@ describe('buildConceptView on long notes', () => {
     const view = buildConceptView(concept, kb, 'ko');
 
     expect(view.embeds[0]?.title?.length).toBeGreaterThan(50);
+    expect(view.embeds.at(-1)?.fields?.find((field) => field.name === '출처')?.value).toMatch(/^Huge Title .*… · `huge\.md` 127번째 줄$/);
     expect(view.embeds.at(-1)?.fields?.[0]?.value.endsWith('…')).toBe(true);
     expect(customIdsOf(view).length).toBe(10);
     expect(customIdsOf(view).every((id) => !id.includes('very-long'))).toBe(true);
@@ -182,7 +185,8 @@ describe('guess and not-found views', () => {
     const view = buildNotFoundView('@everyone `**boom**`', 6, 'ko');
 
     expect(view.content).toContain('`@everyone ˋ**boom**ˋ`');
-    expect(view.content).toContain('/concepts');
+    // A Korean client shows the command by its Korean name.
+    expect(view.content).toContain('`/개념목록`');
     expect(view.allowedMentions).toEqual({ parse: [] });
   });
 });

@@ -77,6 +77,12 @@ describe('quoteUserInput', () => {
   it('shows whitespace-only input as empty quotes instead of broken code', () => {
     expect(quoteUserInput('   ')).toBe('""');
   });
+
+  it('drops invisible and direction-changing characters, keeping emoji sequences whole', () => {
+    expect(quoteUserInput('\u200b\u200b')).toBe('""');
+    expect(quoteUserInput('abc\u202edef')).toBe('`abc def`');
+    expect(quoteUserInput('👩\u200d💻 docker')).toBe('`👩\u200d💻 docker`');
+  });
 });
 
 describe('truncateText', () => {

@@ -16,13 +16,18 @@ let tempDir: string;
 let alice: EmulatedMember;
 let minji: EmulatedMember;
 
-/** The team note plus a second note long enough that `/concepts` needs two pages. */
+/**
+ * The team note, a second note long enough that `/concepts` needs two pages, and a third whose one
+ * concept is longer than a Discord message may be.
+ */
 function writeDocs(): string {
   const docsDir = path.join(tempDir, 'docs');
   mkdirSync(docsDir, { recursive: true });
   copyFileSync('data/docs/docker-kubernetes.md', path.join(docsDir, 'docker-kubernetes.md'));
   const sections = Array.from({ length: 20 }, (_, index) => `## 예제 항목 ${index + 1}번(Sample Entry ${index + 1})\n\n- 예제 항목 ${index + 1}번은 목록을 나누어 보여 주기 위한 항목이다.`);
   writeFileSync(path.join(docsDir, 'samples.md'), ['# 예제 모음', '', ...sections].join('\n'));
+  const longBody = Array.from({ length: 300 }, (_, index) => `- 문장 ${index}: **굵게** 예제 항목 ${(index % 20) + 1}번과 함께 쓰는 @everyone ${'긴 설명 '.repeat(8)}`);
+  writeFileSync(path.join(docsDir, 'long.md'), ['# 긴 노트', '', '## 아주 긴 개념(Very Long Concept)', '', ...longBody].join('\n'));
   return docsDir;
 }
 
@@ -159,6 +164,37 @@ describe('/explain', () => {
     expect(message.mention_roles).toEqual([]);
   });
 
+  it('answers the concept named next to a mention, without pinging anyone', async () => {
+    const handle = emulator.slash('/explain', { concept: '@everyone <@123456789012345678> 컨테이너' }, alice);
+    const reply = await replyTo(handle);
+
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.embeds[0]?.title).toBe('컨테이너 (Container)');
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    const message = await handle.waitForOriginal();
+    expect(message.mention_everyone).toBe(false);
+    expect(message.mentions).toEqual([]);
+  });
+
+  it('asks which one when a query names two concepts, offering both', async () => {
+    const reply = await replyTo(emulator.slash('/explain', { concept: 'docker kubernetes' }, minji));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe('`docker kubernetes`만으로는 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?');
+    expect(reply.customIds.slice(0, 2).sort()).toEqual(['explain:docker-kubernetes/docker', 'explain:docker-kubernetes/kubernates']);
+  });
+
+  it('answers a concept longer than a Discord message, trimmed with a note of where the rest is', async () => {
+    // The emulator rejects anything over Discord's limits (6000 in total, 4096 per description), so an
+    // answer at all means the message fit.
+    const reply = await replyTo(emulator.slash('/explain', { concept: 'very long concept' }, alice));
+
+    expect(reply.embeds[0]?.title).toBe('아주 긴 개념 (Very Long Concept)');
+    expect(reply.embeds.at(-1)?.description).toMatch(/\(trimmed — the full text is in `long\.md`, line 3\)$/);
+    expect(reply.customIds.length).toBe(10);
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+
   it('asks "did you mean" with buttons when the best match is only a guess', async () => {
     const reply = await replyTo(emulator.slash('/explain', { concept: 'kontainr' }, alice));
 
@@ -190,7 +226,7 @@ describe('/concepts', () => {
     const handle = emulator.slash('/concepts', {}, alice);
     const first = await replyTo(handle);
     expect(first.ephemeral).toBe(true);
-    expect(first.embeds[0]?.title).toBe('Concepts in the notes (26)');
+    expect(first.embeds[0]?.title).toBe('Concepts in the notes (27)');
     expect(first.embeds[0]?.footer?.text).toBe('Page 1/2');
     expect(first.customIds.slice(-2)).toEqual(['concepts:*:0', 'concepts:*:1']);
 

@@ -90,6 +90,49 @@ describe('ConceptIndex.search', () => {
     expect(hits[0]?.confident).toBe(false);
   });
 
+  it('finds a name among mentions, requests and other words before any body that holds them all', () => {
+    for (const query of ['@everyone 컨테이너', '<@123456789012345678> 컨테이너', '컨테이너 please', 'please explain container']) {
+      const [hit] = index.search(query);
+      expect(hit?.concept.id, query).toBe('docker-kubernetes/container');
+      expect(hit?.matchKind, query).toBe('exact');
+      expect(hit?.confident, query).toBe(true);
+    }
+    // 쿠버네티스's body holds both 도커 and 컨테이너; the two concepts named come first, and neither is certain.
+    const hits = index.search('도커 컨테이너 please');
+    expect(hits.map((hit) => hit.concept.id).sort()).toEqual(['docker-kubernetes/container', 'docker-kubernetes/docker']);
+    expect(hits.some((hit) => hit.confident)).toBe(false);
+  });
+
+  it('credits a word to the concept it names, not to one whose longer alias merely contains it', () => {
+    const concepts = [
+      makeConcept({ id: 'os/process', names: ['프로세스', 'Process'] }),
+      makeConcept({ id: 'os/thread', names: ['스레드', 'Thread'], aliases: ['Lightweight Process'] }),
+    ];
+    const hits = ConceptIndex.build(concepts).search('process and thread');
+    expect(hits.map((hit) => hit.concept.id)).toEqual(['os/process', 'os/thread']);
+    expect(hits.map((hit) => hit.confident)).toEqual([false, false]);
+  });
+
+  it('lets a word that many names share pass, so the one name the query holds is found', () => {
+    const many = Array.from({ length: 150 }, (_, i) => makeConcept({ id: `n/system-${i}`, names: [`System Part ${i}`] }));
+    const crowded = ConceptIndex.build([...many, makeConcept({ id: 'n/kernel', names: ['Kernel'] })]);
+    expect(crowded.search('system kernel')[0]).toMatchObject({ concept: { id: 'n/kernel' }, confident: true });
+  });
+
+  it('survives what people paste: very long text, symbols, emoji, invisible characters, markup', () => {
+    const odd = ['컨테이너 '.repeat(1200), 'x'.repeat(6000), '!!!???...', '😀😀', '\u200b\u200b', 'ㅋ', '컨', "'; DROP TABLE concepts; --", '**', '[a-z]+', '\\', 'кубернетес'];
+    for (const query of odd) {
+      expect(() => index.search(query), query).not.toThrow();
+      expect(index.autocomplete(query).length, query).toBeLessThanOrEqual(25);
+    }
+    expect(topId('컨테이너 '.repeat(1200))).toBe('docker-kubernetes/container');
+    // Markup and invisible characters around a name are not part of it.
+    expect(topId('**docker**')).toBe('docker-kubernetes/docker');
+    expect(topId('`docker`')).toBe('docker-kubernetes/docker');
+    expect(topId('con\u200btainer')).toBe('docker-kubernetes/container');
+    for (const query of ['x'.repeat(6000), '!!!???...', '😀😀', '\u200b\u200b', "'; DROP TABLE concepts; --"]) expect(index.search(query), query).toEqual([]);
+  });
+
   it('keeps to one note when asked', () => {
     const other = makeConcept({ id: 'other/docker-compose', names: ['도커 컴포즈', 'Docker Compose'] });
     const both = ConceptIndex.build([...sharedNoteConcepts, other]);

@@ -16,6 +16,7 @@ export type QueryCategory =
   | 'alias'
   | 'question'
   | 'body'
+  | 'extra-words'
   | 'negative';
 
 export interface QueryCase {
@@ -163,6 +164,21 @@ const table: [QueryCategory, string, string | null][] = [
   ['body', '오버헤드', contextSwitching],
   ['body', 'PCB', processConcept],
 
+  // A name with a mention, a request or a second word around it: the name wins over bodies holding all the words.
+  ['extra-words', '@everyone 컨테이너', container],
+  ['extra-words', '<@123456789012345678> 컨테이너', container],
+  ['extra-words', '컨테이너 please', container],
+  ['extra-words', '<@&123> docker', docker],
+  ['extra-words', '@here kernel', kernel],
+  ['extra-words', 'please explain container', container],
+  ['extra-words', 'git commit', commit],
+  ['extra-words', '도커를 설명해줘', docker],
+  ['extra-words', 'kubernetes의 장점', kubernetes],
+  ['extra-words', 'reverse proxy server', proxy],
+  ['extra-words', '<@123> 컨테니어', container],
+  ['extra-words', 'context switch 오버헤드', contextSwitching],
+  ['extra-words', '컨테이너 컨테이너 컨테이너', container],
+
   ['negative', 'banana', null],
   ['negative', '파이썬', null],
   ['negative', 'asdf', null],
@@ -178,6 +194,11 @@ const table: [QueryCategory, string, string | null][] = [
   ['negative', '', null],
   ['negative', '자바스크립트', null],
   ['negative', 'what is', null],
+  ['negative', 'banana please', null],
+  ['negative', '<@123456789012345678>', null],
+  ['negative', '파이썬 뭐야', null],
+  ['negative', 'please help me', null],
+  ['negative', '@everyone @here', null],
 ];
 
 export const queryTable: readonly QueryCase[] = table.map(([category, query, expected]) => ({ query, expected, category }));

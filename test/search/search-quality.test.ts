@@ -11,7 +11,7 @@ describe('search quality over the shared note and the fixture notes', () => {
   it('has a table wide enough to mean something', () => {
     const categories = new Set(queryTable.map((entry) => entry.category));
     expect(queryTable.length).toBeGreaterThanOrEqual(60);
-    expect(categories.size).toBe(12);
+    expect(categories.size).toBe(13);
     expect(queryTable.filter((entry) => entry.expected === null).length).toBeGreaterThanOrEqual(10);
     // Every expected concept exists, so a renamed id fails here rather than as a quiet miss.
     for (const entry of queryTable) if (entry.expected) expect(kb.getConcept(entry.expected), entry.query).toBeDefined();
