@@ -1,8 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { type Command, UserFacingError } from '../src/discord/command.js';
+import type { Command } from '../src/discord/command.js';
 import { buildLeaderboardView } from '../src/discord/leaderboard-view.js';
-import { pickLocale } from '../src/i18n/locale.js';
-import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { languageOf, requireGuildId } from '../src/discord/quiz-interaction-kit.js';
 import { periodStart } from '../src/quiz/periods.js';
 import type { LeaderboardPeriod } from '../src/quiz/types.js';
 
@@ -36,14 +35,14 @@ export default {
   data,
 
   async execute(interaction, context) {
-    const language = pickLocale(interaction.locale);
-    if (!interaction.inGuild()) throw new UserFacingError(quizMessagesFor(language).admin.guildOnly);
+    const language = languageOf(interaction);
+    const guildId = requireGuildId(interaction, language);
     const chosen = interaction.options.getString('period');
     const period = isPeriod(chosen) ? chosen : defaultPeriod;
     // Weeks and months start at midnight where the team lives, not in UTC.
-    const timezone = context.store.getGuildTimezone(interaction.guildId) ?? context.config.defaultTimezone;
+    const timezone = context.store.getGuildTimezone(guildId) ?? context.config.defaultTimezone;
     const since = periodStart(period, timezone, context.clock.now());
-    const leaderboard = context.store.getLeaderboard(interaction.guildId, period, since, interaction.user.id);
+    const leaderboard = context.store.getLeaderboard(guildId, period, since, interaction.user.id);
     await interaction.reply(buildLeaderboardView({ leaderboard, timezone, callerId: interaction.user.id, language }));
   },
 } satisfies Command;

@@ -1,34 +1,32 @@
-import {
-  type AutocompleteInteraction,
-  ChannelType,
-  type ChatInputCommandInteraction,
-  channelMention,
-  escapeMarkdown,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  TimestampStyles,
-} from 'discord.js';
+import { type AutocompleteInteraction, type ChatInputCommandInteraction, channelMention, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits, noMentions } from '../src/discord/discord-limits.js';
-import { quoteUserInput, truncateText } from '../src/discord/discord-text.js';
-import { buildScheduleListView, findNote, formatChoice, formatDiscordTime, linkToPost, suggestNotes } from '../src/discord/quiz-views.js';
-import { type Language, pickLocale } from '../src/i18n/locale.js';
-import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../src/i18n/quiz-messages.js';
-import type { PostOutcome, ScheduleOutcome } from '../src/quiz/quiz-runner.js';
+import { truncateText } from '../src/discord/discord-text.js';
+import {
+  languageOf,
+  noteOption,
+  quizChannelOption,
+  readNoteOption,
+  replyPrivately,
+  requireManageServer,
+  respondWithNotes,
+} from '../src/discord/quiz-interaction-kit.js';
+import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal, formatChoice, linkToPost } from '../src/discord/quiz-views.js';
+import type { Language } from '../src/i18n/locale.js';
+import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { defaultCron } from '../src/quiz/quiz-runner.js';
 
-type ScheduleRefusal = Extract<ScheduleOutcome, { ok: false }>;
-
-const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
-const defaultCronSuggestions = [
+const cronPresets = [
   { cron: '0 9 * * 1-5', en: 'Weekdays at 09:00', ko: '평일 09:00' },
   { cron: '0 9 * * *', en: 'Every day at 09:00', ko: '매일 09:00' },
   { cron: '0 13 * * 1-5', en: 'Weekdays at 13:00', ko: '평일 13:00' },
   { cron: '0 9 * * 1', en: 'Mondays at 09:00', ko: '매주 월요일 09:00' },
   { cron: '0 10,16 * * 1-5', en: 'Weekdays at 10:00 and 16:00', ko: '평일 10:00, 16:00' },
+  { cron: '0 9 * * 1#1', en: 'First Monday of each month at 09:00', ko: '매월 첫째 월요일 09:00' },
 ] as const;
 const commonTimezones = ['Asia/Seoul', 'Asia/Tokyo', 'UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'];
+/** A week: longer would leave a question open across several posts. */
+const longestCloseAfterMinutes = 7 * 24 * 60;
 
 const data = new SlashCommandBuilder()
   .setName('quiz-admin')
@@ -44,20 +42,12 @@ const data = new SlashCommandBuilder()
       .setNameLocalizations({ ko: '예약' })
       .setDescription('Post quiz questions in a channel on a schedule')
       .setDescriptionLocalizations({ ko: '채널에 정해진 일정으로 퀴즈를 올려요' })
-      .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setNameLocalizations({ ko: '채널' })
-          .setDescription('Where the questions are posted')
-          .setDescriptionLocalizations({ ko: '퀴즈를 올릴 채널' })
-          .addChannelTypes(...quizChannelTypes)
-          .setRequired(true),
-      )
+      .addChannelOption(quizChannelOption({ en: 'Where the questions are posted', ko: '퀴즈를 올릴 채널' }, { required: true }))
       .addStringOption((option) =>
         option
           .setName('cron')
-          .setDescription('When to post, as a cron expression (default 0 9 * * 1-5 = weekdays 09:00)')
-          .setDescriptionLocalizations({ ko: '출제 시각 cron 표현식 (기본 0 9 * * 1-5 = 평일 09:00)' })
+          .setDescription('When to post: minute hour day month weekday (default 0 9 * * 1-5 = weekdays 09:00)')
+          .setDescriptionLocalizations({ ko: '출제 시각: 분 시 일 월 요일 (기본 0 9 * * 1-5 = 평일 09:00)' })
           .setAutocomplete(true)
           .setMaxLength(100),
       )
@@ -70,14 +60,15 @@ const data = new SlashCommandBuilder()
           .setAutocomplete(true)
           .setMaxLength(64),
       )
-      .addStringOption((option) =>
+      .addStringOption(noteOption)
+      .addIntegerOption((option) =>
         option
-          .setName('note')
-          .setNameLocalizations({ ko: '노트' })
-          .setDescription('Only ask about this note (default: every note)')
-          .setDescriptionLocalizations({ ko: '이 노트에서만 출제 (기본: 모든 노트)' })
-          .setAutocomplete(true)
-          .setMaxLength(100),
+          .setName('close-after')
+          .setNameLocalizations({ ko: '공개-시간' })
+          .setDescription('Minutes until the answer is revealed (default: when the next question is posted)')
+          .setDescriptionLocalizations({ ko: '정답 공개까지 걸리는 분 (기본: 다음 문제를 올릴 때)' })
+          .setMinValue(1)
+          .setMaxValue(longestCloseAfterMinutes),
       ),
   )
   .addSubcommand((sub) =>
@@ -86,37 +77,22 @@ const data = new SlashCommandBuilder()
       .setNameLocalizations({ ko: '예약-해제' })
       .setDescription('Stop posting quiz questions in a channel')
       .setDescriptionLocalizations({ ko: '채널의 퀴즈 일정을 없애요' })
-      .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setNameLocalizations({ ko: '채널' })
-          .setDescription('The channel to stop')
-          .setDescriptionLocalizations({ ko: '일정을 없앨 채널' })
-          .addChannelTypes(...quizChannelTypes)
-          .setRequired(true),
-      ),
+      .addChannelOption(quizChannelOption({ en: 'The channel to stop', ko: '일정을 없앨 채널' }, { required: true })),
   )
   .addSubcommand((sub) =>
     sub
       .setName('list')
       .setNameLocalizations({ ko: '목록' })
       .setDescription('Show the quiz schedules of this server and their problems')
-      .setDescriptionLocalizations({ ko: '이 서버의 퀴즈 일정과 문제 상황을 보여줘요' }),
+      .setDescriptionLocalizations({ ko: '이 서버의 퀴즈 일정과 오류 상황을 보여줘요' }),
   )
   .addSubcommand((sub) =>
     sub
       .setName('now')
       .setNameLocalizations({ ko: '지금-출제' })
-      .setDescription('Post a quiz question right now')
-      .setDescriptionLocalizations({ ko: '지금 바로 퀴즈를 올려요' })
-      .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setNameLocalizations({ ko: '채널' })
-          .setDescription('Where to post (default: this channel)')
-          .setDescriptionLocalizations({ ko: '올릴 채널 (기본: 이 채널)' })
-          .addChannelTypes(...quizChannelTypes),
-      ),
+      .setDescription('Post a quiz question right now (a post that works also resumes a paused channel)')
+      .setDescriptionLocalizations({ ko: '지금 바로 퀴즈를 올려요 (올리기에 성공하면 일시 중지된 채널도 재개돼요)' })
+      .addChannelOption(quizChannelOption({ en: 'Where to post (default: this channel)', ko: '올릴 채널 (기본: 이 채널)' }, { required: false })),
   )
   .addSubcommand((sub) =>
     sub
@@ -124,97 +100,57 @@ const data = new SlashCommandBuilder()
       .setNameLocalizations({ ko: '정답-공개' })
       .setDescription('Close the open question now and reveal the answer')
       .setDescriptionLocalizations({ ko: '열린 문제를 지금 마감하고 정답을 공개해요' })
-      .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setNameLocalizations({ ko: '채널' })
-          .setDescription('The channel of the question (default: this channel)')
-          .setDescriptionLocalizations({ ko: '문제가 있는 채널 (기본: 이 채널)' })
-          .addChannelTypes(...quizChannelTypes),
-      ),
+      .addChannelOption(quizChannelOption({ en: 'The channel of the question (default: this channel)', ko: '문제가 있는 채널 (기본: 이 채널)' }, { required: false })),
   );
 
-/** Discord hides the command from members without Manage Server, but server settings can override that. */
-function requireManageServer(interaction: ChatInputCommandInteraction, text: QuizMessages): string {
-  if (!interaction.inGuild()) throw new UserFacingError(text.admin.guildOnly);
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(text.admin.needsManageServer);
-  return interaction.guildId;
+interface AdminRequest {
+  interaction: ChatInputCommandInteraction;
+  context: BotContext;
+  guildId: string;
+  language: Language;
 }
 
-/** `Mon, 30 Nov 2026, 09:00` in the schedule's own zone, beside Discord's timestamp in the reader's zone. */
-function formatSlot(slot: Date, timezone: string, language: Language): string {
-  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: timezone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(slot.getUTCSeconds() !== 0 ? { second: '2-digit' as const } : {}),
-    hourCycle: 'h23',
-  }).format(slot);
-  return `${wallClock} — ${formatDiscordTime(slot, TimestampStyles.LongDateTime)} (${formatDiscordTime(slot, TimestampStyles.RelativeTime)})`;
-}
-
-/** The runner's English detail without its prefix and examples: the localized message brings its own. */
-function describeCronProblem(detail: string): string {
-  return detail.replace(/^Invalid cron expression:\s*/i, '').replace(/\s*Example:[\s\S]*$/, '').replace(/;\s*e\.g\.[\s\S]*$/, '').replace(/\.$/, '');
-}
-
-function describeRefusal(refusal: ScheduleRefusal, input: { cron: string | undefined; timezone: string | undefined; note: string | undefined; channel: string }, language: Language): string {
-  const text = quizMessagesFor(language);
-  switch (refusal.reason) {
-    case 'invalid-cron':
-      return text.admin.invalidCron(quoteUserInput(input.cron ?? '', 100), describeCronProblem(refusal.message));
-    case 'invalid-timezone':
-      return text.admin.invalidTimezone(quoteUserInput(input.timezone ?? '', 64));
-    case 'unknown-note':
-      return text.admin.unknownNote(quoteUserInput(input.note ?? ''));
-    case 'missing-permissions': {
-      const missing = refusal.missing && refusal.missing.length > 0 ? refusal.missing : [refusal.message];
-      return text.admin.missingPermissions(input.channel, missing.map((name) => translatePermissionName(name, language)).join(', '));
-    }
-    case 'unknown-channel':
-      return text.admin.unknownChannel(input.channel);
-  }
-}
-
-async function scheduleChannel(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
-  const channel = interaction.options.getChannel('channel', true);
+async function scheduleChannel({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
+  const channelId = interaction.options.getChannel('channel', true).id;
   const cron = interaction.options.getString('cron')?.trim().replace(/\s+/g, ' ') || undefined;
   const timezone = interaction.options.getString('timezone')?.trim() || undefined;
-  const noteInput = interaction.options.getString('note')?.trim() || undefined;
-  const input = { cron, timezone, note: noteInput, channel: channelMention(channel.id) };
+  const note = readNoteOption(interaction, context.kb, language);
 
-  const note = noteInput === undefined ? undefined : findNote(context.kb, noteInput);
-  if (noteInput !== undefined && !note) throw new UserFacingError(text.admin.unknownNote(quoteUserInput(noteInput)));
-
-  const outcome = await context.quiz.scheduleChannel({ guildId, channelId: channel.id, cron, timezone, noteId: note?.id, createdBy: interaction.user.id });
-  if (!outcome.ok) throw new UserFacingError(describeRefusal(outcome, input, language));
-
-  const { schedule } = outcome;
-  const noteText = schedule.noteId ? `**${escapeMarkdown(truncateText(context.kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
-  const nextRuns = outcome.nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
-  const lines = [
-    text.admin.scheduled(channelMention(schedule.channelId), schedule.cron, schedule.timezone, noteText),
-    '',
-    nextRuns.length > 0 ? text.admin.nextPosts(schedule.timezone) : text.admin.noNextPost,
-    ...nextRuns,
-  ];
-  await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  const outcome = await context.quiz.scheduleChannel({
+    guildId,
+    channelId,
+    cron,
+    timezone,
+    noteId: note?.id,
+    closeAfterMinutes: interaction.options.getInteger('close-after'),
+    // Posts speak the language of the admin who set them up: servers without Community features always report English.
+    language,
+    createdBy: interaction.user.id,
+  });
+  if (!outcome.ok) {
+    const typed = { cron: cron ?? defaultCron, timezone: timezone ?? context.config.defaultTimezone, note: note?.id ?? '' };
+    throw new UserFacingError(describeScheduleRefusal({ refusal: outcome, ...typed, channel: channelMention(channelId), language }));
+  }
+  const reply = buildScheduledReply({
+    schedule: outcome.schedule,
+    nextRuns: outcome.nextRuns,
+    closeAfterMinutes: context.quiz.closeAfterMinutesFor(outcome.schedule),
+    kb: context.kb,
+    language,
+    now: context.clock.now(),
+  });
+  await replyPrivately(interaction, reply);
 }
 
-async function unscheduleChannel(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language): Promise<void> {
+async function unscheduleChannel({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const text = quizMessagesFor(language);
-  const channel = interaction.options.getChannel('channel', true);
-  const removed = context.quiz.unscheduleChannel(guildId, channel.id);
-  const content = removed ? text.admin.unscheduled(channelMention(channel.id)) : text.admin.notScheduled(channelMention(channel.id));
-  await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  const channelId = interaction.options.getChannel('channel', true).id;
+  const removed = context.quiz.unscheduleChannel(guildId, channelId);
+  const channel = channelMention(channelId);
+  await replyPrivately(interaction, removed ? text.admin.unscheduled(channel) : text.admin.notScheduled(channel));
 }
 
-async function listSchedules(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language): Promise<void> {
+async function listSchedules({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const view = buildScheduleListView({
     entries: context.quiz.listSchedules(guildId),
     kb: context.kb,
@@ -224,32 +160,15 @@ async function listSchedules(interaction: ChatInputCommandInteraction, context: 
   await interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
 }
 
-function describePostOutcome(outcome: PostOutcome, channel: string, language: Language): string {
-  const text = quizMessagesFor(language);
-  if (outcome.ok) {
-    const closes = `${formatDiscordTime(outcome.question.closesAt, TimestampStyles.ShortDateTime)} (${formatDiscordTime(outcome.question.closesAt, TimestampStyles.RelativeTime)})`;
-    return text.admin.posted(linkToPost(outcome.question), closes);
-  }
-  switch (outcome.reason) {
-    case 'already-open':
-      return text.admin.alreadyOpen(channel);
-    case 'no-question':
-      return text.admin.noQuestion;
-    case 'channel-problem':
-    case 'failed':
-      return text.admin.postFailed(channel, truncateText(outcome.message, 500));
-  }
-}
-
-async function postNow(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language): Promise<void> {
+async function postNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
   // Posting may wait out rate limits or retries: acknowledge first so the interaction cannot expire.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await context.quiz.postNow(guildId, channelId);
-  await interaction.editReply({ content: describePostOutcome(outcome, channelMention(channelId), language), allowedMentions: noMentions });
+  const outcome = await context.quiz.postNow(guildId, channelId, { language });
+  await interaction.editReply({ content: describePostOutcome(outcome, channelMention(channelId), language, context.clock.now()), allowedMentions: noMentions });
 }
 
-async function revealNow(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language): Promise<void> {
+async function revealNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const text = quizMessagesFor(language);
   const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -260,21 +179,17 @@ async function revealNow(interaction: ChatInputCommandInteraction, context: BotC
   await interaction.editReply({ content, allowedMentions: noMentions });
 }
 
-const subcommands = {
+const subcommands: Record<string, (request: AdminRequest) => Promise<void>> = {
   schedule: scheduleChannel,
   unschedule: unscheduleChannel,
   list: listSchedules,
   now: postNow,
   reveal: revealNow,
-} satisfies Record<string, (interaction: ChatInputCommandInteraction, context: BotContext, guildId: string, language: Language) => Promise<void>>;
-
-function isSubcommand(name: string): name is keyof typeof subcommands {
-  return Object.hasOwn(subcommands, name);
-}
+};
 
 function suggestCron(typed: string, language: Language): { name: string; value: string }[] {
   const query = typed.trim();
-  const presets = defaultCronSuggestions
+  const presets = cronPresets
     .filter((preset) => query === '' || preset.cron.startsWith(query) || preset[language].toLowerCase().includes(query.toLowerCase()))
     .map((preset) => ({ name: `${preset.cron} — ${preset[language]}`, value: preset.cron }));
   // Whatever was typed stays pickable: the presets are suggestions, not the only choices.
@@ -293,16 +208,14 @@ function suggestTimezones(typed: string, defaultTimezone: string): { name: strin
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
+  if (focused.name === 'note') return respondWithNotes(interaction, context.kb);
   const typed = String(focused.value).slice(0, 100);
-  const language = pickLocale(interaction.locale);
   const choices =
-    focused.name === 'note'
-      ? suggestNotes(context.kb, typed)
-      : focused.name === 'timezone'
-        ? suggestTimezones(typed, context.config.defaultTimezone)
-        : focused.name === 'cron'
-          ? suggestCron(typed, language)
-          : [];
+    focused.name === 'timezone'
+      ? suggestTimezones(typed, context.config.defaultTimezone)
+      : focused.name === 'cron'
+        ? suggestCron(typed, languageOf(interaction))
+        : [];
   await interaction.respond(choices.slice(0, discordLimits.autocompleteChoices));
 }
 
@@ -310,11 +223,12 @@ export default {
   data,
 
   async execute(interaction, context) {
-    const language = pickLocale(interaction.locale);
-    const guildId = requireManageServer(interaction, quizMessagesFor(language));
+    const language = languageOf(interaction);
+    const guildId = requireManageServer(interaction, language);
     const name = interaction.options.getSubcommand(true);
-    if (!isSubcommand(name)) throw new Error(`Unknown /quiz-admin subcommand "${name}"`);
-    await subcommands[name](interaction, context, guildId, language);
+    const run = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    if (!run) throw new Error(`Unknown /quiz-admin subcommand "${name}"`);
+    await run({ interaction, context, guildId, language });
   },
 
   autocomplete,

@@ -1,29 +1,19 @@
-import {
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  SlashCommandBuilder,
-  TimestampStyles,
-} from 'discord.js';
+import { type ButtonInteraction, type ChatInputCommandInteraction, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { buildConceptView } from '../src/discord/concept-view.js';
-import { noMentions } from '../src/discord/discord-limits.js';
-import { quoteUserInput } from '../src/discord/discord-text.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
+import { languageOf, noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import {
   answerAction,
   buildPracticeQuestion,
   buildPracticeResult,
   explainAction,
-  findNote,
   formatChoice,
   formatChoiceLetter,
-  formatDiscordTime,
+  formatResultTime,
   parseAnswerArgs,
-  suggestNotes,
 } from '../src/discord/quiz-views.js';
-import { type Language, pickLocale } from '../src/i18n/locale.js';
+import type { Language } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
 import type { StoredQuestion } from '../src/quiz/types.js';
@@ -40,15 +30,7 @@ const data = new SlashCommandBuilder()
       .setNameLocalizations({ ko: '연습' })
       .setDescription('A question only you see; it does not count toward the leaderboard')
       .setDescriptionLocalizations({ ko: '나만 보는 연습 문제 (순위표에는 반영되지 않아요)' })
-      .addStringOption((option) =>
-        option
-          .setName('note')
-          .setNameLocalizations({ ko: '노트' })
-          .setDescription('Only ask about this note (default: every note)')
-          .setDescriptionLocalizations({ ko: '이 노트에서만 출제 (기본: 모든 노트)' })
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      ),
+      .addStringOption(noteOption),
   )
   .addSubcommand((sub) =>
     sub
@@ -65,11 +47,6 @@ const data = new SlashCommandBuilder()
       ),
   );
 
-function requireGuild(interaction: ChatInputCommandInteraction | ButtonInteraction, language: Language): string {
-  if (!interaction.inGuild()) throw new UserFacingError(quizMessagesFor(language).admin.guildOnly);
-  return interaction.guildId;
-}
-
 /** The name a member sees in this server, kept with the answer so reveals and leaderboards never need a lookup. */
 function displayNameOf(interaction: ButtonInteraction): string {
   const member = interaction.member;
@@ -79,30 +56,22 @@ function displayNameOf(interaction: ButtonInteraction): string {
 }
 
 async function practice(interaction: ChatInputCommandInteraction, context: BotContext, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
-  const guildId = requireGuild(interaction, language);
-  const noteInput = interaction.options.getString('note')?.trim() || undefined;
-  const note = noteInput === undefined ? undefined : findNote(context.kb, noteInput);
-  if (noteInput !== undefined && !note) throw new UserFacingError(text.practice.unknownNote(quoteUserInput(noteInput)));
-
+  const guildId = requireGuildId(interaction, language);
+  const note = readNoteOption(interaction, context.kb, language);
   const question = context.quiz.createPractice(guildId, interaction.channelId, interaction.user.id, note?.id);
-  if (!question) throw new UserFacingError(text.practice.noQuestion);
+  if (!question) throw new UserFacingError(quizMessagesFor(language).practice.noQuestion);
   const concept = context.kb.getConcept(question.conceptId);
   const document = concept ? context.kb.getDocument(concept.documentId) : undefined;
   await interaction.reply({ ...buildPracticeQuestion({ question, concept, document, language }), flags: MessageFlags.Ephemeral });
 }
 
 async function showStats(interaction: ChatInputCommandInteraction, context: BotContext, language: Language): Promise<void> {
-  const guildId = requireGuild(interaction, language);
+  const guildId = requireGuildId(interaction, language);
   const user = interaction.options.getUser('member') ?? interaction.user;
   const member = interaction.options.getMember('member');
   const fallbackName = member && 'displayName' in member ? member.displayName : user.displayName;
   const stats = context.store.getMemberStats(guildId, user.id);
   await interaction.reply({ ...buildMemberStatsView({ stats, fallbackName, kb: context.kb, language }), flags: MessageFlags.Ephemeral });
-}
-
-async function replyPrivately(interaction: ButtonInteraction, content: string): Promise<void> {
-  await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
 }
 
 /** A practice question answered: the ephemeral message itself turns into the result, right or wrong at once. */
@@ -115,7 +84,7 @@ async function showPracticeResult(interaction: ButtonInteraction, context: BotCo
 async function answer(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
   const text = quizMessagesFor(language);
   const parsed = parseAnswerArgs(args);
-  if (!parsed) return replyPrivately(interaction, text.answer.unknown);
+  if (!parsed) return replyPrivately(interaction, text.answer.invalidButton);
 
   // Store before acknowledging: if Discord times the click out, the answer must still count.
   const result = context.quiz.answer(parsed.questionId, interaction.user.id, displayNameOf(interaction), parsed.choice);
@@ -126,9 +95,7 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
         if (question.practiceUserId !== interaction.user.id) return replyPrivately(interaction, text.answer.notYourPractice);
         return showPracticeResult(interaction, context, question, result.answer.choice, language);
       }
-      const at = formatDiscordTime(question.closesAt, TimestampStyles.ShortTime);
-      const relative = formatDiscordTime(question.closesAt, TimestampStyles.RelativeTime);
-      return replyPrivately(interaction, text.answer.recorded(formatChoiceLetter(result.answer.choice), at, relative));
+      return replyPrivately(interaction, text.answer.recorded(formatChoiceLetter(result.answer.choice), formatResultTime(question.closesAt, result.answer.answeredAt)));
     }
     case 'already-answered': {
       const letter = formatChoiceLetter(result.answer.choice);
@@ -137,6 +104,8 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
     }
     case 'closed':
       return replyPrivately(interaction, text.answer.closed(formatChoice(result.question, result.question.answer)));
+    case 'invalid-choice':
+      return replyPrivately(interaction, text.answer.invalidButton);
     case 'unknown-question':
       return replyPrivately(interaction, text.answer.unknown);
   }
@@ -153,7 +122,7 @@ export default {
   data,
 
   async execute(interaction, context) {
-    const language = pickLocale(interaction.locale);
+    const language = languageOf(interaction);
     const subcommand = interaction.options.getSubcommand(true);
     if (subcommand === 'practice') return practice(interaction, context, language);
     if (subcommand === 'stats') return showStats(interaction, context, language);
@@ -161,12 +130,11 @@ export default {
   },
 
   async autocomplete(interaction, context) {
-    const focused = interaction.options.getFocused(true);
-    await interaction.respond(focused.name === 'note' ? suggestNotes(context.kb, String(focused.value).slice(0, 100)) : []);
+    await respondWithNotes(interaction, context.kb);
   },
 
   async button(interaction, args, context) {
-    const language = pickLocale(interaction.locale);
+    const language = languageOf(interaction);
     const [action, ...rest] = args;
     if (action === answerAction) return answer(interaction, rest, context, language);
     // Concept ids never contain `:` today, but joining keeps the id whole if one ever does.

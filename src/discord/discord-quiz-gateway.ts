@@ -1,5 +1,5 @@
 import { type Client, DiscordAPIError, type GuildBasedChannel, PermissionFlagsBits, RESTJSONErrorCodes, type SendableChannels } from 'discord.js';
-import { pickLocale } from '../i18n/locale.js';
+import { type Language, pickLocale } from '../i18n/locale.js';
 import type { Concept, NoteDocument } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import { ChannelUnavailableError, type QuizChannelGateway } from '../quiz/ports.js';
@@ -57,7 +57,7 @@ export class DiscordQuizGateway implements QuizChannelGateway {
 
   async postQuestion(question: StoredQuestion, concept: Concept, document: NoteDocument | undefined): Promise<{ messageId: string }> {
     const channel = await this.resolveChannel(question.guildId, question.channelId);
-    const view = buildQuestionPost({ question, concept, document, language: pickLocale(channel.guild.preferredLocale) });
+    const view = buildQuestionPost({ question, concept, document, language: languageOfPost(question, channel) });
     const message = await this.request(() => channel.send(view), channel);
     this.logger.debug({ guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: message.id }, 'quiz question posted');
     return { messageId: message.id };
@@ -69,7 +69,7 @@ export class DiscordQuizGateway implements QuizChannelGateway {
     if (!question.messageId) return;
     const messageId = question.messageId;
     const channel = await this.resolveChannel(question.guildId, question.channelId);
-    const view = buildRevealPost({ closed, concept, document, language: pickLocale(channel.guild.preferredLocale) });
+    const view = buildRevealPost({ closed, concept, document, language: languageOfPost(question, channel) });
     // Edit by id: fetching first would cost a request and need Read Message History for nothing.
     await this.request(() => channel.messages.edit(messageId, view), channel);
     this.logger.debug({ guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId }, 'quiz result shown');
@@ -104,6 +104,14 @@ export class DiscordQuizGateway implements QuizChannelGateway {
       return [];
     }
   }
+}
+
+/**
+ * The language the question was posted in, else the server's. A server without Discord's Community features
+ * always reports English, so the admin's language stored with the schedule is the better guess for a team.
+ */
+function languageOfPost(question: StoredQuestion, channel: QuizChannel): Language {
+  return pickLocale(question.language ?? channel.guild.preferredLocale);
 }
 
 function isPermissionError(error: DiscordAPIError): boolean {

@@ -13,13 +13,15 @@ import {
   type TimestampStylesString,
 } from 'discord.js';
 import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
 import type { Concept, KnowledgeBase, NoteDocument } from '../kb/types.js';
-import type { ScheduleListing } from '../quiz/quiz-runner.js';
-import type { ClosedQuestion, StoredQuestion, Tally } from '../quiz/types.js';
+import type { CronProblem } from '../quiz/cron-schedule.js';
+import type { PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
+import type { ClosedQuestion, Schedule, StoredQuestion, Tally } from '../quiz/types.js';
+import { changesOffsetWithinYear } from '../quiz/zone-time.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
 import { discordLimits } from './discord-limits.js';
-import { truncateText } from './discord-text.js';
+import { quoteUserInput, truncateText } from './discord-text.js';
 import { createMessageView, type MessageView } from './message-view.js';
 
 // Custom ids carry everything a click needs, so the buttons of a post keep working after a restart.
@@ -59,15 +61,30 @@ export function createQuizExplainCustomId(conceptId: string): string | null {
   return customId.length <= discordLimits.customId ? customId : null;
 }
 
-/** `args` of an answer button without the action: `[questionId, choice]`. */
+/**
+ * `args` of an answer button without the action: `[questionId, choice]`; null for an id the bot cannot have made.
+ * Whether the choice is an option of the question is the quiz's to say (it knows the question).
+ */
 export function parseAnswerArgs(args: readonly string[]): { questionId: string; choice: number } | null {
-  const [questionId, choiceText] = args;
-  if (!questionId || !/^[A-Za-z0-9_-]{1,40}$/.test(questionId) || !choiceText || !/^[0-3]$/.test(choiceText)) return null;
+  const [questionId, choiceText, ...rest] = args;
+  if (rest.length > 0 || !questionId || !/^[A-Za-z0-9_-]{1,40}$/.test(questionId) || !choiceText || !/^\d{1,2}$/.test(choiceText)) return null;
   return { questionId, choice: Number(choiceText) };
 }
 
 export function formatDiscordTime(date: Date, style: TimestampStylesString): string {
   return time(Math.floor(date.getTime() / 1000), style);
+}
+
+/** Beyond this, "09:00" alone could be any day: the date is shown too. */
+const timeOnlyWithinMs = 18 * 60 * 60_000;
+
+/**
+ * When a result comes, as seen from `from`: `09:00 (in 2 hours)` the same day, `Mon 30 Nov 09:00 (in 3 days)`
+ * beyond. Discord renders both in each reader's own time zone and language.
+ */
+export function formatResultTime(at: Date, from: Date): string {
+  const style = at.getTime() - from.getTime() <= timeOnlyWithinMs ? TimestampStyles.ShortTime : TimestampStyles.ShortDateTime;
+  return `${formatDiscordTime(at, style)} (${formatDiscordTime(at, TimestampStyles.RelativeTime)})`;
 }
 
 /** Whole percent of `count` in `total` (0 when nobody answered). */
@@ -177,11 +194,7 @@ export function buildQuestionPost({ question, document, language }: QuestionView
     description: `${formatPrompt(question)}\n\n${describeOptions(question)}`,
     fields: [
       { name: text.post.noteLabel, value: noteTitle(document, question), inline: true },
-      {
-        name: text.post.closesField,
-        value: text.post.closes(formatDiscordTime(question.closesAt, TimestampStyles.ShortTime), formatDiscordTime(question.closesAt, TimestampStyles.RelativeTime)),
-        inline: true,
-      },
+      { name: text.post.closesField, value: formatResultTime(question.closesAt, question.createdAt), inline: true },
     ],
     footer: { text: text.post.firstClickCounts },
   };
@@ -293,10 +306,23 @@ export function suggestNotes(kb: KnowledgeBase, typed: string): { name: string; 
     .map((document) => ({ name: truncateText(`${document.title} (${document.id})`, discordLimits.choiceName), value: document.id }));
 }
 
-/** A note by id (what autocomplete sends) or, for someone who typed instead of picking, by its exact title. */
+/**
+ * A note by id (what autocomplete sends) or, for someone who typed instead of picking, by file name or title,
+ * or by a fragment that names exactly one note.
+ */
 export function findNote(kb: KnowledgeBase, input: string): NoteDocument | undefined {
-  const wanted = input.trim();
-  return kb.getDocument(wanted) ?? kb.documents.find((document) => document.title.toLowerCase() === wanted.toLowerCase());
+  const exact = kb.getDocument(input.trim());
+  if (exact) return exact;
+  const wanted = normalizeNoteName(input);
+  if (wanted === '') return undefined;
+  const named = kb.documents.find((document) => [document.id, document.file, document.title].some((name) => normalizeNoteName(name) === wanted));
+  if (named) return named;
+  const partial = kb.documents.filter((document) => `${document.id} ${document.title}`.toLowerCase().includes(wanted));
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+function normalizeNoteName(name: string): string {
+  return name.trim().toLowerCase().replace(/\.md$/, '');
 }
 
 /** A link to the post, or to its channel while it has no message yet. */
@@ -308,6 +334,7 @@ function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, text: QuizM
   const { schedule, nextRun, openQuestion } = entry;
   const note = schedule.noteId ? (kb.getDocument(schedule.noteId)?.title ?? schedule.noteId) : text.admin.allNotes;
   const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
+  if (entry.closeAfterMinutes !== null) lines.push(text.admin.revealPolicy(entry.closeAfterMinutes));
   if (schedule.paused) lines.push(text.admin.paused);
   else if (nextRun) lines.push(text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)));
   else lines.push(text.admin.noNextPost);
@@ -351,4 +378,122 @@ export function buildScheduleListView({ entries, kb, language, channelName }: Sc
   if (entries.length > fields.length) fields.push({ name: '…', value: text.admin.listMore(entries.length - fields.length) });
   embed.fields = fields;
   return createMessageView({ embeds: [embed] });
+}
+
+// `/quiz-admin` replies
+
+/** `Mon, 30 Nov 2026, 09:00 (in 3 days)`: the wall clock the admin scheduled, in the schedule's zone. */
+function formatSlot(slot: Date, timezone: string, language: Language): string {
+  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(slot.getUTCSeconds() !== 0 ? { second: '2-digit' as const } : {}),
+    hourCycle: 'h23',
+  }).format(slot);
+  return `${wallClock} (${formatDiscordTime(slot, TimestampStyles.RelativeTime)})`;
+}
+
+export interface ScheduledReplyInput {
+  schedule: Schedule;
+  nextRuns: readonly Date[];
+  /** Minutes from post to reveal, or null for "at the next post". */
+  closeAfterMinutes: number | null;
+  kb: KnowledgeBase;
+  language: Language;
+  now: Date;
+}
+
+/** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
+export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
+  const text = quizMessagesFor(language);
+  const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
+  const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
+  return [
+    text.admin.scheduled(channelMention(schedule.channelId), schedule.cron, schedule.timezone, note),
+    text.admin.revealPolicy(closeAfterMinutes),
+    ...(schedule.language !== null ? [text.admin.postLanguage] : []),
+    ...(changesOffsetWithinYear(schedule.timezone, now) ? [text.admin.daylightSaving(schedule.timezone)] : []),
+    '',
+    runs.length > 0 ? text.admin.nextPosts(schedule.timezone) : text.admin.noNextPost,
+    ...runs,
+  ].join('\n');
+}
+
+function describeCronProblem(problem: CronProblem | undefined, text: QuizMessages): string {
+  const says = text.admin.cronProblem;
+  switch (problem?.kind) {
+    case 'empty':
+      return says.empty;
+    case 'unknown-shortcut':
+      return says.unknownShortcut(quoteUserInput(problem.shortcut, 40), problem.shortcuts.map((shortcut) => `\`${shortcut}\``).join(', '));
+    case 'field-count':
+      return says.fieldCount(problem.count);
+    case 'characters':
+      return says.characters;
+    case 'field-value':
+      return says.fieldValue(problem.field, quoteUserInput(problem.value, 40));
+    case 'never-fires':
+      return says.neverFires;
+    case 'both-day-fields':
+      return says.bothDayFields(quoteUserInput(problem.dayOfMonth, 40), quoteUserInput(problem.dayOfWeek, 40));
+    case 'invalid':
+    case undefined:
+      return says.invalid;
+  }
+}
+
+export interface ScheduleRefusalInput {
+  refusal: Extract<ScheduleOutcome, { ok: false }>;
+  /** What the admin typed, to quote back. */
+  cron: string;
+  timezone: string;
+  note: string;
+  channel: string;
+  language: Language;
+}
+
+/** Why a schedule was refused, in the admin's language, with an example to copy where one helps. */
+export function describeScheduleRefusal({ refusal, cron, timezone, note, channel, language }: ScheduleRefusalInput): string {
+  const text = quizMessagesFor(language);
+  switch (refusal.reason) {
+    case 'invalid-cron':
+      return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
+    case 'invalid-timezone':
+      return text.admin.invalidTimezone(quoteUserInput(timezone, 64));
+    case 'unknown-note':
+      return text.common.unknownNote(quoteUserInput(note));
+    case 'missing-permissions': {
+      const missing = refusal.missing && refusal.missing.length > 0 ? refusal.missing : [refusal.message];
+      return text.admin.missingPermissions(channel, missing.map((name) => translatePermissionName(name, language)).join(', '));
+    }
+    case 'unknown-channel':
+      return text.admin.unknownChannel(channel);
+  }
+}
+
+/** The reply to `/quiz-admin now`: a link to the post, or why there is none. */
+export function describePostOutcome(outcome: PostOutcome, channel: string, language: Language, now: Date): string {
+  const text = quizMessagesFor(language);
+  if (outcome.ok) {
+    const posted = text.admin.posted(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
+    return outcome.resumed ? `${posted}\n${text.admin.resumed(channel)}` : posted;
+  }
+  const detail = escapeMarkdown(truncateText(outcome.detail ?? outcome.message, 500));
+  switch (outcome.reason) {
+    case 'already-open':
+      return outcome.question
+        ? text.admin.alreadyOpen(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now))
+        : text.admin.postFailed(channel, detail);
+    case 'no-question':
+      return text.admin.noQuestion;
+    case 'channel-problem':
+      return outcome.detail ? text.admin.channelProblem(channel, detail) : text.admin.postFailed(channel, detail);
+    case 'failed':
+      return outcome.detail ? text.admin.postFailedTransient(channel, detail) : text.admin.postFailed(channel, detail);
+  }
 }

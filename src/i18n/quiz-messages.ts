@@ -1,3 +1,4 @@
+import { type CronField, cronFieldLabels } from '../quiz/cron-schedule.js';
 import type { Language } from './locale.js';
 
 /**
@@ -6,6 +7,10 @@ import type { Language } from './locale.js';
  * `<t:1795764779:t>`, escaped names, channel mentions), so these strings never decide how user text is escaped.
  */
 export interface QuizMessages {
+  common: {
+    guildOnly: string;
+    unknownNote(quotedNote: string): string;
+  };
   post: {
     title: string;
     practiceTitle: string;
@@ -14,7 +19,6 @@ export interface QuizMessages {
     clozeLead: string;
     noteLabel: string;
     closesField: string;
-    closes(at: string, relative: string): string;
     firstClickCounts: string;
     practiceFooter: string;
   };
@@ -23,7 +27,6 @@ export interface QuizMessages {
     answerField: string;
     explanationField: string;
     source(place: string): string;
-    tallyField: string;
     participantsField: string;
     correctField(count: number): string;
     nobodyRight: string;
@@ -33,10 +36,13 @@ export interface QuizMessages {
     closedFooter: string;
   };
   answer: {
-    recorded(letter: string, resultAt: string, relative: string): string;
+    /** `resultAt` is already formatted: a Discord timestamp with its relative form. */
+    recorded(letter: string, resultAt: string): string;
     alreadyAnswered(letter: string): string;
     closed(answer: string): string;
     unknown: string;
+    /** A custom id the bot never made (a choice outside A–D, a mangled id). */
+    invalidButton: string;
     practiceRight: string;
     practiceWrong(answer: string): string;
     practiceAlreadyAnswered(letter: string): string;
@@ -45,7 +51,6 @@ export interface QuizMessages {
   };
   practice: {
     noQuestion: string;
-    unknownNote(quotedNote: string): string;
   };
   stats: {
     title(name: string): string;
@@ -69,14 +74,27 @@ export interface QuizMessages {
   };
   admin: {
     needsManageServer: string;
-    guildOnly: string;
     scheduled(channel: string, cron: string, timezone: string, note: string): string;
     allNotes: string;
     nextPosts(timezone: string): string;
     noNextPost: string;
+    /** When answers are revealed: `minutes` after each post, or at the next post (null). */
+    revealPolicy(minutes: number | null): string;
+    postLanguage: string;
+    /** Shown for zones whose clocks change: what the schedule does on those nights. */
+    daylightSaving(timezone: string): string;
     invalidCron(quotedCron: string, detail: string): string;
+    cronProblem: {
+      empty: string;
+      unknownShortcut(quotedShortcut: string, shortcuts: string): string;
+      fieldCount(count: number): string;
+      characters: string;
+      fieldValue(field: CronField, quotedValue: string): string;
+      neverFires: string;
+      bothDayFields(quotedDayOfMonth: string, quotedWeekday: string): string;
+      invalid: string;
+    };
     invalidTimezone(quotedZone: string): string;
-    unknownNote(quotedNote: string): string;
     missingPermissions(channel: string, permissions: string): string;
     unknownChannel(channel: string): string;
     unscheduled(channel: string): string;
@@ -90,8 +108,12 @@ export interface QuizMessages {
     lastProblem(problem: string, at: string): string;
     paused: string;
     posted(link: string, closes: string): string;
-    alreadyOpen(channel: string): string;
+    /** Added to `posted` when the post ended a pause. */
+    resumed(channel: string): string;
+    alreadyOpen(link: string, closes: string): string;
     noQuestion: string;
+    channelProblem(channel: string, detail: string): string;
+    postFailedTransient(channel: string, detail: string): string;
     postFailed(channel: string, detail: string): string;
     revealed(link: string, answer: string, participants: number, correct: number): string;
     nothingToReveal(channel: string): string;
@@ -100,11 +122,24 @@ export interface QuizMessages {
 
 /** Shown with every cron error: the shape people get wrong is the field order. */
 const cronExamplesEnglish =
-  'Example: `0 9 * * 1-5` = 09:00 Monday to Friday; `30 8 * * *` = every day at 08:30 (minute hour day-of-month month day-of-week).';
+  'Example: `0 9 * * 1-5` = 09:00 Monday to Friday; `30 8 * * *` = every day at 08:30 (minute hour day-of-month month weekday).';
 const cronExamplesKorean =
   '예: `0 9 * * 1-5` = 월~금 09:00, `30 8 * * *` = 매일 08:30 (분 시 일 월 요일 순서).';
 
+const koreanFields: Record<CronField, { name: string; values: string; sample: string }> = {
+  second: { name: '초', values: '0–59', sample: '*/30' },
+  minute: { name: '분', values: '0–59', sample: '0,30' },
+  hour: { name: '시', values: '0–23', sample: '9-17' },
+  dayOfMonth: { name: '일', values: '1–31 또는 L(말일)', sample: '1,15' },
+  month: { name: '월', values: '1–12 또는 jan–dec', sample: 'mar-nov' },
+  dayOfWeek: { name: '요일', values: '0–7 또는 sun–sat (0과 7은 일요일)', sample: 'mon-fri' },
+};
+
 const english: QuizMessages = {
+  common: {
+    guildOnly: 'The quiz works in servers only.',
+    unknownNote: (note) => `There is no note ${note}. Pick one from the list, or leave \`note\` empty for every note.`,
+  },
   post: {
     title: 'Quiz',
     practiceTitle: 'Practice question',
@@ -112,7 +147,6 @@ const english: QuizMessages = {
     clozeLead: 'Which term fills the blank?',
     noteLabel: 'Note',
     closesField: 'Result',
-    closes: (at, relative) => `${at} (${relative})`,
     firstClickCounts: 'Your first click counts.',
     practiceFooter: 'Practice: only you see this, and it does not count toward the leaderboard.',
   },
@@ -121,7 +155,6 @@ const english: QuizMessages = {
     answerField: 'Answer',
     explanationField: 'Explanation',
     source: (place) => `Source: ${place}`,
-    tallyField: 'Answers',
     participantsField: 'Participants',
     correctField: (count) => `Answered right (${count})`,
     nobodyRight: 'Nobody this time.',
@@ -131,10 +164,11 @@ const english: QuizMessages = {
     closedFooter: 'Closed',
   },
   answer: {
-    recorded: (letter, at, relative) => `Answer recorded: **${letter}**. The result comes at ${at} (${relative}).`,
+    recorded: (letter, at) => `Answer recorded: **${letter}**. The result comes at ${at}.`,
     alreadyAnswered: (letter) => `You already answered **${letter}**: your first answer counts.`,
     closed: (answer) => `This question is closed. The answer was **${answer}**.`,
     unknown: 'I cannot find this question any more: it may belong to an older version of the bot. Wait for the next one!',
+    invalidButton: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.',
     practiceRight: '✅ Right!',
     practiceWrong: (answer) => `❌ Not quite. The answer is **${answer}**.`,
     practiceAlreadyAnswered: (letter) => `You already answered **${letter}** to this practice question. Start another with \`/quiz practice\`.`,
@@ -143,7 +177,6 @@ const english: QuizMessages = {
   },
   practice: {
     noQuestion: 'I could not make a question from these notes: they need at least a few concepts with enough text.',
-    unknownNote: (note) => `There is no note ${note}. Pick one from the list, or leave \`note\` empty for every note.`,
   },
   stats: {
     title: (name) => `Quiz stats: ${name}`,
@@ -167,15 +200,33 @@ const english: QuizMessages = {
   },
   admin: {
     needsManageServer: 'Only members with the **Manage Server** permission can configure the quiz.',
-    guildOnly: 'The quiz works in servers only.',
     scheduled: (channel, cron, timezone, note) => `Quiz scheduled in ${channel}: \`${cron}\` (${timezone}), ${note}.`,
     allNotes: 'all notes',
     nextPosts: (timezone) => `Next posts (${timezone}):`,
     noNextPost: 'This schedule has no upcoming post.',
-    invalidCron: (cron, detail) => `${cron} is not a valid cron expression (${detail}).\n${cronExamplesEnglish}`,
+    revealPolicy: (minutes) =>
+      minutes === null ? 'Each answer is revealed when the next question is posted.' : `Each answer is revealed ${minutes} minutes after its post.`,
+    postLanguage: 'Questions are posted in English, your Discord language.',
+    daylightSaving: (timezone) =>
+      `${timezone} changes its clocks: posts follow the local time. On the night the clock jumps forward, a time that does not exist is skipped; when a time comes twice, it posts once.`,
+    invalidCron: (cron, detail) => `I cannot use ${cron} as a schedule: ${detail}.\n${cronExamplesEnglish}`,
+    cronProblem: {
+      empty: 'it is empty',
+      unknownShortcut: (shortcut, shortcuts) => `${shortcut} is not a shortcut I know (use ${shortcuts}, or five fields)`,
+      fieldCount: (count) => `it needs 5 fields (minute hour day-of-month month weekday), or 6 with seconds first, but has ${count}`,
+      characters: 'only digits, names (mon, jan) and `* , - / # ? L W` are allowed',
+      fieldValue: (field, value) => {
+        const label = cronFieldLabels[field];
+        return `the ${label.name} field ${value} is not valid: use ${label.values}, \`*\`, a list, a range or a step such as \`${label.sample}\` or \`*/15\``;
+      },
+      neverFires: 'it never fires, because no such day is in the calendar',
+      bothDayFields: (dayOfMonth, weekday) =>
+        `it limits both the day of month (${dayOfMonth}) and the weekday (${weekday}). The bot would post only on days matching both, ` +
+        'while classic cron posts on either, so limit one of them: `0 9 * * 1#1` = 09:00 on the first Monday of each month, `0 9 1,15 * *` = 09:00 on the 1st and 15th',
+      invalid: 'it is not a valid cron expression',
+    },
     invalidTimezone: (zone) =>
       `${zone} is not a time zone I know. Use an IANA name, for example \`Asia/Seoul\`, \`Europe/Berlin\` or \`America/New_York\`.`,
-    unknownNote: (note) => `There is no note ${note}. Pick one from the list, or leave \`note\` empty for every note.`,
     missingPermissions: (channel, permissions) =>
       `I cannot post in ${channel}: I am missing **${permissions}** there. Grant it in the channel's permissions and try again.`,
     unknownChannel: (channel) => `I cannot see ${channel}. Check that the bot can view it and try again.`,
@@ -188,10 +239,15 @@ const english: QuizMessages = {
     openQuestion: (link, closes) => `Open question: ${link}, closes ${closes}`,
     noOpenQuestion: 'No open question',
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
-    paused: '⏸️ Paused after that problem: fix it, then run `/quiz-admin schedule` for this channel again to resume.',
-    posted: (link, closes) => `Posted ${link}. It closes ${closes}.`,
-    alreadyOpen: (channel) => `${channel} already has an open question. Close it first with \`/quiz-admin reveal\`.`,
+    paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
+    posted: (link, closes) => `Posted ${link}. The answer is revealed ${closes}.`,
+    resumed: (channel) => `The schedule of ${channel} was paused after a problem; the post worked, so it runs again.`,
+    alreadyOpen: (link, closes) => `${link} is still open (the answer is revealed ${closes}). Reveal it first with \`/quiz-admin reveal\`.`,
     noQuestion: 'I could not make a question from the notes in scope: they need a few concepts with enough text.',
+    channelProblem: (channel, detail) =>
+      `I cannot post in ${channel}: ${detail}. Fix the channel's permissions and try again; its schedule stays paused until a post works.`,
+    postFailedTransient: (channel, detail) =>
+      `Posting in ${channel} failed: ${detail}. Discord may be having trouble; try again in a moment (a schedule tries again at its next slot).`,
     postFailed: (channel, detail) => `Posting in ${channel} failed: ${detail}`,
     revealed: (link, answer, participants, correct) =>
       `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
@@ -200,6 +256,10 @@ const english: QuizMessages = {
 };
 
 const korean: QuizMessages = {
+  common: {
+    guildOnly: '퀴즈는 서버에서만 쓸 수 있어요.',
+    unknownNote: (note) => `${note} 노트가 없어요. 목록에서 고르거나 \`note\`를 비워 두면 모든 노트에서 출제해요.`,
+  },
   post: {
     title: '퀴즈',
     practiceTitle: '연습 문제',
@@ -207,7 +267,6 @@ const korean: QuizMessages = {
     clozeLead: '빈칸에 들어갈 용어는?',
     noteLabel: '노트',
     closesField: '결과 발표',
-    closes: (at, relative) => `${at} (${relative})`,
     firstClickCounts: '처음 누른 답만 인정돼요.',
     practiceFooter: '연습 문제: 나에게만 보이고 순위표에는 반영되지 않아요.',
   },
@@ -216,7 +275,6 @@ const korean: QuizMessages = {
     answerField: '정답',
     explanationField: '설명',
     source: (place) => `출처: ${place}`,
-    tallyField: '응답',
     participantsField: '참여자',
     correctField: (count) => `정답자 (${count}명)`,
     nobodyRight: '이번에는 아무도 없어요.',
@@ -226,10 +284,11 @@ const korean: QuizMessages = {
     closedFooter: '마감',
   },
   answer: {
-    recorded: (letter, at, relative) => `**${letter}**(으)로 답을 기록했어요. 결과는 ${at} (${relative})에 발표돼요.`,
+    recorded: (letter, at) => `**${letter}**(으)로 답을 기록했어요. 결과는 ${at}에 발표돼요.`,
     alreadyAnswered: (letter) => `이미 **${letter}**(으)로 답했어요. 처음 답만 인정돼요.`,
     closed: (answer) => `마감된 문제예요. 정답은 **${answer}**였어요.`,
     unknown: '이 문제를 찾을 수 없어요. 이전 버전의 봇이 낸 문제일 수 있어요. 다음 문제를 기다려 주세요!',
+    invalidButton: '퀴즈 문제의 답 버튼이 아니에요. 퀴즈 글 아래의 A–D 버튼으로 답해 주세요.',
     practiceRight: '✅ 정답이에요!',
     practiceWrong: (answer) => `❌ 아쉬워요. 정답은 **${answer}**예요.`,
     practiceAlreadyAnswered: (letter) => `이 연습 문제에는 이미 **${letter}**(으)로 답했어요. \`/quiz practice\`로 새 문제를 풀어 보세요.`,
@@ -238,7 +297,6 @@ const korean: QuizMessages = {
   },
   practice: {
     noQuestion: '이 노트로는 문제를 만들 수 없어요. 내용이 충분한 개념이 몇 개 더 필요해요.',
-    unknownNote: (note) => `${note} 노트가 없어요. 목록에서 고르거나 \`note\`를 비워 두면 모든 노트에서 출제해요.`,
   },
   stats: {
     title: (name) => `퀴즈 기록: ${name}`,
@@ -262,14 +320,31 @@ const korean: QuizMessages = {
   },
   admin: {
     needsManageServer: '**서버 관리** 권한이 있는 멤버만 퀴즈를 설정할 수 있어요.',
-    guildOnly: '퀴즈는 서버에서만 쓸 수 있어요.',
     scheduled: (channel, cron, timezone, note) => `${channel}에 퀴즈를 예약했어요: \`${cron}\` (${timezone}), ${note}.`,
     allNotes: '모든 노트',
     nextPosts: (timezone) => `다음 출제 시각 (${timezone}):`,
     noNextPost: '이 일정에는 앞으로의 출제 시각이 없어요.',
-    invalidCron: (cron, detail) => `${cron}은(는) 올바른 cron 표현식이 아니에요 (${detail}).\n${cronExamplesKorean}`,
+    revealPolicy: (minutes) => (minutes === null ? '정답은 다음 문제가 올라올 때 공개돼요.' : `정답은 문제를 올리고 ${minutes}분 뒤에 공개돼요.`),
+    postLanguage: '문제는 내 Discord 언어인 한국어로 올라가요.',
+    daylightSaving: (timezone) =>
+      `${timezone}은(는) 서머타임으로 시계가 바뀌는 시간대예요. 출제는 현지 시각을 따르고, 시계가 앞당겨지는 밤에 없는 시각은 건너뛰며, 같은 시각이 두 번 오면 한 번만 출제해요.`,
+    invalidCron: (cron, detail) => `${cron}(으)로는 일정을 만들 수 없어요: ${detail}.\n${cronExamplesKorean}`,
+    cronProblem: {
+      empty: '비어 있어요',
+      unknownShortcut: (shortcut, shortcuts) => `${shortcut}은(는) 알 수 없는 단축 표현이에요 (${shortcuts} 또는 다섯 칸 표현식을 쓰세요)`,
+      fieldCount: (count) => `다섯 칸(분 시 일 월 요일)이어야 해요 (초를 앞에 붙이면 여섯 칸). 지금은 ${count}칸이에요`,
+      characters: '숫자, 이름(mon, jan)과 `* , - / # ? L W`만 쓸 수 있어요',
+      fieldValue: (field, value) => {
+        const label = koreanFields[field];
+        return `${label.name} 칸의 ${value}은(는) 쓸 수 없어요. ${label.values}, \`*\`, 목록, 범위, 간격(예: \`${label.sample}\`, \`*/15\`)을 쓰세요`;
+      },
+      neverFires: '달력에 없는 날이라 한 번도 출제되지 않아요',
+      bothDayFields: (dayOfMonth, weekday) =>
+        `날짜(${dayOfMonth})와 요일(${weekday})을 함께 제한했어요. 이 봇은 둘 다 맞는 날에만 출제하지만 보통의 cron은 둘 중 하나만 맞아도 실행해서 헷갈리기 쉬워요. ` +
+        '하나만 제한하세요: `0 9 * * 1#1` = 매월 첫째 월요일 09:00, `0 9 1,15 * *` = 매월 1일과 15일 09:00',
+      invalid: '올바른 cron 표현식이 아니에요',
+    },
     invalidTimezone: (zone) => `${zone}은(는) 알 수 없는 시간대예요. \`Asia/Seoul\`, \`Europe/Berlin\`, \`America/New_York\` 같은 IANA 이름을 쓰세요.`,
-    unknownNote: (note) => `${note} 노트가 없어요. 목록에서 고르거나 \`note\`를 비워 두면 모든 노트에서 출제해요.`,
     missingPermissions: (channel, permissions) =>
       `${channel}에 글을 올릴 수 없어요: 봇에 **${permissions}** 권한이 없어요. 채널 권한에서 허용한 뒤 다시 시도해 주세요.`,
     unknownChannel: (channel) => `${channel}을(를) 볼 수 없어요. 봇이 채널을 볼 수 있는지 확인해 주세요.`,
@@ -281,11 +356,16 @@ const korean: QuizMessages = {
     nextPost: (at, relative) => `다음 출제: ${at} (${relative})`,
     openQuestion: (link, closes) => `열린 문제: ${link}, 마감 ${closes}`,
     noOpenQuestion: '열린 문제 없음',
-    lastProblem: (problem, at) => `⚠️ 마지막 문제 (${at}): ${problem}`,
-    paused: '⏸️ 이 문제로 일시 중지됨: 해결한 뒤 이 채널에 `/quiz-admin schedule`을 다시 실행하면 재개돼요.',
-    posted: (link, closes) => `${link}을(를) 올렸어요. 마감은 ${closes}예요.`,
-    alreadyOpen: (channel) => `${channel}에 이미 열린 문제가 있어요. 먼저 \`/quiz-admin reveal\`로 마감하세요.`,
+    lastProblem: (problem, at) => `⚠️ 최근 오류 (${at}): ${problem}`,
+    paused: '⏸️ 이 오류 때문에 일시 중지됐어요 (출제 때마다 Discord에 다시 요청하지 않도록). 해결한 뒤 이 채널에 `/quiz-admin now`를 실행하면 문제를 올리고 일정이 재개돼요 (또는 일정을 다시 예약하세요).',
+    posted: (link, closes) => `${link}을(를) 올렸어요. 정답 공개는 ${closes}예요.`,
+    resumed: (channel) => `${channel}의 일정은 오류로 일시 중지돼 있었는데, 이번에 잘 올라가서 다시 진행돼요.`,
+    alreadyOpen: (link, closes) => `${link} 문제가 아직 열려 있어요 (정답 공개 ${closes}). 먼저 \`/quiz-admin reveal\`로 공개하세요.`,
     noQuestion: '대상 노트로 문제를 만들 수 없어요. 내용이 충분한 개념이 몇 개 더 필요해요.',
+    channelProblem: (channel, detail) =>
+      `${channel}에 글을 올릴 수 없어요: ${detail}. 채널 권한을 고친 뒤 다시 시도해 주세요. 올리기에 성공할 때까지 이 채널의 일정은 일시 중지돼요.`,
+    postFailedTransient: (channel, detail) =>
+      `${channel}에 올리지 못했어요: ${detail}. Discord에 일시적인 장애가 있을 수 있어요. 잠시 후 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     postFailed: (channel, detail) => `${channel}에 올리지 못했어요: ${detail}`,
     revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답 ${correct}명.`,
     nothingToReveal: (channel) => `${channel}에는 열린 문제가 없어요.`,

@@ -11,7 +11,25 @@
 import { validateDetailed, type ParsedFields } from 'node-cron';
 import { dayMs, firstInstantGivenOffsets, hourMs, isKnownTimeZone, minuteMs, toWallTime, wallDate, zoneOffsetMs } from './zone-time.js';
 
-export type ScheduleValidation = { ok: true } | { ok: false; field: 'cron' | 'timezone'; message: string };
+/** The six fields node-cron knows, seconds first (a 5-field expression has no seconds). */
+export type CronField = keyof ParsedFields;
+
+/** What is wrong with a cron expression, for a reply in the admin's language (`message` has it in English). */
+export type CronProblem =
+  | { kind: 'empty' }
+  | { kind: 'unknown-shortcut'; shortcut: string; shortcuts: string[] }
+  | { kind: 'field-count'; count: number }
+  | { kind: 'characters' }
+  | { kind: 'field-value'; field: CronField; value: string }
+  | { kind: 'never-fires' }
+  /** Both day fields restricted: node-cron needs both to match, standard cron either. */
+  | { kind: 'both-day-fields'; dayOfMonth: string; dayOfWeek: string }
+  | { kind: 'invalid' };
+
+export type ScheduleValidation =
+  | { ok: true }
+  | { ok: false; field: 'cron'; message: string; problem: CronProblem }
+  | { ok: false; field: 'timezone'; message: string };
 
 const example = 'e.g. "0 9 * * 1-5" = 09:00 Monday–Friday';
 
@@ -20,7 +38,8 @@ const horizonDays = 366 * 100;
 /** A local day's wall times can map to instants up to a day away from its own UTC date. */
 const offsetReach = 15 * hourMs;
 
-const fieldLabels: Record<keyof ParsedFields, { name: string; values: string; sample: string }> = {
+/** Each field in English: what it is called, the values it takes, and a sample to copy. */
+export const cronFieldLabels: Record<CronField, { name: string; values: string; sample: string }> = {
   second: { name: 'second', values: '0–59', sample: '*/30' },
   minute: { name: 'minute', values: '0–59', sample: '0,30' },
   hour: { name: 'hour', values: '0–23', sample: '9-17' },
@@ -29,56 +48,70 @@ const fieldLabels: Record<keyof ParsedFields, { name: string; values: string; sa
   dayOfWeek: { name: 'weekday', values: '0–7 or sun–sat (0 and 7 are Sunday)', sample: 'mon-fri' },
 };
 
-const nicknames = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+const nicknames = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 
 /**
  * Whether `cron` in `timezone` is a schedule the bot can run, with a message a server admin can act on.
  * `now` only matters for expressions that never fire (the 30th of February and the like).
  */
 export function validateSchedule(cron: string, timezone: string, now: Date = new Date()): ScheduleValidation {
-  const cronProblem = findCronProblem(cron);
-  if (cronProblem) return { ok: false, field: 'cron', message: cronProblem };
+  const expression = cron.trim().replace(/\s+/g, ' ');
+  const refuse = (problem: CronProblem): ScheduleValidation => ({ ok: false, field: 'cron', message: describeCronProblem(problem, expression), problem });
+  const problem = findCronProblem(expression);
+  if (problem) return refuse(problem);
   if (!isKnownTimeZone(timezone)) {
     return { ok: false, field: 'timezone', message: `unknown time zone "${timezone}"; use an IANA name such as Asia/Seoul, Europe/Berlin or UTC` };
   }
-  if (nextRuns(cron, timezone, now, 1).length === 0) {
-    return { ok: false, field: 'cron', message: `"${cron.trim()}" never fires (no such day in the calendar); ${example}` };
-  }
+  if (nextRuns(cron, timezone, now, 1).length === 0) return refuse({ kind: 'never-fires' });
   return { ok: true };
 }
 
-function findCronProblem(cron: string): string | null {
-  const expression = cron.trim().replace(/\s+/g, ' ');
-  if (expression === '') return `"cron" is empty; ${example}`;
+function findCronProblem(expression: string): CronProblem | null {
+  if (expression === '') return { kind: 'empty' };
   if (expression.startsWith('@')) {
-    return nicknames.has(expression.toLowerCase()) ? null : `unknown shortcut "${expression}"; use one of ${[...nicknames].join(', ')} or 5 fields, ${example}`;
+    return nicknames.includes(expression.toLowerCase()) ? null : { kind: 'unknown-shortcut', shortcut: expression, shortcuts: nicknames };
   }
   const fields = expression.split(' ');
-  if (fields.length !== 5 && fields.length !== 6) {
-    return `"cron" must have 5 fields (minute hour day month weekday), or 6 with seconds first, but "${expression}" has ${fields.length}; ${example}`;
-  }
-  if (!/^[a-zA-Z0-9*/,#?\- ]+$/.test(expression)) {
-    return `"${expression}" may only use digits, names (mon, jan), and * , - / # ? L W; ${example}`;
-  }
+  if (fields.length !== 5 && fields.length !== 6) return { kind: 'field-count', count: fields.length };
+  if (!/^[a-zA-Z0-9*/,#?\- ]+$/.test(expression)) return { kind: 'characters' };
   const parsed = validateDetailed(expression);
   const error = parsed.errors[0];
   if (!parsed.valid || !parsed.fields) {
-    if (!error) return `"${expression}" is not a valid cron expression; ${example}`;
-    const label = fieldLabels[error.field as keyof ParsedFields];
-    if (!label) return `"${expression}" is not a valid cron expression (${error.message}); ${example}`;
-    if (error.message.includes('impossible day')) {
-      return `"${expression}" never fires: no month it names has day ${error.value ?? ''}; ${example}`;
-    }
-    return `the ${label.name} field "${error.value ?? ''}" is not valid: use ${label.values}, *, a list, a range or a step such as "${label.sample}" or "*/15"; ${example}`;
+    if (!error || !(error.field in cronFieldLabels)) return { kind: 'invalid' };
+    if (error.message.includes('impossible day')) return { kind: 'never-fires' };
+    return { kind: 'field-value', field: error.field as CronField, value: String(error.value ?? '') };
   }
-  const [dayOfMonth, , dayOfWeek] = fields.slice(-3);
-  if (isRestricted(dayOfMonth) && isRestricted(dayOfWeek)) {
-    return (
-      `"${expression}" limits both the day of month (${dayOfMonth}) and the weekday (${dayOfWeek}); cron tools disagree on ` +
-      `whether both or either must match, so limit only one, e.g. "0 9 * * 1#1" = 09:00 on the first Monday of each month`
-    );
-  }
+  const [dayOfMonth = '*', , dayOfWeek = '*'] = fields.slice(-3);
+  if (isRestricted(dayOfMonth) && isRestricted(dayOfWeek)) return { kind: 'both-day-fields', dayOfMonth, dayOfWeek };
   return null;
+}
+
+/** The problem in English, with an example to copy: for logs, the CLI and the runner's outcome. */
+export function describeCronProblem(problem: CronProblem, expression: string): string {
+  switch (problem.kind) {
+    case 'empty':
+      return `"cron" is empty; ${example}`;
+    case 'unknown-shortcut':
+      return `unknown shortcut "${problem.shortcut}"; use one of ${problem.shortcuts.join(', ')} or 5 fields, ${example}`;
+    case 'field-count':
+      return `"cron" must have 5 fields (minute hour day month weekday), or 6 with seconds first, but "${expression}" has ${problem.count}; ${example}`;
+    case 'characters':
+      return `"${expression}" may only use digits, names (mon, jan), and * , - / # ? L W; ${example}`;
+    case 'field-value': {
+      const label = cronFieldLabels[problem.field];
+      return `the ${label.name} field "${problem.value}" is not valid: use ${label.values}, *, a list, a range or a step such as "${label.sample}" or "*/15"; ${example}`;
+    }
+    case 'never-fires':
+      return `"${expression}" never fires (no such day in the calendar); ${example}`;
+    case 'both-day-fields':
+      return (
+        `"${expression}" limits both the day of month (${problem.dayOfMonth}) and the weekday (${problem.dayOfWeek}); the bot's scheduler ` +
+        `posts only on days matching both (classic cron posts on either), so limit only one, e.g. "0 9 * * 1#1" = 09:00 on the first Monday ` +
+        `of each month, or "0 9 1,15 * *" = 09:00 on the 1st and 15th`
+      );
+    case 'invalid':
+      return `"${expression}" is not a valid cron expression; ${example}`;
+  }
 }
 
 function isRestricted(field: string | undefined): boolean {

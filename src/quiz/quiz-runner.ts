@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
+import { type CronProblem, nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
 import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
 import { findUnaskableConcepts } from './generate-question.js';
@@ -59,6 +59,8 @@ export interface ScheduleChannelInput {
   noteId?: string | null;
   /** Close after this many minutes instead of at the next slot. */
   closeAfterMinutes?: number | null;
+  /** The language of the channel's posts (the admin's); absent = the server's. */
+  language?: string | null;
   createdBy: string;
 }
 
@@ -77,16 +79,25 @@ export type ScheduleOutcome =
       knownNotes?: string[];
       /** A valid value to copy (`invalid-cron`, `invalid-timezone`). */
       example?: string;
+      /** What is wrong with the expression (`invalid-cron`), for a reply in the admin's language. */
+      cronProblem?: CronProblem;
     };
 
 export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'failed';
 
 export type PostOutcome =
-  | { ok: true; question: StoredQuestion }
+  | {
+      ok: true;
+      question: StoredQuestion;
+      /** The channel's schedule had been paused after a problem; this post worked, so it runs again. */
+      resumed?: boolean;
+    }
   | {
       ok: false;
       reason: PostRefusal;
       message: string;
+      /** The platform's own words for a failed post (`channel-problem`, `failed`), e.g. `Missing Permissions: Send Messages`. */
+      detail?: string;
       /** The question already open (`already-open`). */
       question?: StoredQuestion;
     };
@@ -96,6 +107,13 @@ export interface ScheduleListing {
   /** Null while paused. */
   nextRun: Date | null;
   openQuestion: StoredQuestion | null;
+  /** Minutes from post to reveal, or null for "at the next post" (the schedule's own or the bot's setting). */
+  closeAfterMinutes: number | null;
+}
+
+export interface PostNowOptions {
+  /** The language of the post in a channel without a schedule (the admin's); a schedule's own language wins. */
+  language?: string | null;
 }
 
 /**
@@ -210,7 +228,7 @@ export class QuizRunner {
     const validation = validateSchedule(cron, timezone, now);
     if (!validation.ok) {
       return validation.field === 'cron'
-        ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron }
+        ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron, cronProblem: validation.problem }
         : { ok: false, reason: 'invalid-timezone', message: `Invalid time zone: ${validation.message}.`, example: defaultTimezoneExample };
     }
     if (noteId !== null && !this.kb.getDocument(noteId)) {
@@ -243,6 +261,7 @@ export class QuizRunner {
       timezone,
       noteId,
       closeAfterMinutes: input.closeAfterMinutes ?? null,
+      language: input.language ?? null,
       createdBy: input.createdBy,
       createdAt: now,
     });
@@ -267,7 +286,13 @@ export class QuizRunner {
       schedule,
       nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
       openQuestion: this.store.getOpenQuestion(guildId, schedule.channelId),
+      closeAfterMinutes: this.closeAfterMinutesFor(schedule),
     }));
+  }
+
+  /** Minutes from post to reveal in a channel, or null when a question closes at the channel's next post. */
+  closeAfterMinutesFor(schedule: Pick<Schedule, 'closeAfterMinutes'>): number | null {
+    return schedule.closeAfterMinutes ?? this.closeAfterMinutes;
   }
 
   // Posting
@@ -277,8 +302,12 @@ export class QuizRunner {
     return this.runSlotOnce(guildId, channelId, slot, false);
   }
 
-  /** `/quiz-admin now`: post a question at once, unless one is already open in the channel. */
-  async postNow(guildId: string, channelId: string): Promise<PostOutcome> {
+  /**
+   * `/quiz-admin now`: post a question at once, unless one is already open in the channel. In a channel paused
+   * after a problem it tries anyway (the admin has likely just fixed it): a post that works resumes the schedule,
+   * one that fails leaves it paused and reports why.
+   */
+  async postNow(guildId: string, channelId: string, options: PostNowOptions = {}): Promise<PostOutcome> {
     const open = this.store.getOpenQuestion(guildId, channelId);
     if (open) {
       return {
@@ -294,7 +323,8 @@ export class QuizRunner {
     const drawn = this.drawFor(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
     if (!drawn) return this.noQuestion(schedule?.noteId ?? null);
     const closesAt = schedule ? this.closeTimeFor(schedule, now) : addMinutes(now, this.closeAfterMinutes ?? unscheduledCloseMinutes);
-    const { question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: now, closesAt });
+    const language = schedule?.language ?? options.language ?? null;
+    const { question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, language, createdAt: now, closesAt });
     return this.track(this.publish(question, schedule));
   }
 
@@ -401,7 +431,7 @@ export class QuizRunner {
       return {
         ok: false,
         reason: 'channel-problem',
-        message: `The schedule is paused (${schedule.lastError ?? 'the channel could not be used'}). Schedule the channel again to resume.`,
+        message: `The schedule is paused (${schedule.lastError ?? 'the channel could not be used'}). A post that works (/quiz-admin now) or scheduling the channel again resumes it.`,
       };
     }
     const now = this.clock.now();
@@ -421,7 +451,15 @@ export class QuizRunner {
       return outcome;
     }
     const closesAt = this.closeTimeFor(schedule, postedAt);
-    const { created, question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: now, closesAt });
+    const { created, question } = this.store.createQuestion({
+      guildId,
+      channelId,
+      slotKey,
+      question: drawn,
+      language: schedule.language,
+      createdAt: now,
+      closesAt,
+    });
     // Another trigger (or another instance on the same database) stored this slot first.
     if (!created) return this.resumeSlotQuestion(question, schedule, recovering, now);
     return this.publish(question, schedule);
@@ -449,16 +487,32 @@ export class QuizRunner {
     try {
       const { messageId } = await this.requests.run(() => this.gateway.postQuestion(question, concept, this.kb.getDocument(concept.documentId)));
       this.store.setQuestionMessage(question.id, messageId);
-      // A post that works again makes the last problem history (the log keeps it).
-      if (schedule?.lastError) this.store.clearScheduleProblem(guildId, channelId);
+      const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
       this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, 'quiz question posted');
       this.armCloseTimerFor(question.closesAt);
-      return { ok: true, question: { ...question, messageId } };
+      return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
     } catch (error) {
       return this.recordPostFailure(question, error);
     } finally {
       this.posting.delete(question.id);
     }
+  }
+
+  /**
+   * A post that works makes the channel's last problem history (the log keeps it), and ends a pause: the channel
+   * evidently takes posts again. Read afresh, since an admin may have unscheduled the channel during the post.
+   */
+  private resumeAfterWorkingPost(guildId: string, channelId: string): boolean {
+    const current = this.store.getSchedule(guildId, channelId);
+    if (!current || (!current.paused && current.lastError === null)) return false;
+    if (!current.paused) {
+      this.store.clearScheduleProblem(guildId, channelId);
+      return false;
+    }
+    // Saving the schedule unchanged clears the pause and the problem, as scheduling the channel again would.
+    this.store.saveSchedule(current);
+    this.logger.info({ guildId, channelId, problem: current.lastError }, 'paused quiz channel resumed: a post worked');
+    return true;
   }
 
   private recordPostFailure(question: StoredQuestion, error: unknown): PostOutcome {
@@ -476,13 +530,14 @@ export class QuizRunner {
       return {
         ok: false,
         reason: 'channel-problem',
-        message: `I cannot post in that channel: ${error.message}. Its schedule is paused until the channel is scheduled again.`,
+        message: `I cannot post in that channel: ${error.message}. Its schedule is paused until a post works again or the channel is scheduled again.`,
+        detail: error.message,
       };
     }
     const reason = describeError(error);
     this.store.recordScheduleProblem(guildId, channelId, `Posting failed: ${reason}`, now, false);
     this.logger.error({ err: error, guildId, channelId, questionId: question.id, slot: question.slotKey }, 'posting a quiz question failed');
-    return { ok: false, reason: 'failed', message: `Posting failed (${reason}); the next slot tries again.` };
+    return { ok: false, reason: 'failed', message: `Posting failed (${reason}); the next slot tries again.`, detail: reason };
   }
 
   private drawFor(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {

@@ -33,7 +33,12 @@ export interface Schedule {
   noteId: string | null;
   /** Close after this many minutes; null = at the channel's next slot. */
   closeAfterMinutes: number | null;
-  /** Paused after a 403/404 from Discord; scheduling the channel again resumes it. */
+  /**
+   * The language of the posts (`ko`, `en`): the scheduling admin's, since a server without Discord's
+   * Community features always reports English as its own. Null = the server's preferred language.
+   */
+  language: string | null;
+  /** Paused after a 403/404 from Discord; a post that works again (`/quiz-admin now`) or scheduling the channel again resumes it. */
   paused: boolean;
   /** The last posting problem, shown by `/quiz-admin list` (e.g. `Missing Permissions: Send Messages`). */
   lastError: string | null;
@@ -41,6 +46,9 @@ export interface Schedule {
   createdBy: string;
   createdAt: Date;
 }
+
+/** What scheduling a channel stores; `paused` and the last problem start cleared. */
+export type NewSchedule = Omit<Schedule, 'paused' | 'lastError' | 'lastErrorAt' | 'language'> & { language?: string | null };
 
 export type QuestionStatus = 'open' | 'closed';
 
@@ -65,6 +73,8 @@ export interface StoredQuestion {
   practiceUserId: string | null;
   /** The Discord message of the post, once posted. */
   messageId: string | null;
+  /** The language the post and its reveal are written in (see `Schedule.language`); null = the server's. */
+  language: string | null;
   status: QuestionStatus;
   createdAt: Date;
   closesAt: Date;
@@ -77,6 +87,7 @@ export interface NewQuestion {
   slotKey: string;
   question: GeneratedQuestion;
   practiceUserId?: string | null;
+  language?: string | null;
   createdAt: Date;
   closesAt: Date;
 }
@@ -95,6 +106,8 @@ export type RecordAnswerResult =
   | { kind: 'recorded'; answer: RecordedAnswer; question: StoredQuestion }
   | { kind: 'already-answered'; answer: RecordedAnswer; question: StoredQuestion }
   | { kind: 'closed'; question: StoredQuestion }
+  /** The choice is not an option of the question (a custom id the bot never made). Nothing is stored. */
+  | { kind: 'invalid-choice'; question: StoredQuestion }
   | { kind: 'unknown-question' };
 
 export interface Tally {

@@ -112,3 +112,12 @@ export function wallDate(wallMs: number): { year: number; month: number; day: nu
   const date = new Date(wallMs);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
 }
+
+/** Whether the zone's UTC offset changes within the year after `from` (daylight saving time or a rule change). */
+export function changesOffsetWithinYear(timezone: string, from: Date): boolean {
+  const first = zoneOffsetMs(timezone, from.getTime());
+  for (let month = 1; month <= 12; month++) {
+    if (zoneOffsetMs(timezone, from.getTime() + month * 30 * dayMs) !== first) return true;
+  }
+  return false;
+}

@@ -100,4 +100,13 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: '002_post_language',
+    sql: `
+      -- The language of a channel's posts (the scheduling admin's) and of each post and its reveal; NULL = the server's.
+      ALTER TABLE schedules ADD COLUMN language TEXT;
+      ALTER TABLE questions ADD COLUMN language TEXT;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import type {
   LeaderboardPeriod,
   MemberStats,
   NewQuestion,
+  NewSchedule,
   RecordAnswerResult,
   Schedule,
   StoredQuestion,
@@ -20,7 +21,7 @@ import type {
 export interface QuizStore {
   // Schedules
   /** Insert or replace; clears `paused` and `lastError` (scheduling again resumes). */
-  saveSchedule(schedule: Omit<Schedule, 'paused' | 'lastError' | 'lastErrorAt'>): Schedule;
+  saveSchedule(schedule: NewSchedule): Schedule;
   deleteSchedule(guildId: string, channelId: string): boolean;
   getSchedule(guildId: string, channelId: string): Schedule | null;
   /** All schedules, or one guild's, ordered by guild then channel. */

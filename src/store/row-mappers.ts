@@ -9,6 +9,7 @@ export interface ScheduleRow {
   timezone: string;
   note_id: string | null;
   close_after_minutes: number | null;
+  language: string | null;
   paused: number;
   last_error: string | null;
   last_error_at: number | null;
@@ -29,6 +30,7 @@ export interface QuestionRow {
   option_concept_ids_json: string | null;
   practice_user_id: string | null;
   message_id: string | null;
+  language: string | null;
   status: string;
   created_at: number;
   closes_at: number;
@@ -52,6 +54,7 @@ export function toSchedule(row: ScheduleRow): Schedule {
     timezone: row.timezone,
     noteId: row.note_id,
     closeAfterMinutes: row.close_after_minutes,
+    language: row.language,
     paused: row.paused === 1,
     lastError: row.last_error,
     lastErrorAt: toDateOrNull(row.last_error_at),
@@ -74,6 +77,7 @@ export function toStoredQuestion(row: QuestionRow): StoredQuestion {
     optionConceptIds: row.option_concept_ids_json === null ? null : (JSON.parse(row.option_concept_ids_json) as (string | null)[]),
     practiceUserId: row.practice_user_id,
     messageId: row.message_id,
+    language: row.language,
     status: row.status as QuestionStatus,
     createdAt: new Date(row.created_at),
     closesAt: new Date(row.closes_at),

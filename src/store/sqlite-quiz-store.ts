@@ -6,6 +6,7 @@ import type {
   LeaderboardRow,
   MemberStats,
   NewQuestion,
+  NewSchedule,
   RecordAnswerResult,
   Schedule,
   StoredQuestion,
@@ -93,7 +94,7 @@ export class SqliteQuizStore implements QuizStore {
 
   // Schedules
 
-  saveSchedule(schedule: Omit<Schedule, 'paused' | 'lastError' | 'lastErrorAt'>): Schedule {
+  saveSchedule(schedule: NewSchedule): Schedule {
     this.statements.upsertSchedule.run({
       guildId: schedule.guildId,
       channelId: schedule.channelId,
@@ -101,6 +102,7 @@ export class SqliteQuizStore implements QuizStore {
       timezone: schedule.timezone,
       noteId: schedule.noteId,
       closeAfterMinutes: schedule.closeAfterMinutes,
+      language: schedule.language ?? null,
       createdBy: schedule.createdBy,
       createdAt: schedule.createdAt.getTime(),
     });
@@ -304,6 +306,7 @@ export class SqliteQuizStore implements QuizStore {
       answer: question.answer,
       optionConceptIdsJson: question.optionConceptIds === undefined ? null : JSON.stringify(question.optionConceptIds),
       practiceUserId: input.practiceUserId ?? null,
+      language: input.language ?? null,
       createdAt: input.createdAt.getTime(),
       closesAt: input.closesAt.getTime(),
     });
@@ -317,9 +320,8 @@ export class SqliteQuizStore implements QuizStore {
     if (!row) return { kind: 'unknown-question' };
     const question = toStoredQuestion(row);
     if (question.status === 'closed' || now.getTime() >= row.closes_at) return { kind: 'closed', question };
-    if (!Number.isInteger(choice) || choice < 0 || choice >= question.options.length) {
-      throw new RangeError(`Choice ${choice} is not an option of question ${questionId}`);
-    }
+    // Only a custom id the bot never made carries another choice: a clear answer, not an error.
+    if (!Number.isInteger(choice) || choice < 0 || choice >= question.options.length) return { kind: 'invalid-choice', question };
 
     const answeredAt = now.getTime();
     const inserted = this.statements.insertAnswer.run({
@@ -364,7 +366,7 @@ type PreparedStatements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: SqliteDatabase) {
   const questionColumns = `id, guild_id, channel_id, slot_key, concept_id, kind, prompt, options_json, answer,
-    option_concept_ids_json, practice_user_id, message_id, status, created_at, closes_at, closed_at`;
+    option_concept_ids_json, practice_user_id, message_id, language, status, created_at, closes_at, closed_at`;
   const answerColumns = 'question_id, user_id, user_name, choice, correct, answered_at';
 
   return {
@@ -375,14 +377,15 @@ function prepareStatements(db: SqliteDatabase) {
       timezone: string;
       noteId: string | null;
       closeAfterMinutes: number | null;
+      language: string | null;
       createdBy: string;
       createdAt: number;
     }>(`
-      INSERT INTO schedules (guild_id, channel_id, cron, timezone, note_id, close_after_minutes, paused, last_error, last_error_at, created_by, created_at)
-      VALUES (@guildId, @channelId, @cron, @timezone, @noteId, @closeAfterMinutes, 0, NULL, NULL, @createdBy, @createdAt)
+      INSERT INTO schedules (guild_id, channel_id, cron, timezone, note_id, close_after_minutes, language, paused, last_error, last_error_at, created_by, created_at)
+      VALUES (@guildId, @channelId, @cron, @timezone, @noteId, @closeAfterMinutes, @language, 0, NULL, NULL, @createdBy, @createdAt)
       ON CONFLICT (guild_id, channel_id) DO UPDATE SET
         cron = excluded.cron, timezone = excluded.timezone, note_id = excluded.note_id,
-        close_after_minutes = excluded.close_after_minutes, paused = 0, last_error = NULL, last_error_at = NULL,
+        close_after_minutes = excluded.close_after_minutes, language = excluded.language, paused = 0, last_error = NULL, last_error_at = NULL,
         created_by = excluded.created_by, created_at = excluded.created_at`),
     deleteSchedule: db.prepare<[string, string]>('DELETE FROM schedules WHERE guild_id = ? AND channel_id = ?'),
     selectSchedule: db.prepare<[string, string], ScheduleRow>('SELECT * FROM schedules WHERE guild_id = ? AND channel_id = ?'),
@@ -412,13 +415,14 @@ function prepareStatements(db: SqliteDatabase) {
       answer: number;
       optionConceptIdsJson: string | null;
       practiceUserId: string | null;
+      language: string | null;
       createdAt: number;
       closesAt: number;
     }>(`
       INSERT INTO questions (id, guild_id, channel_id, slot_key, concept_id, kind, prompt, options_json, answer,
-        option_concept_ids_json, practice_user_id, status, created_at, closes_at)
+        option_concept_ids_json, practice_user_id, language, status, created_at, closes_at)
       VALUES (@id, @guildId, @channelId, @slotKey, @conceptId, @kind, @prompt, @optionsJson, @answer,
-        @optionConceptIdsJson, @practiceUserId, 'open', @createdAt, @closesAt)
+        @optionConceptIdsJson, @practiceUserId, @language, 'open', @createdAt, @closesAt)
       ON CONFLICT (guild_id, channel_id, slot_key) DO NOTHING`),
     selectQuestion: db.prepare<[string], QuestionRow>(`SELECT ${questionColumns} FROM questions WHERE id = ?`),
     selectQuestionOptions: db.prepare<[string], { options_json: string }>('SELECT options_json FROM questions WHERE id = ?'),

@@ -5,8 +5,11 @@ import {
   buildPracticeResult,
   buildQuestionPost,
   buildRevealPost,
+  buildScheduledReply,
   buildScheduleListView,
   createAnswerCustomId,
+  describePostOutcome,
+  formatResultTime,
   formatMemberName,
   formatTallyBar,
   parseAnswerArgs,
@@ -244,12 +247,97 @@ describe('small formats', () => {
     expect(formatMemberName('a'.repeat(200)).length).toBeLessThanOrEqual(64);
   });
 
-  it('reads answer buttons back and refuses ids that were not made by the bot', () => {
+  it('reads answer buttons back and refuses ids that were not made by the bot, leaving the range of a choice to the quiz', () => {
     expect(parseAnswerArgs(['Ab12', '3'])).toEqual({ questionId: 'Ab12', choice: 3 });
-    expect(parseAnswerArgs(['Ab12', '4'])).toBeNull();
+    // Whether 4 is an option depends on the question: the store answers that with `invalid-choice`.
+    expect(parseAnswerArgs(['Ab12', '4'])).toEqual({ questionId: 'Ab12', choice: 4 });
     expect(parseAnswerArgs(['Ab12', '-1'])).toBeNull();
+    expect(parseAnswerArgs(['Ab12', '1e3'])).toBeNull();
+    expect(parseAnswerArgs(['Ab12', '1', 'extra'])).toBeNull();
     expect(parseAnswerArgs(['../x', '1'])).toBeNull();
     expect(parseAnswerArgs(['Ab12'])).toBeNull();
+  });
+});
+
+describe('when the result comes', () => {
+  it('shows only the time when the result comes the same day, and the date too when it is days away', () => {
+    const postedFriday = new Date('2026-11-27T00:00:00.000Z');
+    const inAnHour = new Date('2026-11-27T01:00:00.000Z');
+    const nextMonday = new Date('2026-11-30T00:00:00.000Z');
+
+    expect(formatResultTime(inAnHour, postedFriday)).toBe(`<t:${inAnHour.getTime() / 1000}:t> (<t:${inAnHour.getTime() / 1000}:R>)`);
+    expect(formatResultTime(nextMonday, postedFriday)).toBe(`<t:${nextMonday.getTime() / 1000}:f> (<t:${nextMonday.getTime() / 1000}:R>)`);
+  });
+});
+
+describe('the replies of /quiz-admin', () => {
+  const schedule = {
+    guildId: '110000000000000001',
+    channelId: '220000000000000001',
+    cron: '30 8 * * *',
+    timezone: 'America/New_York',
+    noteId: 'docker-kubernetes',
+    closeAfterMinutes: 45,
+    language: 'en',
+    paused: false,
+    lastError: null,
+    lastErrorAt: null,
+    createdBy: '1',
+    createdAt: new Date('2026-11-27T00:00:00.000Z'),
+  };
+
+  it('after scheduling: the settings with the note title, when answers are revealed, daylight saving time, and the next posts', () => {
+    const reply = buildScheduledReply({
+      schedule,
+      nextRuns: [new Date('2026-11-27T13:30:00.000Z')],
+      closeAfterMinutes: 45,
+      kb: realKb,
+      language: 'en',
+      now: schedule.createdAt,
+    });
+
+    expect(reply.split('\n')).toEqual([
+      `Quiz scheduled in <#${schedule.channelId}>: \`30 8 * * *\` (America/New_York), **${note?.title}**.`,
+      'Each answer is revealed 45 minutes after its post.',
+      'Questions are posted in English, your Discord language.',
+      expect.stringMatching(/^America\/New_York changes its clocks: posts follow the local time\./),
+      '',
+      'Next posts (America/New_York):',
+      `• Fri, 27 Nov 2026, 08:30 (<t:${Date.parse('2026-11-27T13:30:00Z') / 1000}:R>)`,
+    ]);
+  });
+
+  it('leaves the daylight saving note out for a zone that keeps its clock, and speaks Korean to a Korean admin', () => {
+    const reply = buildScheduledReply({
+      schedule: { ...schedule, timezone: 'Asia/Seoul', noteId: null, closeAfterMinutes: null, language: 'ko' },
+      nextRuns: [new Date('2026-11-30T00:00:00.000Z')],
+      closeAfterMinutes: null,
+      kb: realKb,
+      language: 'ko',
+      now: schedule.createdAt,
+    });
+
+    expect(reply).toContain('`30 8 * * *` (Asia/Seoul), 모든 노트.');
+    expect(reply).toContain('정답은 다음 문제가 올라올 때 공개돼요.');
+    expect(reply).toContain('2026년 11월 30일 (월) 09:00');
+    expect(reply).not.toContain('서머타임');
+  });
+
+  it('after /quiz-admin now: the Discord problem in the admin\'s words, a question still open with its link, a resumed channel', () => {
+    const store = openTestStore();
+    const open = { ...storeQuestion(store, askAbout(realKb, container.id)), messageId: '330000000000000009' };
+    const now = open.createdAt;
+
+    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', message: 'English only', detail: 'Missing Permissions: Send Messages' }, '<#2>', 'ko', now);
+    const outage = describePostOutcome({ ok: false, reason: 'failed', message: 'English only', detail: '503 Service Unavailable' }, '<#2>', 'en', now);
+    const busy = describePostOutcome({ ok: false, reason: 'already-open', message: 'English only', question: open }, '<#2>', 'en', now);
+    const resumed = describePostOutcome({ ok: true, question: open, resumed: true }, '<#2>', 'en', now);
+
+    expect(refused).toBe('<#2>에 글을 올릴 수 없어요: Missing Permissions: Send Messages. 채널 권한을 고친 뒤 다시 시도해 주세요. 올리기에 성공할 때까지 이 채널의 일정은 일시 중지돼요.');
+    expect(outage).toContain('Posting in <#2> failed: 503 Service Unavailable. Discord may be having trouble');
+    expect(busy).toContain(`https://discord.com/channels/${open.guildId}/${open.channelId}/${open.messageId} is still open`);
+    expect(busy).toContain('`/quiz-admin reveal`');
+    expect(resumed.split('\n')[1]).toBe('The schedule of <#2> was paused after a problem; the post worked, so it runs again.');
   });
 });
 
@@ -264,6 +352,7 @@ describe('the schedule list', () => {
         timezone: 'Asia/Seoul',
         noteId: index % 2 === 0 ? 'docker-kubernetes' : null,
         closeAfterMinutes: null,
+        language: null,
         paused: problem !== null,
         lastError: problem,
         lastErrorAt: problem ? at : null,
@@ -272,6 +361,7 @@ describe('the schedule list', () => {
       },
       nextRun: problem ? null : new Date('2026-11-30T00:00:00.000Z'),
       openQuestion: null,
+      closeAfterMinutes: null,
     };
   }
 

@@ -92,28 +92,60 @@ describe('configuring the quiz', () => {
     expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
-  it('an admin schedules a channel and the reply shows the next three post times in the zone', async () => {
-    const reply = await replyTo(
-      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '0 9 * * 1-5', timezone: 'Asia/Seoul' }, emulator.admin),
-    );
+  it('an admin schedules a channel with the defaults and the reply shows the next three post times in the zone', async () => {
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, emulator.admin));
 
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain(`<#${emulator.channels.docker.id}>`);
-    expect(reply.content).toContain('Asia/Seoul');
-    const expectedSlots = ['2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z'].map((iso) => `<t:${Date.parse(iso) / 1000}:F>`);
-    expect(reply.content.match(/<t:\d+:F>/g)).toEqual(expectedSlots);
-    expect(reply.content).toContain('Mon, 30 Nov 2026, 09:00');
-    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', paused: false });
+    const lines = reply.content.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      `Quiz scheduled in <#${emulator.channels.docker.id}>: \`0 9 * * 1-5\` (Asia/Seoul), all notes.`,
+      'Each answer is revealed when the next question is posted.',
+      'Questions are posted in English, your Discord language.',
+    ]);
+    const nextPosts = ['Mon, 30 Nov 2026, 09:00', 'Tue, 1 Dec 2026, 09:00', 'Wed, 2 Dec 2026, 09:00'].map((wallClock, day) => {
+      const slot = Date.parse('2026-11-30T00:00:00Z') / 1000 + day * 86_400;
+      return `• ${wallClock} (<t:${slot}:R>)`;
+    });
+    expect(lines.slice(-4)).toEqual(['Next posts (Asia/Seoul):', ...nextPosts]);
+    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: 'en', paused: false });
   });
 
-  it('a wrong cron expression gets an ephemeral error with an example', async () => {
+  it('a wrong cron expression gets an ephemeral error naming the field, with an example', async () => {
     const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '61 9 * * *' }, emulator.admin));
 
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('`61 9 * * *` is not a valid cron expression (the minute field "61" is not valid');
-    expect(reply.content).toContain('Example: `0 9 * * 1-5`');
-    expect(reply.content.match(/0 9 \* \* 1-5/g)).toHaveLength(1);
+    expect(reply.content).toContain('I cannot use `61 9 * * *` as a schedule: the minute field `61` is not valid: use 0–59');
+    expect(reply.content).toContain('Example: `0 9 * * 1-5` = 09:00 Monday to Friday');
     expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+  });
+
+  it('a Korean admin who limits both day of month and weekday is told in Korean why, with crons to use instead', async () => {
+    const admin = emulator.addMember('jiwoo', { admin: true, locale: 'ko' });
+
+    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '0 9 1-7 * 1' }, admin));
+
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('`0 9 1-7 * 1`(으)로는 일정을 만들 수 없어요: 날짜(`1-7`)와 요일(`1`)을 함께 제한했어요.');
+    expect(reply.content).toContain('`0 9 * * 1#1` = 매월 첫째 월요일 09:00');
+    expect(reply.content).not.toMatch(/limits both|weekday/);
+    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+  });
+
+  it('a time zone that changes its clocks gets a note on daylight saving time; the questions speak the scheduling admin\'s language', async () => {
+    const admin = emulator.addMember('jiwoo', { admin: true, locale: 'ko' });
+
+    const reply = await replyTo(
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '30 8 * * *', timezone: 'Europe/Berlin', 'close-after': 90 }, admin),
+    );
+    await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, admin).waitForOriginal();
+    const [post] = emulator.channelMessages(emulator.channels.docker);
+
+    expect(reply.content).toContain('정답은 문제를 올리고 90분 뒤에 공개돼요.');
+    expect(reply.content).toContain('문제는 내 Discord 언어인 한국어로 올라가요.');
+    expect(reply.content).toContain('Europe/Berlin은(는) 서머타임으로 시계가 바뀌는 시간대예요.');
+    // The server reports English (no Community features); the post follows the admin who scheduled it.
+    expect(post?.embeds[0]?.author?.name).toBe('📝 퀴즈');
+    expect(post?.embeds[0]?.footer?.text).toBe('처음 누른 답만 인정돼요.');
   });
 
   it('an unknown time zone gets an ephemeral error naming valid ones', async () => {
@@ -210,6 +242,21 @@ describe('a quiz round', () => {
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('a crafted answer button with a choice outside A–D gets a clear note and stores nothing', async () => {
+    const { post, question } = await postNow();
+    const crafted = `quiz:answer:${question.id}:7`;
+    const tampered = structuredClone(post);
+    const row = tampered.components?.[0] as { components: { custom_id?: string }[] } | undefined;
+    row!.components[3]!.custom_id = crafted;
+
+    const reply = await replyTo(emulator.click(tampered, crafted, emulator.member(dave)));
+    const afterwards = await replyTo(click(post, question.answer, emulator.member(dave)));
+
+    expect(reply).toEqual({ ephemeral: true, content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.' });
+    expect(afterwards.content).toContain('Answer recorded');
+    expect(bot.context.store.getTally(question.id).participants).toBe(1);
+  });
+
   it('a click after the close gets the closed note with the answer', async () => {
     const { post, question } = await postNow();
     await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
@@ -266,6 +313,24 @@ describe('watching the quiz', () => {
     expect(emulator.channelMessages(emulator.channels.docker)).toEqual([]);
   });
 
+  it('once the permission is back, /quiz-admin now in the paused channel posts and resumes its schedule', async () => {
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, emulator.admin));
+    emulator.setBotPermissions(emulator.channels.docker, { deny: PermissionFlagsBits.SendMessages });
+    await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+    emulator.setBotPermissions(emulator.channels.docker, {});
+
+    const retry = await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+    const listed = await emulator.slash('/quiz-admin list', {}, emulator.admin).response();
+
+    expect(retry.content).toContain('the post worked, so it runs again');
+    expect(emulator.channelMessages(emulator.channels.docker)).toHaveLength(1);
+    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastError: null });
+    if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
+    const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
+    expect(value).toContain(`Next post: <t:${Date.parse('2026-11-30T00:00:00Z') / 1000}:f>`);
+    expect(value).not.toContain('Paused');
+  });
+
   it('/quiz stats shows another member\'s points and streak', async () => {
     const { post, question } = await postNow();
     await replyTo(click(post, question.answer, emulator.member(alice)));
@@ -308,6 +373,26 @@ describe('practice', () => {
 });
 
 describe('the schedule', () => {
+  it('forty channels sharing one slot are each posted once, a global rate limit waited out and none skipped', async () => {
+    const leapDaySlot = new Date('2028-02-29T00:00:00.000Z');
+    const channels = Array.from({ length: 40 }, (_, index) => emulator.addChannel(`study-${index + 1}`));
+    await emulator.waitFor(() => channels.every((channel) => bot.client.channels.cache.has(channel.id)));
+    clock.current = new Date(leapDaySlot.getTime() - 60_000);
+    for (const channel of channels) {
+      // A leap-day cron: node-cron's own timer cannot fire during the test, so the test alone decides the slot.
+      const scheduled = await bot.context.quiz.scheduleChannel({ guildId: emulator.guild.id, channelId: channel.id, cron: '0 9 29 2 *', createdBy: emulator.admin.id });
+      expect(scheduled.ok).toBe(true);
+    }
+    const rateLimit = emulator.injectFault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfterSeconds: 0.3, global: true, times: 2 });
+
+    clock.current = leapDaySlot;
+    const outcomes = await Promise.all(channels.map((channel) => bot.context.quiz.runSlot(emulator.guild.id, channel.id, leapDaySlot)));
+
+    expect(rateLimit.hits).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+    expect(channels.map((channel) => emulator.channelMessages(channel).filter((message) => answerButtons(message).length === 4).length)).toEqual(channels.map(() => 1));
+  });
+
   it('posts at the slot of a seconds-level cron', async () => {
     await bot.stop();
     await emulator.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QuizRunner } from '../../src/quiz/quiz-runner.js';
 import { silentLogger } from '../../src/logger.js';
 import {
+  adminId,
   channelId,
   createRunner,
   guildId,
@@ -251,6 +252,51 @@ describe('posting now and revealing', () => {
     expect(gateway.results.map((result) => result.question.id)).toEqual([posted.question.id]);
     expect(again).toBeNull();
     expect(runner.answer(posted.question.id, 'u2', 'Linus', 0).kind).toBe('closed');
+  });
+
+  it('/quiz-admin now in a paused channel tries anyway: a failure keeps the pause, a post that works resumes the schedule', async () => {
+    const { runner, gateway, clock } = await createRunner();
+    await scheduleDefault(runner);
+    gateway.failPosts(channelId, missingPermissions(), missingPermissions());
+    await runner.runSlot(guildId, channelId, mondaySlot);
+
+    const stillBroken = await runner.postNow(guildId, channelId);
+    const pausedAfterFailure = runner.listSchedules(guildId)[0]!;
+    const fixed = await runner.postNow(guildId, channelId);
+    const resumed = runner.listSchedules(guildId)[0]!;
+    clock.set(tuesdaySlot);
+    const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
+
+    expect(stillBroken).toMatchObject({ ok: false, reason: 'channel-problem', detail: 'Missing Permissions: Send Messages' });
+    expect(pausedAfterFailure.schedule.paused).toBe(true);
+    expect(fixed).toMatchObject({ ok: true, resumed: true });
+    expect(resumed.schedule).toMatchObject({ paused: false, lastError: null, cron: '0 9 * * 1-5', createdBy: adminId });
+    expect(resumed.nextRun).toEqual(tuesdaySlot);
+    expect(tuesday.ok).toBe(true);
+    expect(gateway.posts).toHaveLength(2);
+  });
+
+  it('a post made now speaks the language the channel was scheduled in, or else the admin\'s who asked for it', async () => {
+    const { runner, gateway } = await createRunner();
+    await runner.scheduleChannel({ guildId, channelId, language: 'ko', createdBy: adminId });
+
+    const scheduled = await runner.postNow(guildId, channelId, { language: 'en' });
+    const unscheduled = await runner.postNow(guildId, otherChannelId, { language: 'en' });
+
+    expect(scheduled.ok && scheduled.question.language).toBe('ko');
+    expect(unscheduled.ok && unscheduled.question.language).toBe('en');
+    expect(gateway.posts.map((post) => post.question.language)).toEqual(['ko', 'en']);
+  });
+
+  it('a choice that is not an option is refused and stores nothing', async () => {
+    const { runner, store } = await createRunner();
+    const posted = await runner.postNow(guildId, channelId);
+    if (!posted.ok) throw new Error(posted.message);
+
+    const crafted = runner.answer(posted.question.id, 'u1', 'Ada', 9);
+
+    expect(crafted.kind).toBe('invalid-choice');
+    expect(store.getTally(posted.question.id).participants).toBe(0);
   });
 
   it('when a member answers twice, the first answer stands', async () => {

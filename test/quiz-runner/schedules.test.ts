@@ -33,7 +33,7 @@ describe('scheduling a channel', () => {
 
     const outcome = await runner.scheduleChannel({ guildId, channelId, cron: '0 25 * * *', createdBy: adminId });
 
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid-cron', example: '0 9 * * 1-5' });
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid-cron', example: '0 9 * * 1-5', cronProblem: { kind: 'field-value', field: 'hour', value: '25' } });
     expect(!outcome.ok && outcome.message).toContain('0 9 * * 1-5');
     expect(store.listSchedules(guildId)).toEqual([]);
   });

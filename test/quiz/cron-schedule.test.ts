@@ -42,8 +42,24 @@ describe('validateSchedule', () => {
 
   it('refuses limiting both day of month and weekday, which cron tools read differently, and suggests #', () => {
     const result = validateSchedule('0 9 1-7 * 1', 'Asia/Seoul', now);
-    expect(result).toMatchObject({ ok: false, field: 'cron' });
+    expect(result).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' } });
     expect(result.ok ? '' : result.message).toContain('"0 9 * * 1#1"');
+  });
+
+  it('names each kind of problem, so replies can explain it in the admin\'s language', () => {
+    const problems = ['', '@sometimes', '0 9 * *', '0 9 * * 1-5;', '0 9 * * 8', '0 9 31 2 *'].map((cron) => {
+      const result = validateSchedule(cron, 'Asia/Seoul', now);
+      return result.ok || result.field !== 'cron' ? null : result.problem;
+    });
+
+    expect(problems).toEqual([
+      { kind: 'empty' },
+      { kind: 'unknown-shortcut', shortcut: '@sometimes', shortcuts: expect.arrayContaining(['@daily', '@weekly']) },
+      { kind: 'field-count', count: 4 },
+      { kind: 'characters' },
+      { kind: 'field-value', field: 'dayOfWeek', value: '8' },
+      { kind: 'never-fires' },
+    ]);
   });
 
   it('refuses an unknown time zone and names an IANA example', () => {

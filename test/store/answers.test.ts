@@ -74,12 +74,16 @@ describe('recording answers', () => {
     expect(store.recordAnswer('nope', 'u1', 'Mina', 1, during)).toEqual({ kind: 'unknown-question' });
   });
 
-  it('a choice that is not an option is rejected', () => {
+  it('a choice that is not an option is refused without storing anything, and the member can still answer', () => {
     const store = openTestStore();
     const question = postQuestion(store, { postedAt });
 
-    expect(() => store.recordAnswer(question.id, 'u1', 'Mina', 4, during)).toThrow(RangeError);
-    expect(store.getTally(question.id).participants).toBe(0);
+    const crafted = [4, -1, 1.5].map((choice) => store.recordAnswer(question.id, 'u1', 'Mina', choice, during));
+    const real = store.recordAnswer(question.id, 'u1', 'Mina', 2, during);
+
+    expect(crafted.map((result) => result.kind)).toEqual(['invalid-choice', 'invalid-choice', 'invalid-choice']);
+    expect(real.kind).toBe('recorded');
+    expect(store.getTally(question.id).counts).toEqual([0, 0, 1, 0]);
   });
 
   it('the tally counts per option and lists who was right in answer order, with the name they had then', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAppliedMigrations, openDatabase } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations.js';
+import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createDatabasePath } from './store-test-kit.js';
 
 describe('openDatabase', () => {
@@ -65,6 +66,21 @@ describe('openDatabase', () => {
 
     expect(names).toEqual(next.map((migration) => migration.name));
     expect(extraExists).toBe(1);
+  });
+
+  it('upgrades a file of the first schema in place: its schedules and questions stay and gain the new columns', () => {
+    const file = createDatabasePath();
+    const first = openDatabase(file, migrations.slice(0, 1));
+    first
+      .prepare('INSERT INTO schedules (guild_id, channel_id, cron, timezone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('g1', 'c1', '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0);
+    first.close();
+
+    const store = new SqliteQuizStore(openDatabase(file));
+    const schedule = store.getSchedule('g1', 'c1');
+    store.close();
+
+    expect(schedule).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: null, paused: false });
   });
 
   it('refuses a file whose schema is newer than this build', () => {

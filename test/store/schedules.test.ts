@@ -19,6 +19,7 @@ describe('schedules', () => {
       ...scheduleFor('2002'),
       noteId: 'docker-kubernetes',
       closeAfterMinutes: 90,
+      language: null,
       paused: false,
       lastError: null,
       lastErrorAt: null,
@@ -58,6 +59,26 @@ describe('schedules', () => {
     expect(transient).toMatchObject({ paused: false, lastError: '503 Service Unavailable' });
     expect(stillPaused).toMatchObject({ paused: true, lastError: '503 Service Unavailable' });
     expect(store.getSchedule(guildId, '2001')).toMatchObject({ paused: true, lastError: null, lastErrorAt: null });
+  });
+
+  it('remembers the language of a channel\'s posts, and a question keeps the language it was posted in', () => {
+    const store = openTestStore();
+
+    const korean = store.saveSchedule({ ...scheduleFor('2001'), language: 'ko' });
+    const unsaid = store.saveSchedule(scheduleFor('2002'));
+    const { question } = store.createQuestion({
+      guildId,
+      channelId: '2001',
+      slotKey: 'slot-1',
+      question: { conceptId: 'pod', kind: 'cloze', prompt: '＿＿＿', options: ['a', 'b', 'c', 'd'], answer: 0 },
+      language: 'ko',
+      createdAt: new Date('2026-03-02T00:00:00Z'),
+      closesAt: new Date('2026-03-03T00:00:00Z'),
+    });
+
+    expect(korean.language).toBe('ko');
+    expect(unsaid.language).toBeNull();
+    expect(store.getQuestion(question.id)?.language).toBe('ko');
   });
 
   it('unscheduling removes only that channel', () => {

@@ -1,0 +1,92 @@
+// What /quiz, /quiz-admin and /leaderboard have in common: their shared options, the server and permission
+// checks, reading the `note` option, and private replies. Each command file then reads as its own feature.
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RepliableInteraction,
+  type SlashCommandChannelOption,
+  type SlashCommandStringOption,
+} from 'discord.js';
+import { type Language, pickLocale } from '../i18n/locale.js';
+import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
+import { UserFacingError } from './command.js';
+import { noMentions } from './discord-limits.js';
+import { quoteUserInput } from './discord-text.js';
+import { findNote, suggestNotes } from './quiz-views.js';
+
+/** A text in both languages the bot speaks, for option descriptions. */
+export interface BilingualText {
+  en: string;
+  ko: string;
+}
+
+/** Quiz posts need a channel where messages and embeds show: text and announcement channels. */
+const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** The language of a reply: the member's Discord language. */
+export function languageOf(interaction: RepliableInteraction | AutocompleteInteraction): Language {
+  return pickLocale(interaction.locale);
+}
+
+/** The server of a command or click; the quiz keeps scores per server and has nothing to do in DMs. */
+export function requireGuildId(interaction: ChatInputCommandInteraction | ButtonInteraction, language: Language): string {
+  if (!interaction.inGuild()) throw new UserFacingError(quizMessagesFor(language).common.guildOnly);
+  return interaction.guildId;
+}
+
+/**
+ * Discord hides a command registered with Manage Server from other members, but a server's own command settings
+ * can show it to anyone: the handler checks again.
+ */
+export function requireManageServer(interaction: ChatInputCommandInteraction, language: Language): string {
+  const guildId = requireGuildId(interaction, language);
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(quizMessagesFor(language).admin.needsManageServer);
+  return guildId;
+}
+
+/** `note`: ask only about one note, picked by autocomplete. For `.addStringOption(noteOption)`. */
+export function noteOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName('note')
+    .setNameLocalizations({ ko: '노트' })
+    .setDescription('Only ask about this note (default: every note)')
+    .setDescriptionLocalizations({ ko: '이 노트에서만 출제 (기본: 모든 노트)' })
+    .setAutocomplete(true)
+    .setMaxLength(100);
+}
+
+/** `channel`: a channel a quiz can be posted in. For `.addChannelOption(quizChannelOption(…))`. */
+export function quizChannelOption(description: BilingualText, { required }: { required: boolean }) {
+  return (option: SlashCommandChannelOption): SlashCommandChannelOption =>
+    option
+      .setName('channel')
+      .setNameLocalizations({ ko: '채널' })
+      .setDescription(description.en)
+      .setDescriptionLocalizations({ ko: description.ko })
+      .addChannelTypes(...quizChannelTypes)
+      .setRequired(required);
+}
+
+/** The note the member picked or typed; undefined when the option is empty. A name that matches no note is their mistake to fix. */
+export function readNoteOption(interaction: ChatInputCommandInteraction, kb: KnowledgeBase, language: Language): NoteDocument | undefined {
+  const typed = interaction.options.getString('note')?.trim();
+  if (!typed) return undefined;
+  const note = findNote(kb, typed);
+  if (!note) throw new UserFacingError(quizMessagesFor(language).common.unknownNote(quoteUserInput(typed)));
+  return note;
+}
+
+/** Autocomplete of the `note` option: notes whose id or title contains what was typed. */
+export async function respondWithNotes(interaction: AutocompleteInteraction, kb: KnowledgeBase): Promise<void> {
+  await interaction.respond(suggestNotes(kb, String(interaction.options.getFocused()).slice(0, 100)));
+}
+
+/** An ephemeral text reply that pings nobody. */
+export async function replyPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+}
