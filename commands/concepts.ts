@@ -5,7 +5,7 @@ import { discordLimits } from '../src/discord/discord-limits.js';
 import { quoteUserInput, truncateText } from '../src/discord/discord-text.js';
 import { pickLocale } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
-import type { KnowledgeBase, NoteDocument } from '../src/kb/types.js';
+import { findDocument } from '../src/kb/find-document.js';
 
 const data = new SlashCommandBuilder()
   .setName('concepts')
@@ -21,22 +21,6 @@ const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   );
-
-function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/\.md$/, '');
-}
-
-/** A note by id (what autocomplete sends), file name or title; a fragment only when it names one note. */
-function findDocument(kb: KnowledgeBase, typed: string): NoteDocument | undefined {
-  const exact = kb.getDocument(typed.trim());
-  if (exact) return exact;
-  const wanted = normalize(typed);
-  if (wanted === '') return undefined;
-  const named = kb.documents.find((document) => [document.id, document.file, document.title].some((name) => normalize(name) === wanted));
-  if (named) return named;
-  const partial = kb.documents.filter((document) => `${document.id} ${document.title}`.toLowerCase().includes(wanted));
-  return partial.length === 1 ? partial[0] : undefined;
-}
 
 export default {
   data,

@@ -1,6 +1,7 @@
 // `cli quiz sample`: one generated question, the same for the same seed. The --json form is a contract for
 // outside checks: exactly { conceptId, kind, prompt, options, answer }.
 import { randomInt } from 'node:crypto';
+import { findDocument } from '../kb/find-document.js';
 import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
 import { sampleQuestion } from '../quiz/generate-question.js';
 import type { GeneratedQuestion } from '../quiz/types.js';
@@ -10,11 +11,13 @@ const letters = ['A', 'B', 'C', 'D'];
 
 const sample: CliCommand = async (context) => {
   const seed = numberFlag(context, 'seed', randomInt(2 ** 31));
-  const noteId = readNoteFlag(context);
+  const noteFlag = readNoteFlag(context);
   const kb = await loadKnowledgeBase(context.docsDir);
-  if (noteId !== undefined && !kb.getDocument(noteId)) {
+  // The same note lookup as the bot's `note` options: id, file name, title, or a fragment naming one note.
+  const noteId = noteFlag === undefined ? undefined : findDocument(kb, noteFlag)?.id;
+  if (noteFlag !== undefined && noteId === undefined) {
     const known = kb.documents.map((document) => document.id).join(', ') || 'none';
-    throw new UsageError(`--note: no note "${noteId}" in ${context.docsDir} (notes: ${known})`);
+    throw new UsageError(`--note: no note "${noteFlag}" in ${context.docsDir} (notes: ${known})`);
   }
   const question = sampleQuestion(kb, { seed, ...(noteId !== undefined ? { noteId } : {}) });
   if (!question) {

@@ -17,7 +17,8 @@ import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
 import { UserFacingError } from './command.js';
 import { noMentions } from './discord-limits.js';
 import { quoteUserInput } from './discord-text.js';
-import { findNote, suggestNotes } from './quiz-views.js';
+import { findDocument } from '../kb/find-document.js';
+import { suggestNotes } from './quiz-views.js';
 
 /** A text in both languages the bot speaks, for option descriptions. */
 export interface BilingualText {
@@ -76,7 +77,7 @@ export function quizChannelOption(description: BilingualText, { required }: { re
 export function readNoteOption(interaction: ChatInputCommandInteraction, kb: KnowledgeBase, language: Language): NoteDocument | undefined {
   const typed = interaction.options.getString('note')?.trim();
   if (!typed) return undefined;
-  const note = findNote(kb, typed);
+  const note = findDocument(kb, typed);
   if (!note) throw new UserFacingError(quizMessagesFor(language).common.unknownNote(quoteUserInput(typed)));
   return note;
 }

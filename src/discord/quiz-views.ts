@@ -310,21 +310,6 @@ export function suggestNotes(kb: KnowledgeBase, typed: string): { name: string; 
  * A note by id (what autocomplete sends) or, for someone who typed instead of picking, by file name or title,
  * or by a fragment that names exactly one note.
  */
-export function findNote(kb: KnowledgeBase, input: string): NoteDocument | undefined {
-  const exact = kb.getDocument(input.trim());
-  if (exact) return exact;
-  const wanted = normalizeNoteName(input);
-  if (wanted === '') return undefined;
-  const named = kb.documents.find((document) => [document.id, document.file, document.title].some((name) => normalizeNoteName(name) === wanted));
-  if (named) return named;
-  const partial = kb.documents.filter((document) => `${document.id} ${document.title}`.toLowerCase().includes(wanted));
-  return partial.length === 1 ? partial[0] : undefined;
-}
-
-function normalizeNoteName(name: string): string {
-  return name.trim().toLowerCase().replace(/\.md$/, '');
-}
-
 /** A link to the post, or to its channel while it has no message yet. */
 export function linkToPost(question: Pick<StoredQuestion, 'guildId' | 'channelId' | 'messageId'>): string {
   return question.messageId ? messageLink(question.channelId, question.messageId, question.guildId) : channelMention(question.channelId);
