@@ -218,10 +218,13 @@ export class SqliteQuizStore implements QuizStore {
    */
   getLeaderboard(guildId: string, period: LeaderboardPeriod, since: Date | null, callerId: string | null, limit = 10): Leaderboard {
     const parameters = { guildId, limit, callerId };
-    const rows =
-      since === null
-        ? this.statements.selectAllTimeLeaderboard.all(parameters)
-        : this.statements.selectPeriodLeaderboard.all({ ...parameters, since: since.getTime() });
+    // A period that starts before the guild's first scored answer holds the whole history: the running
+    // totals answer it without aggregating every answer (a team in its first month asks exactly that).
+    const earliest = since === null ? null : (this.statements.selectEarliestScoredAt.get(guildId)?.earliest ?? null);
+    const wholeHistory = since === null || earliest === null || since.getTime() <= earliest;
+    const rows = wholeHistory
+      ? this.statements.selectAllTimeLeaderboard.all(parameters)
+      : this.statements.selectPeriodLeaderboard.all({ ...parameters, since: since.getTime() });
     const top: LeaderboardRow[] = [];
     let caller: LeaderboardRow | null = null;
     for (const row of rows) {
@@ -495,6 +498,9 @@ function prepareStatements(db: SqliteDatabase) {
         GROUP BY user_id
       ),
       ${rankLeaderboardSql}`),
+    selectEarliestScoredAt: db.prepare<[string], { earliest: number | null }>(
+      'SELECT MIN(scored_at) AS earliest FROM answers WHERE guild_id = ? AND scored_at IS NOT NULL',
+    ),
     selectAllTimeLeaderboard: db.prepare<{ guildId: string; limit: number; callerId: string | null }, LeaderboardQueryRow>(`
       WITH totals AS (
         SELECT user_id, points, answered, last_correct_at FROM member_scores WHERE guild_id = @guildId AND answered > 0

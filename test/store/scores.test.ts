@@ -182,6 +182,29 @@ describe('leaderboard', () => {
     expect(store.getMemberStats(guildId, 'mina').userName).toBe('Mina (new name)');
   });
 
+  it('a period that began before the first scored answer ranks exactly like all time; a later one does not', () => {
+    const store = openTestStore();
+    askAndClose(store, { postedAt: dayAt(0), answers: { mina: true, joon: false } });
+    askAndClose(store, { postedAt: dayAt(1), answers: { mina: false, joon: true, hana: true } });
+    askAndClose(store, { postedAt: dayAt(2), answers: { joon: true, hana: false } });
+
+    const allTime = store.getLeaderboard(guildId, 'all', null, 'hana');
+    const wholeHistory = store.getLeaderboard(guildId, 'month', dayAt(-10), 'hana');
+    const lastTwoDays = store.getLeaderboard(guildId, 'week', dayAt(1), 'hana');
+
+    expect(wholeHistory.top).toEqual(allTime.top);
+    expect(allTime.top.map((row) => [row.userId, row.points, row.answered])).toEqual([
+      ['joon', 2, 3],
+      ['mina', 1, 2],
+      ['hana', 1, 2],
+    ]);
+    expect(lastTwoDays.top.map((row) => [row.userId, row.points, row.answered])).toEqual([
+      ['joon', 2, 2],
+      ['hana', 1, 2],
+      ['mina', 0, 1],
+    ]);
+  });
+
   it('keeps guilds apart', () => {
     const store = openTestStore();
     askAndClose(store, { postedAt: dayAt(0), answers: { mina: true } });
