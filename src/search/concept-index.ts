@@ -1,14 +1,14 @@
 // Concept search in layers, strongest first: exact name or alias → chosung initials → prefix (over jamo,
-// so `컨ㅌ` already finds 컨테이너) → typo distance over jamo → names among the words of a longer query
-// (`@everyone 컨테이너`, `docker kubernetes`) → words of the bodies. A single fuzzy pass over everything
-// ranks `kubernetes` below whatever shares letters with it and matches nonsense; layers keep exact answers
-// exact and let "nothing relevant" stay empty.
+// so `컨ㅌ` already finds 컨테이너; names that start with the syllables as typed first) → typo distance over
+// jamo → names among the words of a longer query (`@everyone 컨테이너`, `docker kubernetes`) → words of the
+// bodies. A single fuzzy pass over everything ranks `kubernetes` below whatever shares letters with it and
+// matches nonsense; layers keep exact answers exact and let "nothing relevant" stay empty.
 import type { Concept } from '../kb/types.js';
 import type { MatchKind, SearchHit, SearchOptions } from './types.js';
 import { buildBodyIndex, type BodyIndex, isSearchableWord, searchBodies } from './body-index.js';
 import { boundedEditDistance, characterMask, countBits } from './edit-distance.js';
 import { formatConceptLabel } from './format-concept-name.js';
-import { isChosungQuery, toChosung, toJamo } from './hangul.js';
+import { assembleJamo, isChosungQuery, toChosung, toJamo, trimTrailingJamo } from './hangul.js';
 import { containsHangul, normalizeText, splitWords } from './normalize-text.js';
 import { isFillerWord, listQueryVariants, stripWordEnding } from './query-phrasing.js';
 
@@ -65,6 +65,12 @@ const maxSpanWords = 3;
 /** Typos are looked for in each word only of short queries: every word costs a scan of the names. */
 const maxTypoWords = 3;
 const maxMatchesPerWord = 100;
+/**
+ * What a name that shares only the jamo of the typed syllables counts for when other names start with
+ * them as typed. Those all score above 0.5, so halving puts it below every one of them and keeps its place
+ * among its own kind.
+ */
+const jamoOnlyWeight = 0.5;
 
 const stopWords = new Set([
   'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
@@ -82,7 +88,7 @@ export class ConceptIndex {
   private readonly body: BodyIndex;
   private readonly alphabetical: readonly number[];
   private readonly labelRank: Int32Array;
-  /** `j:<jamo>` / `c:<initials>` → best candidates, one per concept, for large short-prefix ranges. */
+  /** `p:<query as typed>` / `c:<initials>` → best candidates, one per concept, for large short-prefix ranges. */
   private readonly prefixCache = new Map<string, Candidate[]>();
 
   private constructor(
@@ -166,8 +172,9 @@ export class ConceptIndex {
 
   /**
    * Choices while typing: names and aliases starting with the query (over jamo, so a half-typed syllable
-   * counts), initials for a chosung query; only when nothing starts that way, a full search (typos,
-   * questions). Short prefixes are answered from rankings made at build time.
+   * counts, after the names that start with its syllables as typed), initials for a chosung query; only
+   * when nothing starts that way, a full search (typos, questions). Short prefixes are answered from
+   * rankings made at build time.
    */
   autocomplete(query: string, limit = autocompleteLimit): SearchHit[] {
     const normalized = normalizeText(query);
@@ -178,9 +185,8 @@ export class ConceptIndex {
       });
     }
     const found = new Map<number, Candidate>();
-    const jamo = toJamo(normalized);
-    const cachedPrefix = limit <= autocompleteLimit ? this.prefixCache.get(`j:${jamo}`) : undefined;
-    for (const candidate of cachedPrefix ?? this.matchPrefixes(jamo)) keepBest(found, candidate);
+    const cachedPrefix = limit <= autocompleteLimit ? this.prefixCache.get(`p:${normalized}`) : undefined;
+    for (const candidate of cachedPrefix ?? this.matchPrefixes(normalized)) keepBest(found, candidate);
     if (isChosungQuery(normalized)) {
       const cachedInitials = limit <= autocompleteLimit ? this.prefixCache.get(`c:${normalized}`) : undefined;
       for (const candidate of cachedInitials ?? this.matchChosung(normalized)) keepBest(found, candidate);
@@ -203,9 +209,8 @@ export class ConceptIndex {
       for (const candidate of this.matchChosung(normalized)) if (candidate.score >= 0.7 || normalized.length >= 3) yield candidate;
       return;
     }
-    const jamo = toJamo(normalized);
-    yield* this.matchPrefixes(jamo);
-    if (!exact && typos) yield* this.matchTypos(jamo, containsHangul(normalized));
+    yield* this.matchPrefixes(normalized);
+    if (!exact && typos) yield* this.matchTypos(toJamo(normalized), containsHangul(normalized));
   }
 
   /**
@@ -291,16 +296,32 @@ export class ConceptIndex {
     return [...words];
   }
 
-  private *matchPrefixes(jamo: string): Generator<Candidate> {
-    for (let i = lowerBound(this.byJamo, jamo, (k) => this.keys[k]!.jamo); i < this.byJamo.length; i++) {
+  /**
+   * Names whose jamo start with the query's. `컨` is also the keyboard halfway through 커널, but whoever
+   * stops at `컨` more likely means a name that starts with 컨: when one does, names that share only the
+   * jamo come after all such names. When none does (`커너` on the way to 커널), the jamo alone rank.
+   */
+  private *matchPrefixes(normalized: string): Generator<Candidate> {
+    const jamo = toJamo(normalized);
+    const typed = trimTrailingJamo(normalized);
+    const start = lowerBound(this.byJamo, jamo, (k) => this.keys[k]!.jamo);
+    const typedStartsSome = this.rangeHasKeyStartingWith(start, jamo, typed);
+    for (let i = start; i < this.byJamo.length; i++) {
       const key = this.keys[this.byJamo[i]!]!;
       if (!key.jamo.startsWith(jamo)) break;
-      const coverage = jamo.length / key.jamo.length;
-      if (key.source === 'word') {
-        yield { conceptIndex: key.conceptIndex, score: coverage === 1 ? 0.8 : 0.5 + 0.25 * coverage, matchKind: 'prefix', matchedName: key.text, wholeWord: coverage === 1 };
-      } else if (coverage === 1) yield exactCandidate(key);
-      else yield { conceptIndex: key.conceptIndex, score: 0.6 + 0.29 * coverage, matchKind: 'prefix', matchedName: key.text };
+      const candidate = prefixCandidate(key, jamo.length / key.jamo.length);
+      yield typedStartsSome && !key.normalized.startsWith(typed) ? weighJamoOnly(candidate) : candidate;
     }
+  }
+
+  /** Whether some key from `start` on whose jamo start with `jamo` also starts with `typed` as written. */
+  private rangeHasKeyStartingWith(start: number, jamo: string, typed: string): boolean {
+    for (let i = start; i < this.byJamo.length; i++) {
+      const key = this.keys[this.byJamo[i]!]!;
+      if (!key.jamo.startsWith(jamo)) return false;
+      if (key.normalized.startsWith(typed)) return true;
+    }
+    return false;
   }
 
   private *matchChosung(initials: string): Generator<Candidate> {
@@ -363,11 +384,13 @@ export class ConceptIndex {
   }
 
   private cacheLargePrefixRanges(): void {
-    const ranges: [Int32Array, (keyIndex: number) => string, (prefix: string) => Iterable<Candidate>, string][] = [
-      [this.byJamo, (k) => this.keys[k]!.jamo, (prefix) => this.matchPrefixes(prefix), 'j:'],
-      [this.byChosung, (k) => this.keys[k]!.chosung!, (prefix) => this.matchChosung(prefix), 'c:'],
+    // A jamo range is ranked for the query the keyboard shows for those jamo (`ㅋㅓㄴ` as `컨`), since the
+    // ranking also depends on the syllables as typed; other spellings of the same jamo are scanned.
+    const ranges: [Int32Array, (keyIndex: number) => string, (prefix: string) => string, (query: string) => Iterable<Candidate>, string][] = [
+      [this.byJamo, (k) => this.keys[k]!.jamo, assembleJamo, (query) => this.matchPrefixes(query), 'p:'],
+      [this.byChosung, (k) => this.keys[k]!.chosung!, (prefix) => prefix, (query) => this.matchChosung(query), 'c:'],
     ];
-    for (const [sorted, keyOf, match, tag] of ranges) {
+    for (const [sorted, keyOf, queryOf, match, tag] of ranges) {
       for (let length = 1; length <= cachedPrefixMaxLength; length++) {
         let start = 0;
         while (start < sorted.length) {
@@ -375,9 +398,10 @@ export class ConceptIndex {
           let end = start + 1;
           while (end < sorted.length && keyOf(sorted[end]!).startsWith(prefix)) end++;
           if (end - start >= cachedRangeMinSize && prefix.length === length) {
+            const query = queryOf(prefix);
             const found = new Map<number, Candidate>();
-            for (const candidate of match(prefix)) keepBest(found, candidate);
-            this.prefixCache.set(tag + prefix, this.selectBest([...found.values()], autocompleteLimit));
+            for (const candidate of match(query)) keepBest(found, candidate);
+            this.prefixCache.set(tag + query, this.selectBest([...found.values()], autocompleteLimit));
           }
           start = end;
         }
@@ -389,6 +413,20 @@ export class ConceptIndex {
 function exactCandidate(key: NameKey): Candidate {
   const alias = key.source === 'alias';
   return { conceptIndex: key.conceptIndex, score: alias ? 0.97 : 1, matchKind: alias ? 'alias' : 'exact', matchedName: key.text };
+}
+
+/** `coverage`: the share of the key's jamo the query's jamo are. Whole names are exact; whole words rank above parts. */
+function prefixCandidate(key: NameKey, coverage: number): Candidate {
+  if (key.source === 'word') {
+    return { conceptIndex: key.conceptIndex, score: coverage === 1 ? 0.8 : 0.5 + 0.25 * coverage, matchKind: 'prefix', matchedName: key.text, wholeWord: coverage === 1 };
+  }
+  if (coverage === 1) return exactCandidate(key);
+  return { conceptIndex: key.conceptIndex, score: 0.6 + 0.29 * coverage, matchKind: 'prefix', matchedName: key.text };
+}
+
+/** A name that shares only the jamo of what was typed is never more than a prefix guess (`가ㄴ` is not 간). */
+function weighJamoOnly(candidate: Candidate): Candidate {
+  return { conceptIndex: candidate.conceptIndex, score: candidate.score * jamoOnlyWeight, matchKind: 'prefix', matchedName: candidate.matchedName };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Hangul as the keyboard sees it: jamo sequences for mid-syllable prefixes and typo distance, initials for
 // chosung queries. es-hangul defines the decomposition; it is tabulated once per syllable because index
 // builds disassemble tens of thousands of names.
-import { disassemble, getChoseong } from 'es-hangul';
+import { assemble, disassemble, getChoseong } from 'es-hangul';
 
 const firstSyllable = 0xac00;
 const syllableCount = 11_172;
@@ -34,6 +34,24 @@ export function toJamo(normalized: string): string {
     result += offset >= 0 && offset < syllableCount ? jamo[offset]! : normalized[i]!;
   }
   return result;
+}
+
+/** `ㅋㅓㄴㅌ` → `컨ㅌ`: jamo put together the way the Korean keyboard shows them while typing. */
+export function assembleJamo(jamo: string): string {
+  if (!jamo) return '';
+  try {
+    return assemble([...jamo]);
+  } catch {
+    // es-hangul rejects some sequences no keyboard produces; left apart, they are still what was typed.
+    return jamo;
+  }
+}
+
+const trailingJamo = /[\u3131-\u318e]+$/;
+
+/** The whole syllables of a query, without the jamo of one still being typed after them (`컨ㅌ` → `컨`, `ㅋㅌ` → ``). */
+export function trimTrailingJamo(normalized: string): string {
+  return normalized.replace(trailingJamo, '');
 }
 
 const anySyllable = /[\uac00-\ud7a3]/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConceptIndex } from '../../src/search/concept-index.js';
+import type { SearchHit } from '../../src/search/types.js';
 import { makeConcept, sharedNoteConcepts } from './make-concept.js';
 
 const index = ConceptIndex.build(sharedNoteConcepts);
@@ -166,8 +167,30 @@ describe('ConceptIndex.autocomplete', () => {
     expect(ids.slice(0, 3).sort()).toEqual(['docker-kubernetes/container', 'docker-kubernetes/kernel', 'docker-kubernetes/kubernates']);
     expect(ids[3]).toBe('docker-kubernetes/computer-cluster');
     // `컨` is also what the keyboard shows halfway through typing 커널.
-    expect(index.autocomplete('컨').map((hit) => hit.concept.id).sort()).toEqual(['docker-kubernetes/container', 'docker-kubernetes/kernel']);
+    expect(index.autocomplete('컨').map((hit) => hit.concept.id)).toEqual(['docker-kubernetes/container', 'docker-kubernetes/kernel']);
     expect(index.autocomplete('컨ㅌ').map((hit) => hit.concept.id)).toEqual(['docker-kubernetes/container']);
+    expect(index.autocomplete('ㅋㅌ').map((hit) => hit.concept.id)).toEqual(['docker-kubernetes/container']);
+  });
+
+  it('puts names that start with the syllables as typed before names that only share their jamo', () => {
+    const ids = (hits: readonly SearchHit[]) => hits.map((hit) => hit.concept.id);
+    expect(ids(index.autocomplete('컨'))[0]).toBe('docker-kubernetes/container');
+    const afterKeo = ids(index.autocomplete('커'));
+    expect(afterKeo[0]).toBe('docker-kubernetes/kernel');
+    expect(afterKeo).toContain('docker-kubernetes/container');
+    // 컨텐츠 would cover more of its jamo, but `컨테` is how 컨테이너 is spelled, not 컨텐츠.
+    const withContents = ConceptIndex.build([...sharedNoteConcepts, makeConcept({ id: 'n/contents', names: ['컨텐츠', 'Contents'] })]);
+    expect(ids(withContents.autocomplete('컨테'))).toEqual(['docker-kubernetes/container', 'n/contents']);
+    expect(ids(withContents.search('컨테'))).toEqual(['docker-kubernetes/container', 'n/contents']);
+    // Latin has no syllables to disagree on: how much of a name it covers still ranks it.
+    expect(ids(index.autocomplete('k'))).toEqual(['docker-kubernetes/kernel', 'docker-kubernetes/kubernates']);
+  });
+
+  it('lets the jamo alone rank a syllable being typed when no name starts with it as typed', () => {
+    // `커너` is the keyboard on the way to 커널; the typo guess 코너 must not get ahead of it.
+    const withCorner = ConceptIndex.build([...sharedNoteConcepts, makeConcept({ id: 'n/corner', names: ['코너', 'Corner'] })]);
+    expect(withCorner.search('커너')[0]).toMatchObject({ concept: { id: 'docker-kubernetes/kernel' }, matchKind: 'prefix', confident: true });
+    expect(withCorner.autocomplete('커너')[0]?.concept.id).toBe('docker-kubernetes/kernel');
   });
 
   it('never offers more than 25 choices', () => {
@@ -186,6 +209,21 @@ describe('ConceptIndex.autocomplete', () => {
       expect(fromRanking, prefix).toEqual(fromScan);
       expect(fromRanking.length, prefix).toBeGreaterThan(0);
     }
+  });
+
+  it('puts the syllables as typed first in its build-time ranking, the same as a full scan', () => {
+    // One in six is a 컨테이너: at `컨` those 20 come first, then 커널s fill the 25 choices.
+    const many = Array.from({ length: 120 }, (_, i) => makeConcept({ id: `n/c${i}`, names: [`${i % 6 ? '커널' : '컨테이너'} ${'가나다라마바사'[i % 7]}${i}`] }));
+    const crowded = ConceptIndex.build(many);
+    for (const prefix of ['컨', '커', '컨ㅌ', '커너', 'ㅋ']) {
+      const fromRanking = crowded.autocomplete(prefix).map((hit) => `${hit.concept.id}:${hit.score}`);
+      const fromScan = crowded.autocomplete(prefix, 26).slice(0, 25).map((hit) => `${hit.concept.id}:${hit.score}`);
+      expect(fromRanking, prefix).toEqual(fromScan);
+    }
+    const names = crowded.autocomplete('컨').map((hit) => hit.concept.names[0]!);
+    expect(names).toHaveLength(25);
+    expect(names.slice(0, 20).every((name) => name.startsWith('컨테이너'))).toBe(true);
+    expect(names.slice(20).every((name) => name.startsWith('커널'))).toBe(true);
   });
 
   it('falls back to typo-tolerant search when nothing starts with the text', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundedEditDistance } from '../../src/search/edit-distance.js';
 import { formatConceptLabel } from '../../src/search/format-concept-name.js';
-import { isChosungQuery, toChosung, toJamo } from '../../src/search/hangul.js';
+import { assembleJamo, isChosungQuery, toChosung, toJamo, trimTrailingJamo } from '../../src/search/hangul.js';
 import { normalizeText, splitWords } from '../../src/search/normalize-text.js';
 import { listQueryVariants } from '../../src/search/query-phrasing.js';
 
@@ -28,6 +28,16 @@ describe('Hangul forms', () => {
     expect(toJamo('컨테이너')).toBe('ㅋㅓㄴㅌㅔㅇㅣㄴㅓ');
     expect(toChosung('가상머신')).toBe('ㄱㅅㅁㅅ');
     expect(toChosung('docker')).toBeUndefined();
+  });
+
+  it('tells the syllables as typed from the jamo still being typed, and assembles jamo as the keyboard shows them', () => {
+    expect(trimTrailingJamo('컨ㅌ')).toBe('컨');
+    expect(trimTrailingJamo('ㅋㅌ')).toBe('');
+    expect(trimTrailingJamo('docker')).toBe('docker');
+    expect(assembleJamo('ㅋㅓㄴ')).toBe('컨');
+    expect(assembleJamo('ㅋㅓㄴㅌ')).toBe('컨ㅌ');
+    expect(assembleJamo('ㅋㅓㄴㅓ')).toBe('커너');
+    expect(assembleJamo('ker')).toBe('ker');
   });
 });
 
