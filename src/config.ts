@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** A mistake in the environment the operator can fix; the message says which variable and how. */
 export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ConfigError';
   }
 }

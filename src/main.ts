@@ -1,10 +1,13 @@
 // npm start: the Discord bot.
 import dotenv from 'dotenv';
 import { type Config, ConfigError, loadConfig, requireToken } from './config.js';
-import { startBot } from './discord/start-bot.js';
-import { createLogger } from './logger.js';
+import { explainStartupFailure, type RunningBot, startBot } from './discord/start-bot.js';
+import { createLogger, logUncaughtFailures } from './logger.js';
 
 dotenv.config({ quiet: true });
+
+/** Docker sends SIGKILL 10 s after SIGTERM: a stop that hangs must end, and say so, before that. */
+const stopDeadlineMs = 9_000;
 
 /** A configuration mistake is the operator's to fix: the message says how, a stack trace would only bury it. */
 function readConfig(): Config {
@@ -22,12 +25,56 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const logger = createLogger(config.logLevel);
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+logUncaughtFailures(logger);
 
+let stopping = false;
+let bot: Promise<RunningBot> | undefined;
+
+/**
+ * Stop once, whatever asks first (a signal, a gateway Discord closed for good). A signal during start-up waits
+ * for the start to settle, so a question being posted is stored before the client and the store close.
+ */
+function stopAndExit(exitCode: number): void {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => {
+    logger.error({ timeoutMs: stopDeadlineMs }, 'clean stop took too long: exiting anyway');
+    process.exit(1);
+  }, stopDeadlineMs).unref();
+  void (async () => {
+    try {
+      const running = await bot?.catch(() => undefined);
+      await running?.stop();
+      process.exit(exitCode);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  })();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (stopping) {
+    // A second Ctrl-C means "now": the operator gave up on the clean stop.
+    logger.warn({ signal }, 'second signal: exiting without a clean stop');
+    process.exit(1);
+  }
+  logger.info({ signal }, 'shutting down');
+  stopAndExit(0);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+bot = startBot(config, {
+  logger,
+  onGatewayLost: () => stopAndExit(1),
+});
 try {
-  await startBot(config, { logger, installSignalHandlers: true });
+  await bot;
 } catch (error) {
-  logger.fatal({ err: error }, 'the bot could not start');
+  const explanation = explainStartupFailure(error, config);
+  if (explanation) logger.fatal(`the bot could not start: ${explanation}`);
+  else logger.fatal({ err: error }, 'the bot could not start');
   process.exit(1);
 }

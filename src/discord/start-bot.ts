@@ -1,12 +1,14 @@
-import { type Client, type ClientOptions, Events } from 'discord.js';
-import { type Config, requireToken } from '../config.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Client, type ClientOptions, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTJSONErrorCodes } from 'discord.js';
+import { type Config, ConfigError, requireToken } from '../config.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
 import { ConceptIndex } from '../search/concept-index.js';
-import { openQuizStore } from '../store/sqlite-quiz-store.js';
+import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
 import { DiscordQuizGateway } from './discord-quiz-gateway.js';
@@ -17,18 +19,21 @@ import { registerCommands } from './register-commands.js';
 export interface StartBotOptions {
   logger?: Logger;
   clock?: Clock;
-  /** SIGINT/SIGTERM stop the bot cleanly and exit 0: for `npm start`, not for tests sharing a process. */
-  installSignalHandlers?: boolean;
   /** Another command list than `commands/index.ts` (tests). */
   commands?: readonly Command[];
   /** Client options over the defaults, e.g. short REST timeouts and guild wait against the emulator. */
   clientOptions?: Partial<ClientOptions>;
+  /**
+   * Discord closed the gateway for good after start-up (4004: the token was reset; 4014: intents revoked):
+   * discord.js will not reconnect, so the bot would sit there deaf. `npm start` exits so a supervisor notices.
+   */
+  onGatewayLost?: (closeCode: number, explanation: string) => void;
 }
 
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
-  /** Stop the quiz schedules, disconnect, close the database. Safe to call twice. */
+  /** Stop the quiz schedules, let posts in flight finish, disconnect, close the database. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -40,8 +45,82 @@ function logKnowledgeBase(kb: KnowledgeBase, logger: Logger): void {
   logger.info({ docsDir: kb.docsDir, documents: kb.documents.length, concepts: kb.concepts.length, problems: kb.problems.length }, 'knowledge base loaded');
 }
 
+/**
+ * Create the database's directory one level at a time: Node 20's `mkdirSync(…, { recursive: true })` never
+ * returns for some places that cannot hold a directory (e.g. below /proc), and the bot would hang silently.
+ */
+function createParentDirectories(file: string): void {
+  const missing: string[] = [];
+  for (let directory = path.dirname(path.resolve(file)); !fs.existsSync(directory); directory = path.dirname(directory)) {
+    missing.unshift(directory);
+    if (path.dirname(directory) === directory) break;
+  }
+  for (const directory of missing) fs.mkdirSync(directory);
+}
+
+function describePath(file: string): string {
+  const absolute = path.resolve(file);
+  return absolute === file ? file : `${file} (${absolute})`;
+}
+
+/** The store, or an error naming DATABASE_PATH: a path the bot cannot write is the operator's to fix. */
+function openStore(databasePath: string): SqliteQuizStore {
+  try {
+    if (databasePath !== ':memory:') createParentDirectories(databasePath);
+    return openQuizStore(databasePath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `Cannot open the database at DATABASE_PATH=${describePath(databasePath)}: ${reason}. ` +
+        'Point DATABASE_PATH to a file in a directory the bot may write (the directory is created when missing).',
+      { cause: error },
+    );
+  }
+}
+
 function waitForReady(client: Client): Promise<Client<true>> {
   return new Promise((resolve) => client.once(Events.ClientReady, resolve));
+}
+
+const gatewayCloseExplanations: Partial<Record<number, string>> = {
+  [GatewayCloseCodes.AuthenticationFailed]: 'Discord refused DISCORD_TOKEN on the gateway (close 4004): the token was reset or is wrong. Put the current token from the Developer Portal (Bot → Reset Token) into .env.',
+  [GatewayCloseCodes.DisallowedIntents]: 'Discord refused the gateway intents (close 4014): enable them for the bot in the Developer Portal.',
+  [GatewayCloseCodes.InvalidIntents]: 'Discord refused the gateway intents as invalid (close 4013).',
+  [GatewayCloseCodes.InvalidAPIVersion]: 'Discord refused the gateway API version (close 4012): update discord.js.',
+  [GatewayCloseCodes.ShardingRequired]: 'Discord requires sharding for this bot (close 4011).',
+  [GatewayCloseCodes.InvalidShard]: 'Discord refused the shard (close 4010).',
+};
+
+/** Messages @discordjs/ws rejects `login()` with when the gateway closes for good. */
+const gatewayLoginFailures: Record<string, number> = {
+  'Authentication failed': GatewayCloseCodes.AuthenticationFailed,
+  'Used disallowed intents': GatewayCloseCodes.DisallowedIntents,
+  'Used invalid intents': GatewayCloseCodes.InvalidIntents,
+  'Used an invalid API version': GatewayCloseCodes.InvalidAPIVersion,
+  'Sharding is required': GatewayCloseCodes.ShardingRequired,
+  'Invalid shard': GatewayCloseCodes.InvalidShard,
+};
+
+/**
+ * What the operator should read when the bot cannot start for a reason outside the code (a wrong token, an
+ * unreachable API, a database path it cannot write); undefined for anything else, which is a bug to log in full.
+ */
+export function explainStartupFailure(error: unknown, config: Pick<Config, 'apiUrl' | 'guildId'>): string | undefined {
+  if (error instanceof ConfigError) return error.message;
+  if (!(error instanceof Error)) return undefined;
+  if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess && config.guildId && error.url.includes(`/guilds/${config.guildId}/commands`)) {
+    return `Discord refused to register the commands in DISCORD_GUILD_ID=${config.guildId} (50001 Missing Access): the bot is not in that server, or was invited without the applications.commands scope. Invite it with the URL in the README, or leave DISCORD_GUILD_ID empty to register globally.`;
+  }
+  if ((error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
+    return 'Discord refused DISCORD_TOKEN (401 Unauthorized): the token was reset or is wrong. Put the current token from the Developer Portal (Bot → Reset Token) into .env.';
+  }
+  const closeCode = gatewayLoginFailures[error.message];
+  if (closeCode !== undefined) return gatewayCloseExplanations[closeCode];
+  const networkCode = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  if (typeof networkCode === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(networkCode)) {
+    return `Cannot reach Discord at ${config.apiUrl ?? 'https://discord.com/api'} (${networkCode}): check the network${config.apiUrl ? ' and DISCORD_API_URL' : ''}.`;
+  }
+  return undefined;
 }
 
 /**
@@ -49,7 +128,7 @@ function waitForReady(client: Client): Promise<Client<true>> {
  * interactions. Everything opened is closed again when a later step fails.
  */
 export async function startBot(config: Config, options: StartBotOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.discordToken] });
   const clock = options.clock ?? systemClock;
   const token = requireToken(config);
   const commands = loadCommands(options.commands);
@@ -57,11 +136,12 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
   const kb = await loadKnowledgeBase(config.docsDir);
   logKnowledgeBase(kb, logger);
   const index = ConceptIndex.build(kb.concepts);
-  const store = openQuizStore(config.databasePath);
-  const client = createClient(config, options.clientOptions);
+  const store = openStore(config.databasePath);
+  let client: Client | undefined;
   let quiz: QuizRunner | undefined;
 
   try {
+    client = createClient(config, options.clientOptions);
     const gateway = new DiscordQuizGateway(client, logger);
     quiz = new QuizRunner({
       store,
@@ -90,35 +170,25 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
-        process.off('SIGINT', stopOnSignal);
-        process.off('SIGTERM', stopOnSignal);
         runningQuiz.stop();
         // A post in flight must finish while the client and the store are still open, so its message id
         // is stored and the next start does not post the slot again.
         if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
-        await client.destroy();
+        await readyClient.destroy();
         store.close();
         logger.info('bot stopped');
       })());
-    function stopOnSignal(signal: NodeJS.Signals): void {
-      logger.info({ signal }, 'shutting down');
-      stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    }
-    if (options.installSignalHandlers) {
-      process.once('SIGINT', stopOnSignal);
-      process.once('SIGTERM', stopOnSignal);
-    }
+    readyClient.on(Events.ShardDisconnect, ({ code }) => {
+      if (stopping) return;
+      const explanation = gatewayCloseExplanations[code] ?? `Discord closed the gateway with ${code} and discord.js will not reconnect.`;
+      logger.error({ closeCode: code }, `gateway lost for good: ${explanation}`);
+      options.onGatewayLost?.(code, explanation);
+    });
     logger.info({ commands: [...commands.keys()] }, 'bot ready');
     return { client: readyClient, context, stop };
   } catch (error) {
     quiz?.stop();
-    await client.destroy();
+    await client?.destroy();
     store.close();
     throw error;
   }

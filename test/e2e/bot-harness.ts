@@ -4,18 +4,32 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import type { ClientOptions } from 'discord.js';
 import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
-import type { Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle } from '../emulator/index.js';
+import { assertNothingPings } from './mention-guard.js';
 
 /** Small REST limits so that a fault the client retries (5xx, a hung response) settles within a test. */
 export const testRestOptions = { timeout: 1_500, retries: 1 } as const;
+
+/** The bot's token in every harness; the logger scrubs it, as `npm start`'s does. */
+export const testToken = 'emulated-bot-token';
+
+/**
+ * The bot's client options against the emulator: a guild that never arrives must not hold up ready for
+ * discord.js's default 15 s, and a new identify after a lost session need not wait the 5 s Discord demands
+ * between identifies (the emulator does not enforce it).
+ */
+export const testClientOptions: Partial<ClientOptions> = {
+  rest: testRestOptions,
+  waitGuildTimeout: 200,
+  ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => {} }) },
+};
 
 /**
  * Real time plus an offset the test moves: timers and cron keep running in real time, while the bot's idea of
@@ -50,6 +64,8 @@ export interface BotHarnessOptions {
   guildCommands?: boolean;
   /** `QUIZ_CLOSE_AFTER_MINUTES`. */
   closeAfterMinutes?: number;
+  /** `DOCS_DIR`; default the real notes in `data/docs`. */
+  docsDir?: string;
   emulator?: EmulatorOptions;
 }
 
@@ -65,24 +81,26 @@ export interface BotHarness {
   restartBot(): Promise<RunningBot>;
   stopBot(): Promise<void>;
   startBot(): Promise<RunningBot>;
-  /** Stop the bot, close the emulator, remove the temp dir. Safe to call twice. */
+  /**
+   * Stop the bot, close the emulator, remove the temp dir; then fail when any message the bot sent could ping
+   * (see `mention-guard.ts`) or the emulator broke. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
-/** A pino logger that keeps its lines in `into` (DEBUG_E2E=1 also prints them). */
+/** The bot's real logger (redaction, error serializer), keeping its lines in `into` (DEBUG_E2E=1 also prints them). */
 function createCapturingLogger(into: LogLine[]): Logger {
   const echo = process.env.DEBUG_E2E === '1';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) {
+  const destination = {
+    write(text: string) {
+      for (const line of text.split('\n')) {
         if (line.trim() === '') continue;
         into.push(JSON.parse(line) as LogLine);
         if (echo) process.stderr.write(`[bot] ${line}\n`);
       }
-      done();
     },
-  });
-  return pino({ level: echo ? 'debug' : 'info' }, destination);
+  };
+  return createLogger(echo ? 'debug' : 'info', { destination, secrets: [testToken] });
 }
 
 /** Start the emulator, then the real bot logged in to it; resolves once the bot is ready and registered. */
@@ -93,11 +111,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const logs: LogLine[] = [];
   const logger = createCapturingLogger(logs);
   const config = loadConfig({
-    DISCORD_TOKEN: 'test-token',
+    DISCORD_TOKEN: testToken,
     DISCORD_API_URL: emulator.apiUrl,
     ...(options.guildCommands === false ? {} : { DISCORD_GUILD_ID: emulator.guild.id }),
     DATABASE_PATH: path.join(directory, 'quiz.sqlite'),
-    DOCS_DIR: 'data/docs',
+    DOCS_DIR: options.docsDir ?? 'data/docs',
     DEFAULT_TIMEZONE: 'Asia/Seoul',
     ...(options.closeAfterMinutes === undefined ? {} : { QUIZ_CLOSE_AFTER_MINUTES: String(options.closeAfterMinutes) }),
     LOG_LEVEL: 'silent',
@@ -107,12 +125,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   let closed = false;
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
-    bot = await startBot(config, {
-      logger,
-      clock,
-      // A guild that never arrives must not hold up ready for discord.js's default 15 s.
-      clientOptions: { rest: testRestOptions, waitGuildTimeout: 200 },
-    });
+    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions });
     return bot;
   };
   const stop = async (): Promise<void> => {
@@ -145,6 +158,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
         await emulator.close();
         fs.rmSync(directory, { recursive: true, force: true });
       }
+      assertNothingPings(emulator.requests);
+      if (emulator.internalErrors.length > 0) throw new Error(`the emulator failed inside: ${String(emulator.internalErrors[0])}`);
     },
   };
   try {

@@ -6,7 +6,7 @@
 // rejects with discord.js's DiscordAPIError and the interaction router's error boundary has to answer.
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isQuestionPost, replyTo, startBotHarness, type BotHarness } from './bot-harness.js';
+import { isQuestionPost, replyTo, startBotHarness, testToken, type BotHarness } from './bot-harness.js';
 
 let harness: BotHarness | undefined;
 
@@ -38,6 +38,23 @@ describe('a failing command', () => {
     );
     expect(next.ephemeral).toBe(false);
     expect(next.embeds[0]?.title).toContain('컨테이너');
+  });
+
+  it('the logged failure names the route but neither the interaction token (it lets anyone answer as the bot) nor the bot token', async () => {
+    harness = await startBotHarness();
+    const { emulator } = harness;
+    emulator.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[\w-]+\/callback$/, status: 400, code: 50035, message: 'Invalid Form Body' });
+
+    const failed = emulator.slash('/explain', { concept: '@everyone container' }, emulator.member('alice'));
+    await replyTo(failed);
+
+    const failure = harness.logs.find((line) => line.msg === 'interaction failed');
+    expect(failure).toMatchObject({ err: { code: 50035, url: expect.stringContaining(`/interactions/${failed.id}/[redacted]/callback`) } });
+    const written = JSON.stringify(harness.logs);
+    expect(written).not.toContain(failed.token);
+    expect(written).not.toContain(testToken);
+    // The refused body is what a member typed, echoed: Discord's answer already names the field at fault.
+    expect(failure?.err).not.toHaveProperty('requestBody');
   });
 
   it('when the edit of a deferred /quiz-admin now is refused, the "thinking…" reply turns into the apology in the admin\'s language', async () => {

@@ -1,7 +1,14 @@
 // Start-up as Discord sees it: login, exactly the bot's commands registered with Korean localizations, ready.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyTo, startBotHarness, type BotHarness } from './bot-harness.js';
+import { loadConfig } from '../../src/config.js';
+import { explainStartupFailure, startBot } from '../../src/discord/start-bot.js';
+import { silentLogger } from '../../src/logger.js';
+import { startDiscordEmulator } from '../emulator/index.js';
+import { replyTo, startBotHarness, testClientOptions, testToken, type BotHarness } from './bot-harness.js';
 
 const botCommands = ['concepts', 'explain', 'leaderboard', 'quiz', 'quiz-admin'];
 
@@ -63,6 +70,43 @@ describe('start-up', () => {
     expect(emulator.registeredCommands('global').map((command) => command.name).sort()).toEqual(botCommands);
     expect(emulator.registeredCommands({ guildId: emulator.guild.id })).toEqual([]);
     expect(reply.embeds[0]?.title).toContain('컨테이너');
+  });
+
+  it('without its notes folder (DOCS_DIR missing), warns naming the folder, still starts, and /explain says it found nothing', async () => {
+    const missingDocs = path.join(os.tmpdir(), `concept-bot-no-notes-${process.pid}-${Date.now()}`);
+    harness = await startBotHarness({ docsDir: missingDocs });
+    const { emulator } = harness;
+
+    const reply = await replyTo(emulator.slash('/explain', { concept: 'container' }, emulator.member('alice')));
+
+    expect(harness.logs).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining(missingDocs) }));
+    expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', concepts: 0 }));
+    expect(reply).toMatchObject({ ephemeral: true, embeds: [], content: expect.stringContaining('container') });
+  });
+
+  it('when DISCORD_GUILD_ID names a server the bot is not in, start-up fails saying so and closes what it opened', async () => {
+    const emulator = await startDiscordEmulator();
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-e2e-'));
+    try {
+      const config = loadConfig({
+        DISCORD_TOKEN: testToken,
+        DISCORD_API_URL: emulator.apiUrl,
+        DISCORD_GUILD_ID: '100000000000000001',
+        DATABASE_PATH: path.join(directory, 'quiz.sqlite'),
+        LOG_LEVEL: 'silent',
+      });
+
+      const failure = await startBot(config, { logger: silentLogger, clientOptions: testClientOptions }).then(
+        () => new Error('the bot started'),
+        (error: unknown) => error,
+      );
+
+      expect(explainStartupFailure(failure, config)).toContain('DISCORD_GUILD_ID=100000000000000001 (50001 Missing Access)');
+      await emulator.waitFor(() => emulator.gatewaySessions().length === 0, { description: 'the client to disconnect' });
+    } finally {
+      await emulator.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('a second start on the same database registers the commands again without duplicating them', async () => {

@@ -161,4 +161,17 @@ describe('gateway lifecycle', () => {
     expect(await handle.response()).toMatchObject({ data: { content: 'pong' } });
     await replied;
   });
+
+  it('when the gateway refuses identify with 4004, login rejects and no session is left', async () => {
+    const refusing = await startDiscordEmulator();
+    refusing.rejectIdentify(4004);
+    try {
+      await expect(connectClient(refusing)).rejects.toThrow('Authentication failed');
+      expect(refusing.gatewaySessions()).toEqual([]);
+      expect(refusing.gatewayLog.filter((entry) => entry.kind === 'close').map((entry) => entry.code)).toEqual([4004]);
+      expect(refusing.requests.map((request) => request.path)).toEqual(['/gateway/bot']);
+    } finally {
+      await refusing.close();
+    }
+  });
 });

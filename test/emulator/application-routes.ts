@@ -32,7 +32,8 @@ function toCommand(context: EmulatorContext, scope: CommandScope, body: CommandB
 function scopeOf(context: EmulatorContext, params: Record<string, string>): CommandScope {
   if (params.appId !== context.world.applicationId) failWith(403, 50001, 'Missing Access');
   if (params.guildId === undefined) return 'global';
-  if (!context.world.guilds.has(params.guildId)) failWith(404, 10004);
+  // Discord answers Missing Access for a guild the application is not in (it does not say whether the guild exists).
+  if (!context.world.guilds.has(params.guildId)) failWith(403, 50001, 'Missing Access');
   return params.guildId;
 }
 

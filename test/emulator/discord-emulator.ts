@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { APIAllowedMentions, APIApplicationCommand, APIMessage, APIUser } from 'discord-api-types/v10';
 import { createApplicationRoutes } from './application-routes.js';
 import { InteractionBuilder } from './build-interactions.js';
@@ -334,6 +334,18 @@ export class DiscordEmulator {
   /** Op 7: the client reconnects and resumes. */
   sendReconnect(): void {
     this.gateway.sendReconnect();
+  }
+
+  /**
+   * Answer every later identify by closing the socket with `code` (4004 Authentication failed, 4014 Disallowed
+   * intents), as Discord does when it refuses the token on the gateway; `acceptIdentify()` ends it.
+   */
+  rejectIdentify(code: number = GatewayCloseCodes.AuthenticationFailed): void {
+    this.gateway.rejectIdentify(code);
+  }
+
+  acceptIdentify(): void {
+    this.gateway.rejectIdentify(undefined);
   }
 
   /** Op 9: resumable → the client resumes; otherwise it identifies anew (after a few seconds). */

@@ -74,6 +74,7 @@ export class Gateway {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly sessions = new Map<string, Session>();
+  private identifyCloseCode: number | undefined;
 
   constructor(server: Server, private readonly options: GatewayOptions) {
     this.wss = new WebSocketServer({ server });
@@ -130,6 +131,11 @@ export class Gateway {
       this.record({ kind: 'invalid-session-sent', sessionId: connection.session.id });
       this.send(connection.socket, { op: GatewayOpcodes.InvalidSession, d: resumable });
     }
+  }
+
+  /** From now on every identify is answered by closing the socket with `code` (4004: Discord refuses the token). */
+  rejectIdentify(code: number | undefined): void {
+    this.identifyCloseCode = code;
   }
 
   async close(): Promise<void> {
@@ -205,6 +211,12 @@ export class Gateway {
     }
     if (this.options.token !== undefined && data.token !== this.options.token) {
       connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if (this.identifyCloseCode !== undefined) {
+      connection.closedByEmulator = true;
+      this.record({ kind: 'close', sessionId: undefined, code: this.identifyCloseCode, by: 'emulator' });
+      connection.socket.close(this.identifyCloseCode, GatewayCloseCodes[this.identifyCloseCode] ?? 'Rejected.');
       return;
     }
     const session: Session = {
