@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Client, type ClientOptions, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTJSONErrorCodes } from 'discord.js';
 import { type Config, ConfigError, requireToken } from '../config.js';
@@ -45,19 +44,6 @@ function logKnowledgeBase(kb: KnowledgeBase, logger: Logger): void {
   logger.info({ docsDir: kb.docsDir, documents: kb.documents.length, concepts: kb.concepts.length, problems: kb.problems.length }, 'knowledge base loaded');
 }
 
-/**
- * Create the database's directory one level at a time: Node 20's `mkdirSync(…, { recursive: true })` never
- * returns for some places that cannot hold a directory (e.g. below /proc), and the bot would hang silently.
- */
-function createParentDirectories(file: string): void {
-  const missing: string[] = [];
-  for (let directory = path.dirname(path.resolve(file)); !fs.existsSync(directory); directory = path.dirname(directory)) {
-    missing.unshift(directory);
-    if (path.dirname(directory) === directory) break;
-  }
-  for (const directory of missing) fs.mkdirSync(directory);
-}
-
 function describePath(file: string): string {
   const absolute = path.resolve(file);
   return absolute === file ? file : `${file} (${absolute})`;
@@ -66,7 +52,6 @@ function describePath(file: string): string {
 /** The store, or an error naming DATABASE_PATH: a path the bot cannot write is the operator's to fix. */
 function openStore(databasePath: string): SqliteQuizStore {
   try {
-    if (databasePath !== ':memory:') createParentDirectories(databasePath);
     return openQuizStore(databasePath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -5,25 +5,45 @@ import { migrations as defaultMigrations, type Migration } from './migrations.js
 
 export type SqliteDatabase = Database.Database;
 
-/** How long a statement waits for another connection's write lock (other processes, a CLI) before failing. */
-const busyTimeoutMs = 5_000;
+/** While opening and migrating, wait generously for another process that is opening the same file. */
+const openingBusyTimeoutMs = 5_000;
+/**
+ * Afterwards a statement waits at most this long for another process's write lock. better-sqlite3 blocks the
+ * event loop while it waits, and Discord drops a click not acknowledged within 3 s: failing after 2 s leaves
+ * time to tell the member to try again, instead of storing the answer and then missing the acknowledgement.
+ */
+const runningBusyTimeoutMs = 2_000;
+
+/**
+ * Create the database's directory one level at a time: Node 20's `mkdirSync(…, { recursive: true })` never
+ * returns for some places that cannot hold a directory (e.g. below /proc), and the bot would hang silently.
+ */
+function createParentDirectories(file: string): void {
+  const missing: string[] = [];
+  for (let directory = path.dirname(path.resolve(file)); !fs.existsSync(directory); directory = path.dirname(directory)) {
+    missing.unshift(directory);
+    if (path.dirname(directory) === directory) break;
+  }
+  for (const directory of missing) fs.mkdirSync(directory);
+}
 
 /**
  * Open (or create) the database file, set it up for a bot that must never lose an answer, and bring the
  * schema up to date. `:memory:` works too (no directory is created).
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = defaultMigrations): SqliteDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') createParentDirectories(file);
   const db = new Database(file);
   try {
     // First, so that every following step waits for a concurrent opener instead of failing with SQLITE_BUSY.
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma(`busy_timeout = ${openingBusyTimeoutMs}`);
     // WAL + NORMAL: a commit is in the WAL file (the OS page cache) before it returns, so a killed process
     // loses nothing; only a power cut can drop the last transactions. Readers never block the writer.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations);
+    db.pragma(`busy_timeout = ${runningBusyTimeoutMs}`);
     return db;
   } catch (error) {
     db.close();
