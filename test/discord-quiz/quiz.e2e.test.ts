@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle } from '../emulator/index.js';
 import type { EmulatedMember } from '../emulator/index.js';
+import { assertNothingPings } from '../e2e/mention-guard.js';
 import { createTempDirectory } from './discord-quiz-kit.js';
 
 /** Friday 27 November 2026, 12:00 in Seoul: the next weekday 09:00 slots are Monday, Tuesday, Wednesday. */
@@ -43,6 +44,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await bot?.stop();
   await emulator?.close();
+  // Member names and typed options are echoed in posts and reveals: none of it may ping.
+  if (emulator) assertNothingPings(emulator.requests);
 });
 
 function replyOf(response: APIInteractionResponse): { content: string; ephemeral: boolean } {

@@ -9,6 +9,7 @@ import type { Config } from '../../src/config.js';
 import { type RunningBot, startBot } from '../../src/discord/start-bot.js';
 import { silentLogger } from '../../src/logger.js';
 import { type DiscordEmulator, type EmulatedMember, type InteractionHandle, startDiscordEmulator } from '../emulator/index.js';
+import { assertNothingPings } from '../e2e/mention-guard.js';
 
 let emulator: DiscordEmulator;
 let bot: RunningBot;
@@ -53,6 +54,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await emulator?.close();
+  // Whatever the scenarios typed, no message the bot sent could ping anyone.
+  if (emulator) assertNothingPings(emulator.requests);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
 
