@@ -156,5 +156,8 @@ export function buildGuessView(candidates: readonly Concept[], query: string, la
 }
 
 export function buildNotFoundView(query: string, conceptCount: number, language: Language): MessageView {
-  return createMessageView({ content: messagesFor(language).explain.notFound(quoteUserInput(query), conceptCount) });
+  const messages = messagesFor(language);
+  // With no notes loaded, "browse all 0 concepts" would send the member looking; say what the operator must do.
+  if (conceptCount === 0) return createMessageView({ content: messages.concepts.empty });
+  return createMessageView({ content: messages.explain.notFound(quoteUserInput(query), conceptCount) });
 }

@@ -181,6 +181,13 @@ describe('guess and not-found views', () => {
     expectWithinDiscordLimits(view);
   });
 
+  it('with no notes loaded, says the notes folder is empty instead of offering to browse 0 concepts', () => {
+    const view = buildNotFoundView('container', 0, 'en');
+
+    expect(view.content).toContain('DOCS_DIR');
+    expect(view.content).not.toContain('0 concepts');
+  });
+
   it('quotes the query as inert inline code, so @everyone or markdown cannot escape it', () => {
     const view = buildNotFoundView('@everyone `**boom**`', 6, 'ko');
 

@@ -72,7 +72,7 @@ describe('start-up', () => {
     expect(reply.embeds[0]?.title).toContain('컨테이너');
   });
 
-  it('without its notes folder (DOCS_DIR missing), warns naming the folder, still starts, and /explain says it found nothing', async () => {
+  it('without its notes folder (DOCS_DIR missing), warns naming the folder, still starts, and /explain says no notes are loaded', async () => {
     const missingDocs = path.join(os.tmpdir(), `concept-bot-no-notes-${process.pid}-${Date.now()}`);
     harness = await startBotHarness({ docsDir: missingDocs });
     const { emulator } = harness;
@@ -81,7 +81,7 @@ describe('start-up', () => {
 
     expect(harness.logs).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining(missingDocs) }));
     expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', concepts: 0 }));
-    expect(reply).toMatchObject({ ephemeral: true, embeds: [], content: expect.stringContaining('container') });
+    expect(reply).toMatchObject({ ephemeral: true, embeds: [], content: expect.stringContaining('DOCS_DIR') });
   });
 
   it('when DISCORD_GUILD_ID names a server the bot is not in, start-up fails saying so and closes what it opened', async () => {
