@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { type Command, UserFacingError } from '../src/discord/command.js';
 import { allNotesKey, buildConceptListView } from '../src/discord/concept-list-view.js';
-import { discordLimits } from '../src/discord/discord-limits.js';
-import { quoteUserInput, truncateText } from '../src/discord/discord-text.js';
+import { quoteUserInput } from '../src/discord/discord-text.js';
+import { respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import { pickLocale } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { findDocument } from '../src/kb/find-document.js';
@@ -38,13 +38,7 @@ export default {
   },
 
   async autocomplete(interaction, context) {
-    const typed = String(interaction.options.getFocused()).trim().toLowerCase();
-    const choices = context.kb.documents
-      .filter((document) => document.id.length <= discordLimits.choiceValue)
-      .filter((document) => typed === '' || `${document.id} ${document.file} ${document.title}`.toLowerCase().includes(typed))
-      .slice(0, discordLimits.autocompleteChoices)
-      .map((document) => ({ name: truncateText(`${document.title} · ${document.file}`, discordLimits.choiceName), value: document.id }));
-    await interaction.respond(choices);
+    await respondWithNotes(interaction, context.kb);
   },
 
   /** `concepts:<noteId|*>:<page>`: turn the page in place. A note gone since the list was sent falls back to every note. */

@@ -11,7 +11,8 @@ import {
   requireManageServer,
   respondWithNotes,
 } from '../src/discord/quiz-interaction-kit.js';
-import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal, formatChoice, linkToPost } from '../src/discord/quiz-views.js';
+import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal, linkToPost } from '../src/discord/quiz-admin-views.js';
+import { formatChoice } from '../src/discord/quiz-views.js';
 import type { Language } from '../src/i18n/locale.js';
 import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
 import { defaultCron } from '../src/quiz/quiz-runner.js';

@@ -51,7 +51,10 @@ export class DiscordQuizGateway implements QuizChannelGateway {
     if (!channel.isTextBased()) throw new ChannelUnavailableError('unknown-channel', `Unknown Channel: ${channelId} is not a text channel`);
     const me = channel.guild.members.me ?? (await this.request(() => channel.guild.members.fetchMe()));
     const granted = channel.permissionsFor(me);
-    const needed = channel.isThread() ? [requiredPermissions[0], sendInThreads, requiredPermissions[2], requiredPermissions[3]] : requiredPermissions;
+    // In a thread, Send Messages in Threads is what lets the bot post; Send Messages does not.
+    const needed = channel.isThread()
+      ? requiredPermissions.map((permission) => (permission.flag === PermissionFlagsBits.SendMessages ? sendInThreads : permission))
+      : requiredPermissions;
     return needed.filter((permission) => !granted.has(permission.flag)).map((permission) => permission.name);
   }
 

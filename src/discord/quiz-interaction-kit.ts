@@ -1,4 +1,4 @@
-// What /quiz, /quiz-admin and /leaderboard have in common: their shared options, the server and permission
+// What /quiz, /quiz-admin, /leaderboard and /concepts have in common: their shared options, the server and permission
 // checks, reading the `note` option, and private replies. Each command file then reads as its own feature.
 import {
   type AutocompleteInteraction,
@@ -13,12 +13,11 @@ import {
 } from 'discord.js';
 import { type Language, pickLocale } from '../i18n/locale.js';
 import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import { findDocument } from '../kb/find-document.js';
 import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
 import { UserFacingError } from './command.js';
-import { noMentions } from './discord-limits.js';
-import { quoteUserInput } from './discord-text.js';
-import { findDocument } from '../kb/find-document.js';
-import { suggestNotes } from './quiz-views.js';
+import { discordLimits, noMentions } from './discord-limits.js';
+import { quoteUserInput, truncateText } from './discord-text.js';
 
 /** A text in both languages the bot speaks, for option descriptions. */
 export interface BilingualText {
@@ -82,7 +81,20 @@ export function readNoteOption(interaction: ChatInputCommandInteraction, kb: Kno
   return note;
 }
 
-/** Autocomplete of the `note` option: notes whose id or title contains what was typed. */
+/**
+ * Choices for a `note` option (`/concepts`, `/quiz practice`, `/quiz-admin schedule`): notes whose id, file or
+ * title contains what was typed, labelled the same way everywhere (`Title · file.md`).
+ */
+export function suggestNotes(kb: KnowledgeBase, typed: string): { name: string; value: string }[] {
+  const query = typed.trim().toLowerCase();
+  return kb.documents
+    .filter((document) => document.id.length <= discordLimits.choiceValue)
+    .filter((document) => query === '' || `${document.id} ${document.file} ${document.title}`.toLowerCase().includes(query))
+    .slice(0, discordLimits.autocompleteChoices)
+    .map((document) => ({ name: truncateText(`${document.title} · ${document.file}`, discordLimits.choiceName), value: document.id }));
+}
+
+/** Autocomplete of the `note` option. */
 export async function respondWithNotes(interaction: AutocompleteInteraction, kb: KnowledgeBase): Promise<void> {
   await interaction.respond(suggestNotes(kb, String(interaction.options.getFocused()).slice(0, 100)));
 }

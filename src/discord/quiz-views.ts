@@ -1,27 +1,24 @@
+// What members see of the quiz: the channel post, the reveal, practice questions and the small formats they share
+// (choice letters, tally bars, result times, member names). What `/quiz-admin` answers is in `quiz-admin-views.ts`.
 import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
   ButtonStyle,
-  channelMention,
   ComponentType,
   escapeMarkdown,
-  messageLink,
   TimestampStyles,
   time,
   type TimestampStylesString,
 } from 'discord.js';
 import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
-import type { Concept, KnowledgeBase, NoteDocument } from '../kb/types.js';
-import type { CronProblem } from '../quiz/cron-schedule.js';
-import type { PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
-import type { ClosedQuestion, Schedule, StoredQuestion, Tally } from '../quiz/types.js';
-import { changesOffsetWithinYear } from '../quiz/zone-time.js';
+import { type QuizMessages, quizMessagesFor } from '../i18n/quiz-messages.js';
+import type { Concept, NoteDocument } from '../kb/types.js';
+import type { ClosedQuestion, StoredQuestion, Tally } from '../quiz/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
 import { discordLimits } from './discord-limits.js';
-import { quoteUserInput, truncateText } from './discord-text.js';
+import { truncateText } from './discord-text.js';
 import { createMessageView, type MessageView } from './message-view.js';
 
 // Custom ids carry everything a click needs, so the buttons of a post keep working after a restart.
@@ -30,7 +27,8 @@ export const answerAction = 'answer';
 export const explainAction = 'explain';
 
 const choiceLetters = ['A', 'B', 'C', 'D'] as const;
-const postColor = 0x5865f2;
+/** Quiz posts and the admin's schedule list share the quiz's colour. */
+export const quizPostColor = 0x5865f2;
 const revealColor = 0x57f287;
 const practiceColor = 0xfee75c;
 const tallyBarWidth = 10;
@@ -188,7 +186,7 @@ export interface QuestionViewInput {
 export function buildQuestionPost({ question, document, language }: QuestionViewInput): MessageView {
   const text = quizMessagesFor(language);
   const embed: APIEmbed = {
-    color: postColor,
+    color: quizPostColor,
     author: { name: `📝 ${text.post.title}` },
     title: leadFor(question, text),
     description: `${formatPrompt(question)}\n\n${describeOptions(question)}`,
@@ -201,13 +199,13 @@ export function buildQuestionPost({ question, document, language }: QuestionView
   return createMessageView({ embeds: [embed], components: [createAnswerRow(question, () => ButtonStyle.Secondary, false)] });
 }
 
-function describeTally(question: StoredQuestion, tally: Tally): string {
+function describeTally(question: StoredQuestion, tally: Tally, text: QuizMessages): string {
   return question.options
     .map((option, choice) => {
       const count = tally.counts[choice] ?? 0;
       const mark = choice === question.answer ? '✅' : '▫️';
       const line = `${mark} **${formatChoiceLetter(choice)}.** ${escapeMarkdown(truncateText(option, maxOptionLength))}`;
-      return `${line}\n\`${formatTallyBar(count, tally.participants)}\` ${count} · ${computePercent(count, tally.participants)}%`;
+      return `${line}\n\`${formatTallyBar(count, tally.participants)}\` ${text.reveal.headcount(count)} · ${computePercent(count, tally.participants)}%`;
     })
     .join('\n');
 }
@@ -226,7 +224,7 @@ export function buildRevealPost({ closed, concept, document, language }: RevealV
   const correctNames = tally.correct.map((member) => member.userName);
   const fields: APIEmbedField[] = [
     { name: text.reveal.answerField, value: formatChoice(question, question.answer), inline: true },
-    { name: text.reveal.participantsField, value: String(tally.participants), inline: true },
+    { name: text.reveal.participantsField, value: text.reveal.headcount(tally.participants), inline: true },
     {
       name: text.reveal.correctField(correctNames.length),
       value:
@@ -242,7 +240,7 @@ export function buildRevealPost({ closed, concept, document, language }: RevealV
     color: revealColor,
     author: { name: document ? `📝 ${text.reveal.title} · ${truncateText(document.title, 150)}` : `📝 ${text.reveal.title}` },
     title: leadFor(question, text),
-    description: `${formatPrompt(question)}\n\n${describeTally(question, tally)}`,
+    description: `${formatPrompt(question)}\n\n${describeTally(question, tally, text)}`,
     fields,
     footer: { text: text.reveal.closedFooter },
     timestamp: (question.closedAt ?? question.closesAt).toISOString(),
@@ -273,7 +271,7 @@ export interface PracticeResultInput extends QuestionViewInput {
 export function buildPracticeResult({ question, concept, document, language, choice }: PracticeResultInput): MessageView {
   const text = quizMessagesFor(language);
   const right = choice === question.answer;
-  const verdict = right ? text.answer.practiceRight : text.answer.practiceWrong(formatChoice(question, question.answer));
+  const verdict = right ? text.answer.practiceRight : text.answer.practiceWrong(formatChoiceLetter(question.answer));
   const marked = question.options
     .map((option, index) => {
       const mark = index === question.answer ? '✅' : index === choice ? '❌' : '▫️';
@@ -294,191 +292,4 @@ export function buildPracticeResult({ question, concept, document, language, cho
     true,
   );
   return createMessageView({ embeds: [embed], components: [answerRow, ...createOpenConceptRow(question.conceptId, concept, text)] });
-}
-
-/** The `note` option of `/quiz practice` and `/quiz-admin schedule`: notes whose id or title contains what was typed. */
-export function suggestNotes(kb: KnowledgeBase, typed: string): { name: string; value: string }[] {
-  const query = typed.trim().toLowerCase();
-  return kb.documents
-    .filter((document) => document.id.length <= discordLimits.choiceValue)
-    .filter((document) => query === '' || document.id.toLowerCase().includes(query) || document.title.toLowerCase().includes(query))
-    .slice(0, discordLimits.autocompleteChoices)
-    .map((document) => ({ name: truncateText(`${document.title} (${document.id})`, discordLimits.choiceName), value: document.id }));
-}
-
-/**
- * A note by id (what autocomplete sends) or, for someone who typed instead of picking, by file name or title,
- * or by a fragment that names exactly one note.
- */
-/** A link to the post, or to its channel while it has no message yet. */
-export function linkToPost(question: Pick<StoredQuestion, 'guildId' | 'channelId' | 'messageId'>): string {
-  return question.messageId ? messageLink(question.channelId, question.messageId, question.guildId) : channelMention(question.channelId);
-}
-
-function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, text: QuizMessages): string {
-  const { schedule, nextRun, openQuestion } = entry;
-  const note = schedule.noteId ? (kb.getDocument(schedule.noteId)?.title ?? schedule.noteId) : text.admin.allNotes;
-  const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
-  if (entry.closeAfterMinutes !== null) lines.push(text.admin.revealPolicy(entry.closeAfterMinutes));
-  if (schedule.paused) lines.push(text.admin.paused);
-  else if (nextRun) lines.push(text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)));
-  else lines.push(text.admin.noNextPost);
-  lines.push(openQuestion ? text.admin.openQuestion(linkToPost(openQuestion), formatDiscordTime(openQuestion.closesAt, TimestampStyles.RelativeTime)) : text.admin.noOpenQuestion);
-  if (schedule.lastError) {
-    const at = schedule.lastErrorAt ? formatDiscordTime(schedule.lastErrorAt, TimestampStyles.ShortDateTime) : '?';
-    lines.push(text.admin.lastProblem(escapeMarkdown(truncateText(schedule.lastError, 300)), at));
-  }
-  return truncateText(lines.join('\n'), discordLimits.embedFieldValue);
-}
-
-export interface ScheduleListViewInput {
-  entries: readonly ScheduleListing[];
-  kb: KnowledgeBase;
-  language: Language;
-  /** The channel's name when the client knows it (field names cannot render channel mentions). */
-  channelName(channelId: string): string | undefined;
-}
-
-/** `/quiz-admin list`: one field per schedule (next post, open question, last problem, paused), as many as fit. */
-export function buildScheduleListView({ entries, kb, language, channelName }: ScheduleListViewInput): MessageView {
-  const text = quizMessagesFor(language);
-  const embed: APIEmbed = { color: postColor, title: text.admin.listTitle };
-  if (entries.length === 0) {
-    embed.description = text.admin.listEmpty;
-    return createMessageView({ embeds: [embed] });
-  }
-  const fields: APIEmbedField[] = [];
-  // Leave room for the title and the "…and N more" field.
-  let room = discordLimits.embedTotal - text.admin.listTitle.length - 100;
-  for (const entry of entries) {
-    if (fields.length === discordLimits.embedFields - 1) break;
-    const field = {
-      name: truncateText(`#${channelName(entry.schedule.channelId) ?? entry.schedule.channelId}`, 100),
-      value: describeSchedule(entry, kb, text),
-    };
-    room -= field.name.length + field.value.length;
-    if (room < 0) break;
-    fields.push(field);
-  }
-  if (entries.length > fields.length) fields.push({ name: '…', value: text.admin.listMore(entries.length - fields.length) });
-  embed.fields = fields;
-  return createMessageView({ embeds: [embed] });
-}
-
-// `/quiz-admin` replies
-
-/** `Mon, 30 Nov 2026, 09:00 (in 3 days)`: the wall clock the admin scheduled, in the schedule's zone. */
-function formatSlot(slot: Date, timezone: string, language: Language): string {
-  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: timezone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(slot.getUTCSeconds() !== 0 ? { second: '2-digit' as const } : {}),
-    hourCycle: 'h23',
-  }).format(slot);
-  return `${wallClock} (${formatDiscordTime(slot, TimestampStyles.RelativeTime)})`;
-}
-
-export interface ScheduledReplyInput {
-  schedule: Schedule;
-  nextRuns: readonly Date[];
-  /** Minutes from post to reveal, or null for "at the next post". */
-  closeAfterMinutes: number | null;
-  kb: KnowledgeBase;
-  language: Language;
-  now: Date;
-}
-
-/** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
-export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
-  const text = quizMessagesFor(language);
-  const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
-  const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
-  return [
-    text.admin.scheduled(channelMention(schedule.channelId), schedule.cron, schedule.timezone, note),
-    text.admin.revealPolicy(closeAfterMinutes),
-    ...(schedule.language !== null ? [text.admin.postLanguage] : []),
-    ...(changesOffsetWithinYear(schedule.timezone, now) ? [text.admin.daylightSaving(schedule.timezone)] : []),
-    '',
-    runs.length > 0 ? text.admin.nextPosts(schedule.timezone) : text.admin.noNextPost,
-    ...runs,
-  ].join('\n');
-}
-
-function describeCronProblem(problem: CronProblem | undefined, text: QuizMessages): string {
-  const says = text.admin.cronProblem;
-  switch (problem?.kind) {
-    case 'empty':
-      return says.empty;
-    case 'unknown-shortcut':
-      return says.unknownShortcut(quoteUserInput(problem.shortcut, 40), problem.shortcuts.map((shortcut) => `\`${shortcut}\``).join(', '));
-    case 'field-count':
-      return says.fieldCount(problem.count);
-    case 'characters':
-      return says.characters;
-    case 'field-value':
-      return says.fieldValue(problem.field, quoteUserInput(problem.value, 40));
-    case 'never-fires':
-      return says.neverFires;
-    case 'both-day-fields':
-      return says.bothDayFields(quoteUserInput(problem.dayOfMonth, 40), quoteUserInput(problem.dayOfWeek, 40));
-    case 'invalid':
-    case undefined:
-      return says.invalid;
-  }
-}
-
-export interface ScheduleRefusalInput {
-  refusal: Extract<ScheduleOutcome, { ok: false }>;
-  /** What the admin typed, to quote back. */
-  cron: string;
-  timezone: string;
-  note: string;
-  channel: string;
-  language: Language;
-}
-
-/** Why a schedule was refused, in the admin's language, with an example to copy where one helps. */
-export function describeScheduleRefusal({ refusal, cron, timezone, note, channel, language }: ScheduleRefusalInput): string {
-  const text = quizMessagesFor(language);
-  switch (refusal.reason) {
-    case 'invalid-cron':
-      return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
-    case 'invalid-timezone':
-      return text.admin.invalidTimezone(quoteUserInput(timezone, 64));
-    case 'unknown-note':
-      return text.common.unknownNote(quoteUserInput(note));
-    case 'missing-permissions': {
-      const missing = refusal.missing && refusal.missing.length > 0 ? refusal.missing : [refusal.message];
-      return text.admin.missingPermissions(channel, missing.map((name) => translatePermissionName(name, language)).join(', '));
-    }
-    case 'unknown-channel':
-      return text.admin.unknownChannel(channel);
-  }
-}
-
-/** The reply to `/quiz-admin now`: a link to the post, or why there is none. */
-export function describePostOutcome(outcome: PostOutcome, channel: string, language: Language, now: Date): string {
-  const text = quizMessagesFor(language);
-  if (outcome.ok) {
-    const posted = text.admin.posted(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
-    return outcome.resumed ? `${posted}\n${text.admin.resumed(channel)}` : posted;
-  }
-  const detail = escapeMarkdown(truncateText(outcome.detail ?? outcome.message, 500));
-  switch (outcome.reason) {
-    case 'already-open':
-      return outcome.question
-        ? text.admin.alreadyOpen(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now))
-        : text.admin.postFailed(channel, detail);
-    case 'no-question':
-      return text.admin.noQuestion;
-    case 'channel-problem':
-      return outcome.detail ? text.admin.channelProblem(channel, detail) : text.admin.postFailed(channel, detail);
-    case 'failed':
-      return outcome.detail ? text.admin.postFailedTransient(channel, detail) : text.admin.postFailed(channel, detail);
-  }
 }

@@ -36,7 +36,7 @@ export interface Messages {
 const english: Messages = {
   explain: {
     notFound: (query, count) =>
-      `I couldn't find ${query} in the notes. Browse all ${count} concepts with \`/concepts\`, or check the spelling (Korean, English and initials like \`ㅋㅌㅇㄴ\` all work).`,
+      `I couldn't find ${query} in the notes. Check the spelling, or browse all ${count} concepts with \`/concepts\`. Korean, English and initials like \`ㅋㅌㅇㄴ\` all work.`,
     guess: (query) => `Not sure which one you mean by ${query} — did you mean:`,
     otherNamesField: 'Also called',
     sourceField: 'Source',
@@ -63,7 +63,7 @@ const english: Messages = {
 const korean: Messages = {
   explain: {
     notFound: (query, count) =>
-      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. \`/개념목록\`으로 전체 개념 ${count}개를 둘러보거나 철자를 확인해 보세요 (한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성 모두 돼요).`,
+      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. 철자를 확인하거나 \`/개념목록\`으로 전체 개념 ${count}개를 둘러보세요. 한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성으로도 찾을 수 있어요.`,
     // `…만으로는` reads right after any word, so no 이/가 guess is needed for what the user typed.
     guess: (query) => `${query}만으로는 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?`,
     otherNamesField: '다른 이름',

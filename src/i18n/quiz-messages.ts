@@ -28,6 +28,8 @@ export interface QuizMessages {
     explanationField: string;
     source(place: string): string;
     participantsField: string;
+    /** A number of members: the participants and each option's tally. */
+    headcount(count: number): string;
     correctField(count: number): string;
     nobodyRight: string;
     noAnswers: string;
@@ -44,7 +46,8 @@ export interface QuizMessages {
     /** A custom id the bot never made (a choice outside A–D, a mangled id). */
     invalidButton: string;
     practiceRight: string;
-    practiceWrong(answer: string): string;
+    /** An embed title: the letter only, the options below show which one it is. */
+    practiceWrong(letter: string): string;
     practiceAlreadyAnswered(letter: string): string;
     notYourPractice: string;
     conceptGone: string;
@@ -96,6 +99,8 @@ export interface QuizMessages {
     };
     invalidTimezone(quotedZone: string): string;
     missingPermissions(channel: string, permissions: string): string;
+    /** Discord's "Missing Permissions" for a post, in the admin's words: `permissions` already translated. */
+    missingPermissionsDetail(permissions: string): string;
     unknownChannel(channel: string): string;
     unscheduled(channel: string): string;
     notScheduled(channel: string): string;
@@ -156,6 +161,7 @@ const english: QuizMessages = {
     explanationField: 'Explanation',
     source: (place) => `Source: ${place}`,
     participantsField: 'Participants',
+    headcount: (count) => String(count),
     correctField: (count) => `Answered right (${count})`,
     nobodyRight: 'Nobody this time.',
     noAnswers: 'Nobody answered.',
@@ -170,7 +176,7 @@ const english: QuizMessages = {
     unknown: 'I cannot find this question any more: it may belong to an older version of the bot. Wait for the next one!',
     invalidButton: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.',
     practiceRight: '✅ Right!',
-    practiceWrong: (answer) => `❌ Not quite. The answer is **${answer}**.`,
+    practiceWrong: (letter) => `❌ Not quite: the answer is ${letter}.`,
     practiceAlreadyAnswered: (letter) => `You already answered **${letter}** to this practice question. Start another with \`/quiz practice\`.`,
     notYourPractice: 'This practice question belongs to someone else. Start your own with `/quiz practice`.',
     conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
@@ -194,7 +200,8 @@ const english: QuizMessages = {
     title: (period) => ({ week: 'Leaderboard: this week', month: 'Leaderboard: this month', all: 'Leaderboard: all time' })[period],
     since: (start, timezone) => `Since ${start} (${timezone})`,
     allTime: 'Every answer since the first quiz.',
-    row: (points, accuracy, streak) => `**${points}** pt${points === 1 ? '' : 's'} · ${accuracy}% right · streak ${streak}`,
+    // A streak of 0 is most rows' state and says nothing: it is left out rather than repeated down the list.
+    row: (points, accuracy, streak) => `**${points}** pt${points === 1 ? '' : 's'} · ${accuracy}% right${streak > 0 ? ` · streak ${streak}` : ''}`,
     you: '(you)',
     empty: 'No answers in this period yet. The next quiz post is your chance!',
   },
@@ -205,7 +212,7 @@ const english: QuizMessages = {
     nextPosts: (timezone) => `Next posts (${timezone}):`,
     noNextPost: 'This schedule has no upcoming post.',
     revealPolicy: (minutes) =>
-      minutes === null ? 'Each answer is revealed when the next question is posted.' : `Each answer is revealed ${minutes} minutes after its post.`,
+      minutes === null ? 'Each answer is revealed when the next question is posted.' : `Each answer is revealed ${minutes} minute${minutes === 1 ? '' : 's'} after its post.`,
     postLanguage: 'Questions are posted in English, your Discord language.',
     daylightSaving: (timezone) =>
       `${timezone} changes its clocks: posts follow the local time. On the night the clock jumps forward, a time that does not exist is skipped; when a time comes twice, it posts once.`,
@@ -217,7 +224,7 @@ const english: QuizMessages = {
       characters: 'only digits, names (mon, jan) and `* , - / # ? L W` are allowed',
       fieldValue: (field, value) => {
         const label = cronFieldLabels[field];
-        return `the ${label.name} field ${value} is not valid: use ${label.values}, \`*\`, a list, a range or a step such as \`${label.sample}\` or \`*/15\``;
+        return `the ${label.name} field ${value} is not valid (use ${label.values}, \`*\`, a list, a range or a step such as \`${label.sample}\` or \`*/15\`)`;
       },
       neverFires: 'it never fires, because no such day is in the calendar',
       bothDayFields: (dayOfMonth, weekday) =>
@@ -229,6 +236,7 @@ const english: QuizMessages = {
       `${zone} is not a time zone I know. Use an IANA name, for example \`Asia/Seoul\`, \`Europe/Berlin\` or \`America/New_York\`.`,
     missingPermissions: (channel, permissions) =>
       `I cannot post in ${channel}: I am missing **${permissions}** there. Grant it in the channel's permissions and try again.`,
+    missingPermissionsDetail: (permissions) => `I am missing **${permissions}** there`,
     unknownChannel: (channel) => `I cannot see ${channel}. Check that the bot can view it and try again.`,
     unscheduled: (channel) => `No more quiz posts in ${channel}. An open question there still closes as planned.`,
     notScheduled: (channel) => `${channel} has no quiz schedule.`,
@@ -240,9 +248,10 @@ const english: QuizMessages = {
     noOpenQuestion: 'No open question',
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
     paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
-    posted: (link, closes) => `Posted ${link}. The answer is revealed ${closes}.`,
+    posted: (link, closes) => `Question posted: ${link}\nThe answer is revealed at ${closes}.`,
     resumed: (channel) => `The schedule of ${channel} was paused after a problem; the post worked, so it runs again.`,
-    alreadyOpen: (link, closes) => `${link} is still open (the answer is revealed ${closes}). Reveal it first with \`/quiz-admin reveal\`.`,
+    alreadyOpen: (link, closes) =>
+      `A question is still open there: ${link}\nIts answer is revealed at ${closes}; to post a new one now, reveal it first with \`/quiz-admin reveal\`.`,
     noQuestion: 'I could not make a question from the notes in scope: they need a few concepts with enough text.',
     channelProblem: (channel, detail) =>
       `I cannot post in ${channel}: ${detail}. Fix the channel's permissions and try again; its schedule stays paused until a post works.`,
@@ -258,7 +267,7 @@ const english: QuizMessages = {
 const korean: QuizMessages = {
   common: {
     guildOnly: '퀴즈는 서버에서만 쓸 수 있어요.',
-    unknownNote: (note) => `${note} 노트가 없어요. 목록에서 고르거나 \`note\`를 비워 두면 모든 노트에서 출제해요.`,
+    unknownNote: (note) => `${note} 노트가 없어요. 목록에서 고르거나 \`노트\` 옵션을 비워 두면 모든 노트에서 출제해요.`,
   },
   post: {
     title: '퀴즈',
@@ -276,6 +285,7 @@ const korean: QuizMessages = {
     explanationField: '설명',
     source: (place) => `출처: ${place}`,
     participantsField: '참여자',
+    headcount: (count) => `${count}명`,
     correctField: (count) => `정답자 (${count}명)`,
     nobodyRight: '이번에는 아무도 없어요.',
     noAnswers: '응답한 사람이 없어요.',
@@ -284,16 +294,18 @@ const korean: QuizMessages = {
     closedFooter: '마감',
   },
   answer: {
-    recorded: (letter, at) => `**${letter}**(으)로 답을 기록했어요. 결과는 ${at}에 발표돼요.`,
-    alreadyAnswered: (letter) => `이미 **${letter}**(으)로 답했어요. 처음 답만 인정돼요.`,
-    closed: (answer) => `마감된 문제예요. 정답은 **${answer}**였어요.`,
+    // A–D are read 에이, 비, 씨, 디: after a letter the particle is always 로 and the copula 예요.
+    recorded: (letter, at) => `**${letter}**로 답을 기록했어요. 결과는 ${at}에 발표돼요.`,
+    alreadyAnswered: (letter) => `이미 **${letter}**로 답했어요. 처음 고른 답만 인정돼요.`,
+    // The option is note text: a colon instead of a copula that would have to agree with its last syllable.
+    closed: (answer) => `이미 마감된 문제예요. 정답: **${answer}**`,
     unknown: '이 문제를 찾을 수 없어요. 이전 버전의 봇이 낸 문제일 수 있어요. 다음 문제를 기다려 주세요!',
     invalidButton: '퀴즈 문제의 답 버튼이 아니에요. 퀴즈 글 아래의 A–D 버튼으로 답해 주세요.',
     practiceRight: '✅ 정답이에요!',
-    practiceWrong: (answer) => `❌ 아쉬워요. 정답은 **${answer}**예요.`,
-    practiceAlreadyAnswered: (letter) => `이 연습 문제에는 이미 **${letter}**(으)로 답했어요. \`/quiz practice\`로 새 문제를 풀어 보세요.`,
-    notYourPractice: '다른 사람의 연습 문제예요. `/quiz practice`로 나만의 문제를 풀어 보세요.',
-    conceptGone: '그 개념은 이제 노트에 없어요. `/concepts`로 지금 있는 개념을 둘러보세요.',
+    practiceWrong: (letter) => `❌ 아쉬워요. 정답은 ${letter}예요.`,
+    practiceAlreadyAnswered: (letter) => `이 연습 문제에는 이미 **${letter}**로 답했어요. \`/퀴즈 연습\`으로 새 문제를 풀어 보세요.`,
+    notYourPractice: '다른 사람의 연습 문제예요. `/퀴즈 연습`으로 나만의 문제를 풀어 보세요.',
+    conceptGone: '그 개념은 이제 노트에 없어요. `/개념목록`으로 지금 있는 개념을 둘러보세요.',
   },
   practice: {
     noQuestion: '이 노트로는 문제를 만들 수 없어요. 내용이 충분한 개념이 몇 개 더 필요해요.',
@@ -302,19 +314,19 @@ const korean: QuizMessages = {
     title: (name) => `퀴즈 기록: ${name}`,
     pointsField: '점수',
     accuracyField: '정답률',
-    accuracy: (percent, answered) => `${answered}번 중 ${percent}%`,
+    accuracy: (percent, answered) => `${percent}% (${answered}문제)`,
     streakField: '연속 정답',
     bestStreakField: '최고 연속 정답',
     weakestField: '약한 개념',
-    weakestLine: (label, correct, answered) => `${label}: ${answered}번 중 ${correct}번 정답`,
-    noAnswers: '아직 퀴즈 답이 없어요. 다음 퀴즈에 답하거나 `/quiz practice`로 연습해 보세요.',
+    weakestLine: (label, correct, answered) => `${label}: ${answered}문제 중 ${correct}문제 정답`,
+    noAnswers: '아직 푼 퀴즈가 없어요. 다음 퀴즈에 답하거나 `/퀴즈 연습`으로 연습해 보세요.',
     footer: '연습 문제는 여기에 반영되지 않아요.',
   },
   leaderboard: {
     title: (period) => ({ week: '순위표: 이번 주', month: '순위표: 이번 달', all: '순위표: 전체 기간' })[period],
     since: (start, timezone) => `${start}부터 (${timezone})`,
-    allTime: '첫 퀴즈부터의 모든 답.',
-    row: (points, accuracy, streak) => `**${points}**점 · 정답률 ${accuracy}% · 연속 ${streak}`,
+    allTime: '첫 퀴즈부터 지금까지의 기록이에요.',
+    row: (points, accuracy, streak) => `**${points}**점 · 정답률 ${accuracy}%${streak > 0 ? ` · 연속 정답 ${streak}` : ''}`,
     you: '(나)',
     empty: '이 기간에는 아직 답이 없어요. 다음 퀴즈에 도전해 보세요!',
   },
@@ -325,18 +337,19 @@ const korean: QuizMessages = {
     nextPosts: (timezone) => `다음 출제 시각 (${timezone}):`,
     noNextPost: '이 일정에는 앞으로의 출제 시각이 없어요.',
     revealPolicy: (minutes) => (minutes === null ? '정답은 다음 문제가 올라올 때 공개돼요.' : `정답은 문제를 올리고 ${minutes}분 뒤에 공개돼요.`),
-    postLanguage: '문제는 내 Discord 언어인 한국어로 올라가요.',
+    postLanguage: '문제는 지금 쓰는 Discord 언어인 한국어로 올라가요.',
+    // What the admin typed is followed by a word of ours (시간대, 표현식, 값), so the particle never has to guess.
     daylightSaving: (timezone) =>
-      `${timezone}은(는) 서머타임으로 시계가 바뀌는 시간대예요. 출제는 현지 시각을 따르고, 시계가 앞당겨지는 밤에 없는 시각은 건너뛰며, 같은 시각이 두 번 오면 한 번만 출제해요.`,
-    invalidCron: (cron, detail) => `${cron}(으)로는 일정을 만들 수 없어요: ${detail}.\n${cronExamplesKorean}`,
+      `${timezone} 시간대는 서머타임으로 시계가 바뀌어요. 출제는 현지 시각을 따르고, 시계가 앞당겨지는 밤에 없는 시각은 건너뛰며, 같은 시각이 두 번 오면 한 번만 출제해요.`,
+    invalidCron: (cron, detail) => `${cron} 표현식으로는 일정을 만들 수 없어요: ${detail}.\n${cronExamplesKorean}`,
     cronProblem: {
       empty: '비어 있어요',
-      unknownShortcut: (shortcut, shortcuts) => `${shortcut}은(는) 알 수 없는 단축 표현이에요 (${shortcuts} 또는 다섯 칸 표현식을 쓰세요)`,
+      unknownShortcut: (shortcut, shortcuts) => `${shortcut} 단축 표현은 알 수 없어요 (${shortcuts} 또는 다섯 칸 표현식을 쓰세요)`,
       fieldCount: (count) => `다섯 칸(분 시 일 월 요일)이어야 해요 (초를 앞에 붙이면 여섯 칸). 지금은 ${count}칸이에요`,
       characters: '숫자, 이름(mon, jan)과 `* , - / # ? L W`만 쓸 수 있어요',
       fieldValue: (field, value) => {
         const label = koreanFields[field];
-        return `${label.name} 칸의 ${value}은(는) 쓸 수 없어요. ${label.values}, \`*\`, 목록, 범위, 간격(예: \`${label.sample}\`, \`*/15\`)을 쓰세요`;
+        return `${label.name} 칸에 ${value} 값은 쓸 수 없어요. ${label.values}, \`*\`, 목록, 범위, 간격(예: \`${label.sample}\`, \`*/15\`)을 쓰세요`;
       },
       neverFires: '달력에 없는 날이라 한 번도 출제되지 않아요',
       bothDayFields: (dayOfMonth, weekday) =>
@@ -344,30 +357,34 @@ const korean: QuizMessages = {
         '하나만 제한하세요: `0 9 * * 1#1` = 매월 첫째 월요일 09:00, `0 9 1,15 * *` = 매월 1일과 15일 09:00',
       invalid: '올바른 cron 표현식이 아니에요',
     },
-    invalidTimezone: (zone) => `${zone}은(는) 알 수 없는 시간대예요. \`Asia/Seoul\`, \`Europe/Berlin\`, \`America/New_York\` 같은 IANA 이름을 쓰세요.`,
+    invalidTimezone: (zone) => `${zone} 시간대를 찾을 수 없어요. \`Asia/Seoul\`, \`Europe/Berlin\`, \`America/New_York\` 같은 IANA 이름을 쓰세요.`,
     missingPermissions: (channel, permissions) =>
       `${channel}에 글을 올릴 수 없어요: 봇에 **${permissions}** 권한이 없어요. 채널 권한에서 허용한 뒤 다시 시도해 주세요.`,
-    unknownChannel: (channel) => `${channel}을(를) 볼 수 없어요. 봇이 채널을 볼 수 있는지 확인해 주세요.`,
+    missingPermissionsDetail: (permissions) => `봇에 **${permissions}** 권한이 없어요`,
+    unknownChannel: (channel) => `${channel} 채널을 볼 수 없어요. 봇에 채널 보기 권한이 있는지 확인해 주세요.`,
     unscheduled: (channel) => `${channel}에 더 이상 퀴즈를 올리지 않아요. 열려 있는 문제는 예정대로 마감돼요.`,
     notScheduled: (channel) => `${channel}에는 퀴즈 일정이 없어요.`,
     listTitle: '퀴즈 일정',
-    listEmpty: '아직 퀴즈 일정이 있는 채널이 없어요. `/quiz-admin schedule`로 추가하세요.',
+    listEmpty: '아직 퀴즈 일정이 있는 채널이 없어요. `/퀴즈-관리 예약`으로 추가하세요.',
     listMore: (count) => `…외 ${count}개`,
     nextPost: (at, relative) => `다음 출제: ${at} (${relative})`,
     openQuestion: (link, closes) => `열린 문제: ${link}, 마감 ${closes}`,
     noOpenQuestion: '열린 문제 없음',
     lastProblem: (problem, at) => `⚠️ 최근 오류 (${at}): ${problem}`,
-    paused: '⏸️ 이 오류 때문에 일시 중지됐어요 (출제 때마다 Discord에 다시 요청하지 않도록). 해결한 뒤 이 채널에 `/quiz-admin now`를 실행하면 문제를 올리고 일정이 재개돼요 (또는 일정을 다시 예약하세요).',
-    posted: (link, closes) => `${link}을(를) 올렸어요. 정답 공개는 ${closes}예요.`,
+    // In the quiz 문제 means a question: a posting problem is called 오류 everywhere.
+    paused:
+      '⏸️ 이 오류 때문에 일정을 일시 중지했어요. 출제 시각마다 Discord에 같은 요청을 되풀이하지 않기 위해서예요. 오류를 해결한 뒤 `/퀴즈-관리 지금-출제`로 이 채널에 문제를 올리면 일정이 다시 시작돼요 (일정을 다시 예약해도 돼요).',
+    posted: (link, closes) => `문제를 올렸어요: ${link}\n정답은 ${closes}에 공개돼요.`,
     resumed: (channel) => `${channel}의 일정은 오류로 일시 중지돼 있었는데, 이번에 잘 올라가서 다시 진행돼요.`,
-    alreadyOpen: (link, closes) => `${link} 문제가 아직 열려 있어요 (정답 공개 ${closes}). 먼저 \`/quiz-admin reveal\`로 공개하세요.`,
+    alreadyOpen: (link, closes) =>
+      `이 채널에는 아직 열린 문제가 있어요: ${link}\n정답은 ${closes}에 공개돼요. 지금 새 문제를 올리려면 먼저 \`/퀴즈-관리 정답-공개\`로 공개하세요.`,
     noQuestion: '대상 노트로 문제를 만들 수 없어요. 내용이 충분한 개념이 몇 개 더 필요해요.',
     channelProblem: (channel, detail) =>
       `${channel}에 글을 올릴 수 없어요: ${detail}. 채널 권한을 고친 뒤 다시 시도해 주세요. 올리기에 성공할 때까지 이 채널의 일정은 일시 중지돼요.`,
     postFailedTransient: (channel, detail) =>
       `${channel}에 올리지 못했어요: ${detail}. Discord에 일시적인 장애가 있을 수 있어요. 잠시 후 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     postFailed: (channel, detail) => `${channel}에 올리지 못했어요: ${detail}`,
-    revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답 ${correct}명.`,
+    revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답자 ${correct}명.`,
     nothingToReveal: (channel) => `${channel}에는 열린 문제가 없어요.`,
   },
 };

@@ -407,7 +407,7 @@ export class QuizRunner {
 
   /** When a question posted now in this channel would close. */
   closeTimeFor(schedule: Schedule, from: Date): Date {
-    const minutes = schedule.closeAfterMinutes ?? this.closeAfterMinutes;
+    const minutes = this.closeAfterMinutesFor(schedule);
     if (minutes !== null) return addMinutes(from, minutes);
     const next = attempt(() => nextRuns(schedule.cron, schedule.timezone, from, 2).find((run) => run.getTime() > from.getTime()));
     return next ?? new Date(from.getTime() + fallbackCloseMs);

@@ -51,16 +51,11 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-const hangulSyllable = /[\uac00-\ud7a3]/;
 const hangulAny = /[\u3131-\u318e\uac00-\ud7a3]/;
 const latinLetter = /[a-z]/i;
 
 export function containsHangul(text: string): boolean {
   return hangulAny.test(text);
-}
-
-export function containsHangulSyllable(text: string): boolean {
-  return hangulSyllable.test(text);
 }
 
 export function containsLatin(text: string): boolean {

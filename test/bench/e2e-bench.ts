@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { EmulatedMember, InteractionHandle } from '../emulator/index.js';
 import { answerButtonId, isQuestionPost, startBotHarness, type BotHarness } from '../e2e/bot-harness.js';
+import { percentile, round } from './bench-stats.js';
 
 const explainCount = 300;
 const clickCount = 500;
@@ -18,12 +19,6 @@ export interface InteractionStats {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
 /**
@@ -45,17 +40,12 @@ async function measureInteractions(count: number, start: (index: number) => Inte
   const startedAt = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - startedAt) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
   return {
     count,
-    perSecond: round(count / seconds),
-    p50Ms: round(percentile(sorted, 0.5)),
-    p99Ms: round(percentile(sorted, 0.99)),
+    perSecond: round(count / seconds, 1),
+    p50Ms: round(percentile(latencies, 0.5), 1),
+    p99Ms: round(percentile(latencies, 0.99), 1),
   };
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 function describeStats(stats: InteractionStats): string {

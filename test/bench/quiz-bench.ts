@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { GeneratedQuestion, LeaderboardPeriod } from '../../src/quiz/types.js';
 import { openDatabase } from '../../src/store/database.js';
 import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
+import { createBenchRandom, median, percentile, round } from './bench-stats.js';
 
 const guildId = '100000000000000001';
 const channelId = '200000000000000001';
@@ -47,7 +48,7 @@ export async function runQuizBench(log: (line: string) => void): Promise<object>
       storedAnswers: leaderboard.storedAnswers,
       members,
       questions,
-      seedMs: round(leaderboard.seedMs),
+      seedMs: round(leaderboard.seedMs, 2),
       periods: leaderboard.periods,
     };
   } finally {
@@ -127,7 +128,7 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
         p99s.push(percentile(timings, 0.99));
       }
       const answersInPeriod = since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number);
-      periods[period] = { p50Ms: round(median(p50s)), p99Ms: round(median(p99s)), answersInPeriod };
+      periods[period] = { p50Ms: round(median(p50s), 2), p99Ms: round(median(p99s), 2), answersInPeriod };
       log(`  /leaderboard ${period.padEnd(5)} p50 ${median(p50s).toFixed(2)} ms, p99 ${median(p99s).toFixed(2)} ms (${answersInPeriod.toLocaleString('en')} answers in period; median of ${leaderboardRepeats} × ${leaderboardQueries} queries)`);
     }
 
@@ -139,7 +140,7 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
       store.getLeaderboard(guildId, 'month', everything, 'member-1');
       worst.push(performance.now() - started);
     }
-    periods['whole-history-as-period'] = { p50Ms: round(percentile(worst, 0.5)), p99Ms: round(percentile(worst, 0.99)), answersInPeriod: storedAnswers };
+    periods['whole-history-as-period'] = { p50Ms: round(percentile(worst, 0.5), 2), p99Ms: round(percentile(worst, 0.99), 2), answersInPeriod: storedAnswers };
     log(`  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`);
     return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
   } finally {
@@ -192,29 +193,4 @@ function pickWeighted(ids: string[], weights: number[], count: number, random: (
     }
   }
   return [...chosen];
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-/** A small seeded generator (mulberry32) so every run stores the same history. */
-function createBenchRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

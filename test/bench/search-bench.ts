@@ -10,6 +10,7 @@ import type { Concept } from '../../src/kb/types.js';
 import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import { ConceptIndex } from '../../src/search/concept-index.js';
 import { measureQuality, queryTable, readQualityNotes } from '../search/query-table.js';
+import { createBenchRandom, median, percentile, round } from './bench-stats.js';
 
 const syntheticCount = 10_000;
 const seed = 20_241_127;
@@ -49,7 +50,7 @@ interface SearchBenchResult {
 export async function runSearchBench(log: (line: string) => void): Promise<SearchBenchResult> {
   const realKb = buildKnowledgeBase('notes', await readQualityNotes());
   const realNames = new Set(realKb.concepts.flatMap((concept) => [...concept.names, ...concept.aliases]).map(compact));
-  const random = createRandom(seed);
+  const random = createBenchRandom(seed);
   const synthetic = synthesizeConcepts(syntheticCount - realKb.concepts.length, random, realNames);
   // Real concepts in the middle, so neither end of the list is special.
   const middle = synthetic.length >> 1;
@@ -95,8 +96,8 @@ export async function runSearchBench(log: (line: string) => void): Promise<Searc
 
   const result: SearchBenchResult = {
     concepts: concepts.length,
-    buildMs: round(buildMs),
-    heapMB: round(heapMB),
+    buildMs: round(buildMs, 1),
+    heapMB: round(heapMB, 1),
     queryP50Ms: round(percentile(queryTimes, 0.5), 3),
     queryP99Ms: round(percentile(queryTimes, 0.99), 3),
     prefixP99Ms: round(percentile(prefixTimes, 0.99), 3),
@@ -104,7 +105,7 @@ export async function runSearchBench(log: (line: string) => void): Promise<Searc
     negativesEmpty: quality.negativesWithHits.length === 0,
     baseline: {
       name: 'fuse.js default options over heading text',
-      buildMs: round(fuseBuildMs),
+      buildMs: round(fuseBuildMs, 1),
       queryP50Ms: round(percentile(fuseTimes, 0.5), 3),
       queryP99Ms: round(percentile(fuseTimes, 0.99), 3),
       top1: round(fuseQuality.top1Rate, 3),
@@ -209,18 +210,6 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function createRandom(initialSeed: number): () => number {
-  let state = initialSeed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Heap numbers mean little without a collection first; the flag can be switched on at run time. */
 function exposeGc(): () => void {
   if (typeof globalThis.gc === 'function') return globalThis.gc as () => void;
@@ -233,18 +222,4 @@ function timeOf(work: () => unknown): number {
   const started = performance.now();
   work();
   return performance.now() - started;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
-function median(values: readonly number[]): number {
-  return percentile(values, 0.5);
-}
-
-function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -1,16 +1,15 @@
-// Shared arrangement for the quiz's Discord tests: the real note, a real store in a temp dir, and a check of
-// every limit Discord enforces on a message.
+// Shared arrangement for the quiz's Discord tests: the real note, a real store in a temp dir, and (from
+// test/discord) the check of every limit Discord enforces on a message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIButtonComponentWithCustomId } from 'discord.js';
-import { afterEach, expect } from 'vitest';
-import { discordLimits } from '../../src/discord/discord-limits.js';
-import { measureEmbeds, type MessageView } from '../../src/discord/message-view.js';
+import { afterEach } from 'vitest';
 import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { Concept, KnowledgeBase } from '../../src/kb/types.js';
 import type { GeneratedQuestion, StoredQuestion } from '../../src/quiz/types.js';
 import { openQuizStore, type SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
+
+export { buttonsOf, expectWithinDiscordLimits } from '../discord/message-view-checks.js';
 
 const realNote = fs.readFileSync(new URL('../../data/docs/docker-kubernetes.md', import.meta.url), 'utf8');
 export const realKb: KnowledgeBase = buildKnowledgeBase('data/docs', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
@@ -68,41 +67,4 @@ export function storeQuestion(store: SqliteQuizStore, question: GeneratedQuestio
     createdAt,
     closesAt: new Date(createdAt.getTime() + 60 * 60_000),
   }).question;
-}
-
-export function buttonsOf(view: MessageView): APIButtonComponentWithCustomId[] {
-  return view.components.flatMap((row) => row.components) as APIButtonComponentWithCustomId[];
-}
-
-/** Every limit Discord enforces on a message: a view that passes cannot be rejected with 50035. */
-export function expectWithinDiscordLimits(view: MessageView): void {
-  expect(view.allowedMentions).toEqual({ parse: [] });
-  expect(view.content?.length ?? 0).toBeLessThanOrEqual(discordLimits.content);
-  expect(view.embeds.length).toBeLessThanOrEqual(discordLimits.embedsPerMessage);
-  expect(measureEmbeds(view.embeds)).toBeLessThanOrEqual(discordLimits.embedTotal);
-  for (const embed of view.embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedTitle);
-    expect(embed.author?.name.length ?? 0).toBeLessThanOrEqual(256);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedDescription);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedFields);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeGreaterThan(0);
-      expect(field.name.length).toBeLessThanOrEqual(discordLimits.embedFieldName);
-      expect(field.value.length).toBeGreaterThan(0);
-      expect(field.value.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
-    }
-  }
-  expect(view.components.length).toBeLessThanOrEqual(discordLimits.rowsPerMessage);
-  const customIds = new Set<string>();
-  for (const row of view.components) {
-    expect(row.components.length).toBeGreaterThan(0);
-    expect(row.components.length).toBeLessThanOrEqual(discordLimits.buttonsPerRow);
-  }
-  for (const button of buttonsOf(view)) {
-    expect(button.label?.length ?? 0).toBeGreaterThan(0);
-    expect(button.label?.length ?? 0).toBeLessThanOrEqual(discordLimits.buttonLabel);
-    expect(button.custom_id.length).toBeLessThanOrEqual(discordLimits.customId);
-    expect(customIds.has(button.custom_id)).toBe(false);
-    customIds.add(button.custom_id);
-  }
 }

@@ -18,7 +18,7 @@ function playRounds(store: SqliteQuizStore, conceptIds: string[], answers: Recor
 }
 
 describe('the leaderboard view', () => {
-  it('ranks by points with accuracy and streak, and adds the caller below the top 10 when outside it', () => {
+  it('ranks by points with accuracy and any running streak, and adds the caller below the top 10 when outside it', () => {
     const store = openTestStore();
     // Members 1..12: member n answers the first (13 - n) questions right, so member 1 leads and member 12 is last.
     const rounds = Array.from({ length: 12 }, (_, round) =>
@@ -33,7 +33,7 @@ describe('the leaderboard view', () => {
     expect(lines.filter((line) => /member \d+/.test(line))).toHaveLength(11);
     expect(lines.find((line) => line.includes('member 1 '))).toMatch(/^🥇 member 1 — \*\*12\*\* pts · 100% right · streak 12$/);
     expect(lines.find((line) => line.includes('member 2 '))).toMatch(/^🥈/);
-    expect(lines.find((line) => line.includes('member 10 '))).toMatch(/^\*\*10\.\*\* member 10 — \*\*3\*\* pts · 25% right · streak 0$/);
+    expect(lines.find((line) => line.includes('member 10 '))).toMatch(/^\*\*10\.\*\* member 10 — \*\*3\*\* pts · 25% right$/);
     expect(lines.some((line) => line.includes('member 11 '))).toBe(false);
     expect(lines.at(-2)).toBe('⋯');
     expect(lines.at(-1)).toMatch(/^\*\*12\.\*\* member 12 \(you\) — \*\*1\*\* pt · 8% right/);

@@ -2,7 +2,7 @@
 // the project's local Discord emulator. Restart, fault and load scenarios live in test/e2e/.
 import path from 'node:path';
 import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle } from '../emulator/index.js';
 import type { EmulatedMember } from '../emulator/index.js';
+import { answerButtonId, answerButtons, isQuestionPost, questionIdOf, replyTo } from '../e2e/bot-harness.js';
 import { assertNothingPings } from '../e2e/mention-guard.js';
 import { createTempDirectory } from './discord-quiz-kit.js';
 
@@ -48,37 +49,18 @@ afterEach(async () => {
   if (emulator) assertNothingPings(emulator.requests);
 });
 
-function replyOf(response: APIInteractionResponse): { content: string; ephemeral: boolean } {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`expected a reply, got callback type ${response.type}`);
-  return { content: response.data.content ?? '', ephemeral: ((Number(response.data.flags ?? 0)) & MessageFlags.Ephemeral) !== 0 };
-}
-
-async function replyTo(handle: InteractionHandle): Promise<{ content: string; ephemeral: boolean }> {
-  return replyOf(await handle.response());
-}
-
-function answerButtons(message: APIMessage): APIButtonComponentWithCustomId[] {
-  const rows = (message.components ?? []) as { components?: unknown[] }[];
-  return rows
-    .flatMap((row) => row.components ?? [])
-    .filter((component): component is APIButtonComponentWithCustomId => {
-      const customId = (component as { custom_id?: unknown }).custom_id;
-      return typeof customId === 'string' && customId.startsWith('quiz:answer:');
-    });
-}
-
 /** `/quiz-admin now` in #docker; resolves with the post and the stored question behind it. */
 async function postNow() {
   const handle = emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin);
-  const post = await emulator.waitForMessage(emulator.channels.docker, (message) => answerButtons(message).length === 4);
-  const questionId = answerButtons(post)[0]!.custom_id.split(':')[2]!;
+  const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
+  const questionId = questionIdOf(post);
   const question = bot.context.store.getQuestion(questionId);
   if (!question) throw new Error(`question ${questionId} is not stored`);
   return { handle, post, question };
 }
 
 function click(post: APIMessage, choice: number, member: EmulatedMember): InteractionHandle {
-  return emulator.click(post, answerButtons(post)[choice]!.custom_id, member);
+  return emulator.click(post, answerButtonId(post, choice), member);
 }
 
 const [alice, bob, minji, dave] = ['alice', 'bob', 'minji', 'dave'] as const;
@@ -117,7 +99,7 @@ describe('configuring the quiz', () => {
     const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '61 9 * * *' }, emulator.admin));
 
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('I cannot use `61 9 * * *` as a schedule: the minute field `61` is not valid: use 0–59');
+    expect(reply.content).toContain('I cannot use `61 9 * * *` as a schedule: the minute field `61` is not valid (use 0–59');
     expect(reply.content).toContain('Example: `0 9 * * 1-5` = 09:00 Monday to Friday');
     expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
@@ -128,7 +110,7 @@ describe('configuring the quiz', () => {
     const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '0 9 1-7 * 1' }, admin));
 
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('`0 9 1-7 * 1`(으)로는 일정을 만들 수 없어요: 날짜(`1-7`)와 요일(`1`)을 함께 제한했어요.');
+    expect(reply.content).toContain('`0 9 1-7 * 1` 표현식으로는 일정을 만들 수 없어요: 날짜(`1-7`)와 요일(`1`)을 함께 제한했어요.');
     expect(reply.content).toContain('`0 9 * * 1#1` = 매월 첫째 월요일 09:00');
     expect(reply.content).not.toMatch(/limits both|weekday/);
     expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
@@ -144,8 +126,8 @@ describe('configuring the quiz', () => {
     const [post] = emulator.channelMessages(emulator.channels.docker);
 
     expect(reply.content).toContain('정답은 문제를 올리고 90분 뒤에 공개돼요.');
-    expect(reply.content).toContain('문제는 내 Discord 언어인 한국어로 올라가요.');
-    expect(reply.content).toContain('Europe/Berlin은(는) 서머타임으로 시계가 바뀌는 시간대예요.');
+    expect(reply.content).toContain('문제는 지금 쓰는 Discord 언어인 한국어로 올라가요.');
+    expect(reply.content).toContain('Europe/Berlin 시간대는 서머타임으로 시계가 바뀌어요.');
     // The server reports English (no Community features); the post follows the admin who scheduled it.
     expect(post?.embeds[0]?.author?.name).toBe('📝 퀴즈');
     expect(post?.embeds[0]?.footer?.text).toBe('처음 누른 답만 인정돼요.');
@@ -191,11 +173,11 @@ describe('a quiz round', () => {
     const minjiAgain = await replyTo(click(post, wrong, emulator.member(minji)));
 
     const letter = (choice: number) => 'ABCD'[choice];
-    expect(aliceReply).toEqual({ ephemeral: true, content: expect.stringContaining(`Answer recorded: **${letter(question.answer)}**`) });
+    expect(aliceReply).toEqual({ ephemeral: true, embeds: [], content: expect.stringContaining(`Answer recorded: **${letter(question.answer)}**`) });
     expect(aliceReply.content).toContain(closesAt);
     expect(bobReply.content).toContain(`Answer recorded: **${letter(wrong)}**`);
-    expect(minjiFirst.content).toContain(`**${letter(question.answer)}**(으)로 답을 기록했어요`);
-    expect(minjiAgain).toEqual({ ephemeral: true, content: `이미 **${letter(question.answer)}**(으)로 답했어요. 처음 답만 인정돼요.` });
+    expect(minjiFirst.content).toContain(`**${letter(question.answer)}**로 답을 기록했어요`);
+    expect(minjiAgain).toEqual({ ephemeral: true, embeds: [], content: `이미 **${letter(question.answer)}**로 답했어요. 처음 고른 답만 인정돼요.` });
     const tally = bot.context.store.getTally(question.id);
     expect(tally.participants).toBe(3);
     expect(tally.correct.map((member) => member.userName)).toEqual(['Alice', 'Minji']);
@@ -240,7 +222,7 @@ describe('a quiz round', () => {
     expect(lines).toEqual([
       '🥇 Alice — **1** pt · 100% right · streak 1',
       '🥇 Minji — **1** pt · 100% right · streak 1',
-      '🥉 Bob (you) — **0** pts · 0% right · streak 0',
+      '🥉 Bob (you) — **0** pts · 0% right',
     ]);
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
   });
@@ -255,7 +237,7 @@ describe('a quiz round', () => {
     const reply = await replyTo(emulator.click(tampered, crafted, emulator.member(dave)));
     const afterwards = await replyTo(click(post, question.answer, emulator.member(dave)));
 
-    expect(reply).toEqual({ ephemeral: true, content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.' });
+    expect(reply).toEqual({ ephemeral: true, embeds: [], content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.' });
     expect(afterwards.content).toContain('Answer recorded');
     expect(bot.context.store.getTally(question.id).participants).toBe(1);
   });
@@ -307,11 +289,11 @@ describe('watching the quiz', () => {
     const attempt = await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
     const listed = await emulator.slash('/quiz-admin list', {}, emulator.admin).response();
 
-    expect(attempt.content).toContain('Missing Permissions: Send Messages');
+    expect(attempt.content).toContain('I am missing **Send Messages** there');
     if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
     const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
     expect(value).toContain('Last problem');
-    expect(value).toContain('Missing Permissions: Send Messages');
+    expect(value).toContain('I am missing **Send Messages** there');
     expect(value).toContain('Paused');
     expect(emulator.channelMessages(emulator.channels.docker)).toEqual([]);
   });
@@ -360,11 +342,11 @@ describe('practice', () => {
     const handle = emulator.slash('/quiz practice', {}, member);
     const shown = await handle.waitForOriginal();
     expect(handle.ephemeral).toBe(true);
-    const questionId = answerButtons(shown)[0]!.custom_id.split(':')[2]!;
+    const questionId = questionIdOf(shown);
     const question = bot.context.store.getQuestion(questionId)!;
     const wrong = (question.answer + 2) % 4;
 
-    const response = await emulator.click(shown, answerButtons(shown)[wrong]!.custom_id, member).response();
+    const response = await emulator.click(shown, answerButtonId(shown, wrong), member).response();
 
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
     const updated = handle.original()!;
@@ -393,7 +375,7 @@ describe('the schedule', () => {
 
     expect(rateLimit.hits).toBeGreaterThan(0);
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
-    expect(channels.map((channel) => emulator.channelMessages(channel).filter((message) => answerButtons(message).length === 4).length)).toEqual(channels.map(() => 1));
+    expect(channels.map((channel) => emulator.channelMessages(channel).filter(isQuestionPost).length)).toEqual(channels.map(() => 1));
   });
 
   it('posts at the slot of a seconds-level cron', async () => {
@@ -402,7 +384,7 @@ describe('the schedule', () => {
     await startQuizBot({ realClock: true });
 
     await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '* * * * * *' }, emulator.admin));
-    const post = await emulator.waitForMessage(emulator.channels.docker, (message) => answerButtons(message).length === 4, 3_000);
+    const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost, 3_000);
 
     expect(post.embeds[0]?.fields?.some((field) => field.value.includes('<t:'))).toBe(true);
   });

@@ -1,18 +1,15 @@
 // /explain and /concepts as members use them: the real bot (startBot, discord.js Client, the real note
-// parser and search, a SQLite file) against the project's local Discord emulator.
+// parser and search, a SQLite file) against the project's local Discord emulator, through the e2e harness.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type APIButtonComponentWithCustomId, type APIEmbed, type APIMessage, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.js';
-import { type RunningBot, startBot } from '../../src/discord/start-bot.js';
-import { silentLogger } from '../../src/logger.js';
-import { type DiscordEmulator, type EmulatedMember, type InteractionHandle, startDiscordEmulator } from '../emulator/index.js';
-import { assertNothingPings } from '../e2e/mention-guard.js';
+import type { DiscordEmulator, EmulatedMember, InteractionHandle } from '../emulator/index.js';
+import { startBotHarness, type BotHarness } from '../e2e/bot-harness.js';
 
+let harness: BotHarness;
 let emulator: DiscordEmulator;
-let bot: RunningBot;
 let tempDir: string;
 let alice: EmulatedMember;
 let minji: EmulatedMember;
@@ -34,28 +31,15 @@ function writeDocs(): string {
 
 beforeAll(async () => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'concept-bot-explain-e2e-'));
-  emulator = await startDiscordEmulator();
+  harness = await startBotHarness({ docsDir: writeDocs() });
+  emulator = harness.emulator;
   alice = emulator.member('alice');
   minji = emulator.member('minji');
-  const config: Config = {
-    discordToken: 'emulator-token',
-    guildId: emulator.guild.id,
-    apiUrl: emulator.apiUrl,
-    docsDir: writeDocs(),
-    databasePath: path.join(tempDir, 'var', 'bot.sqlite'),
-    defaultTimezone: 'Asia/Seoul',
-    closeAfterMinutes: undefined,
-    graceMinutes: 30,
-    logLevel: 'silent',
-  };
-  bot = await startBot(config, { logger: silentLogger, clientOptions: { rest: { timeout: 2_000, retries: 1 }, waitGuildTimeout: 500 } });
 });
 
 afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  // Whatever the scenarios typed, no message the bot sent could ping anyone.
-  if (emulator) assertNothingPings(emulator.requests);
+  // Also fails when any message the bot sent could ping anyone, whatever the scenarios typed.
+  await harness?.close();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
 

@@ -2,8 +2,8 @@
 // client (no allowedMentions default, unlike the bot's) sends through the emulator, and the guard reads the wire.
 import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulator/index.js';
-import { connectClient, nextInteraction, sampleCommands } from '../emulator-self/client-harness.js';
+import type { DiscordEmulator } from '../emulator/index.js';
+import { nextInteraction, sampleCommands, startEmulatorSession, stopEmulatorSession } from '../emulator-self/client-harness.js';
 import { findPingableMessages } from './mention-guard.js';
 
 describe('the guard against pings', () => {
@@ -11,15 +11,10 @@ describe('the guard against pings', () => {
   let client: Client;
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
-    await client.application!.commands.set(sampleCommands);
+    ({ emulator, client } = await startEmulatorSession({ commands: sampleCommands }));
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   const requestsSince = (count: number) => emulator.requests.slice(count);
 

@@ -4,7 +4,7 @@ import type { Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient, nextInteraction, sampleCommands } from './client-harness.js';
+import { connectClient, nextInteraction, sampleCommands, startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 describe('gateway lifecycle', () => {
   let emulator: DiscordEmulator;
@@ -16,15 +16,10 @@ describe('gateway lifecycle', () => {
   });
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
-    await client.application!.commands.set(sampleCommands);
+    ({ emulator, client } = await startEmulatorSession({ commands: sampleCommands }));
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when the gateway closes with 4000, the client resumes and answers the next interaction', async () => {
     const resumed = once(client, Events.ShardResume);

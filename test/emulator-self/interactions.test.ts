@@ -11,7 +11,7 @@ import type { ChatInputCommandInteraction, Client, Interaction, TextChannel } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient, nextInteraction, sampleCommands, sleep } from './client-harness.js';
+import { connectClient, nextInteraction, sampleCommands, sleep, startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 const lateReplyTimeoutMs = 300;
 
@@ -26,15 +26,10 @@ describe('interactions through the emulator', () => {
 
   beforeAll(async () => {
     // Discord's own 3 s window: a shorter one shared by every test here would fail them on a busy machine.
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
-    await client.application!.commands.set(sampleCommands);
+    ({ emulator, client } = await startEmulatorSession({ commands: sampleCommands }));
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when a member runs /ping and the handler replies, the handle resolves to the callback body', async () => {
     const [alice] = emulator.members;

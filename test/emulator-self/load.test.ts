@@ -1,23 +1,18 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Events, InteractionResponseType } from 'discord.js';
 import type { Client, Interaction, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient } from './client-harness.js';
+import { startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 describe('many members at once', () => {
   let emulator: DiscordEmulator;
   let client: Client;
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
+    ({ emulator, client } = await startEmulatorSession());
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when 200 members click the same button together, each click is delivered once and acknowledged', async () => {
     const crowd = Array.from({ length: 200 }, (_, index) => emulator.addMember(`Learner${index}`));

@@ -1,23 +1,18 @@
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, Routes } from 'discord.js';
 import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient, sampleCommands } from './client-harness.js';
+import { sampleCommands, startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 describe('logging in and registering commands', () => {
   let emulator: DiscordEmulator;
   let client: Client;
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
+    ({ emulator, client } = await startEmulatorSession());
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when a client logs in, it becomes ready as the emulated bot with its application', () => {
     expect(client.isReady()).toBe(true);

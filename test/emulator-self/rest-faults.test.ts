@@ -1,9 +1,8 @@
 import { DiscordAPIError, HTTPError, RESTEvents } from 'discord.js';
 import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient } from './client-harness.js';
+import { startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 describe('REST faults', () => {
   let emulator: DiscordEmulator;
@@ -12,14 +11,10 @@ describe('REST faults', () => {
   const postsTo = (channelId: string) => emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator, { restTimeoutMs: 400, retries: 1 });
+    ({ emulator, client } = await startEmulatorSession({ restTimeoutMs: 400, retries: 1 }));
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when a post is rate limited with Retry-After, the client waits it out and the message is posted once', async () => {
     const general = emulator.channels.general;

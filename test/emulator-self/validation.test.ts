@@ -1,9 +1,8 @@
 import { DiscordAPIError, Routes } from 'discord.js';
 import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient, nextInteraction, sampleCommands } from './client-harness.js';
+import { nextInteraction, sampleCommands, startEmulatorSession, stopEmulatorSession } from './client-harness.js';
 
 /** Raw REST, so discord.js' own builders cannot refuse the payload before Discord sees it. */
 function postRaw(client: Client, channelId: string, body: unknown): Promise<unknown> {
@@ -24,16 +23,11 @@ describe('payload validation like Discord', () => {
   let generalId: string;
 
   beforeAll(async () => {
-    emulator = await startDiscordEmulator();
-    client = await connectClient(emulator);
-    await client.application!.commands.set(sampleCommands);
+    ({ emulator, client } = await startEmulatorSession({ commands: sampleCommands }));
     generalId = emulator.channels.general.id;
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await emulator.close();
-  });
+  afterAll(() => stopEmulatorSession({ emulator, client }));
 
   it('when an embed description is over 4096 characters, the post fails with 50035 naming the field', async () => {
     const channel = client.channels.cache.get(generalId) as TextChannel;

@@ -1,0 +1,203 @@
+// What `/quiz-admin` answers: the schedule it set, why it refused one, the schedule list, and how a post or
+// reveal went. Admin-only and ephemeral, so it may name cron fields and permissions; the member-facing quiz
+// messages (posts, reveals, practice) are in `quiz-views.ts`.
+import { type APIEmbed, type APIEmbedField, channelMention, escapeMarkdown, messageLink, TimestampStyles } from 'discord.js';
+import type { Language } from '../i18n/locale.js';
+import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import type { CronProblem } from '../quiz/cron-schedule.js';
+import type { PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
+import type { Schedule, StoredQuestion } from '../quiz/types.js';
+import { changesOffsetWithinYear } from '../quiz/zone-time.js';
+import { discordLimits } from './discord-limits.js';
+import { quoteUserInput, truncateText } from './discord-text.js';
+import { createMessageView, type MessageView } from './message-view.js';
+import { formatDiscordTime, formatResultTime, quizPostColor } from './quiz-views.js';
+
+/** What the gateway reports for a refused post (`Missing Permissions: Send Messages, Embed Links`). */
+const missingPermissionsDetail = /^Missing Permissions: (.+)$/;
+
+/**
+ * The platform's words for a failed post, for the admin: missing permissions named as in the admin's channel
+ * settings (in Korean with the English name), anything else quoted as it came.
+ */
+function describePlatformProblem(detail: string, language: Language, text: QuizMessages): string {
+  const missing = missingPermissionsDetail.exec(detail.trim())?.[1];
+  if (!missing) return escapeMarkdown(truncateText(detail, 300));
+  const names = missing.split(',').map((name) => translatePermissionName(name.trim(), language));
+  return text.admin.missingPermissionsDetail(truncateText(names.join(', '), 300));
+}
+
+/** A link to the post, or to its channel while it has no message yet. */
+export function linkToPost(question: Pick<StoredQuestion, 'guildId' | 'channelId' | 'messageId'>): string {
+  return question.messageId ? messageLink(question.channelId, question.messageId, question.guildId) : channelMention(question.channelId);
+}
+
+function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: Language): string {
+  const text = quizMessagesFor(language);
+  const { schedule, nextRun, openQuestion } = entry;
+  const note = schedule.noteId ? (kb.getDocument(schedule.noteId)?.title ?? schedule.noteId) : text.admin.allNotes;
+  const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
+  if (entry.closeAfterMinutes !== null) lines.push(text.admin.revealPolicy(entry.closeAfterMinutes));
+  if (schedule.paused) lines.push(text.admin.paused);
+  else if (nextRun) lines.push(text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)));
+  else lines.push(text.admin.noNextPost);
+  lines.push(openQuestion ? text.admin.openQuestion(linkToPost(openQuestion), formatDiscordTime(openQuestion.closesAt, TimestampStyles.RelativeTime)) : text.admin.noOpenQuestion);
+  if (schedule.lastError) {
+    const at = schedule.lastErrorAt ? formatDiscordTime(schedule.lastErrorAt, TimestampStyles.ShortDateTime) : '?';
+    lines.push(text.admin.lastProblem(describePlatformProblem(schedule.lastError, language, text), at));
+  }
+  return truncateText(lines.join('\n'), discordLimits.embedFieldValue);
+}
+
+export interface ScheduleListViewInput {
+  entries: readonly ScheduleListing[];
+  kb: KnowledgeBase;
+  language: Language;
+  /** The channel's name when the client knows it (field names cannot render channel mentions). */
+  channelName(channelId: string): string | undefined;
+}
+
+/** `/quiz-admin list`: one field per schedule (next post, open question, last problem, paused), as many as fit. */
+export function buildScheduleListView({ entries, kb, language, channelName }: ScheduleListViewInput): MessageView {
+  const text = quizMessagesFor(language);
+  const embed: APIEmbed = { color: quizPostColor, title: text.admin.listTitle };
+  if (entries.length === 0) {
+    embed.description = text.admin.listEmpty;
+    return createMessageView({ embeds: [embed] });
+  }
+  const fields: APIEmbedField[] = [];
+  // Leave room for the title and the "…and N more" field.
+  let room = discordLimits.embedTotal - text.admin.listTitle.length - 100;
+  for (const entry of entries) {
+    if (fields.length === discordLimits.embedFields - 1) break;
+    const field = {
+      name: truncateText(`#${channelName(entry.schedule.channelId) ?? entry.schedule.channelId}`, 100),
+      value: describeSchedule(entry, kb, language),
+    };
+    room -= field.name.length + field.value.length;
+    if (room < 0) break;
+    fields.push(field);
+  }
+  if (entries.length > fields.length) fields.push({ name: '…', value: text.admin.listMore(entries.length - fields.length) });
+  embed.fields = fields;
+  return createMessageView({ embeds: [embed] });
+}
+
+// `/quiz-admin` replies
+
+/** `Mon, 30 Nov 2026, 09:00 (in 3 days)`: the wall clock the admin scheduled, in the schedule's zone. */
+function formatSlot(slot: Date, timezone: string, language: Language): string {
+  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(slot.getUTCSeconds() !== 0 ? { second: '2-digit' as const } : {}),
+    hourCycle: 'h23',
+  }).format(slot);
+  return `${wallClock} (${formatDiscordTime(slot, TimestampStyles.RelativeTime)})`;
+}
+
+export interface ScheduledReplyInput {
+  schedule: Schedule;
+  nextRuns: readonly Date[];
+  /** Minutes from post to reveal, or null for "at the next post". */
+  closeAfterMinutes: number | null;
+  kb: KnowledgeBase;
+  language: Language;
+  now: Date;
+}
+
+/** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
+export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
+  const text = quizMessagesFor(language);
+  const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
+  const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
+  return [
+    text.admin.scheduled(channelMention(schedule.channelId), schedule.cron, schedule.timezone, note),
+    text.admin.revealPolicy(closeAfterMinutes),
+    ...(schedule.language !== null ? [text.admin.postLanguage] : []),
+    ...(changesOffsetWithinYear(schedule.timezone, now) ? [text.admin.daylightSaving(schedule.timezone)] : []),
+    '',
+    runs.length > 0 ? text.admin.nextPosts(schedule.timezone) : text.admin.noNextPost,
+    ...runs,
+  ].join('\n');
+}
+
+function describeCronProblem(problem: CronProblem | undefined, text: QuizMessages): string {
+  const says = text.admin.cronProblem;
+  switch (problem?.kind) {
+    case 'empty':
+      return says.empty;
+    case 'unknown-shortcut':
+      return says.unknownShortcut(quoteUserInput(problem.shortcut, 40), problem.shortcuts.map((shortcut) => `\`${shortcut}\``).join(', '));
+    case 'field-count':
+      return says.fieldCount(problem.count);
+    case 'characters':
+      return says.characters;
+    case 'field-value':
+      return says.fieldValue(problem.field, quoteUserInput(problem.value, 40));
+    case 'never-fires':
+      return says.neverFires;
+    case 'both-day-fields':
+      return says.bothDayFields(quoteUserInput(problem.dayOfMonth, 40), quoteUserInput(problem.dayOfWeek, 40));
+    case 'invalid':
+    case undefined:
+      return says.invalid;
+  }
+}
+
+export interface ScheduleRefusalInput {
+  refusal: Extract<ScheduleOutcome, { ok: false }>;
+  /** What the admin typed, to quote back. */
+  cron: string;
+  timezone: string;
+  note: string;
+  channel: string;
+  language: Language;
+}
+
+/** Why a schedule was refused, in the admin's language, with an example to copy where one helps. */
+export function describeScheduleRefusal({ refusal, cron, timezone, note, channel, language }: ScheduleRefusalInput): string {
+  const text = quizMessagesFor(language);
+  switch (refusal.reason) {
+    case 'invalid-cron':
+      return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
+    case 'invalid-timezone':
+      return text.admin.invalidTimezone(quoteUserInput(timezone, 64));
+    case 'unknown-note':
+      return text.common.unknownNote(quoteUserInput(note));
+    case 'missing-permissions': {
+      const missing = refusal.missing && refusal.missing.length > 0 ? refusal.missing : [refusal.message];
+      return text.admin.missingPermissions(channel, missing.map((name) => translatePermissionName(name, language)).join(', '));
+    }
+    case 'unknown-channel':
+      return text.admin.unknownChannel(channel);
+  }
+}
+
+/** The reply to `/quiz-admin now`: a link to the post, or why there is none. */
+export function describePostOutcome(outcome: PostOutcome, channel: string, language: Language, now: Date): string {
+  const text = quizMessagesFor(language);
+  if (outcome.ok) {
+    const posted = text.admin.posted(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
+    return outcome.resumed ? `${posted}\n${text.admin.resumed(channel)}` : posted;
+  }
+  const detail = describePlatformProblem(outcome.detail ?? outcome.message, language, text);
+  switch (outcome.reason) {
+    case 'already-open':
+      return outcome.question
+        ? text.admin.alreadyOpen(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now))
+        : text.admin.postFailed(channel, detail);
+    case 'no-question':
+      return text.admin.noQuestion;
+    case 'channel-problem':
+      return outcome.detail ? text.admin.channelProblem(channel, detail) : text.admin.postFailed(channel, detail);
+    case 'failed':
+      return outcome.detail ? text.admin.postFailedTransient(channel, detail) : text.admin.postFailed(channel, detail);
+  }
+}
