@@ -29,11 +29,15 @@ export function generateQuestion(kb: KnowledgeBase, conceptId: string, random: R
   return null;
 }
 
-/** The last word before a question leaves: no name of the concept and no form of the right option in the prompt. */
+/**
+ * The last word before a question leaves: no form of the right option in the prompt, and for "which concept
+ * is this?" no name of the concept either (a cloze keeps the concept's names: its answer is the blanked term).
+ */
 function keepsItsAnswer(question: GeneratedQuestion, material: ConceptMaterial): boolean {
   const correct = question.options[question.answer] ?? '';
   const correctForms = [correct, ...correct.split(/[()（）,]/)].filter((form) => form.trim() !== '');
-  return findLeakedName(question.prompt, [...material.names, ...correctForms]) === undefined;
+  const forbidden = question.kind === 'which-concept' ? [...material.names, ...correctForms] : correctForms;
+  return findLeakedName(question.prompt, forbidden) === undefined;
 }
 
 function makeWhichConcept(kb: KnowledgeBase, material: ConceptMaterial, random: Random): GeneratedQuestion | null {

@@ -9,8 +9,6 @@ import { answerMask, countLetters, countOccurrences, findLeakedName, maskNames, 
 export const minPromptLetters = 15;
 /** A statement that loses more than this share of its letters to masks was mostly the name itself. */
 const maxMaskedShare = 0.5;
-/** Stands for the concept's own names in a fill-in-the-blank sentence, so it is not mistaken for the blank. */
-export const conceptNameMask = '[?]';
 export const distractorCount = 3;
 
 export interface Term {
@@ -185,7 +183,7 @@ function findClozes(concept: Concept, names: readonly string[], ownKeys: Readonl
     // Blanking the concept's own name is a which-concept question in disguise.
     if (!term || term.partKeys.some((key) => ownKeys.has(key))) continue;
     for (const statement of concept.statements) {
-      const prompt = blankTerm(statement, term, names);
+      const prompt = blankTerm(statement, term);
       if (prompt === null) continue;
       const distractors = terms.filter(
         (other) => !overlaps(other, term) && !other.partKeys.some((key) => ownKeys.has(key)) && findLeakedName(prompt, other.forms) === undefined,
@@ -197,7 +195,7 @@ function findClozes(concept: Concept, names: readonly string[], ownKeys: Readonl
 }
 
 /** The statement with its one occurrence of `term` blanked, or null when that would not make a fair question. */
-function blankTerm(statement: string, term: Term, names: readonly string[]): string | null {
+function blankTerm(statement: string, term: Term): string | null {
   // Twice in the sentence means the second one answers the first.
   if (countOccurrences(statement, term.text) !== 1) return null;
   const source = namePatternSource(term.text);
@@ -209,8 +207,10 @@ function blankTerm(statement: string, term: Term, names: readonly string[]): str
     .replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'u'), answerMask);
   // `Time To Live(＿＿＿)`: the words before the brackets are the answer in other words.
   if (new RegExp(`[(（]\\s*${answerMask}`, 'u').test(blanked)) return null;
-  const prompt = maskNames(blanked, names, conceptNameMask).trim();
+  // The concept's own names stay: they are the sentence's context ("한 프로세스는 다른 프로세스의 …"), and the
+  // answer is the blanked term, never the concept (terms that name the concept are not blanked, see findClozes).
+  const prompt = blanked.trim();
   if (!isWorthAsking(prompt, statement)) return null;
-  if (findLeakedName(prompt, term.forms) !== undefined || findLeakedName(prompt, names) !== undefined) return null;
+  if (findLeakedName(prompt, term.forms) !== undefined) return null;
   return prompt;
 }

@@ -105,11 +105,12 @@ describe('cloze questions', () => {
     }
   });
 
-  it('mask the concept\'s own names in the sentence, apart from the blank', () => {
+  it('keep the concept\'s own names in the sentence as context, and blank only the term', () => {
     const kb = makeKnowledgeBase({ network: fillerConcepts(), containers: [docker] });
     const question = generateQuestion(kb, 'containers/docker', createRandom(2), 'cloze')!;
-    expect(question.prompt.toLowerCase()).not.toMatch(/도커|docker/);
-    expect(question.prompt).toContain('[?]');
+    expect(question.prompt.toLowerCase()).toMatch(/도커|docker/);
+    expect(question.prompt).toContain('＿＿＿');
+    expect(question.prompt).not.toContain('컨테이너');
     expect(question.options[question.answer]).toBe('컨테이너');
   });
 

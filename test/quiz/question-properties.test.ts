@@ -33,7 +33,10 @@ function findFaults(kb: KnowledgeBase, question: GeneratedQuestion): string[] {
   if (new Set(options.map(compact)).size !== options.length) faults.push(`options not distinct: ${options.join(' | ')}`);
   if (countLetters(prompt) < 15) faults.push(`prompt too short: ${prompt}`);
   const correct = options[answer] ?? '';
-  for (const name of [...concept.names, ...concept.aliases, ...formsOf(correct)]) {
+  // "Which concept is this?" must hide every name of the concept; a cloze asks for the blanked term, so it may
+  // keep the concept's names as context but must not show the term in any form.
+  const hidden = question.kind === 'which-concept' ? [...concept.names, ...concept.aliases, ...formsOf(correct)] : formsOf(correct);
+  for (const name of hidden) {
     if (shows(prompt, name)) faults.push(`prompt shows "${name}": ${prompt}`);
   }
   const ownNames = new Set([...concept.names, ...concept.aliases].map(compact));
