@@ -6,6 +6,7 @@ import { discordLimits } from '../../src/discord/discord-limits.js';
 import { measureEmbeds, type MessageView } from '../../src/discord/message-view.js';
 import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
+import { expectWithinDiscordLimits } from './message-view-checks.js';
 
 const realNote = readFileSync(new URL('../../data/docs/docker-kubernetes.md', import.meta.url), 'utf8');
 const realKb = buildKnowledgeBase('data/docs', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
@@ -14,35 +15,6 @@ function conceptOf(kb: KnowledgeBase, id: string) {
   const concept = kb.getConcept(id);
   if (!concept) throw new Error(`fixture lacks ${id}: ${kb.concepts.map((c) => c.id).join(', ')}`);
   return concept;
-}
-
-/** Every limit Discord enforces on a message, so a view that passes cannot be rejected with 400. */
-function expectWithinDiscordLimits(view: MessageView): void {
-  expect(view.embeds.length).toBeLessThanOrEqual(discordLimits.embedsPerMessage);
-  expect(measureEmbeds(view.embeds)).toBeLessThanOrEqual(discordLimits.embedTotal);
-  for (const embed of view.embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedTitle);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedDescription);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedFields);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeLessThanOrEqual(discordLimits.embedFieldName);
-      expect(field.value.length).toBeGreaterThan(0);
-      expect(field.value.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
-    }
-  }
-  expect(view.components.length).toBeLessThanOrEqual(discordLimits.rowsPerMessage);
-  const customIds = new Set<string>();
-  for (const row of view.components) {
-    expect(row.components.length).toBeLessThanOrEqual(discordLimits.buttonsPerRow);
-    for (const button of row.components) {
-      expect((button as { label?: string }).label?.length ?? 0).toBeLessThanOrEqual(discordLimits.buttonLabel);
-      const customId = (button as { custom_id?: string }).custom_id ?? '';
-      expect(customId.length).toBeLessThanOrEqual(discordLimits.customId);
-      expect(customIds.has(customId)).toBe(false);
-      customIds.add(customId);
-    }
-  }
-  expect(view.allowedMentions).toEqual({ parse: [] });
 }
 
 function textOf(embeds: APIEmbed[]): string {
