@@ -44,13 +44,19 @@ function makeWhichConcept(kb: KnowledgeBase, material: ConceptMaterial, random: 
   const { concept, descriptions, distractorConcepts } = material;
   if (descriptions.length === 0 || distractorConcepts.length < distractorCount) return null;
   const index = random.int(descriptions.length);
-  const wrong = pickConceptDistractors(concept, distractorConcepts, distractorCount, random);
-  const labelOf = getQuizMaterial(kb).labelOf;
+  const prompt = describeConcept(descriptions, index, material.names);
+  const quizMaterial = getQuizMaterial(kb);
+  // A concept the prompt itself names is the natural pick ("컨테이너에는 …" in the Docker section offering
+  // 컨테이너): as a wrong option it would make the question unfair, so it is left out.
+  const fair = distractorConcepts.filter((other) => findLeakedName(prompt, quizMaterial.materialOf(other.id)?.names ?? other.names) === undefined);
+  if (fair.length < distractorCount) return null;
+  const wrong = pickConceptDistractors(concept, fair, distractorCount, random);
+  const labelOf = quizMaterial.labelOf;
   const options = random.shuffle([concept, ...wrong]);
   return {
     conceptId: concept.id,
     kind: 'which-concept',
-    prompt: describeConcept(descriptions, index, material.names),
+    prompt,
     options: options.map(labelOf),
     answer: options.indexOf(concept),
     optionConceptIds: options.map((option) => option.id),

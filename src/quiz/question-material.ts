@@ -132,7 +132,14 @@ export function describeWithoutNames(statement: string, names: readonly string[]
   return isWorthAsking(masked, statement) && findLeakedName(masked, names) === undefined ? masked : null;
 }
 
+/**
+ * Sentences that open by leaning on the one before ("따라서, …", "즉, …", "This means …") make no sense
+ * alone in a quiz post.
+ */
+const leansOnPreviousSentence = /^(?:따라서|그러므로|그래서|그러나|하지만|반면에?|즉|또한|게다가|결국|이는|이것은|이렇게|그|이)(?:[\s,]|$)|^(?:therefore|thus|hence|so|also|however|this|these|that|it)\b/iu;
+
 function isWorthAsking(prompt: string, original: string): boolean {
+  if (leansOnPreviousSentence.test(original.trim())) return false;
   const letters = countLetters(prompt);
   return letters >= minPromptLetters && letters >= (1 - maxMaskedShare) * countLetters(original);
 }

@@ -70,6 +70,37 @@ describe('which-concept questions', () => {
   });
 });
 
+describe('which-concept questions are fair', () => {
+  it('never offer as a wrong answer a concept the prompt itself names', () => {
+    const kb = makeKnowledgeBase({
+      network: fillerConcepts(),
+      containers: [
+        { names: ['도커', 'Docker'], statements: ['컨테이너에는 코드, 런타임, 시스템 도구, 시스템 라이브러리 등 서버에 설치되는 무엇이든 아우른다.'] },
+        { names: ['컨테이너', 'Container'], statements: ['운영 체제 수준에서 격리된 사용자 공간을 여러 개 두는 가상화 방식이다.'] },
+      ],
+    });
+    const questions = questionsOver(40, (seed) => generateQuestion(kb, 'containers/docker', createRandom(seed), 'which-concept'));
+
+    expect(questions.length).toBe(40);
+    for (const question of questions) expect(question.optionConceptIds).not.toContain('containers/container');
+  });
+
+  it('do not use a sentence that leans on the one before it', () => {
+    const kb = makeKnowledgeBase({
+      network: fillerConcepts(),
+      containers: [
+        {
+          names: ['도커', 'Docker'],
+          statements: ['따라서, 환경에 관계 없이 언제나 동일하게 실행될 것을 보증하는 도구이다.', '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.'],
+        },
+      ],
+    });
+    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'containers/docker', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+
+    expect([...prompts]).toEqual(['리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.']);
+  });
+});
+
 describe('cloze questions', () => {
   const kernel: ConceptSpec = {
     names: ['커널', 'Kernel'],
