@@ -47,6 +47,7 @@ const data = new SlashCommandBuilder()
       .addStringOption((option) =>
         option
           .setName('cron')
+          .setNameLocalizations({ ko: '크론' })
           .setDescription('When to post: minute hour day month weekday (default 0 9 * * 1-5 = weekdays 09:00)')
           .setDescriptionLocalizations({ ko: '출제 시각: 분 시 일 월 요일 (기본 0 9 * * 1-5 = 평일 09:00)' })
           .setAutocomplete(true)

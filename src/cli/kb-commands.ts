@@ -1,6 +1,7 @@
 // `cli explain | search | concepts | kb check`: the knowledge base and search from a terminal, the same core
 // the bot uses. The --json forms are a contract for outside checks: keep their shapes stable, and write
 // nothing else to stdout when --json is set.
+import { findDocument } from '../kb/find-document.js';
 import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
 import type { Concept, KbProblem, KnowledgeBase } from '../kb/types.js';
 import { findUnaskableConcepts } from '../quiz/generate-question.js';
@@ -92,10 +93,11 @@ const concepts: CliCommand = async (context) => {
   const note = context.flags.get('note');
   if (note === true) throw new UsageError('--note takes a note id, e.g. --note docker-kubernetes');
   const kb = await loadKnowledgeBase(context.docsDir);
-  if (note !== undefined && !kb.getDocument(note)) {
+  const picked = note === undefined ? undefined : findDocument(kb, note);
+  if (note !== undefined && !picked) {
     throw new UsageError(`--note: no note "${note}" in ${context.docsDir} (notes: ${kb.documents.map((document) => document.id).join(', ') || 'none'})`);
   }
-  const documents = kb.documents.filter((document) => note === undefined || document.id === note);
+  const documents = picked ? [picked] : kb.documents;
   const listed = documents.flatMap((document) => document.conceptIds.map((id) => kb.getConcept(id)).filter((concept) => concept !== undefined));
   if (context.json) {
     context.out(JSON.stringify(listed.map((concept) => ({ id: concept.id, title: concept.title, names: concept.names, aliases: concept.aliases, document: concept.documentId })), null, 2));

@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import { type CliCommand, type CliContext, UsageError } from './cli-context.js';
+import { type CliCommand, UsageError } from './cli-context.js';
 import { kbCommands } from './kb-commands.js';
 import { quizCommands } from './quiz-commands.js';
 
@@ -12,7 +13,7 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
 
   explain <query>            explain a concept from the notes
   search <query> [--limit N] list matching concepts, best first
-  concepts                   list every concept by note
+  concepts [--note ID]       list every concept by note
   kb check                   list every problem in the notes (exit 1 if any)
   quiz sample [--seed N] [--note ID]
                              generate one quiz question
@@ -25,10 +26,13 @@ export function parseArguments(argv: string[]): { name: string | undefined; posi
   const words: string[] = [];
   const flags = new Map<string, string | true>();
   const valueFlags = new Set(['docs', 'limit', 'seed', 'note']);
+  const switches = new Set(['json', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg.startsWith('--')) {
       const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      // A misspelt --json must not quietly print text to a script that expects JSON.
+      if (!valueFlags.has(key) && !switches.has(key)) throw new UsageError(`unknown option --${key}`);
       if (inline !== undefined) flags.set(key, inline);
       else if (valueFlags.has(key) && i + 1 < argv.length) flags.set(key, argv[++i]!);
       else flags.set(key, true);
@@ -46,33 +50,37 @@ export async function runCli(
   out: (text: string) => void = (text) => process.stdout.write(text + '\n'),
   err: (text: string) => void = (text) => process.stderr.write(text + '\n'),
 ): Promise<number> {
-  const { name, positional, flags } = parseArguments(argv);
-  if (!name || flags.has('help') || name === 'help') {
-    out(usage);
-    return name ? 0 : 2;
-  }
-  const command = commands[name];
-  if (!command) {
-    err(`Unknown command "${name}".\n\n${usage}`);
-    return 2;
-  }
-  const docs = flags.get('docs');
-  const context: CliContext = {
-    positional,
-    flags,
-    json: flags.has('json'),
-    docsDir: typeof docs === 'string' ? docs : process.env.DOCS_DIR || 'data/docs',
-    out,
-    err,
-  };
   try {
-    return await command(context);
+    const { name, positional, flags } = parseArguments(argv);
+    if (!name || flags.has('help') || name === 'help') {
+      out(usage);
+      return name ? 0 : 2;
+    }
+    const command = commands[name];
+    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    const docs = flags.get('docs');
+    if (docs === true) throw new UsageError('--docs takes a folder, e.g. --docs data/docs');
+    const docsDir = docs ?? (process.env.DOCS_DIR?.trim() || 'data/docs');
+    // Every command reads the notes: a folder that is not there is an error for all of them alike.
+    if (!isDirectory(docsDir)) {
+      err(`docs directory not found: ${docsDir} (pass --docs DIR or set DOCS_DIR)`);
+      return 1;
+    }
+    return await command({ positional, flags, json: flags.has('json'), docsDir, out, err });
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\n\n${usage}`);
       return 2;
     }
     throw error;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -116,10 +116,29 @@ describe('cli explain', () => {
   });
 
   it('says where it looked when the docs folder has no notes', async () => {
-    const { code, err } = await run('explain', 'container', '--docs', path.join(os.tmpdir(), 'no-such-notes-dir-for-cli-test'));
+    const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-empty-notes-'));
+    const { code, err } = await run('explain', 'container', '--docs', emptyFolder);
+    fs.rmSync(emptyFolder, { recursive: true, force: true });
     expect(code).toBe(1);
-    expect(err).toContain('No concepts found');
-    expect(err).toContain('docs directory not found');
+    expect(err).toContain(`No concepts found in ${emptyFolder}`);
+  });
+});
+
+describe('cli arguments', () => {
+  it('every command refuses a docs folder that does not exist, with exit code 1', async () => {
+    const missing = path.join(os.tmpdir(), 'no-such-notes-dir-for-cli-test');
+    for (const command of [['explain', 'container'], ['search', 'container', '--json'], ['concepts', '--json'], ['kb', 'check'], ['quiz', 'sample', '--json']]) {
+      const { code, out, err } = await run(...command, '--docs', missing);
+      expect({ command, code, out }).toEqual({ command, code: 1, out: '' });
+      expect(err).toContain(`docs directory not found: ${missing}`);
+    }
+  });
+
+  it('refuses an unknown option instead of ignoring it (a misspelt --json must not print text)', async () => {
+    const { code, out, err } = await run('search', 'docker', '--jsn');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('unknown option --jsn');
   });
 });
 
