@@ -86,14 +86,7 @@ export class InteractionBuilder {
     const leaf = this.buildOptions(commandLine, schema, values, resolved, channel, member, undefined);
     const payload = {
       ...this.base(InteractionType.ApplicationCommand, member, channel, place),
-      data: {
-        id: command.id,
-        name: command.name,
-        type: ApplicationCommandType.ChatInput,
-        ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-        options: wrapInChain(chain, leaf),
-        ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
-      },
+      data: { ...commandData(command, chain, leaf), ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
     };
     return { payload: payload as unknown as APIInteraction, channel };
   }
@@ -107,13 +100,7 @@ export class InteractionBuilder {
     const leaf = this.buildOptions(commandLine, schema, values, {}, channel, member, focused);
     const payload = {
       ...this.base(InteractionType.ApplicationCommandAutocomplete, member, channel, place),
-      data: {
-        id: command.id,
-        name: command.name,
-        type: ApplicationCommandType.ChatInput,
-        ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-        options: wrapInChain(chain, leaf),
-      },
+      data: commandData(command, chain, leaf),
     };
     return { payload: payload as unknown as APIInteraction, channel };
   }
@@ -330,6 +317,17 @@ function checkChoice(option: OptionSchema, value: string | number, fail: (why: s
   if (!option.choices.some((choice) => choice.value === value)) {
     fail(`must be one of the choices ${option.choices.map((choice) => JSON.stringify(choice.value)).join(', ')}`);
   }
+}
+
+/** The `data` a slash command and its autocomplete share: which registered command, with the options typed. */
+function commandData(command: ReturnType<typeof findRegisteredCommand>['command'], chain: OptionSchema[], leaf: APIApplicationCommandInteractionDataOption[]) {
+  return {
+    id: command.id,
+    name: command.name,
+    type: ApplicationCommandType.ChatInput,
+    ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+    options: wrapInChain(chain, leaf),
+  };
 }
 
 function wrapInChain(chain: OptionSchema[], leaf: APIApplicationCommandInteractionDataOption[]): APIApplicationCommandInteractionDataOption[] {
