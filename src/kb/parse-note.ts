@@ -93,6 +93,11 @@ export function parseNote(markdown: string, file: string): ParsedNote {
       body,
       plainText: lines.join('\n'),
       statements,
+      // Filled in properly by the real-notes work (issue 7); until then every statement counts as prose.
+      passages: statements.map((text) => ({ text, kind: 'paragraph' as const, line })),
+      subsections: [],
+      flashcards: [],
+      authoredQuestions: [],
       boldTerms: collectBoldTerms(section.nodes),
       ...(image ? { image } : {}),
       location: { file, line },

@@ -19,7 +19,46 @@ export interface Reference {
   url?: string;
 }
 
-/** One `##` section of a note. */
+/**
+ * One piece of a concept's explanatory prose: a paragraph or a list item, as plain text. Never a table, code,
+ * HTML, image text, a link caption or "see below" boilerplate: question generation reads only these.
+ */
+export interface Passage {
+  text: string;
+  kind: 'paragraph' | 'list-item';
+  /** 1-based line in the note. */
+  line: number;
+  /** The `###`-or-deeper heading this passage stands under inside the concept, when it does. */
+  subheading?: string;
+}
+
+/** A heading below the concept's own level (`### 요구 페이징`): searchable, and a place passages belong to. */
+export interface Subsection {
+  /** As written, markdown stripped. */
+  title: string;
+  /** Names cleaned from the heading the way concept names are. */
+  names: string[];
+  line: number;
+}
+
+/** An author-written question and answer: `<details><summary>Q</summary>A</details>` or a `Q:`/`A:` pair. */
+export interface Flashcard {
+  question: string;
+  answer: string;
+  location: SourceLocation;
+}
+
+/** A multiple-choice question the author wrote in a fenced block (format in the README); asked as written. */
+export interface AuthoredQuestion {
+  prompt: string;
+  /** Exactly four options. */
+  options: string[];
+  /** Index of the right option. */
+  answer: number;
+  location: SourceLocation;
+}
+
+/** One concept of a note (a `##` section in most notes; the level follows the note's own headings). */
 export interface Concept {
   /**
    * Stable id `<documentId>/<slug>`, e.g. `docker-kubernetes/container`. Storage and buttons key on it,
@@ -38,8 +77,16 @@ export interface Concept {
   body: string;
   /** The body as plain text (markup removed, one line per paragraph/list item). */
   plainText: string;
-  /** Statements of the body: list items and paragraphs as plain text, in order. Question generation uses these. */
+  /** Statements of the body: list items and paragraphs as plain text, in order. */
   statements: string[];
+  /** The explanatory prose of the body, with lines; question prompts come only from these. */
+  passages: Passage[];
+  /** `###`-and-deeper headings inside the concept. */
+  subsections: Subsection[];
+  /** Author-written question/answer pairs of the concept. */
+  flashcards: Flashcard[];
+  /** Author-written multiple-choice questions of the concept, asked ahead of generated ones. */
+  authoredQuestions: AuthoredQuestion[];
   /** Terms the author put in **bold**, in order of appearance, deduplicated. */
   boldTerms: string[];
   /** The first image of the section. */
