@@ -15,6 +15,8 @@ const maxAliasWords = 6;
  * 2. A parenthesis right after a name or alias of THIS concept: `가상 머신(VM)` in the instance
  *    body → VM. A parenthesis after any other word (`에뮬레이션(복제)`, `도구(tool)`) is a gloss, and
  *    so is one that spells out a longer compound (`웹 애플리케이션 방화벽(WAF, Web Application Firewall)`).
+ * 4. The Hangul word before a parenthesis that holds exactly one of the concept's Latin names is its Korean
+ *    name: `뮤텍스(Mutex)` in the body of `Semaphore & Mutex` → 뮤텍스 (as many words as the Latin name has).
  * 3. A short form the author pairs explicitly: in the body of `컴퓨터 클러스터(Computer Cluster)`,
  *    `클러스터(Cluster)` repeats the last word of both the Korean and the English name, so both short
  *    forms are aliases. The last word alone is never enough (`머신` does not name `가상 머신`).
@@ -22,7 +24,7 @@ const maxAliasWords = 6;
 export function extractAliases(statements: readonly string[], names: readonly string[]): string[] {
   const found: string[] = [];
   for (const statement of statements) found.push(...aliasesFromNamingStatements(statement));
-  for (const statement of statements) found.push(...aliasesFromParentheses(statement, [...names, ...found]));
+  for (const statement of statements) found.push(...aliasesFromParentheses(statement, [...names, ...found], names));
   const nameKeys = new Set(names.map(nameKey));
   return uniqueNames(found).filter((alias) => !nameKeys.has(nameKey(alias)) && isPlausibleAlias(alias));
 }
@@ -42,7 +44,7 @@ const clauseStart = /(?:[.!?]\s+|[:;]\s*|(?:이는|이것은|이를|흔히|보�
 
 /** `정식 명칭은 X`, `줄여서 X`, `also called X`: the term after the lead-in. */
 const leadIns = /(?:정식\s*명칭은|공식\s*명칭은|원래\s*이름은|영어로는|영문으로는|약칭은|약자로는?|줄여서|also\s+(?:called|known\s+as|referred\s+to\s+as)|a\.k\.a\.?|\baka)\s+/giu;
-const leadInEnd = /이며|이다|입니다|이고|이라|라고|[.;!?]|\s+(?:which|that|and is|and was)\s/u;
+const leadInEnd = /이며|이다|입니다|이고|이라|라고|(?<=[\p{L}\p{N})])(?:을|를)\s|[.;!?]|\s+(?:which|that|and is|and was)\s/u;
 
 function aliasesFromNamingStatements(statement: string): string[] {
   const masked = maskParenthesised(statement);
@@ -60,6 +62,8 @@ function aliasesFromNamingStatements(statement: string): string[] {
     const start = match.index + match[0].length;
     const rest = masked.slice(start);
     const stop = rest.search(leadInEnd);
+    // `줄여서 ACID를 만족해야 한다`: a term the sentence goes on to use as its object is not being named.
+    if (stop >= 0 && /^(?:을|를)\s/u.test(rest.slice(stop))) continue;
     const unmatchedClose = findUnmatchedClose(rest);
     const ends = [stop, unmatchedClose, rest.length].filter((i) => i >= 0);
     aliases.push({ at: start, terms: termsOfList(statement.slice(start, start + Math.min(...ends))) });
@@ -124,7 +128,7 @@ function endsWithConsonant(text: string): boolean {
 }
 
 /** Rules 2 and 3: parentheses right after one of this concept's own names. */
-function aliasesFromParentheses(statement: string, known: readonly string[]): string[] {
+function aliasesFromParentheses(statement: string, known: readonly string[], names: readonly string[]): string[] {
   const masked = maskParenthesised(statement);
   const aliases: string[] = [];
   for (const match of masked.matchAll(/[(（]/g)) {
@@ -139,6 +143,11 @@ function aliasesFromParentheses(statement: string, known: readonly string[]): st
     if (namesCompound) continue;
     if (known.some((name) => endsWithWord(before, name))) {
       aliases.push(...terms);
+      continue;
+    }
+    const translated = translationBefore(before, terms, names);
+    if (translated) {
+      aliases.push(translated);
       continue;
     }
     aliases.push(...pairedShortForms(before, terms, known));
@@ -171,4 +180,15 @@ export function endsWithWord(text: string, word: string): boolean {
   if (lowerWord === '' || !lowerText.endsWith(lowerWord)) return false;
   const before = lowerText.at(-lowerWord.length - 1);
   return before === undefined || !/[\p{L}\p{N}]/u.test(before);
+}
+
+/** Rule 4: `뮤텍스(Mutex)`, `가상 메모리(Virtual Memory)` where the Latin name is the concept's and the Korean is not yet. */
+function translationBefore(before: string, terms: readonly string[], names: readonly string[]): string | undefined {
+  if (terms.length !== 1 || /\s$/u.test(before)) return undefined;
+  const term = terms[0] ?? '';
+  const latin = names.find((name) => isLatinName(name) && nameKey(name) === nameKey(term));
+  if (!latin) return undefined;
+  const words = before.split(/\s+/).slice(-latin.split(/\s+/).length);
+  if (words.length === 0 || !words.every((word) => /^\p{Script=Hangul}+$/u.test(word))) return undefined;
+  return words.join(' ');
 }

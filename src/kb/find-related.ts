@@ -41,10 +41,29 @@ export function findRelatedIds(concepts: readonly Concept[]): Map<string, string
   return related;
 }
 
+/**
+ * The ids of the concepts a text mentions, in order of first mention, longest term first where terms
+ * overlap (`멀티 프로세스` over `프로세스`). Built once for many short texts, such as interview questions.
+ */
+export function createMentionFinder(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>[]): (text: string) => string[] {
+  const index = indexTerms(concepts);
+  return (text) => {
+    const sorted = findMentions(text.toLowerCase(), index).sort((a, b) => a.start - b.start || b.end - a.end);
+    const ids: string[] = [];
+    let coveredUntil = 0;
+    for (const mention of sorted) {
+      if (mention.start < coveredUntil) continue;
+      coveredUntil = mention.end;
+      if (!ids.includes(mention.conceptId)) ids.push(mention.conceptId);
+    }
+    return ids;
+  };
+}
+
 /** First two characters → term length → exact text → terms: a position costs one lookup per length, not per term. */
 type TermIndex = Map<string, Map<number, Map<string, Term[]>>>;
 
-function indexTerms(concepts: readonly Concept[]): TermIndex {
+function indexTerms(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>[]): TermIndex {
   const index: TermIndex = new Map();
   for (const concept of concepts) {
     for (const name of [...concept.names, ...concept.aliases]) {

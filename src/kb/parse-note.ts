@@ -1,5 +1,5 @@
 // One note (markdown) → its document, its concepts and what is wrong with it.
-import type { Definition, Heading, Nodes, RootContent, Yaml } from 'mdast';
+import type { Definition, Nodes, RootContent, Yaml } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -7,22 +7,18 @@ import { extractAliases, maxAliasLength } from './extract-aliases.js';
 import { extractNames, uniqueNames } from './extract-names.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEntry } from './front-matter.js';
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
-import { findRelatedIds } from './find-related.js';
-import { classifySection } from './section-kinds.js';
+import { createMentionFinder, findRelatedIds } from './find-related.js';
+import { outlineNote, type OutlineSection } from './note-outline.js';
+import { readReferences } from './read-references.js';
+import { readSectionContent, type SectionContent } from './read-section-content.js';
 import { documentIdFromPath, isLatinName, nameKey, slugify } from './slug.js';
-import type { Concept, ConceptImage, KbProblem, NoteDocument, Reference } from './types.js';
+import type { AuthoredQuestion, Concept, ConceptImage, Flashcard, KbProblem, NoteDocument, Passage, Reference } from './types.js';
 
 export interface ParsedNote {
   document: NoteDocument;
   /** Related ids only link concepts of this note; the knowledge base links across notes. */
   concepts: Concept[];
   problems: KbProblem[];
-}
-
-interface Section {
-  heading: Heading;
-  nodes: RootContent[];
-  endOffset: number;
 }
 
 /** A concept before its id is known: ids need the whole note (front matter, duplicate slugs). */
@@ -52,36 +48,52 @@ export function parseNote(markdown: string, file: string): ParsedNote {
     report('warning', 1, 'front matter starts with "---" but has no closing "---" line; it was read as text');
   }
 
-  const { titleHeading, sections } = splitSections(tree.children, source.length, (line, message) => report('warning', line, message));
+  const { titleHeading, conceptDepth, sections } = outlineNote(tree.children, source.length, (line, message) => report('warning', line, message));
   const definitions = new Map<string, Definition>();
   for (const node of walkNodes(tree)) if (node.type === 'definition') definitions.set(node.identifier.toLowerCase(), node);
 
   const summaries: string[] = [];
   const references: Reference[] = [];
   const drafts: ConceptDraft[] = [];
-  for (const section of sections) {
+  /** Author-written questions of note-level Q&A sections: given to concepts once all are known. */
+  const noteQuestions: { flashcards: Flashcard[]; authoredQuestions: AuthoredQuestion[] } = { flashcards: [], authoredQuestions: [] };
+  const depthWord = '#'.repeat(conceptDepth ?? 2);
+  for (const [index, section] of sections.entries()) {
     const title = toPlainText(section.heading);
     const line = lineOf(section.heading);
     const body = sliceBody(source, section);
-    const kind = classifySection(title);
-    if (kind === 'summary') {
+    if (section.kind === 'summary') {
       if (body !== '') summaries.push(body);
       continue;
     }
-    if (kind === 'references') {
+    if (section.kind === 'references') {
       references.push(...section.nodes.flatMap(readReferences));
+      continue;
+    }
+    if (section.kind === 'contents') continue;
+    if (section.kind === 'questions') {
+      const content = readSectionContent(section.nodes, file, 'questions');
+      for (const problem of content.problems) report('error', problem.line, problem.message);
+      noteQuestions.flashcards.push(...content.flashcards);
+      noteQuestions.authoredQuestions.push(...content.authoredQuestions);
+      references.push(...content.references);
       continue;
     }
     const names = extractNames(title);
     if (names.length === 0) {
-      report('error', line, `the ## heading has no name; the section was skipped`);
+      report('error', line, `the ${depthWord} heading has no name; the section was skipped`);
       continue;
     }
     const { statements, lines } = collectStatements(section.nodes);
     if (lines.length === 0) {
+      // `# 운영체제` above `# 프로세스`, `# 스레드`: an empty first heading only titles the note.
+      if (section.heading.depth === 1 && index === 0 && sections.length > 1) continue;
       report('error', line, `section "${title}" has no text; it was skipped (write what the concept is below its heading)`);
       continue;
     }
+    const content = readSectionContent(section.nodes, file, 'concept');
+    for (const problem of content.problems) report('error', problem.line, problem.message);
+    references.push(...content.references);
     const image = findImage(section.nodes, definitions);
     if (image && !/^https?:\/\//i.test(image.url)) {
       report('warning', line, `the image "${image.url}" of "${title}" is not an http(s) URL, so Discord cannot show it`);
@@ -89,15 +101,14 @@ export function parseNote(markdown: string, file: string): ParsedNote {
     drafts.push({
       title,
       names,
-      aliases: extractAliases(statements, names),
+      aliases: extractAliases(ownDefiningTexts(content.passages, content.subsections, names), names),
       body,
       plainText: lines.join('\n'),
       statements,
-      // Filled in properly by the real-notes work (issue 7); until then every statement counts as prose.
-      passages: statements.map((text) => ({ text, kind: 'paragraph' as const, line })),
-      subsections: [],
-      flashcards: [],
-      authoredQuestions: [],
+      passages: content.passages,
+      subsections: content.subsections,
+      flashcards: content.flashcards,
+      authoredQuestions: content.authoredQuestions,
       boldTerms: collectBoldTerms(section.nodes),
       ...(image ? { image } : {}),
       location: { file, line },
@@ -109,9 +120,10 @@ export function parseNote(markdown: string, file: string): ParsedNote {
   addFrontMatterAliases(concepts, frontMatter.aliases, documentId, report);
   const related = findRelatedIds(concepts);
   for (const concept of concepts) concept.relatedIds = related.get(concept.id) ?? [];
+  attachNoteQuestions(concepts, noteQuestions, (line, message) => report('warning', line, message));
 
   if (concepts.length === 0 && !problems.some((problem) => problem.severity === 'error')) {
-    report('warning', titleHeading ? lineOf(titleHeading) : 1, 'the note has no ## sections, so it has no concepts (each ## heading is one concept)');
+    report('warning', titleHeading ? lineOf(titleHeading) : 1, 'the note has no topic heading, so it has no concepts (a # heading makes the note one concept; ## headings make one concept each)');
   }
 
   const document: NoteDocument = {
@@ -126,39 +138,7 @@ export function parseNote(markdown: string, file: string): ParsedNote {
   return { document, concepts, problems };
 }
 
-/** `#` is the title, each `##` opens a section, `###` and deeper stay inside the section. */
-function splitSections(
-  nodes: readonly RootContent[],
-  sourceLength: number,
-  warn: (line: number, message: string) => void,
-): { titleHeading: Heading | undefined; sections: Section[] } {
-  let titleHeading: Heading | undefined;
-  const sections: Section[] = [];
-  let current: Section | undefined;
-  const close = (endOffset: number): void => {
-    if (current) current.endOffset = endOffset;
-    current = undefined;
-  };
-  for (const node of nodes) {
-    if (node.type === 'heading' && node.depth <= 2) {
-      close(node.position?.start.offset ?? sourceLength);
-      if (node.depth === 2) {
-        current = { heading: node, nodes: [], endOffset: sourceLength };
-        sections.push(current);
-      } else if (!titleHeading && sections.length === 0) {
-        titleHeading = node;
-      } else {
-        // A later `#` ends the section before it; what follows it up to the next `##` belongs to no concept.
-        warn(lineOf(node), `a second # heading "${toPlainText(node)}": only the first # is the note's title, and it is not a concept (use ## for concepts)`);
-      }
-      continue;
-    }
-    if (current && node.type !== 'yaml') current.nodes.push(node);
-  }
-  return { titleHeading, sections };
-}
-
-function sliceBody(source: string, section: Section): string {
+function sliceBody(source: string, section: OutlineSection): string {
   const start = section.heading.position?.end.offset ?? 0;
   return source.slice(start, section.endOffset).trim();
 }
@@ -232,24 +212,6 @@ function findImage(nodes: readonly Nodes[], definitions: Map<string, Definition>
   return undefined;
 }
 
-const urlPattern = /https?:\/\/[^\s<>()[\]"']+/;
-
-/** One reference per list item, or per line of a paragraph: `Wikipedia(https://ko.wikipedia.org/)`. */
-function readReferences(node: RootContent): Reference[] {
-  const items: Nodes[] = [];
-  for (const inner of walkNodes(node)) if (inner.type === 'listItem') items.push(inner);
-  if (items.length > 0) return items.map((item) => toReference(toPlainText(item), item));
-  if (node.type === 'paragraph') return toPlainLines(node).map((line) => toReference(line, undefined));
-  return [];
-}
-
-function toReference(text: string, node: Nodes | undefined): Reference {
-  let url: string | undefined;
-  if (node) for (const inner of walkNodes(node)) if (!url && inner.type === 'link') url = inner.url;
-  url ??= urlPattern.exec(text)?.[0].replace(/[.,;:!?]+$/, '');
-  return url ? { text, url } : { text };
-}
-
 /** The id slug: pinned by front matter, else the first Latin name (`container`), else the first name. */
 function defaultSlug(names: readonly string[]): string {
   const latin = names.find(isLatinName);
@@ -309,4 +271,43 @@ function addFrontMatterAliases(
       (alias) => !nameKeys.has(nameKey(alias)),
     );
   }
+}
+
+/**
+ * Aliases come from the concept's own defining sentences: prose directly under its heading, or under a
+ * subsection about the concept itself (`### What is a thread?` in `Process vs Thread`). A subsection about
+ * another term (`### 일관성(Consistency)` under 트랜잭션, "…동일성이라고도 하며") names that term, not the concept.
+ */
+function ownDefiningTexts(passages: readonly Passage[], subsections: SectionContent['subsections'], names: readonly string[]): string[] {
+  const nameKeys = new Set(names.map(nameKey));
+  const aboutConcept = new Set(subsections.filter((sub) => sub.names.some((name) => nameKeys.has(nameKey(name)))).map((sub) => sub.title));
+  return passages.filter((passage) => passage.subheading === undefined || aboutConcept.has(passage.subheading)).map((passage) => passage.text);
+}
+
+/**
+ * A note-level Q&A section (`## 질의응답`, `## Interview questions`) holds cards about several concepts:
+ * each goes to the concept its question names (a name or alias first, else a subsection heading such as
+ * `PCB`), else to the note's first concept. A note whose only topic is one concept gives it every card.
+ */
+function attachNoteQuestions(
+  concepts: Concept[],
+  questions: { flashcards: Flashcard[]; authoredQuestions: AuthoredQuestion[] },
+  warn: (line: number, message: string) => void,
+): void {
+  if (questions.flashcards.length === 0 && questions.authoredQuestions.length === 0) return;
+  const first = concepts[0];
+  if (!first) {
+    const line = (questions.flashcards[0] ?? questions.authoredQuestions[0])?.location.line ?? 1;
+    warn(line, 'the questions of this note belong to no concept (the note has none), so they are not asked');
+    return;
+  }
+  const byName = createMentionFinder(concepts);
+  const bySubsection = createMentionFinder(concepts.map((concept) => ({ id: concept.id, names: concept.subsections.flatMap((sub) => sub.names), aliases: [] })));
+  const byId = new Map(concepts.map((concept) => [concept.id, concept]));
+  const ownerOf = (question: string): Concept => {
+    const id = byName(question)[0] ?? bySubsection(question)[0];
+    return (id !== undefined ? byId.get(id) : undefined) ?? first;
+  };
+  for (const card of questions.flashcards) ownerOf(card.question).flashcards.push(card);
+  for (const question of questions.authoredQuestions) ownerOf(question.prompt).authoredQuestions.push(question);
 }

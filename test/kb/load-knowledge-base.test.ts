@@ -84,7 +84,7 @@ describe('loadKnowledgeBase on broken notes', () => {
         problemAt('non-utf8.md', 'error', 3, /not UTF-8/),
         problemAt('broken-front-matter.md', 'warning', 5, /not valid YAML/),
         problemAt('unclosed-front-matter.md', 'warning', 1, /no closing "---"/),
-        problemAt('no-concepts.md', 'warning', 1, /no ## sections/),
+        problemAt('no-concepts.md', 'warning', 1, /no topic heading/),
         problemAt('empty-section.md', 'error', 7, /"해시 충돌\(Hash Collision\)" has no text/),
         problemAt('duplicate-slug.md', 'warning', 7, /duplicate-slug\/hash-map-2/),
         problemAt('good-note.md', 'warning', 3, /"캐시", "Cache" .*good-note\.md:3.*duplicate-name\.md:3/),
@@ -180,6 +180,6 @@ describe('buildKnowledgeBase', () => {
   it('leaves a note without concepts out of the documents', () => {
     const kb = buildKnowledgeBase('docs', [docker, { file: 'empty.md', markdown: '' }]);
     expect(kb.documents.map((document) => document.id)).toEqual(['docker']);
-    expect(kb.problems).toEqual([expect.objectContaining({ file: 'empty.md', line: 1, message: expect.stringContaining('no ## sections') })]);
+    expect(kb.problems).toEqual([expect.objectContaining({ file: 'empty.md', line: 1, message: expect.stringContaining('no topic heading') })]);
   });
 });
