@@ -9,6 +9,7 @@ import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEn
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
 import { createMentionFinder, findRelatedIds } from './find-related.js';
 import { outlineNote, type OutlineSection } from './note-outline.js';
+import { classifySection } from './section-kinds.js';
 import { readReferences } from './read-references.js';
 import { readSectionContent, type SectionContent } from './read-section-content.js';
 import { documentIdFromPath, isLatinName, nameKey, slugify } from './slug.js';
@@ -170,7 +171,12 @@ function collectStatements(nodes: readonly Nodes[]): { statements: string[]; lin
         for (const child of node.children) if (child.type !== 'paragraph') visit(child);
         return;
       }
-      case 'heading':
+      case 'heading': {
+        // `### 참고` or `## 질의응답` inside a concept names no part of it: searching `참고` must not find it.
+        const text = toPlainText(node);
+        if (text !== '' && classifySection(text) === 'concept') lines.push(text);
+        return;
+      }
       case 'tableCell': {
         const text = toPlainText(node);
         if (text !== '') lines.push(text);

@@ -69,9 +69,13 @@ export function searchBodies(index: BodyIndex, words: readonly string[]): BodyCa
       totals.set(conceptIndex, total);
     }
   }
+  const wordCount = new Set(words).size;
+  // A body sharing one word with a query of several (`양자 컴퓨터` against a note that says 컴퓨터) is a
+  // coincidence, not an answer: it must hold two of the query's words at least.
+  const needed = Math.min(2, wordCount);
+  for (const [conceptIndex, total] of totals) if (total.matchedWords < needed) totals.delete(conceptIndex);
   if (totals.size === 0) return [];
   const best = Math.max(...[...totals.values()].map((total) => total.weight));
-  const wordCount = new Set(words).size;
   return [...totals].map(([conceptIndex, total]) => ({
     conceptIndex,
     score: 0.2 + 0.2 * (total.weight / best) * (total.matchedWords / wordCount) + 0.1 * Math.min(1, total.weight / (4 * Math.log(1 + index.conceptCount))),

@@ -1,4 +1,5 @@
-// Concept search in layers, strongest first: exact name or alias → chosung initials → prefix (over jamo,
+// Concept search in layers, strongest first: exact name or alias → a subsection heading inside a concept
+// (`요구 페이징`, `PCB`) → chosung initials → prefix (over jamo,
 // so `컨ㅌ` already finds 컨테이너; names that start with the syllables as typed first) → typo distance over
 // jamo → names among the words of a longer query (`@everyone 컨테이너`, `docker kubernetes`) → words of the
 // bodies. A single fuzzy pass over everything ranks `kubernetes` below whatever shares letters with it and
@@ -71,6 +72,11 @@ const maxMatchesPerWord = 100;
  * among its own kind.
  */
 const jamoOnlyWeight = 0.5;
+/**
+ * A query that is exactly a subsection heading (`### 요구 페이징` inside 가상 메모리) finds that concept below
+ * any concept named so, and above every prefix, word of a name or body mention (all below 0.9).
+ */
+const subsectionScore = 0.9;
 
 const stopWords = new Set([
   'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
@@ -80,6 +86,8 @@ const stopWords = new Set([
 
 export class ConceptIndex {
   private readonly exactKeys = new Map<string, number[]>();
+  /** Normalized subsection heading names → the concepts holding them; matched whole only. */
+  private readonly subsectionKeys = new Map<string, { conceptIndex: number; text: string }[]>();
   private readonly fuzzyBuckets = new Map<number, FuzzyEntry[]>();
   /** Key indices sorted by jamo (code-unit order, where `startsWith` ranges are contiguous). */
   private readonly byJamo: Int32Array;
@@ -115,6 +123,18 @@ export class ConceptIndex {
 
     this.body = buildBodyIndex(concepts);
     this.cacheLargePrefixRanges();
+    concepts.forEach((concept, conceptIndex) => {
+      for (const subsection of concept.subsections) {
+        for (const text of [subsection.title, ...subsection.names]) {
+          const normalized = normalizeText(text);
+          // A heading such as `특징` or `예시` is part of every topic; it names none.
+          if (normalized.length < 2 || isGenericHeading(normalized)) continue;
+          const holders = this.subsectionKeys.get(normalized) ?? [];
+          if (!holders.some((holder) => holder.conceptIndex === conceptIndex)) holders.push({ conceptIndex, text });
+          this.subsectionKeys.set(normalized, holders);
+        }
+      }
+    });
   }
 
   static build(concepts: readonly Concept[]): ConceptIndex {
@@ -152,7 +172,11 @@ export class ConceptIndex {
     const variants = listQueryVariants(query);
     const found = new Map<number, Candidate>();
     for (const variant of variants) {
-      for (const candidate of this.matchNames(normalizeText(variant.text))) keepBest(found, candidate, variant.weight);
+      const normalized = normalizeText(variant.text);
+      for (const candidate of this.matchNames(normalized)) keepBest(found, candidate, variant.weight);
+      for (const holder of this.subsectionKeys.get(normalized) ?? []) {
+        keepBest(found, { conceptIndex: holder.conceptIndex, score: subsectionScore, matchKind: 'subsection', matchedName: holder.text }, variant.weight);
+      }
     }
     // A name among other words (`@everyone 컨테이너`, `docker kubernetes`) outranks any body that happens to
     // contain all of them: the words are searched as names before the bodies are.
@@ -259,9 +283,21 @@ export class ConceptIndex {
     for (const { covered } of best.values()) for (const index of covered) named.add(index);
     const rest = words.filter((word, index) => !named.has(index) && isSearchableWord(word) && !stopWords.has(word));
     const elsewhere = searchBodies(this.body, rest);
+    // `양자 컴퓨터`: one word of a longer name (`컴퓨터 클러스터`) and a word the notes never use ask about
+    // something the notes do not hold; sharing a common word is no answer.
+    const namedWhole = found.some((candidate) => candidate.matchKind === 'exact' || candidate.matchKind === 'alias');
+    if (!namedWhole && rest.length > 0 && elsewhere.length === 0 && !rest.some((word) => this.isKnownWord(word))) return [];
     if (elsewhere.length === 0 || elsewhere.some((candidate) => candidate.conceptIndex === top.conceptIndex)) return found;
     top.contested = true;
     return [...found, ...elsewhere];
+  }
+
+  /** A word some name, alias or body of the notes uses (or starts a name with). */
+  private isKnownWord(word: string): boolean {
+    if (this.body.postings.has(word) || this.exactKeys.has(word)) return true;
+    const jamo = toJamo(word);
+    const start = lowerBound(this.byJamo, jamo, (k) => this.keys[k]!.jamo);
+    return start < this.byJamo.length && this.keys[this.byJamo[start]!]!.jamo.startsWith(jamo);
   }
 
   /**
@@ -442,6 +478,8 @@ function isConfident(top: Candidate, runnerUp: Candidate | undefined, nameMatchC
     case 'exact':
     case 'alias':
       return true;
+    case 'subsection':
+      return nameMatchCount === 1;
     case 'chosung':
       if (top.allInitials) return runnerUp === undefined || runnerUp.score < top.score;
       return nameMatchCount === 1;
@@ -483,9 +521,20 @@ function keepBest(found: Map<number, Candidate>, candidate: Candidate, weight = 
   }
 }
 
-const kindOrder: readonly MatchKind[] = ['exact', 'alias', 'chosung', 'prefix', 'fuzzy', 'body'];
+const kindOrder: readonly MatchKind[] = ['exact', 'alias', 'subsection', 'chosung', 'prefix', 'fuzzy', 'body'];
 function kindRank(kind: MatchKind): number {
   return kindOrder.indexOf(kind);
+}
+
+/** Headings every topic has (`특징`, `장점`, `Example`): a search for them means no particular concept. */
+const genericHeadings = new Set([
+  '특징', '장점', '단점', '장단점', '예시', '예제', '정의', '개념', '종류', '방식', '방법', '원리', '구조', '역할', '목적', '차이', '차이점',
+  '비교', '개요', '소개', '기타', '사용법', '사용예', '동작원리', '동작방식', '문제점', '해결방법', '코드', '실습', '질문',
+  'pros', 'cons', 'overview', 'example', 'examples', 'definition', 'features', 'usage', 'introduction', 'summary', 'code',
+]);
+
+function isGenericHeading(normalized: string): boolean {
+  return genericHeadings.has(normalized);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,7 +1,7 @@
 import type { Concept } from '../kb/types.js';
 
-/** How a hit was found, strongest first. */
-export type MatchKind = 'exact' | 'alias' | 'chosung' | 'prefix' | 'fuzzy' | 'body';
+/** How a hit was found, strongest first. `subsection`: the query is a heading inside the concept (`### 요구 페이징`). */
+export type MatchKind = 'exact' | 'alias' | 'subsection' | 'chosung' | 'prefix' | 'fuzzy' | 'body';
 
 export interface SearchHit {
   concept: Concept;

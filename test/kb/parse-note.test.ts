@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/kb/parse-note.js';
 import type { Concept } from '../../src/kb/types.js';
 
-const sharedNotePath = fileURLToPath(new URL('../../data/docs/docker-kubernetes.md', import.meta.url));
+const sharedNotePath = fileURLToPath(new URL('../fixtures/notes/docker-kubernetes.md', import.meta.url));
 const sharedNote = readFileSync(sharedNotePath, 'utf8');
 
 function conceptOf(concepts: readonly Concept[], id: string): Concept {
