@@ -17,6 +17,8 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
   kb check                   list every problem in the notes (exit 1 if any)
   quiz sample [--seed N] [--note ID]
                              generate one quiz question
+  quiz review [--count N] [--seed N] [--note ID]
+                             the questions the bot would ask, with source file:line and score
 
 --docs DIR  notes folder (default: DOCS_DIR or data/docs)
 --json      machine-readable output (use npm run --silent to get only the JSON)`;
@@ -25,7 +27,7 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
 export function parseArguments(argv: string[]): { name: string | undefined; positional: string[]; flags: Map<string, string | true> } {
   const words: string[] = [];
   const flags = new Map<string, string | true>();
-  const valueFlags = new Set(['docs', 'limit', 'seed', 'note']);
+  const valueFlags = new Set(['docs', 'limit', 'seed', 'note', 'count']);
   const switches = new Set(['json', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

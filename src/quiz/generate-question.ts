@@ -1,32 +1,47 @@
-// Quiz questions made from the notes. Two kinds:
-// - which-concept: a statement of the concept with every name and alias masked; the options are concept labels.
-// - cloze: a sentence with one bold term blanked; the options are bold terms of the notes.
-// Four distinct options, one right, its position decided by the seed. A question that would give its answer
-// away or lacks three wrong options is never made (see question-material.ts for the rules).
-import type { KnowledgeBase } from '../kb/types.js';
-import { countLetters, findLeakedName } from './mask-names.js';
+// Quiz questions made from the notes. Three kinds:
+// - authored: a multiple-choice question the author wrote in the note, asked as written and ahead of the others.
+// - which-concept: one or two sentences of the concept's prose with every name masked; the options are concept labels.
+// - cloze: one sentence with a key term blanked; the options are terms of the same note or domain.
+// Four distinct options, one right. A generated candidate is asked only when its quality score
+// (question-quality.ts) reaches the threshold; question-material.ts works out the candidates.
+import type { AuthoredQuestion, KnowledgeBase } from '../kb/types.js';
+import { findLeakedName } from './mask-names.js';
 import { pickConceptDistractors, pickTermDistractors } from './pick-distractors.js';
-import { distractorCount, getQuizMaterial, minPromptLetters, type ConceptMaterial } from './question-material.js';
+import { distractorCount, finishCloze, finishWhichConcept, getQuizMaterial, type ConceptMaterial } from './question-material.js';
+import { isAskable, minQuestionScore } from './question-quality.js';
 import { createRandom, type Random } from './seeded-random.js';
 import type { GeneratedQuestion, QuestionKind, SkippedConcept } from './types.js';
 
+/** The kinds the generator makes from prose (authored questions come from the notes as written). */
 export const questionKinds: readonly QuestionKind[] = ['which-concept', 'cloze'];
 
-/** A statement shorter than this gets its neighbour as a second clue. */
-const twoStatementsBelowLetters = 40;
-
 /**
- * A question about `conceptId`, of `kind` when given (else either kind the concept allows). Null when the
- * concept is unknown or cannot be asked that way.
+ * A question about `conceptId`, of `kind` when given. Without a kind, an author-written question of the concept
+ * comes first; otherwise either generated kind it allows. Null when the concept is unknown or cannot be asked.
  */
 export function generateQuestion(kb: KnowledgeBase, conceptId: string, random: Random, kind?: QuestionKind): GeneratedQuestion | null {
   const material = getQuizMaterial(kb).materialOf(conceptId);
   if (!material) return null;
+  if ((kind === undefined || kind === 'authored') && material.authored.length > 0) return askAsWritten(conceptId, random.pick(material.authored));
+  if (kind === 'authored') return null;
   for (const candidate of kind ? [kind] : random.shuffle(questionKinds)) {
     const question = candidate === 'which-concept' ? makeWhichConcept(kb, material, random) : makeCloze(material, random);
     if (question && keepsItsAnswer(question, material)) return question;
   }
   return null;
+}
+
+function askAsWritten(conceptId: string, authored: AuthoredQuestion): GeneratedQuestion {
+  return {
+    conceptId,
+    kind: 'authored',
+    prompt: authored.prompt,
+    options: [...authored.options],
+    answer: authored.answer,
+    optionConceptIds: authored.options.map(() => null),
+    source: authored.location,
+    score: 1,
+  };
 }
 
 /**
@@ -41,51 +56,50 @@ function keepsItsAnswer(question: GeneratedQuestion, material: ConceptMaterial):
 }
 
 function makeWhichConcept(kb: KnowledgeBase, material: ConceptMaterial, random: Random): GeneratedQuestion | null {
-  const { concept, descriptions, distractorConcepts } = material;
-  if (descriptions.length === 0 || distractorConcepts.length < distractorCount) return null;
-  const index = random.int(descriptions.length);
-  const prompt = describeConcept(descriptions, index, material.names);
-  const quizMaterial = getQuizMaterial(kb);
-  // A concept the prompt itself names is the natural pick ("컨테이너에는 …" in the Docker section offering
-  // 컨테이너): as a wrong option it would make the question unfair, so it is left out.
-  const fair = distractorConcepts.filter((other) => findLeakedName(prompt, quizMaterial.materialOf(other.id)?.names ?? other.names) === undefined);
-  if (fair.length < distractorCount) return null;
-  const wrong = pickConceptDistractors(concept, fair, distractorCount, random);
-  const labelOf = quizMaterial.labelOf;
+  const { concept } = material;
+  if (material.whichConcept.length === 0) return null;
+  const candidate = random.pick(material.whichConcept);
+  let wrong = pickConceptDistractors(concept, candidate.distractors, distractorCount, random);
+  let verdict = finishWhichConcept(candidate, concept, wrong);
+  // The random company scored lower than the best one (options from other notes): fall back to the best.
+  if (!isAskable(verdict)) {
+    wrong = candidate.distractors.slice(0, distractorCount);
+    verdict = finishWhichConcept(candidate, concept, wrong);
+  }
+  const labelOf = getQuizMaterial(kb).labelOf;
   const options = random.shuffle([concept, ...wrong]);
   return {
     conceptId: concept.id,
     kind: 'which-concept',
-    prompt,
+    prompt: candidate.prompt,
     options: options.map(labelOf),
     answer: options.indexOf(concept),
     optionConceptIds: options.map((option) => option.id),
+    source: { file: concept.location.file, line: candidate.line },
+    score: verdict.score,
   };
-}
-
-/** One masked statement, or two neighbouring ones when the first alone is a thin clue. */
-function describeConcept(descriptions: readonly string[], index: number, names: readonly string[]): string {
-  const first = descriptions[index]!;
-  if (countLetters(first) >= twoStatementsBelowLetters || descriptions.length < 2) return first;
-  const neighbour = index + 1 < descriptions.length ? index + 1 : index - 1;
-  const pair = [first, descriptions[neighbour]!];
-  const both = (neighbour > index ? pair : pair.reverse()).join('\n');
-  // Each statement is clean alone; read together, the end of one and the start of the next must not spell a name.
-  return findLeakedName(both, names) === undefined ? both : first;
 }
 
 function makeCloze(material: ConceptMaterial, random: Random): GeneratedQuestion | null {
   if (material.clozes.length === 0) return null;
-  const cloze = random.pick(material.clozes);
-  const wrong = pickTermDistractors(cloze.term, cloze.distractors, distractorCount, random);
-  const options = random.shuffle([cloze.term, ...wrong]);
+  const candidate = random.pick(material.clozes);
+  let wrong = pickTermDistractors(candidate.term, candidate.distractors, distractorCount, random);
+  let finished = finishCloze(candidate, wrong);
+  if (!finished || !isAskable(finished.verdict)) {
+    wrong = candidate.distractors.slice(0, distractorCount);
+    finished = finishCloze(candidate, wrong);
+  }
+  if (!finished) return null;
+  const options = random.shuffle([candidate.term, ...wrong]);
   return {
     conceptId: material.concept.id,
     kind: 'cloze',
-    prompt: cloze.prompt,
+    prompt: finished.prompt,
     options: options.map((term) => term.text),
-    answer: options.indexOf(cloze.term),
+    answer: options.indexOf(candidate.term),
     optionConceptIds: options.map((term) => term.namedConceptId),
+    source: { file: material.concept.location.file, line: candidate.line },
+    score: finished.verdict.score,
   };
 }
 
@@ -100,19 +114,14 @@ export function findUnaskableConcepts(kb: KnowledgeBase): SkippedConcept[] {
   return skipped;
 }
 
-function explainUnaskable({ concept, descriptions, distractorConcepts, clozes }: ConceptMaterial): string | null {
-  const describable = descriptions.length > 0 && distractorConcepts.length >= distractorCount;
-  if (describable || clozes.length > 0) return null;
-  if (concept.statements.length === 0) return 'its section has no statements to ask about';
-  const whichConcept =
-    descriptions.length === 0
-      ? `no statement keeps ${minPromptLetters} letters once the concept's names are masked`
-      : `fewer than ${distractorCount} other concepts to offer as wrong answers`;
-  const cloze =
-    concept.boldTerms.length === 0
-      ? 'no **bold** term to blank'
-      : `no **bold** term can be blanked once, without repeating in its sentence, with ${distractorCount} other terms as wrong answers`;
-  return `${whichConcept}; ${cloze}`;
+function explainUnaskable({ concept, whichConcept, clozes, authored, bestRejected }: ConceptMaterial): string | null {
+  if (authored.length > 0 || whichConcept.length > 0 || clozes.length > 0) return null;
+  if (concept.passages.length === 0) return 'too thin for a question: its section has no explanatory prose to ask about';
+  if (!bestRejected) {
+    return `too thin for a question: no sentence can be asked with ${distractorCount} fair wrong options from its note or domain`;
+  }
+  const { verdict, line } = bestRejected;
+  return `too thin for a question: the best candidate (line ${line}) scores ${verdict.score} < ${minQuestionScore} (${verdict.rules.join(', ')})`;
 }
 
 export interface SampleOptions {
@@ -130,4 +139,31 @@ export function sampleQuestion(kb: KnowledgeBase, { seed, noteId }: SampleOption
     if (question) return question;
   }
   return null;
+}
+
+export interface ReviewOptions extends SampleOptions {
+  count: number;
+}
+
+/**
+ * Up to `count` questions as the bot would ask them: one per concept in a seeded order (a second round when
+ * there are fewer concepts than questions), no prompt twice. For reading before scheduling (`cli quiz review`).
+ */
+export function reviewQuestions(kb: KnowledgeBase, { seed, count, noteId }: ReviewOptions): GeneratedQuestion[] {
+  const random = createRandom(seed);
+  const scope = random.shuffle(kb.concepts.filter((concept) => noteId === undefined || concept.documentId === noteId));
+  const questions: GeneratedQuestion[] = [];
+  const prompts = new Set<string>();
+  for (let round = 0; round < 4 && questions.length < count; round++) {
+    for (const concept of scope) {
+      if (questions.length >= count) break;
+      // Later rounds skip authored questions: each is asked as written, so it would only repeat.
+      const kind = round === 0 ? undefined : random.pick(questionKinds);
+      const question = generateQuestion(kb, concept.id, random, kind);
+      if (!question || prompts.has(question.prompt)) continue;
+      prompts.add(question.prompt);
+      questions.push(question);
+    }
+  }
+  return questions;
 }

@@ -1,9 +1,9 @@
 // Wrong answers that are worth considering: from the same note first, and for terms, of the same kind.
 import type { Concept } from '../kb/types.js';
-import type { Term } from './question-material.js';
+import { termLikeness, type Term } from './question-material.js';
 import type { Random } from './seeded-random.js';
 
-/** `count` other concepts, same note first (in random order), then other notes. */
+/** `count` other concepts, same note first (in random order), then other notes of the domain. */
 export function pickConceptDistractors(answer: Concept, candidates: readonly Concept[], count: number, random: Random): Concept[] {
   const sameNote = candidates.filter((concept) => concept.documentId === answer.documentId);
   const otherNotes = candidates.filter((concept) => concept.documentId !== answer.documentId);
@@ -11,21 +11,14 @@ export function pickConceptDistractors(answer: Concept, candidates: readonly Con
 }
 
 /**
- * `count` other terms that look like the answer: same note, same script (Hangul, Latin, both) and
- * similar length score higher; a little noise keeps the same sentence from always getting the same company.
+ * `count` other terms that look like the answer: same note, same script (Hangul, Latin, both), same final
+ * sound and similar length score higher; a little noise keeps the same sentence from always getting the same
+ * company.
  */
 export function pickTermDistractors(answer: Term, candidates: readonly Term[], count: number, random: Random): Term[] {
   return candidates
-    .map((term) => ({ term, score: likeness(answer, term) + random.next() * 1.5 }))
+    .map((term) => ({ term, score: termLikeness(answer, term) + random.next() * 1.5 }))
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map(({ term }) => term);
-}
-
-function likeness(answer: Term, other: Term): number {
-  const sameNote = other.documentId === answer.documentId ? 3 : 0;
-  const sameScript = other.script === answer.script ? 2 : 0;
-  const longer = Math.max(answer.text.length, other.text.length);
-  const lengthGap = Math.abs(answer.text.length - other.text.length) / longer;
-  return sameNote + sameScript - 2 * lengthGap;
 }

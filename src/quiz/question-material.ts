@@ -1,48 +1,84 @@
-// What each concept offers for questions, worked out once per knowledge base: the statements that can
-// describe it without naming it, the sentences where a bold term can be blanked, and who may stand next
-// to the right answer. Everything here is deterministic; randomness only picks among it later.
-import type { Concept, KnowledgeBase } from '../kb/types.js';
+// What each concept offers for questions, worked out once per knowledge base: candidate prompts from the
+// concept's explanatory prose (one or two whole sentences with its names masked, or one sentence with a key
+// term blanked), each with the wrong options that may stand beside it and its quality score
+// (question-quality.ts). Deterministic; randomness only picks among it later.
+//
+// Scale: a concept is compared only with the concepts and terms of its own domain (its note, the notes in
+// the same folder, the notes it mentions or that mention it), at most `maxPoolSize` of them, found through
+// maps built once. Nothing scans every concept per concept, so 10,000 concepts cost about ten times 1,000.
+import type { AuthoredQuestion, Concept, KnowledgeBase } from '../kb/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
-import { answerMask, countLetters, countOccurrences, findLeakedName, maskNames, namePatternSource, textKey } from './mask-names.js';
+import {
+  commandWords,
+  findTranslatedTerms,
+  isGenericWord,
+  isVerbOrAdverbForm,
+  isVerbSlot,
+  makeTerm,
+  overlaps,
+  type Term,
+} from './key-terms.js';
+import { agreeParticle, finalSoundOf, neutralizeAllParticles, readBlankEnding } from './korean-particles.js';
+import { answerMask, countLetters, countOccurrences, escapeRegExp, findLeakedName, maskNames, namePatternSource, textKey } from './mask-names.js';
+import {
+  isWholeSentence,
+  leansOnPreviousSentence,
+  looksLikeCode,
+  pointsElsewhere,
+  readPromptSentences,
+  type PromptSentence,
+} from './prompt-sentences.js';
+import { isAskable, scoreQuestion, type QualityVerdict, type QuestionFeatures } from './question-quality.js';
+
+export type { Term } from './key-terms.js';
 
 /** Fewer letters than this (masks not counted) is too little to recognise anything by. */
 export const minPromptLetters = 15;
-/** A statement that loses more than this share of its letters to masks was mostly the name itself. */
-const maxMaskedShare = 0.5;
 export const distractorCount = 3;
+/** A sentence with fewer letters than this once masked gets the next sentence of its passage as a second clue. */
+const twoSentencesBelowLetters = 40;
+/** Wrong options considered per candidate: plenty to choose from, and it keeps the work per concept bounded. */
+const maxPoolSize = 40;
+/** Mentions between two notes (concept pairs) that make them one domain; see buildDomains. */
+const minLinksForDomain = 3;
 
-export interface Term {
-  /** As the author wrote it in bold: `도커(Docker)`. */
-  text: string;
-  key: string;
-  /** Keys of the term and of each name in it: `도커(Docker)` → 도커docker, 도커, docker. */
-  partKeys: string[];
-  /** The term and the names in it, as written. */
-  forms: string[];
-  documentId: string;
-  /** The concept this term names, when one does (`커널` → the Kernel concept); for explain buttons. */
-  namedConceptId: string | null;
-  script: 'hangul' | 'latin' | 'mixed';
+interface CandidateBase {
+  /** The quoted sentence's line in the note. */
+  line: number;
+  /** Features of the prompt alone; the option features are filled in when the options are chosen. */
+  features: QuestionFeatures;
+  /** The score with the best wrong options (what a draw can reach). */
+  verdict: QualityVerdict;
 }
 
-export interface Cloze {
-  /** The sentence with the term blanked and the concept's own names masked. */
+export interface WhichConceptCandidate extends CandidateBase {
+  kind: 'which-concept';
+  prompt: string;
+  /** Concepts that may stand beside the answer for this prompt, best first (same note first). */
+  distractors: Concept[];
+}
+
+export interface ClozeCandidate extends CandidateBase {
+  kind: 'cloze';
+  /** The sentence with the term blanked; the particle after the blank is agreed once options are chosen. */
   prompt: string;
   term: Term;
-  /** Terms that may stand beside it: not the same thing, not the concept's own name, not already in the sentence. */
+  /** Terms that may stand beside it, best first. */
   distractors: Term[];
 }
+
+export type Candidate = WhichConceptCandidate | ClozeCandidate;
 
 export interface ConceptMaterial {
   concept: Concept;
   label: string;
-  /** Names, aliases, label and title: everything that must not show in a prompt about this concept. */
+  /** Names, aliases, label, title and each part of a joined name: nothing of these shows in a which-concept prompt. */
   names: string[];
-  /** Statements with every name masked that still say enough and give nothing away, in note order. */
-  descriptions: string[];
-  /** Other concepts whose labels may stand beside this one, same note first. */
-  distractorConcepts: Concept[];
-  clozes: Cloze[];
+  whichConcept: WhichConceptCandidate[];
+  clozes: ClozeCandidate[];
+  authored: AuthoredQuestion[];
+  /** The best candidate that fell below the threshold, for `kb check`'s explanation. */
+  bestRejected: { verdict: QualityVerdict; line: number } | null;
 }
 
 export interface QuizMaterial {
@@ -63,11 +99,117 @@ export function getQuizMaterial(kb: KnowledgeBase): QuizMaterial {
   return material;
 }
 
+/** Joined names hide each term too: `TCP/IP` hides TCP and IP, `Semaphore & Mutex` each of the two. */
+export function splitJoinedName(name: string): string[] {
+  const parts = name.split(/\s*(?:\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s)\s*/iu).map((part) => part.trim());
+  return parts.length > 1 ? parts.filter((part) => textKey(part).length >= 2) : [];
+}
+
+function namesOf(concept: Concept, label: string): string[] {
+  const whole = [...concept.names, ...concept.aliases, label, concept.title];
+  return [...new Set([...whole, ...whole.flatMap(splitJoinedName)])].filter((name) => textKey(name) !== '');
+}
+
+/** Keys of names, ready for `shows`. */
+interface NameKeys {
+  keys: string[];
+}
+
+function keysOf(names: readonly string[]): string[] {
+  return [...new Set(names.map(textKey).filter((key) => key.length > 0))];
+}
+
+/** Whether `key` is one of `own`, or (both 3+ characters) contains or is contained in one: `rebase` in `git rebase`. */
+function isOwnKey(key: string, own: ReadonlySet<string>): boolean {
+  if (own.has(key)) return true;
+  if (key.length < 3) return false;
+  for (const ownKey of own) if (ownKey.length >= 3 && (ownKey.includes(key) || key.includes(ownKey))) return true;
+  return false;
+}
+
+function isShortLatin(key: string): boolean {
+  return key.length <= 2 && /^[a-z0-9]+$/u.test(key);
+}
+
+/** A prompt made ready for many name checks: its key once, not once per name. */
+interface PromptText {
+  key: string;
+  folded: string;
+}
+
+function prepare(text: string): PromptText {
+  return { key: textKey(text), folded: text.normalize('NFKC').toLowerCase() };
+}
+
+/** Whether any of `keys` shows in the prompt, as `findLeakedName` judges it (short Latin keys only as words). */
+function showsAny(prompt: PromptText, keys: readonly string[]): boolean {
+  return keys.some((key) =>
+    isShortLatin(key) ? new RegExp(`(?<![a-z0-9])${escapeRegExp(key)}(?![a-z0-9])`, 'u').test(prompt.folded) : prompt.key.includes(key),
+  );
+}
+
 function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
   const labels = new Map(kb.concepts.map((concept) => [concept.id, formatConceptLabel(concept)]));
   const labelOf = (concept: Concept) => labels.get(concept.id) ?? formatConceptLabel(concept);
-  const nameKeysOf = new Map(kb.concepts.map((concept) => [concept.id, new Set(namesOf(concept, labelOf(concept)).map(textKey).filter(Boolean))]));
-  const terms = collectTerms(kb.concepts);
+  const namesById = new Map(kb.concepts.map((concept) => [concept.id, namesOf(concept, labelOf(concept))]));
+  const nameKeysById = new Map<string, NameKeys>(kb.concepts.map((concept) => [concept.id, { keys: keysOf(namesById.get(concept.id)!) }]));
+  /** Other terms of a concept a prompt may name: bold terms and subsection names (≥ 3 letters, or they match everywhere). */
+  const termKeysById = new Map(
+    kb.concepts.map((concept) => [
+      concept.id,
+      keysOf([...concept.boldTerms, ...concept.subsections.flatMap((subsection) => subsection.names)]).filter((key) => key.length >= 3),
+    ]),
+  );
+
+  const conceptsByDocument = new Map<string, Concept[]>();
+  for (const concept of kb.concepts) {
+    const list = conceptsByDocument.get(concept.documentId) ?? [];
+    list.push(concept);
+    conceptsByDocument.set(concept.documentId, list);
+  }
+  const domainOf = buildDomains(kb, conceptsByDocument);
+
+  // Which concept a name key names: a bold `커널` in another section still opens the Kernel concept.
+  const conceptByNameKey = new Map<string, string>();
+  for (const concept of kb.concepts) for (const key of nameKeysById.get(concept.id)!.keys) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
+
+  const termsByDocument = new Map<string, Term[]>();
+  /** A note's terms: names of its concepts, bold terms, translated terms of its prose; one per key. */
+  function termsOf(documentId: string): Term[] {
+    const cached = termsByDocument.get(documentId);
+    if (cached) return cached;
+    const terms: Term[] = [];
+    const seen = new Set<string>();
+    const add = (text: string, source: Term['source']) => {
+      const term = makeTerm(text, documentId, source);
+      if (!term || seen.has(term.key)) return;
+      seen.add(term.key);
+      term.namedConceptId = term.partKeys.map((key) => conceptByNameKey.get(key)).find((id) => id !== undefined) ?? null;
+      terms.push(term);
+    };
+    for (const concept of conceptsByDocument.get(documentId) ?? []) {
+      for (const name of concept.names) add(name, 'name');
+      for (const bold of concept.boldTerms) add(bold, 'bold');
+      for (const passage of concept.passages) for (const translated of findTranslatedTerms(passage.text)) add(translated, 'translation');
+    }
+    termsByDocument.set(documentId, terms);
+    return terms;
+  }
+
+  /** The terms of a note's domain, its own first, at most a few pools' worth (cached per note). */
+  const domainTermsByDocument = new Map<string, Term[]>();
+  function domainTermsOf(documentId: string): Term[] {
+    const cached = domainTermsByDocument.get(documentId);
+    if (cached) return cached;
+    const terms: Term[] = [];
+    for (const member of domainOf(documentId)) {
+      if (member !== documentId && terms.length >= maxPoolSize * 8) break;
+      terms.push(...termsOf(member));
+    }
+    domainTermsByDocument.set(documentId, terms);
+    return terms;
+  }
+
   const byConcept = new Map<string, ConceptMaterial>();
 
   function materialOf(conceptId: string): ConceptMaterial | undefined {
@@ -75,149 +217,318 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     if (cached) return cached;
     const concept = kb.getConcept(conceptId);
     if (!concept) return undefined;
-    const label = labelOf(concept);
-    const names = namesOf(concept, label);
-    const ownKeys = nameKeysOf.get(concept.id) ?? new Set<string>();
-    const built: ConceptMaterial = {
-      concept,
-      label,
-      names,
-      descriptions: concept.statements.map((statement) => describeWithoutNames(statement, names)).filter((text): text is string => text !== null),
-      distractorConcepts: findDistractorConcepts(concept),
-      clozes: findClozes(concept, names, ownKeys, terms),
-    };
+    const built = buildConceptMaterial(concept);
     byConcept.set(conceptId, built);
     return built;
   }
 
-  /** Concepts that are not this one under another name, one per label, same note first. */
-  function findDistractorConcepts(concept: Concept): Concept[] {
-    const ownKeys = nameKeysOf.get(concept.id) ?? new Set<string>();
-    const others = kb.concepts.filter((other) => other.id !== concept.id && !sharesKey(nameKeysOf.get(other.id), ownKeys));
-    const sameNoteFirst = [...others.filter((other) => other.documentId === concept.documentId), ...others.filter((other) => other.documentId !== concept.documentId)];
-    return uniqueBy(sameNoteFirst, (other) => textKey(labelOf(other)));
+  /** Concepts of the domain, same note first, at most `limit` beyond the note itself. */
+  function domainConcepts(concept: Concept, limit: number): Concept[] {
+    const result: Concept[] = [];
+    for (const documentId of domainOf(concept.documentId)) {
+      for (const other of conceptsByDocument.get(documentId) ?? []) {
+        if (other.id !== concept.id) result.push(other);
+      }
+      if (documentId !== concept.documentId && result.length >= limit) break;
+    }
+    return result;
   }
 
-  // Which concept a term names: a bold `커널` in another section still opens the Kernel concept.
-  const conceptByNameKey = new Map<string, string>();
-  for (const concept of kb.concepts) for (const key of nameKeysOf.get(concept.id) ?? []) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
-  for (const term of terms) term.namedConceptId = term.partKeys.map((key) => conceptByNameKey.get(key)).find((id) => id !== undefined) ?? null;
+  function buildConceptMaterial(concept: Concept): ConceptMaterial {
+    const label = labelOf(concept);
+    const names = namesById.get(concept.id)!;
+    const ownKeys = new Set(nameKeysById.get(concept.id)!.keys);
+    const sharesName = (other: Concept) => nameKeysById.get(other.id)!.keys.some((key) => isOwnKey(key, ownKeys));
+    const neighbours = domainConcepts(concept, maxPoolSize);
+    // One per label, never this concept under another name (`TCP 와 UDP` beside `UDP`).
+    const seenLabels = new Set<string>([textKey(label)]);
+    const offerable = neighbours.filter((other) => {
+      const key = textKey(labelOf(other));
+      if (sharesName(other) || seenLabels.has(key)) return false;
+      seenLabels.add(key);
+      return true;
+    });
+    const sentences = readPromptSentences(concept);
+    const whichConcept: WhichConceptCandidate[] = [];
+    const clozes: ClozeCandidate[] = [];
+    let bestRejected: ConceptMaterial['bestRejected'] = null;
+    const consider = (candidate: Candidate) => {
+      if (isAskable(candidate.verdict)) {
+        if (candidate.kind === 'which-concept') whichConcept.push(candidate);
+        else clozes.push(candidate);
+      } else if (!bestRejected || candidate.verdict.score > bestRejected.verdict.score) {
+        bestRejected = { verdict: candidate.verdict, line: candidate.line };
+      }
+    };
+
+    for (const sentence of sentences) {
+      const which = describeConcept(concept, sentence, names, neighbours, offerable);
+      if (which) consider(which);
+    }
+
+    const blankable = blankableTerms(concept, ownKeys);
+    for (const sentence of sentences) {
+      for (const term of blankable) {
+        const cloze = blankSentence(concept, sentence, term, ownKeys, domainTermsOf(term.documentId));
+        if (cloze) consider(cloze);
+      }
+    }
+    return { concept, label, names, whichConcept, clozes, authored: concept.authoredQuestions, bestRejected };
+  }
+
+  function describeConcept(
+    concept: Concept,
+    sentence: PromptSentence,
+    names: readonly string[],
+    neighbours: readonly Concept[],
+    offerable: readonly Concept[],
+  ): WhichConceptCandidate | null {
+    const first = maskNames(sentence.text, names).trim();
+    const useNext = countLetters(first) < twoSentencesBelowLetters && sentence.next !== undefined && !pointsElsewhere(sentence.next);
+    const originalText = useNext ? `${sentence.text} ${sentence.next}` : sentence.text;
+    const masked = useNext ? `${first} ${maskNames(sentence.next!, names).trim()}` : first;
+    // `＿＿＿(Process)`: a translation after the mask is the name in other words.
+    const prompt = neutralizeAllParticles(masked.replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'gu'), answerMask), answerMask);
+    // Each sentence is masked alone; the leak check reads the prompt as one text, across word gaps.
+    if (findLeakedName(prompt, names) !== undefined) return null;
+    const text = prepare(prompt);
+    const namesAnotherConcept = neighbours.some((other) => showsAny(text, nameKeysById.get(other.id)!.keys));
+    // "요구 페이징은 …" inside 가상 메모리 describes the subsection, not the concept a reader is asked for.
+    const opening = textKey(sentence.text.slice(0, 40));
+    const describesPart = concept.subsections.some((subsection) => subsection.names.some((name) => textKey(name).length >= 2 && opening.startsWith(textKey(name))));
+    // A concept whose names or own terms the prompt shows would be the natural pick, or a second right answer.
+    const distractors = offerable.filter((other) => !showsAny(text, nameKeysById.get(other.id)!.keys) && !showsAny(text, termKeysById.get(other.id)!));
+    if (distractors.length < distractorCount) return null;
+    const letters = countLetters(prompt);
+    const features: QuestionFeatures = {
+      ...sentenceFeatures(sentence),
+      kind: 'which-concept',
+      letters,
+      maskedShare: 1 - letters / Math.max(1, countLetters(originalText)),
+      masks: prompt.split(answerMask).length - 1,
+      sentences: useNext ? 2 : 1,
+      namesAnotherConcept,
+      describesPart,
+      ...noBlankFeatures,
+      ...optionFeatures(concept, distractors.slice(0, distractorCount)),
+    };
+    return { kind: 'which-concept', prompt, line: sentence.line, features, verdict: scoreQuestion(features), distractors };
+  }
+
+  /** Terms of this concept's prose a cloze may blank: its bold terms, translated terms, and names of other concepts it mentions. */
+  function blankableTerms(concept: Concept, ownKeys: ReadonlySet<string>): Term[] {
+    const byKey = new Map(termsOf(concept.documentId).map((term) => [term.key, term]));
+    const domain = domainOf(concept.documentId);
+    const texts = [
+      ...concept.boldTerms,
+      ...concept.passages.flatMap((passage) => findTranslatedTerms(passage.text)),
+      ...concept.relatedIds.flatMap((id) => kb.getConcept(id)?.names ?? []),
+    ];
+    const result: Term[] = [];
+    const seen = new Set<string>();
+    for (const text of texts) {
+      const key = textKey(text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // A name borrowed from another note's concept keeps that note as its home, so its company comes from there.
+      const term = byKey.get(key) ?? makeTerm(text, conceptByNameKey.has(key) ? (kb.getConcept(conceptByNameKey.get(key)!)?.documentId ?? concept.documentId) : concept.documentId, 'name');
+      // Blanking the concept's own name is a which-concept question in disguise.
+      if (!term || term.partKeys.some((part) => isOwnKey(part, ownKeys))) continue;
+      // A name borrowed from a note outside the domain is a homonym as often as not (`인덱스 i` in a heap note).
+      if (!domain.includes(term.documentId)) continue;
+      term.namedConceptId ??= term.partKeys.map((part) => conceptByNameKey.get(part)).find((id) => id !== undefined) ?? null;
+      result.push(term);
+    }
+    return result;
+  }
+
+  function blankSentence(concept: Concept, sentence: PromptSentence, term: Term, ownKeys: ReadonlySet<string>, domainTerms: readonly Term[]): ClozeCandidate | null {
+    const prompt = blankTerm(sentence.text, term);
+    if (prompt === null) return null;
+    const text = prepare(prompt);
+    const candidates: Term[] = [];
+    for (const other of domainTerms) {
+      if (overlaps(other, term) || other.partKeys.some((key) => isOwnKey(key, ownKeys))) continue;
+      if (isGenericWord(other.text) || isVerbOrAdverbForm(other.text) || showsAny(text, other.partKeys)) continue;
+      candidates.push(other);
+      if (candidates.length >= maxPoolSize * 3) break;
+    }
+    const distractors = rankTerms(term, uniqueTerms(candidates)).slice(0, maxPoolSize);
+    if (distractors.length < distractorCount) return null;
+    const ending = readBlankEnding(prompt, answerMask);
+    const before = prompt.slice(0, prompt.indexOf(answerMask));
+    const features: QuestionFeatures = {
+      ...sentenceFeatures(sentence),
+      kind: 'cloze',
+      letters: countLetters(prompt),
+      maskedShare: 0,
+      masks: 1,
+      sentences: 1,
+      namesAnotherConcept: false,
+      describesPart: false,
+      genericBlank: isGenericWord(term.text) || isCommonNounUse(sentence.text, term),
+      verbalBlank: isVerbOrAdverbForm(term.text) || (term.script !== 'hangul' && isVerbSlot(before)) || (ending.kind === 'inside-word' && ending.verbal),
+      blankInsideWord: (ending.kind === 'inside-word' && !ending.verbal) || /[\p{L}\p{N}]$/u.test(before) || isInsideCommand(before, prompt, term),
+      particleNeutralized: false,
+      optionsFromOtherNotes: 0,
+      optionsInOtherScript: 0,
+      optionLengthGap: 0,
+    };
+    const best = distractors.slice(0, distractorCount);
+    const finished = finishCloze({ kind: 'cloze', prompt, line: sentence.line, features, verdict: scoreQuestion(features), term, distractors }, best);
+    if (!finished) return null;
+    return { kind: 'cloze', prompt, line: sentence.line, features, verdict: finished.verdict, term, distractors };
+  }
 
   return { kb, labelOf, materialOf };
 }
 
-function namesOf(concept: Concept, label: string): string[] {
-  return [...new Set([...concept.names, ...concept.aliases, label, concept.title])].filter((name) => textKey(name) !== '');
+/**
+ * The notes a note's questions may borrow wrong options from: itself first, then the notes in the same folder,
+ * then the notes it shares a subject with (they mention each other, or one mentions the other three times). A root-level note with no such links is its own domain, so a
+ * git question never offers a Docker option.
+ */
+function buildDomains(kb: KnowledgeBase, conceptsByDocument: ReadonlyMap<string, Concept[]>): (documentId: string) => string[] {
+  const documentOf = new Map(kb.concepts.map((concept) => [concept.id, concept.documentId]));
+  const strength = new Map<string, Map<string, number>>();
+  /** Which notes each note's concepts mention. */
+  const mentions = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      const links = strength.get(from) ?? strength.set(from, new Map()).get(from)!;
+      links.set(to, (links.get(to) ?? 0) + 1);
+    }
+  };
+  for (const concept of kb.concepts) {
+    for (const id of concept.relatedIds) {
+      const other = documentOf.get(id);
+      if (other === undefined || other === concept.documentId) continue;
+      link(concept.documentId, other);
+      (mentions.get(concept.documentId) ?? mentions.set(concept.documentId, new Set()).get(concept.documentId)!).add(other);
+    }
+  }
+  // One shared word (`Commit` in a database note and a git note, `스택` as memory and as data structure) is
+  // chance; notes that mention each other, or one that mentions the other's concepts three times, share a subject.
+  const linkedOf = (documentId: string) =>
+    [...(strength.get(documentId) ?? new Map<string, number>())]
+      .filter(([other, count]) => count >= minLinksForDomain || (mentions.get(documentId)?.has(other) && mentions.get(other)?.has(documentId)))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([other]) => other);
+  const byFolder = new Map<string, string[]>();
+  for (const documentId of conceptsByDocument.keys()) {
+    const folder = documentId.includes('/') ? documentId.slice(0, documentId.lastIndexOf('/')) : null;
+    if (folder === null) continue;
+    (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(documentId);
+  }
+  const cache = new Map<string, string[]>();
+  return (documentId) => {
+    const cached = cache.get(documentId);
+    if (cached) return cached;
+    const folder = documentId.includes('/') ? documentId.slice(0, documentId.lastIndexOf('/')) : null;
+    const sameFolder = folder === null ? [] : (byFolder.get(folder) ?? []);
+    const domain = [...new Set([documentId, ...sameFolder, ...linkedOf(documentId)])];
+    cache.set(documentId, domain);
+    return domain;
+  };
 }
 
-function sharesKey(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): boolean {
-  if (!a) return false;
-  for (const key of a) if (b.has(key)) return true;
-  return false;
+const noBlankFeatures = { genericBlank: false, verbalBlank: false, blankInsideWord: false, particleNeutralized: false, optionsInOtherScript: 0, optionLengthGap: 0 };
+
+function sentenceFeatures(sentence: PromptSentence) {
+  return {
+    fromListItem: sentence.passage.kind === 'list-item',
+    wholeSentence: isWholeSentence(sentence.text),
+    leansOnPrevious: leansOnPreviousSentence(sentence.text),
+    pointsElsewhere: pointsElsewhere(sentence.text),
+    looksLikeCode: looksLikeCode(sentence.text),
+  };
 }
 
-function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = keyOf(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function optionFeatures(answer: Concept, wrong: readonly Concept[]) {
+  return { optionsFromOtherNotes: wrong.filter((other) => other.documentId !== answer.documentId).length };
 }
 
-/** A statement with every name masked, or null when it then says too little or still gives the answer away. */
-export function describeWithoutNames(statement: string, names: readonly string[]): string | null {
-  const masked = maskNames(statement, names, answerMask).trim();
-  return isWorthAsking(masked, statement) && findLeakedName(masked, names) === undefined ? masked : null;
+function uniqueTerms(terms: readonly Term[]): Term[] {
+  const kept: Term[] = [];
+  for (const term of terms) if (!kept.some((other) => overlaps(other, term))) kept.push(term);
+  return kept;
+}
+
+/** How much a wrong term looks like the answer: same note, same script, same final sound, similar length. */
+export function termLikeness(answer: Term, other: Term): number {
+  const sameNote = other.documentId === answer.documentId ? 3 : 0;
+  const sameScript = other.script === answer.script ? 2 : 0;
+  const sameSound = finalSoundOf(other.text) === finalSoundOf(answer.text) ? 1 : 0;
+  const sameSource = other.source === answer.source ? 0.5 : 0;
+  return sameNote + sameScript + sameSound + sameSource - 2 * lengthGap(answer.text, other.text);
+}
+
+function lengthGap(a: string, b: string): number {
+  return Math.abs(a.length - b.length) / Math.max(a.length, b.length, 1);
+}
+
+function rankTerms(answer: Term, terms: readonly Term[]): Term[] {
+  return terms
+    .map((term, index) => ({ term, index, score: termLikeness(answer, term) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ term }) => term);
+}
+
+/** A cloze with these wrong options: its prompt with the particle agreed, and its score. Null when no particle fits. */
+export function finishCloze(candidate: ClozeCandidate, wrong: readonly Term[]): { prompt: string; verdict: QualityVerdict } | null {
+  const options = [candidate.term, ...wrong].map((term) => term.text);
+  const agreed = agreeParticle(candidate.prompt, answerMask, options);
+  const features: QuestionFeatures = {
+    ...candidate.features,
+    blankInsideWord: candidate.features.blankInsideWord || agreed === null,
+    particleNeutralized: agreed?.neutralized ?? false,
+    optionsFromOtherNotes: wrong.filter((term) => term.documentId !== candidate.term.documentId).length,
+    optionsInOtherScript: wrong.filter((term) => term.script !== candidate.term.script).length,
+    optionLengthGap: wrong.reduce((sum, term) => sum + lengthGap(candidate.term.text, term.text), 0) / Math.max(1, wrong.length),
+  };
+  return { prompt: agreed?.prompt ?? candidate.prompt, verdict: scoreQuestion(features) };
+}
+
+/** A which-concept question with these wrong options: its score. */
+export function finishWhichConcept(candidate: WhichConceptCandidate, answer: Concept, wrong: readonly Concept[]): QualityVerdict {
+  return scoreQuestion({ ...candidate.features, ...optionFeatures(answer, wrong) });
 }
 
 /**
- * Sentences that open by leaning on the one before ("따라서, …", "즉, …", "This means …") make no sense
- * alone in a quiz post.
+ * `Process` is a concept's name, but "every process is busy" uses the word, not the name: blanked, only the
+ * one common noun among the options fits. A Latin name written in lower case where the name is capitalised is that.
  */
-const leansOnPreviousSentence = /^(?:따라서|그러므로|그래서|그러나|하지만|반면에?|즉|또한|게다가|결국|이는|이것은|이렇게|그|이)(?:[\s,]|$)|^(?:therefore|thus|hence|so|also|however|this|these|that|it)\b/iu;
-
-function isWorthAsking(prompt: string, original: string): boolean {
-  if (leansOnPreviousSentence.test(original.trim())) return false;
-  const letters = countLetters(prompt);
-  return letters >= minPromptLetters && letters >= (1 - maxMaskedShare) * countLetters(original);
+function isCommonNounUse(sentence: string, term: Term): boolean {
+  if (term.script !== 'latin' || !/\p{Lu}/u.test(term.text)) return false;
+  const source = namePatternSource(term.text);
+  const found = source === null ? null : new RegExp(source, 'iu').exec(sentence.normalize('NFC'));
+  return found !== null && found[0] === found[0].toLowerCase();
 }
 
-function collectTerms(concepts: readonly Concept[]): Term[] {
-  const terms: Term[] = [];
-  const seen = new Set<string>();
-  for (const concept of concepts) {
-    for (const text of concept.boldTerms) {
-      const key = textKey(text);
-      // A bold `a` or a bold link is emphasis, not a term worth asking for.
-      if (key.length < 2 || /https?:\/\//i.test(text) || seen.has(key)) continue;
-      seen.add(key);
-      const forms = formsOfTerm(text);
-      terms.push({ text, key, partKeys: [...new Set(forms.map(textKey))], forms, documentId: concept.documentId, namedConceptId: null, script: scriptOf(text) });
-    }
-  }
-  return terms;
+/** `git ＿＿＿ list`, `＿＿＿ pop` for `git stash`: the blank is a word of a command line, which no other term completes. */
+function isInsideCommand(before: string, prompt: string, term: Term): boolean {
+  const previousWord = /(\S+)\s*$/u.exec(before)?.[1] ?? '';
+  if (commandWords.test(previousWord)) return true;
+  const after = prompt.slice(prompt.indexOf(answerMask) + answerMask.length);
+  return commandWords.test(term.text.split(/\s+/u)[0] ?? '') && /^\s+-{0,2}[a-z][a-z-]*(?:\s|$)/u.test(after) && !/^\s+(?:is|are|was|the|a|an|and|or|to|of|in|on|for|with|saves|keeps|creates|makes|moves)\b/u.test(after);
 }
 
-/** `도커(Docker)` → 도커(Docker), 도커, Docker; `가상화 엔진(VE, Virtualization Engine)` → the whole and its three names. */
-function formsOfTerm(text: string): string[] {
-  const match = /^(.*?)\s*[(（](.*)[)）]\s*$/u.exec(text.trim());
-  const parts = match ? [match[1]!, ...match[2]!.split(/\s*[,/;]\s*/u)] : [];
-  return [text, ...parts].map((part) => part.trim()).filter((part) => textKey(part) !== '');
-}
-
-function scriptOf(text: string): Term['script'] {
-  const hangul = /\p{Script=Hangul}/u.test(text);
-  const latin = /\p{Script=Latin}/u.test(text);
-  if (hangul && !latin) return 'hangul';
-  if (latin && !hangul) return 'latin';
-  return 'mixed';
-}
-
-/** Two terms that mean the same thing (one contains the other, or both name one concept: `커널`, `Kernel`) cannot both be options. */
-function overlaps(a: Term, b: Term): boolean {
-  if (a.key.includes(b.key) || b.key.includes(a.key)) return true;
-  if (a.namedConceptId !== null && a.namedConceptId === b.namedConceptId) return true;
-  return a.partKeys.some((key) => b.partKeys.includes(key));
-}
-
-function findClozes(concept: Concept, names: readonly string[], ownKeys: ReadonlySet<string>, terms: readonly Term[]): Cloze[] {
-  const termByKey = new Map(terms.map((term) => [term.key, term]));
-  const clozes: Cloze[] = [];
-  for (const text of new Set(concept.boldTerms)) {
-    const term = termByKey.get(textKey(text));
-    // Blanking the concept's own name is a which-concept question in disguise.
-    if (!term || term.partKeys.some((key) => ownKeys.has(key))) continue;
-    for (const statement of concept.statements) {
-      const prompt = blankTerm(statement, term);
-      if (prompt === null) continue;
-      const distractors = terms.filter(
-        (other) => !overlaps(other, term) && !other.partKeys.some((key) => ownKeys.has(key)) && findLeakedName(prompt, other.forms) === undefined,
-      );
-      if (distractors.length >= distractorCount) clozes.push({ prompt, term, distractors });
-    }
-  }
-  return clozes;
-}
-
-/** The statement with its one occurrence of `term` blanked, or null when that would not make a fair question. */
-function blankTerm(statement: string, term: Term): string | null {
+/** The sentence with its one occurrence of `term` blanked, or null when that would not make a fair question. */
+function blankTerm(sentence: string, term: Term): string | null {
   // Twice in the sentence means the second one answers the first.
-  if (countOccurrences(statement, term.text) !== 1) return null;
+  if (countOccurrences(sentence, term.text) !== 1) return null;
   const source = namePatternSource(term.text);
   if (source === null) return null;
-  const blanked = statement
+  const blanked = sentence
     .normalize('NFC')
     .replace(new RegExp(source, 'iu'), answerMask)
     // `＿＿＿(Time To Live)` spells out what `TTL` was: the gloss goes with the term.
     .replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'u'), answerMask);
   // `Time To Live(＿＿＿)`: the words before the brackets are the answer in other words.
   if (new RegExp(`[(（]\\s*${answerMask}`, 'u').test(blanked)) return null;
-  // The concept's own names stay: they are the sentence's context ("한 프로세스는 다른 프로세스의 …"), and the
-  // answer is the blanked term, never the concept (terms that name the concept are not blanked, see findClozes).
+  // The concept's own names stay: they are the sentence's context, and the answer is the blanked term.
   const prompt = blanked.trim();
-  if (!isWorthAsking(prompt, statement)) return null;
   if (findLeakedName(prompt, term.forms) !== undefined) return null;
   return prompt;
 }

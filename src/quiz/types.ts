@@ -1,6 +1,8 @@
 // Quiz domain types: questions generated from notes, schedules, answers, scores. Knows nothing of Discord.
+import type { SourceLocation } from '../kb/types.js';
 
-export type QuestionKind = 'which-concept' | 'cloze';
+/** `authored`: a multiple-choice question the note's author wrote, asked as written. */
+export type QuestionKind = 'which-concept' | 'cloze' | 'authored';
 
 /** A question as the generator makes it, before it is stored or posted. */
 export interface GeneratedQuestion {
@@ -14,6 +16,10 @@ export interface GeneratedQuestion {
   answer: number;
   /** For `which-concept`: the concept id behind each option (the explain buttons of a reveal use them). */
   optionConceptIds?: (string | null)[];
+  /** Where the quoted sentence (or the authored question) stands in the notes; `quiz review` shows it. */
+  source?: SourceLocation;
+  /** The quality score (question-quality.ts); authored questions count as 1. */
+  score?: number;
 }
 
 /** Why a concept cannot be asked (also reported by `cli kb check`). */

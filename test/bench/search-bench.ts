@@ -123,7 +123,7 @@ export async function runSearchBench(log: (line: string) => void): Promise<Searc
   return result;
 }
 
-function synthesizeConcepts(count: number, random: () => number, taken: Set<string>): Concept[] {
+export function synthesizeConcepts(count: number, random: () => number, taken: Set<string>): Concept[] {
   const concepts: Concept[] = [];
   const used = new Set(taken);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

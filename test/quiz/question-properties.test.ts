@@ -48,7 +48,10 @@ function findFaults(kb: KnowledgeBase, question: GeneratedQuestion): string[] {
       if (other && [...other.names, ...other.aliases].some((name) => ownNames.has(compact(name)))) faults.push(`wrong option ${id} shares a name with the answer`);
     }
   } else {
-    if (!concept.boldTerms.includes(correct)) faults.push(`cloze answer "${correct}" is not a bold term of ${concept.id}`);
+    // A key term: bold, written with its translation in brackets, or the name of a concept; and in the concept's own text.
+    const namesAConcept = kb.concepts.some((other) => other.names.some((name) => compact(name) === compact(correct)));
+    if (!concept.boldTerms.includes(correct) && !/[(（].+[)）]$/u.test(correct) && !namesAConcept) faults.push(`cloze answer "${correct}" is not a key term`);
+    if (!compact(concept.plainText).includes(compact(correct).replace(/[(（].*$/u, ''))) faults.push(`cloze answer "${correct}" is not in ${concept.id}`);
     for (const [index, option] of options.entries()) {
       if (index === answer) continue;
       if (compact(option).includes(compact(correct)) || compact(correct).includes(compact(option))) faults.push(`wrong option "${option}" overlaps the answer "${correct}"`);
