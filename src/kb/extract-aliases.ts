@@ -15,11 +15,11 @@ const maxAliasWords = 6;
  * 2. A parenthesis right after a name or alias of THIS concept: `가상 머신(VM)` in the instance
  *    body → VM. A parenthesis after any other word (`에뮬레이션(복제)`, `도구(tool)`) is a gloss, and
  *    so is one that spells out a longer compound (`웹 애플리케이션 방화벽(WAF, Web Application Firewall)`).
- * 4. The Hangul word before a parenthesis that holds exactly one of the concept's Latin names is its Korean
- *    name: `뮤텍스(Mutex)` in the body of `Semaphore & Mutex` → 뮤텍스 (as many words as the Latin name has).
  * 3. A short form the author pairs explicitly: in the body of `컴퓨터 클러스터(Computer Cluster)`,
  *    `클러스터(Cluster)` repeats the last word of both the Korean and the English name, so both short
  *    forms are aliases. The last word alone is never enough (`머신` does not name `가상 머신`).
+ * 4. The Hangul word before a parenthesis that holds exactly one of the concept's Latin names is its Korean
+ *    name: `뮤텍스(Mutex)` in the body of `Semaphore & Mutex` → 뮤텍스 (as many words as the Latin name has).
  */
 export function extractAliases(statements: readonly string[], names: readonly string[]): string[] {
   const found: string[] = [];
@@ -189,6 +189,7 @@ function translationBefore(before: string, terms: readonly string[], names: read
   const latin = names.find((name) => isLatinName(name) && nameKey(name) === nameKey(term));
   if (!latin) return undefined;
   const words = before.split(/\s+/).slice(-latin.split(/\s+/).length);
-  if (words.length === 0 || !words.every((word) => /^\p{Script=Hangul}+$/u.test(word))) return undefined;
+  // One syllable (`일(Mutex)`) is a word of the sentence, not a name.
+  if (words.length === 0 || !words.every((word) => /^\p{Script=Hangul}+$/u.test(word)) || words.join('').length < 2) return undefined;
   return words.join(' ');
 }

@@ -74,4 +74,15 @@ describe('extractAliases', () => {
     expect(extractAliases([`이는 ${long}, VM이라고도 부른다.`], ['가상 머신'])).toEqual(['VM']);
     expect(extractAliases(['가상 머신( )은 비어 있다.'], ['가상 머신'])).toEqual([]);
   });
+
+  it('takes the Korean word before a parenthesised Latin name of the concept: 뮤텍스(Mutex)', () => {
+    expect(extractAliases(['뮤텍스(Mutex) 는 한 번에 하나의 스레드만 들어가게 잠근다.'], ['Semaphore', 'Mutex'])).toEqual(['뮤텍스']);
+    expect(extractAliases(['자료를 옮기는 일(Mutex)이다.'], ['Semaphore', 'Mutex'])).toEqual([]);
+    expect(extractAliases(['동기화 도구(Mutex)는 …'], ['Semaphore'])).toEqual([]);
+  });
+
+  it('does not take a term the sentence uses as its object after 줄여서', () => {
+    expect(extractAliases(['다음 네 가지 성질, 줄여서 ACID를 만족해야 한다.'], ['트랜잭션'])).toEqual([]);
+    expect(extractAliases(['가상 사설망은 줄여서 VPN이라 한다.'], ['가상 사설망'])).toEqual(['VPN']);
+  });
 });

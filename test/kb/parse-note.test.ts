@@ -265,3 +265,106 @@ describe('front matter', () => {
     ]);
   });
 });
+
+describe('parseNote: the concept level follows the note\'s headings', () => {
+  it('makes a note without ## one concept from its # heading, deeper headings inside it', () => {
+    const { concepts, document, problems } = parseNote('# [OS] 스케줄러란?\n\n스케줄러는 다음 프로세스를 고른다.\n\n### 선점\n\n실행 중인 프로세스를 멈춘다.\n', 'til.md');
+    expect(problems).toEqual([]);
+    expect(concepts.map((c) => [c.id, c.names])).toEqual([['til/스케줄러', ['스케줄러']]]);
+    expect(concepts[0]?.subsections).toEqual([{ title: '선점', names: ['선점'], line: 5 }]);
+    expect(concepts[0]?.passages.map((p) => [p.line, p.subheading])).toEqual([[3, undefined], [7, '선점']]);
+    expect(document.title).toBe('[OS] 스케줄러란?');
+  });
+
+  it('makes each of several dated ### entries a concept, and their reference heading the note\'s references', () => {
+    const markdown = '### 2021.04.05 [Git] rebase란?\n\nrebase는 커밋을 옮긴다.\n\n### 2021.04.06 [Git] stash\n\nstash는 변경을 보관한다.\n\n### 참고\n\n- [Pro Git](https://git-scm.com/book)\n';
+    const { concepts, document } = parseNote(markdown, 'log.md');
+    expect(concepts.map((c) => c.names)).toEqual([['rebase'], ['stash']]);
+    expect(document.references).toEqual([{ text: 'Pro Git', url: 'https://git-scm.com/book' }]);
+  });
+
+  it('reads an empty first # above several # topics as the note\'s title', () => {
+    const { concepts, problems, document } = parseNote('# 운영체제\n\n# 프로세스\n\n실행 중인 프로그램.\n\n# 스레드\n\n실행의 흐름.\n', 'os.md');
+    expect(problems).toEqual([]);
+    expect(concepts.map((c) => c.names[0])).toEqual(['프로세스', '스레드']);
+    expect(document.title).toBe('운영체제');
+  });
+
+  it('keeps the shared style when ## topics exist: the # is the title, ### stays inside', () => {
+    const { concepts } = parseNote('# 메모\n\n## 도커(Docker)\n\n설명.\n\n### 명령어\n\n도커 명령어.\n\n## 커널(Kernel)\n\n핵심.\n', 'memo.md');
+    expect(concepts.map((c) => c.id)).toEqual(['memo/docker', 'memo/kernel']);
+    expect(concepts[0]?.subsections.map((sub) => sub.title)).toEqual(['명령어']);
+    expect(concepts[0]?.passages).toEqual([
+      { text: '설명.', kind: 'paragraph', line: 5 },
+      { text: '도커 명령어.', kind: 'paragraph', line: 9, subheading: '명령어' },
+    ]);
+  });
+
+  it('skips a table of contents, by its heading or by being nothing but links into the note', () => {
+    const markdown = '# 메모\n\n## 목록\n\n- [도커](#도커docker)\n- [커널](#커널kernel)\n\n## 도커(Docker)\n\n설명.\n\n## 목차\n\n1. 도커\n';
+    expect(parseNote(markdown, 'memo.md').concepts.map((c) => c.id)).toEqual(['memo/docker']);
+  });
+});
+
+describe('parseNote: passages', () => {
+  it('leaves out tables, code, pictures, link captions, pointer sentences and bare URLs', () => {
+    const markdown = [
+      '## 힙(Heap)', '', '힙은 완전 이진 트리이다.', '', '| 연산 | 비용 |', '|---|---|', '| 삽입 | O(log n) |', '',
+      '```js', 'heap.push(1);', '```', '', '![힙 그림](https://example.com/heap.png)', '', '[힙 설명](https://example.com/heap)', '',
+      '아래의 자료에서 자세한 설명을 볼 수 있다.', '', 'See the link below.', '', 'https://example.com/heap', '', '- 루트가 가장 크다.', '- [링크만](https://example.com)', '',
+    ].join('\n');
+    const [heap] = parseNote(markdown, 'ds.md').concepts;
+    expect(heap?.passages).toEqual([
+      { text: '힙은 완전 이진 트리이다.', kind: 'paragraph', line: 3 },
+      { text: '루트가 가장 크다.', kind: 'list-item', line: 23 },
+    ]);
+  });
+});
+
+describe('parseNote: author-written questions', () => {
+  const quiz = (body: string) => `## 커밋(Commit)\n\n커밋은 스냅샷이다.\n\n\`\`\`quiz\n${body}\n\`\`\`\n`;
+
+  it('reads a quiz block with its prompt, four options and the checked answer', () => {
+    const { concepts, problems } = parseNote(quiz('커밋을 가리키는 것은?\n- [ ] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치'), 'git.md');
+    expect(problems).toEqual([]);
+    expect(concepts[0]?.authoredQuestions).toEqual([{ prompt: '커밋을 가리키는 것은?', options: ['이름', '해시', '날짜', '브랜치'], answer: 1, location: { file: 'git.md', line: 5 } }]);
+  });
+
+  it.each([
+    ['three options', '커밋은?\n- [ ] 이름\n- [x] 해시\n- [ ] 날짜', 5, /3 options, not 4/],
+    ['two checked', '커밋은?\n- [x] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치', 5, /2 options are checked/],
+    ['none checked', '커밋은?\n- [ ] 이름\n- [ ] 해시\n- [ ] 날짜\n- [ ] 브랜치', 5, /0 options are checked/],
+    ['no prompt', '- [ ] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치', 5, /no prompt/],
+    ['text after the options', '커밋은?\n- [ ] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치\n해설', 11, /follows the options/],
+    ['a repeated option', '커밋은?\n- [ ] 해시\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치', 8, /appears twice/],
+  ])('reports a quiz block with %s as an error at its line, and asks nothing from it', (_case, body, line, message) => {
+    const { concepts, problems } = parseNote(quiz(body), 'git.md');
+    expect(concepts[0]?.authoredQuestions).toEqual([]);
+    expect(problems).toEqual([{ severity: 'error', file: 'git.md', line, message: expect.stringMatching(message) }]);
+  });
+
+  it('reads <details> blocks and Q:/A: pairs as flashcards, but not a folded table of contents', () => {
+    const markdown = [
+      '## 커밋(Commit)', '', '커밋은 스냅샷이다.', '', '<details>', '<summary>커밋은 무엇을 담나요?</summary>', '', '변경 내용과 **작성자**를 담는다.', '', '</details>', '',
+      '<details><summary>Table of contents</summary>', '', '- [커밋](#커밋)', '', '</details>', '', 'Q: 커밋 해시는 바뀌나요?', 'A: 내용이 같으면', '바뀌지 않는다.', '',
+    ].join('\n');
+    const [commit] = parseNote(markdown, 'git.md').concepts;
+    expect(commit?.flashcards).toEqual([
+      { question: '커밋은 무엇을 담나요?', answer: '변경 내용과 작성자를 담는다.', location: { file: 'git.md', line: 5 } },
+      { question: '커밋 해시는 바뀌나요?', answer: '내용이 같으면 바뀌지 않는다.', location: { file: 'git.md', line: 18 } },
+    ]);
+    expect(commit?.passages.map((p) => p.text)).toEqual(['커밋은 스냅샷이다.']);
+  });
+
+  it('gives a note-level Q&A card to the concept its question names, else to the first concept', () => {
+    const markdown = '# Git\n\n## 커밋(Commit)\n\n스냅샷.\n\n## 브랜치(Branch)\n\n커밋을 가리킨다.\n\n## 질의응답\n\nQ: 브랜치를 지우면 커밋도 사라지나요?\nA: 아니요.\n\nQ: git은 누가 만들었나요?\nA: 리누스 토르발스.\n';
+    const { concepts } = parseNote(markdown, 'git.md');
+    expect(concepts.map((c) => c.flashcards.map((card) => card.question))).toEqual([['git은 누가 만들었나요?'], ['브랜치를 지우면 커밋도 사라지나요?']]);
+  });
+
+  it('gives the cards of a one-topic note\'s ## 질의응답 to its one concept', () => {
+    const { concepts } = parseNote('# DNS\n\n이름을 주소로 바꾼다.\n\n## 질의응답\n\n- Q: 포트는?\n  A: 53번.\n', 'dns.md');
+    expect(concepts.map((c) => c.id)).toEqual(['dns/dns']);
+    expect(concepts[0]?.flashcards).toEqual([{ question: '포트는?', answer: '53번.', location: { file: 'dns.md', line: 7 } }]);
+  });
+});
