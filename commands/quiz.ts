@@ -1,6 +1,8 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { buildConceptView } from '../src/discord/concept-view.js';
+import { handleFlashcardButton, replyWithFlashcard } from '../src/discord/flashcard-interactions.js';
+import { flashcardAction } from '../src/discord/flashcard-views.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
 import { languageOf, noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import {
@@ -58,6 +60,9 @@ function displayNameOf(interaction: ButtonInteraction): string {
 async function practice(interaction: ChatInputCommandInteraction, context: BotContext, language: Language): Promise<void> {
   const guildId = requireGuildId(interaction, language);
   const note = readNoteOption(interaction, context.kb, language);
+  // The author's own flashcards come first; a generated question when none of them is due.
+  const card = context.quiz.drawFlashcard(guildId, interaction.channelId, interaction.user.id, note?.id);
+  if (card) return replyWithFlashcard(interaction, card, note ? 'note' : 'all', context, language);
   const question = context.quiz.createPractice(guildId, interaction.channelId, interaction.user.id, note?.id);
   if (!question) throw new UserFacingError(quizMessagesFor(language).practice.noQuestion);
   const concept = context.kb.getConcept(question.conceptId);
@@ -139,6 +144,7 @@ export default {
     if (action === answerAction) return answer(interaction, rest, context, language);
     // Concept ids never contain `:` today, but joining keeps the id whole if one ever does.
     if (action === explainAction) return explain(interaction, rest.join(':'), context, language);
+    if (action === flashcardAction) return handleFlashcardButton(interaction, rest, context, language);
     throw new UserFacingError(messagesFor(language).errors.unknownAction);
   },
 } satisfies Command;

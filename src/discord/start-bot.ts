@@ -20,6 +20,8 @@ export interface StartBotOptions {
   clock?: Clock;
   /** Another command list than `commands/index.ts` (tests). */
   commands?: readonly Command[];
+  /** Notes already loaded instead of reading `config.docsDir` (tests that need one exact knowledge base). */
+  knowledgeBase?: KnowledgeBase;
   /** Client options over the defaults, e.g. short REST timeouts and guild wait against the emulator. */
   clientOptions?: Partial<ClientOptions>;
   /**
@@ -118,7 +120,7 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
   const token = requireToken(config);
   const commands = loadCommands(options.commands);
 
-  const kb = await loadKnowledgeBase(config.docsDir);
+  const kb = options.knowledgeBase ?? (await loadKnowledgeBase(config.docsDir));
   logKnowledgeBase(kb, logger);
   const index = ConceptIndex.build(kb.concepts);
   const store = openStore(config.databasePath);

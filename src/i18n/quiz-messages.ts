@@ -55,6 +55,27 @@ export interface QuizMessages {
   practice: {
     noQuestion: string;
   };
+  /** `/quiz practice` with the author's own flashcards: question, "Show answer", then a self-grade. */
+  flashcard: {
+    title: string;
+    /** Above the question: what to do before showing the answer. */
+    lead: string;
+    answerField: string;
+    /** Above the answer, with the grade buttons. */
+    gradePrompt: string;
+    showAnswer: string;
+    knewIt: string;
+    didnt: string;
+    next: string;
+    /** The grade is stored; the card comes back after `days` / `minutes`. */
+    gradedKnew(days: number): string;
+    gradedDidnt(minutes: number): string;
+    footer: string;
+    notYours: string;
+    gone: string;
+    /** A custom id the bot never made. */
+    invalidButton: string;
+  };
   stats: {
     title(name: string): string;
     pointsField: string;
@@ -184,6 +205,22 @@ const english: QuizMessages = {
   practice: {
     noQuestion: 'I could not make a question from these notes: they need at least a few concepts with enough text.',
   },
+  flashcard: {
+    title: 'Flashcard',
+    lead: 'Answer in your head, then show the answer.',
+    answerField: 'Answer',
+    gradePrompt: 'Did you know it?',
+    showAnswer: 'Show answer',
+    knewIt: 'Knew it',
+    didnt: "Didn't",
+    next: 'Next card',
+    gradedKnew: (days) => `✅ Noted: you knew it. This card comes back in ${days} day${days === 1 ? '' : 's'}.`,
+    gradedDidnt: (minutes) => `📌 Noted: not yet. This card comes back in ${minutes} minutes.`,
+    footer: 'A flashcard from the notes: only you see this, and your grade only steers your own practice.',
+    notYours: 'This flashcard belongs to someone else. Start your own with `/quiz practice`.',
+    gone: 'This flashcard is no longer in the notes (they changed since). Start again with `/quiz practice`.',
+    invalidButton: 'That button is not a flashcard button I made. Start again with `/quiz practice`.',
+  },
   stats: {
     title: (name) => `Quiz stats: ${name}`,
     pointsField: 'Points',
@@ -309,6 +346,22 @@ const korean: QuizMessages = {
   },
   practice: {
     noQuestion: '이 노트로는 문제를 만들 수 없어요. 내용이 충분한 개념이 몇 개 더 필요해요.',
+  },
+  flashcard: {
+    title: '플래시카드',
+    lead: '머릿속으로 답해 본 다음 답을 확인해 보세요.',
+    answerField: '답',
+    gradePrompt: '알고 있었나요?',
+    showAnswer: '답 보기',
+    knewIt: '알았다',
+    didnt: '몰랐다',
+    next: '다음 카드',
+    gradedKnew: (days) => `✅ 알았다고 기록했어요. 이 카드는 ${days}일 뒤에 다시 나와요.`,
+    gradedDidnt: (minutes) => `📌 몰랐다고 기록했어요. 이 카드는 ${minutes}분 뒤에 다시 나와요.`,
+    footer: '노트에 있는 플래시카드예요. 나에게만 보이고, 채점은 내 연습에만 쓰여요.',
+    notYours: '다른 사람의 플래시카드예요. `/퀴즈 연습`으로 나만의 카드를 풀어 보세요.',
+    gone: '이 플래시카드는 이제 노트에 없어요(노트가 바뀌었어요). `/퀴즈 연습`으로 다시 시작해 주세요.',
+    invalidButton: '제가 만든 플래시카드 버튼이 아니에요. `/퀴즈 연습`으로 다시 시작해 주세요.',
   },
   stats: {
     title: (name) => `퀴즈 기록: ${name}`,

@@ -5,6 +5,7 @@ import type { QuizStore } from '../store/quiz-store.js';
 import { type CronProblem, nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
 import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
+import { chooseFlashcard, findFlashcard, listFlashcards, type FlashcardGrade, type PracticeCard, type SelfGrade } from './flashcard-practice.js';
 import { findUnaskableConcepts } from './generate-question.js';
 import { ChannelUnavailableError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
 import { PostQueue } from './post-queue.js';
@@ -111,6 +112,11 @@ export interface ScheduleListing {
   closeAfterMinutes: number | null;
 }
 
+export type FlashcardGradeOutcome =
+  | { ok: true; card: PracticeCard; grade: FlashcardGrade }
+  /** The notes no longer hold the card (edited or removed since its buttons were made): nothing is stored. */
+  | { ok: false; reason: 'unknown-card' };
+
 export interface PostNowOptions {
   /** The language of the post in a channel without a schedule (the admin's); a schedule's own language wins. */
   language?: string | null;
@@ -134,6 +140,8 @@ export class QuizRunner {
   private readonly seed: number;
   private readonly resultRetryDelayMs: number;
   private readonly unaskable: ReadonlySet<string>;
+  /** Every flashcard of the notes, in note order (the notes do not change while the bot runs). */
+  private readonly flashcards: readonly PracticeCard[];
   private readonly requests: PostQueue;
   private readonly ticker: SlotTicker;
   private readonly closeTimer: DueTimer;
@@ -158,6 +166,7 @@ export class QuizRunner {
     this.seed = options.seed ?? 0;
     this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
     this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
+    this.flashcards = listFlashcards(options.kb);
     this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
     this.ticker = new SlotTicker(options.logger);
     this.closeTimer = new DueTimer(this.clock, () => this.onCloseTimer());
@@ -333,7 +342,7 @@ export class QuizRunner {
    * command shows it ephemerally) and never scored. Null when the scope has nothing to ask.
    */
   createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): StoredQuestion | null {
-    const scopeNote = noteId ?? this.store.getSchedule(guildId, channelId)?.noteId ?? null;
+    const scopeNote = this.practiceScopeNote(guildId, channelId, noteId);
     const now = this.clock.now();
     const slotKey = `practice:${createRandomKey()}`;
     // The round is the channel's: practising must not use up concepts the channel has yet to see.
@@ -351,6 +360,36 @@ export class QuizRunner {
     });
     this.armCloseTimerFor(closesAt);
     return question;
+  }
+
+  /**
+   * The member's next flashcard in the practice scope (as for `createPractice`), or null when no card there is
+   * due (see `chooseFlashcard`). Practice offers these author-written cards before generated questions.
+   */
+  drawFlashcard(guildId: string, channelId: string, userId: string, noteId?: string | null): PracticeCard | null {
+    const scopeNote = this.practiceScopeNote(guildId, channelId, noteId);
+    const cards = scopeNote === null ? this.flashcards : this.flashcards.filter((card) => card.documentId === scopeNote);
+    if (cards.length === 0) return null;
+    return chooseFlashcard(cards, this.store.listLatestFlashcardGrades(guildId, userId), this.clock.now());
+  }
+
+  /** The card behind a key of the current notes, or undefined when it is gone. */
+  findFlashcard(cardKey: string): PracticeCard | undefined {
+    return findFlashcard(this.flashcards, cardKey);
+  }
+
+  /** Store a member's self-grade of a card; stored durably before this returns, so the caller acknowledges only what is kept. */
+  gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): FlashcardGradeOutcome {
+    const card = this.findFlashcard(cardKey);
+    if (!card) return { ok: false, reason: 'unknown-card' };
+    const stored = this.store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: this.clock.now() });
+    this.logger.debug({ guildId, userId, conceptId: card.conceptId, cardKey, grade }, 'flashcard graded');
+    return { ok: true, card, grade: stored };
+  }
+
+  /** Practice asks about the note named, else the note the channel's schedule is limited to, else every note. */
+  private practiceScopeNote(guildId: string, channelId: string, noteId: string | null | undefined): string | null {
+    return noteId ?? this.store.getSchedule(guildId, channelId)?.noteId ?? null;
   }
 
   // Answering and closing

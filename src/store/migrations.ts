@@ -109,4 +109,22 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE questions ADD COLUMN language TEXT;
     `,
   },
+  {
+    version: 3,
+    name: '003_flashcard_grades',
+    sql: `
+      -- Every self-grade of a flashcard ("knew it" / "didn't"), kept as history; practice reads the latest per card.
+      -- card_key is a hash of the concept id and the question text (see createCardKey): stable while the card is.
+      CREATE TABLE flashcard_grades (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        concept_id TEXT NOT NULL,
+        card_key TEXT NOT NULL,
+        grade TEXT NOT NULL CHECK (grade IN ('knew', 'didnt')),
+        graded_at INTEGER NOT NULL
+      );
+      CREATE INDEX flashcard_grades_by_member ON flashcard_grades (guild_id, user_id, card_key, graded_at);
+    `,
+  },
 ];

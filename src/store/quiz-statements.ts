@@ -1,7 +1,7 @@
 // The SQL of the SQLite quiz store, prepared once per connection: every statement the store runs, with the
 // shape of its parameters and rows, so the store itself reads as the story of schedules, questions and scores.
 import type { SqliteDatabase } from './database.js';
-import type { AnswerRow, QuestionRow, ScheduleRow } from './row-mappers.js';
+import type { AnswerRow, FlashcardGradeRow, QuestionRow, ScheduleRow } from './row-mappers.js';
 
 interface LeaderboardQueryRow {
   user_id: string;
@@ -211,5 +211,19 @@ export function prepareStatements(db: SqliteDatabase) {
       SELECT concept_id FROM questions
       WHERE guild_id = ? AND channel_id = ? AND practice_user_id IS NULL
       ORDER BY created_at, rowid`),
+
+    insertFlashcardGrade: db.prepare<{ guildId: string; userId: string; conceptId: string; cardKey: string; grade: string; gradedAt: number }>(`
+      INSERT INTO flashcard_grades (guild_id, user_id, concept_id, card_key, grade, graded_at)
+      VALUES (@guildId, @userId, @conceptId, @cardKey, @grade, @gradedAt)`),
+    selectFlashcardGrade: db.prepare<[number | bigint], FlashcardGradeRow>(
+      'SELECT guild_id, user_id, concept_id, card_key, grade, graded_at FROM flashcard_grades WHERE id = ?',
+    ),
+    // The latest grade of each card a member graded; the id breaks a tie of two grades in one millisecond.
+    selectLatestFlashcardGrades: db.prepare<[string, string], FlashcardGradeRow>(`
+      SELECT guild_id, user_id, concept_id, card_key, grade, graded_at FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY card_key ORDER BY graded_at DESC, id DESC) AS newest
+        FROM flashcard_grades WHERE guild_id = ? AND user_id = ?
+      ) WHERE newest = 1
+      ORDER BY card_key`),
   };
 }

@@ -11,6 +11,7 @@ import type {
   StoredQuestion,
   Tally,
 } from '../quiz/types.js';
+import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 
 /**
  * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
@@ -71,6 +72,12 @@ export interface QuizStore {
   getConceptPerformance(guildId: string, channelId: string): ConceptPerformance[];
   /** Concept ids asked in a channel since every concept in `scope` was last covered (the current round). */
   listConceptsAskedThisRound(guildId: string, channelId: string, scope: readonly string[]): Set<string>;
+
+  // Flashcards
+  /** Keep a member's self-grade of a flashcard (every grade is kept); stored durably before this returns. */
+  recordFlashcardGrade(grade: NewFlashcardGrade): FlashcardGrade;
+  /** The latest grade of each card the member has graded in the guild. */
+  listLatestFlashcardGrades(guildId: string, userId: string): FlashcardGrade[];
 
   close(): void;
 }

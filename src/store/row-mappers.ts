@@ -1,5 +1,6 @@
 // Rows as SQLite returns them, and their mapping to domain objects. The only place that knows column names,
 // 0/1 booleans, epoch-millisecond dates and JSON-encoded arrays.
+import type { FlashcardGrade, SelfGrade } from '../quiz/flashcard-practice.js';
 import type { QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
 
 export interface ScheduleRow {
@@ -44,6 +45,15 @@ export interface AnswerRow {
   choice: number;
   correct: number;
   answered_at: number;
+}
+
+export interface FlashcardGradeRow {
+  guild_id: string;
+  user_id: string;
+  concept_id: string;
+  card_key: string;
+  grade: string;
+  graded_at: number;
 }
 
 export function toSchedule(row: ScheduleRow): Schedule {
@@ -93,6 +103,17 @@ export function toRecordedAnswer(row: AnswerRow): RecordedAnswer {
     choice: row.choice,
     correct: row.correct === 1,
     answeredAt: new Date(row.answered_at),
+  };
+}
+
+export function toFlashcardGrade(row: FlashcardGradeRow): FlashcardGrade {
+  return {
+    guildId: row.guild_id,
+    userId: row.user_id,
+    conceptId: row.concept_id,
+    cardKey: row.card_key,
+    grade: row.grade as SelfGrade,
+    gradedAt: new Date(row.graded_at),
   };
 }
 

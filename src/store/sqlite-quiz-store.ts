@@ -13,11 +13,12 @@ import type {
   Tally,
 } from '../quiz/types.js';
 import type { Transaction } from 'better-sqlite3';
+import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { QuizStore } from './quiz-store.js';
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
-import { toAccuracy, toDateOrNull, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
+import { toAccuracy, toDateOrNull, toFlashcardGrade, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
 
 /**
  * The embedded `QuizStore`: one SQLite file in WAL mode. Statements are prepared once; every operation that
@@ -236,6 +237,27 @@ export class SqliteQuizStore implements QuizStore {
       if (round.size === inScope.size) round = new Set();
     }
     return round;
+  }
+
+  // Flashcards
+
+  /** One INSERT in autocommit: durable on return (see recordAnswer), so the click may be acknowledged afterwards. */
+  recordFlashcardGrade(grade: NewFlashcardGrade): FlashcardGrade {
+    const { lastInsertRowid } = this.statements.insertFlashcardGrade.run({
+      guildId: grade.guildId,
+      userId: grade.userId,
+      conceptId: grade.conceptId,
+      cardKey: grade.cardKey,
+      grade: grade.grade,
+      gradedAt: grade.gradedAt.getTime(),
+    });
+    const row = this.statements.selectFlashcardGrade.get(lastInsertRowid);
+    if (!row) throw new Error(`Flashcard grade of ${grade.userId} for ${grade.cardKey} is missing right after insert`);
+    return toFlashcardGrade(row);
+  }
+
+  listLatestFlashcardGrades(guildId: string, userId: string): FlashcardGrade[] {
+    return this.statements.selectLatestFlashcardGrades.all(guildId, userId).map(toFlashcardGrade);
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
+import type { KnowledgeBase } from '../../src/kb/types.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle } from '../emulator/index.js';
@@ -66,6 +67,8 @@ export interface BotHarnessOptions {
   closeAfterMinutes?: number;
   /** `DOCS_DIR`; default the real notes in `data/docs`. */
   docsDir?: string;
+  /** Notes already loaded, instead of reading `docsDir` (a test's hand-made knowledge base). */
+  knowledgeBase?: KnowledgeBase;
   emulator?: EmulatorOptions;
 }
 
@@ -125,7 +128,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   let closed = false;
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
-    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions });
+    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase });
     return bot;
   };
   const stop = async (): Promise<void> => {

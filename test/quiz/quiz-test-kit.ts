@@ -26,6 +26,8 @@ export interface ConceptSpec {
   aliases?: string[];
   statements: string[];
   boldTerms?: string[];
+  /** Author-written question/answer pairs, placed after the statements. */
+  flashcards?: { question: string; answer: string }[];
 }
 
 /** A knowledge base written out by hand: `{ note-id: [concepts] }`. */
@@ -46,7 +48,10 @@ export function makeKnowledgeBase(notes: Record<string, ConceptSpec[]>): Knowled
         statements: spec.statements,
         passages: spec.statements.map((text, n) => ({ text, kind: 'list-item' as const, line: 4 + index * 4 + n })),
         subsections: [],
-        flashcards: [],
+        flashcards: (spec.flashcards ?? []).map((card, n) => ({
+          ...card,
+          location: { file: `${documentId}.md`, line: 4 + index * 4 + spec.statements.length + n },
+        })),
         authoredQuestions: [],
         boldTerms: spec.boldTerms ?? [],
         relatedIds: [],
