@@ -16,6 +16,8 @@ export interface BodyCandidate {
   matchKind: MatchKind;
   matchedName: string;
   bodyConcepts: number;
+  /** The body holds every word searched for. */
+  allWords: boolean;
 }
 
 // Korean function words and endings that appear everywhere and explain nothing.
@@ -82,5 +84,6 @@ export function searchBodies(index: BodyIndex, words: readonly string[]): BodyCa
     matchKind: 'body' as const,
     matchedName: '',
     bodyConcepts: totals.size,
+    allWords: total.matchedWords === wordCount,
   }));
 }

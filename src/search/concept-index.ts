@@ -287,6 +287,16 @@ export class ConceptIndex {
     // something the notes do not hold; sharing a common word is no answer.
     const namedWhole = found.some((candidate) => candidate.matchKind === 'exact' || candidate.matchKind === 'alias');
     if (!namedWhole && rest.length > 0 && elsewhere.length === 0 && !rest.some((word) => this.isKnownWord(word))) return [];
+    if (!namedWhole) {
+      // `segment table`: a body that explains every word (Segmentation's "a segment table stores…") answers
+      // better than a name sharing one of them (Hash Table), though it stays a guess.
+      const meaningful = words.filter((word) => isSearchableWord(word) && !stopWords.has(word));
+      const explained = meaningful.length > 1 ? searchBodies(this.body, meaningful).filter((candidate) => candidate.allWords) : [];
+      if (explained.length > 0 && !explained.some((candidate) => candidate.conceptIndex === top.conceptIndex)) {
+        top.contested = true;
+        return [...found, ...explained.map((candidate) => ({ ...candidate, score: top.score + 0.01 * candidate.score }))];
+      }
+    }
     if (elsewhere.length === 0 || elsewhere.some((candidate) => candidate.conceptIndex === top.conceptIndex)) return found;
     top.contested = true;
     return [...found, ...elsewhere];

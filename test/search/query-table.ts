@@ -223,7 +223,7 @@ export interface QualityResult {
 }
 
 /** Runs the table through a search function returning concept ids best first. */
-export function measureQuality(search: (query: string) => readonly string[], cases: readonly QueryCase[] = queryTable): QualityResult {
+export function measureQuality(search: (query: string) => readonly string[], cases: readonly Pick<QueryCase, 'query' | 'expected'>[] = queryTable): QualityResult {
   let top1 = 0;
   const negativesWithHits: string[] = [];
   const misses: QualityResult['misses'] = [];
