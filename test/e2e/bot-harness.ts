@@ -67,7 +67,15 @@ export interface BotHarnessOptions {
   /** `DOCS_DIR`; default the real notes in `data/docs`. */
   docsDir?: string;
   emulator?: EmulatorOptions;
+  /**
+   * Shortest gap a schedule may leave between posts. Default one second, so scenarios can schedule `* * * * * *`
+   * and see a slot fire while they wait; production's 10 minutes is tested by passing `null` (the bot's default).
+   */
+  minScheduleGapMs?: number | null;
 }
+
+/** Lets a test schedule `* * * * * *` (one post a second) instead of waiting 10 minutes for a slot. */
+export const testMinScheduleGapMs = 1_000;
 
 export interface BotHarness {
   readonly emulator: DiscordEmulator;
@@ -125,7 +133,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   let closed = false;
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
-    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions });
+    const minScheduleGapMs = options.minScheduleGapMs === undefined ? testMinScheduleGapMs : (options.minScheduleGapMs ?? undefined);
+    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, minScheduleGapMs });
     return bot;
   };
   const stop = async (): Promise<void> => {
