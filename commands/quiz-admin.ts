@@ -8,6 +8,7 @@ import {
   quizChannelOption,
   readNoteOption,
   replyPrivately,
+  requireQuizChannelHere,
   requireManageServer,
   respondWithNotes,
 } from '../src/discord/quiz-interaction-kit.js';
@@ -162,7 +163,7 @@ async function listSchedules({ interaction, context, guildId, language }: AdminR
 }
 
 async function postNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
-  const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
+  const channelId = interaction.options.getChannel('channel')?.id ?? requireQuizChannelHere(interaction, language);
   // Posting may wait out rate limits or retries: acknowledge first so the interaction cannot expire.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await context.quiz.postNow(guildId, channelId, { language });

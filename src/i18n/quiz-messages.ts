@@ -50,6 +50,8 @@ export interface QuizMessages {
     practiceWrong(letter: string): string;
     practiceAlreadyAnswered(letter: string): string;
     notYourPractice: string;
+    /** The button names a question of another server, channel or post (a crafted or copied button). */
+    notFromHere: string;
     conceptGone: string;
   };
   practice: {
@@ -100,6 +102,8 @@ export interface QuizMessages {
       invalid: string;
     };
     invalidCloseAfter(min: number, max: number): string;
+    /** `/quiz-admin now` run in a thread or a voice channel's chat without naming a channel. */
+    textChannelsOnly: string;
     invalidTimezone(quotedZone: string): string;
     missingPermissions(channel: string, permissions: string): string;
     /** Discord's "Missing Permissions" for a post, in the admin's words: `permissions` already translated. */
@@ -187,6 +191,7 @@ const english: QuizMessages = {
     practiceWrong: (letter) => `❌ Not quite: the answer is ${letter}.`,
     practiceAlreadyAnswered: (letter) => `You already answered **${letter}** to this practice question. Start another with \`/quiz practice\`.`,
     notYourPractice: 'This practice question belongs to someone else. Start your own with `/quiz practice`.',
+    notFromHere: 'That button does not belong to a quiz question posted here, so it counts nothing. Answer with the buttons under the quiz post itself.',
     conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
   },
   practice: {
@@ -243,6 +248,7 @@ const english: QuizMessages = {
         '(e.g. `*/30 * * * *` = every 30 minutes, `0 9,13 * * 1-5` = weekdays at 09:00 and 13:00)',
       invalid: 'it is not a valid cron expression',
     },
+    textChannelsOnly: 'Quiz questions are posted in text or announcement channels only. Pick one with the `channel` option.',
     invalidCloseAfter: (min, max) => `\`close-after\` must be a whole number of minutes from ${min} to ${max} (one week).`,
     invalidTimezone: (zone) =>
       `${zone} is not a time zone I know. Use an IANA name, for example \`Asia/Seoul\`, \`Europe/Berlin\` or \`America/New_York\`.`,
@@ -317,6 +323,7 @@ const korean: QuizMessages = {
     practiceWrong: (letter) => `❌ 아쉬워요. 정답은 ${letter}예요.`,
     practiceAlreadyAnswered: (letter) => `이 연습 문제에는 이미 **${letter}**로 답했어요. \`/퀴즈 연습\`으로 새 문제를 풀어 보세요.`,
     notYourPractice: '다른 사람의 연습 문제예요. `/퀴즈 연습`으로 나만의 문제를 풀어 보세요.',
+    notFromHere: '여기에 올라온 퀴즈 문제의 버튼이 아니라서 답으로 인정되지 않아요. 퀴즈 글 바로 아래의 버튼으로 답해 주세요.',
     conceptGone: '그 개념은 이제 노트에 없어요. `/개념목록`으로 지금 있는 개념을 둘러보세요.',
   },
   practice: {
@@ -372,6 +379,7 @@ const korean: QuizMessages = {
         '(예: `*/30 * * * *` = 30분마다, `0 9,13 * * 1-5` = 평일 09:00과 13:00)',
       invalid: '올바른 cron 표현식이 아니에요',
     },
+    textChannelsOnly: '퀴즈는 텍스트 채널이나 공지 채널에만 올릴 수 있어요. `채널` 옵션으로 채널을 골라 주세요.',
     invalidCloseAfter: (min, max) => `\`공개-시간\`은 ${min}분에서 ${max}분(일주일) 사이의 정수여야 해요.`,
     invalidTimezone: (zone) => `${zone} 시간대를 찾을 수 없어요. \`Asia/Seoul\`, \`Europe/Berlin\`, \`America/New_York\` 같은 IANA 이름을 쓰세요.`,
     missingPermissions: (channel, permissions) =>
