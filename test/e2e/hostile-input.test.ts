@@ -1,7 +1,7 @@
 // The hostile-input drill of issue 8, kept as tests: crafted answer buttons, bot clicks, names that try to
 // format or link, and slash payloads Discord itself would never send. The real bot against the emulator, on
 // the test notes; each crafted payload is built as a valid one and then changed (`craft`), as an attacker would.
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CraftedPayload, EmulatedMember } from '../emulator/index.js';
@@ -231,6 +231,22 @@ describe('every option is validated by the bot too', () => {
       expect.stringContaining('channel type 2'),
       expect.stringContaining('no sub-command "drop-tables"'),
     ]);
+  });
+
+  it('quiz channels are text channels: a voice channel is refused as the option and as the place of /quiz-admin now', async () => {
+    const h = await start();
+    const { emulator } = h;
+    const lounge = emulator.addChannel('lounge', { type: ChannelType.GuildVoice });
+    // CHANNEL_CREATE arrives over the gateway on its own time; fetching makes sure the bot knows the channel's type.
+    await h.bot.client.channels.fetch(lounge.id);
+
+    const scheduled = await replyTo(emulator.slash('/quiz-admin schedule', { channel: lounge }, emulator.admin));
+    const postedHere = await emulator.slash('/quiz-admin now', {}, emulator.admin, { channel: lounge }).waitForOriginal();
+
+    expect(scheduled).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidEnglish) });
+    expect(postedHere.content).toBe('Quiz questions are posted in text or announcement channels only. Pick one with the `channel` option.');
+    expect(h.bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(emulator.channelMessages(lounge).filter(isQuestionPost)).toEqual([]);
   });
 
   it('a slash /explain with a 5,000-character concept is refused before any search', async () => {

@@ -206,12 +206,15 @@ export class DiscordEmulator {
     return found;
   }
 
-  /** A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there. */
-  addChannel(name: string, options: { botDeny?: bigint } = {}): EmulatedChannel {
+  /**
+   * A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there;
+   * `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
+   */
+  addChannel(name: string, options: { botDeny?: bigint; type?: EmulatedChannel['type'] } = {}): EmulatedChannel {
     const overwrites = options.botDeny
       ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }]
       : [];
-    const channel = this.world.addChannel(this.guild, name, overwrites);
+    const channel = this.world.addChannel(this.guild, name, overwrites, options.type);
     this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
     return channel;
   }
