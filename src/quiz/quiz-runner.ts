@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { isValidCloseAfterMinutes } from './close-after.js';
+import { closeAfterMinutesRange, isValidCloseAfterMinutes } from './close-after.js';
 import { type CronProblem, minimumScheduleGapMs, nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
 import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
@@ -239,7 +239,8 @@ export class QuizRunner {
     // The command checks this too; the runner guards its own store, because a huge value breaks every later post.
     const closeAfterMinutes = input.closeAfterMinutes ?? null;
     if (closeAfterMinutes !== null && !isValidCloseAfterMinutes(closeAfterMinutes)) {
-      return { ok: false, reason: 'invalid-close-after', message: `close-after must be a whole number of minutes from 1 to 10080 (a week), not ${String(closeAfterMinutes)}.` };
+      const { min, max } = closeAfterMinutesRange;
+      return { ok: false, reason: 'invalid-close-after', message: `close-after must be a whole number of minutes from ${min} to ${max} (a week), not ${String(closeAfterMinutes)}.` };
     }
     if (noteId !== null && !this.kb.getDocument(noteId)) {
       const knownNotes = this.kb.documents.map((document) => document.id);
