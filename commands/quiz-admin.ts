@@ -8,6 +8,7 @@ import {
   quizChannelOption,
   readNoteOption,
   replyPrivately,
+  requireQuizChannelHere,
   requireManageServer,
   respondWithNotes,
 } from '../src/discord/quiz-interaction-kit.js';
@@ -15,6 +16,7 @@ import { buildScheduledReply, buildScheduleListView, describePostOutcome, descri
 import { formatChoice } from '../src/discord/quiz-views.js';
 import type { Language } from '../src/i18n/locale.js';
 import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { closeAfterMinutesRange } from '../src/quiz/close-after.js';
 import { defaultCron } from '../src/quiz/quiz-runner.js';
 
 const cronPresets = [
@@ -26,8 +28,6 @@ const cronPresets = [
   { cron: '0 9 * * 1#1', en: 'First Monday of each month at 09:00', ko: '매월 첫째 월요일 09:00' },
 ] as const;
 const commonTimezones = ['Asia/Seoul', 'Asia/Tokyo', 'UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'];
-/** A week: longer would leave a question open across several posts. */
-const longestCloseAfterMinutes = 7 * 24 * 60;
 
 const data = new SlashCommandBuilder()
   .setName('quiz-admin')
@@ -69,8 +69,8 @@ const data = new SlashCommandBuilder()
           .setNameLocalizations({ ko: '공개-시간' })
           .setDescription('Minutes until the answer is revealed (default: when the next question is posted)')
           .setDescriptionLocalizations({ ko: '정답 공개까지 걸리는 분 (기본: 다음 문제를 올릴 때)' })
-          .setMinValue(1)
-          .setMaxValue(longestCloseAfterMinutes),
+          .setMinValue(closeAfterMinutesRange.min)
+          .setMaxValue(closeAfterMinutesRange.max),
       ),
   )
   .addSubcommand((sub) =>
@@ -163,7 +163,7 @@ async function listSchedules({ interaction, context, guildId, language }: AdminR
 }
 
 async function postNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
-  const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
+  const channelId = interaction.options.getChannel('channel')?.id ?? requireQuizChannelHere(interaction, language);
   // Posting may wait out rate limits or retries: acknowledge first so the interaction cannot expire.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await context.quiz.postNow(guildId, channelId, { language });

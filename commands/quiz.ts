@@ -18,6 +18,7 @@ import {
 import type { Language } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { checkAnswerPlace } from '../src/quiz/answer-place.js';
 import type { StoredQuestion } from '../src/quiz/types.js';
 
 const data = new SlashCommandBuilder()
@@ -86,20 +87,47 @@ async function showPracticeResult(interaction: ButtonInteraction, context: BotCo
   await interaction.update(buildPracticeResult({ question, choice, concept, document, language }));
 }
 
+/**
+ * Refuse a click that does not come from where its question lives (a crafted custom id naming another server's,
+ * channel's or post's question, or someone else's practice). True when refused and answered.
+ */
+async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: string, context: BotContext, language: Language): Promise<boolean> {
+  const question = context.store.getQuestion(questionId);
+  if (!question) return false;
+  const refusal = checkAnswerPlace(question, {
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    messageId: interaction.message.id,
+    userId: interaction.user.id,
+  });
+  if (!refusal) return false;
+  const text = quizMessagesFor(language);
+  context.logger.warn(
+    { questionId, refusal, guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, userId: interaction.user.id },
+    'answer refused: the click does not come from where its question lives',
+  );
+  await replyPrivately(interaction, refusal === 'not-your-practice' ? text.answer.notYourPractice : text.answer.notFromHere);
+  return true;
+}
+
 async function answer(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
   const text = quizMessagesFor(language);
+  // Bots are not players: their clicks are acknowledged without a change (nothing waits on them) and never stored.
+  if (interaction.user.bot) {
+    context.logger.info({ userId: interaction.user.id, customId: interaction.customId }, 'ignored an answer click from a bot');
+    await interaction.deferUpdate();
+    return;
+  }
   const parsed = parseAnswerArgs(args);
   if (!parsed) return replyPrivately(interaction, text.answer.invalidButton);
+  if (await refuseOutOfPlace(interaction, parsed.questionId, context, language)) return;
 
   // Store before acknowledging: if Discord times the click out, the answer must still count.
   const result = context.quiz.answer(parsed.questionId, interaction.user.id, displayNameOf(interaction), parsed.choice);
   switch (result.kind) {
     case 'recorded': {
       const { question } = result;
-      if (question.practiceUserId !== null) {
-        if (question.practiceUserId !== interaction.user.id) return replyPrivately(interaction, text.answer.notYourPractice);
-        return showPracticeResult(interaction, context, question, result.answer.choice, language);
-      }
+      if (question.practiceUserId !== null) return showPracticeResult(interaction, context, question, result.answer.choice, language);
       return replyPrivately(interaction, text.answer.recorded(formatChoiceLetter(result.answer.choice), formatResultTime(question.closesAt, result.answer.answeredAt)));
     }
     case 'already-answered': {

@@ -46,3 +46,18 @@ export class UserFacingError extends Error {
     this.name = 'UserFacingError';
   }
 }
+
+/**
+ * Options that do not fit the command's definition (a crafted or broken payload): the member gets a short
+ * "that input isn't valid" in their language, and the log gets `problem` at warn level, because Discord itself
+ * never sends such a payload.
+ */
+export class InvalidInputError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly problem: string,
+  ) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}

@@ -37,6 +37,32 @@ export function quoteUserInput(text: string, max = 60): string {
   return `\`${truncateText(flat, max)}\``;
 }
 
+/** Longer names are cut: a reveal lists many of them and Discord's own display names stop at 32. */
+const displayNameMax = 64;
+
+/**
+ * A member's display name, shown exactly as written wherever the bot shows it (reveal posts, `/leaderboard`,
+ * `/quiz stats`). Names are chosen by anyone, so none of them may format: every ASCII punctuation mark gets a
+ * backslash (Discord's markdown drops the backslash before any of them, so the name reads unchanged). That
+ * covers what `escapeMarkdown` leaves alone: masked links `[text](url)`, headings `#`, lists `-`, quotes `>`,
+ * `<@id>` `<#id>` `<t:…>` `<:emoji:id>`, `:emoji:`, `@everyone`, and bare URLs (`https\:\/\/` is no link).
+ * Empty names show as `?`.
+ * Control and invisible format characters (line breaks, bidi overrides) become spaces first, so a name cannot
+ * start a line of its own or reverse the sentence around it; the zero-width joiner stays for emoji sequences.
+ */
+export function escapeDisplayName(name: string): string {
+  const flat = name
+    .replace(/(?!\u200d)[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat === '') return '?';
+  // A zero-width space after `@` as well: `@everyone` must not read as a mention even where a view forgets the
+  // backslash's meaning (allowed mentions stay empty regardless).
+  return truncateText(flat, displayNameMax)
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&')
+    .replace(/@/g, '@\u200b');
+}
+
 /** Masked link text may not contain brackets, and the URL may not contain spaces or closing parentheses. */
 export function maskedLink(text: string, url: string): string {
   const label = text.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim() || url;

@@ -2,8 +2,9 @@ import { type AutocompleteInteraction, type Interaction, MessageFlags, type Repl
 import { pickLocale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
-import { type BotContext, type Command, UserFacingError } from './command.js';
+import { type BotContext, type Command, InvalidInputError, UserFacingError } from './command.js';
 import { noMentions } from './discord-limits.js';
+import { findOptionProblem } from './validate-options.js';
 
 /** Never rejects: every failure is answered or logged here, so the client's event loop never sees one. */
 export type InteractionRouter = (interaction: Interaction) => Promise<void>;
@@ -31,7 +32,8 @@ function describeInteraction(interaction: Interaction): InteractionScope {
  */
 async function answerFailure(interaction: RepliableInteraction, error: unknown, scope: InteractionScope, logger: Logger): Promise<void> {
   const userFacing = error instanceof UserFacingError;
-  if (userFacing) logger.info({ ...scope, reason: error.message }, 'interaction refused');
+  if (error instanceof InvalidInputError) logger.warn({ ...scope, problem: error.problem }, 'interaction refused: its options do not fit the command');
+  else if (userFacing) logger.info({ ...scope, reason: error.message }, 'interaction refused');
   else logger.error({ err: error, ...scope }, 'interaction failed');
   const content = userFacing ? error.message : messagesFor(pickLocale(interaction.locale)).errors.generic;
   try {
@@ -75,6 +77,8 @@ export function indexCommands(commands: Iterable<Command>): Map<string, Command>
  */
 export function createInteractionRouter(commands: ReadonlyMap<string, Command>, context: BotContext): InteractionRouter {
   const unknownAction = (interaction: Interaction) => new UserFacingError(messagesFor(pickLocale(interaction.locale)).errors.unknownAction);
+  // Each definition once: the same JSON registration sends, so the check and Discord's agree.
+  const definitions = new Map([...commands.values()].map((command) => [command, command.data.toJSON()] as const));
 
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
@@ -87,6 +91,9 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) throw unknownAction(interaction);
+        // The one place options are checked, for every command, before any handler reads them.
+        const problem = findOptionProblem(definitions.get(command) ?? command.data.toJSON(), interaction.options.data);
+        if (problem) throw new InvalidInputError(messagesFor(pickLocale(interaction.locale)).errors.invalidInput, problem);
         await command.execute(interaction, context);
       } else {
         const [name = '', ...args] = interaction.customId.split(':');

@@ -5,6 +5,7 @@ import { type APIEmbed, type APIEmbedField, channelMention, escapeMarkdown, mess
 import type { Language } from '../i18n/locale.js';
 import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import { closeAfterMinutesRange } from '../quiz/close-after.js';
 import type { CronProblem } from '../quiz/cron-schedule.js';
 import type { PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
 import type { Schedule, StoredQuestion } from '../quiz/types.js';
@@ -145,6 +146,8 @@ function describeCronProblem(problem: CronProblem | undefined, text: QuizMessage
       return says.neverFires;
     case 'both-day-fields':
       return says.bothDayFields(quoteUserInput(problem.dayOfMonth, 40), quoteUserInput(problem.dayOfWeek, 40));
+    case 'too-frequent':
+      return says.tooFrequent(problem.gapMs, problem.minimumGapMs);
     case 'invalid':
     case undefined:
       return says.invalid;
@@ -169,6 +172,8 @@ export function describeScheduleRefusal({ refusal, cron, timezone, note, channel
       return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
     case 'invalid-timezone':
       return text.admin.invalidTimezone(quoteUserInput(timezone, 64));
+    case 'invalid-close-after':
+      return text.admin.invalidCloseAfter(closeAfterMinutesRange.min, closeAfterMinutesRange.max);
     case 'unknown-note':
       return text.common.unknownNote(quoteUserInput(note));
     case 'missing-permissions': {

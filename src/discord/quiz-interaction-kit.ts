@@ -25,8 +25,26 @@ export interface BilingualText {
   ko: string;
 }
 
-/** Quiz posts need a channel where messages and embeds show: text and announcement channels. */
+/**
+ * Quiz posts need a channel where messages, embeds and buttons show and stay: text and announcement channels
+ * (an announcement channel is a text channel whose posts can be published to follower servers; clicks there come
+ * from another server and are refused, so publishing one is harmless). Not threads, which archive, nor the text
+ * chat of voice channels. The `channel` option declares these, so the bot's option check enforces them too.
+ */
 const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/**
+ * The channel a `/quiz-admin` subcommand acts on when its `channel` option is empty: the one it was run in,
+ * refused when that is no text channel (a thread, a voice channel's chat). An unknown type is let through: the
+ * post itself then reports what Discord says.
+ */
+export function requireQuizChannelHere(interaction: ChatInputCommandInteraction, language: Language): string {
+  const type = interaction.channel?.type;
+  if (type !== undefined && !(quizChannelTypes as readonly ChannelType[]).includes(type)) {
+    throw new UserFacingError(quizMessagesFor(language).admin.textChannelsOnly);
+  }
+  return interaction.channelId;
+}
 
 /** The language of a reply: the member's Discord language. */
 export function languageOf(interaction: RepliableInteraction | AutocompleteInteraction): Language {

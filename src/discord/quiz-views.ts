@@ -18,7 +18,7 @@ import type { Concept, NoteDocument } from '../kb/types.js';
 import type { ClosedQuestion, StoredQuestion, Tally } from '../quiz/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
 import { discordLimits } from './discord-limits.js';
-import { truncateText } from './discord-text.js';
+import { escapeDisplayName, truncateText } from './discord-text.js';
 import { createMessageView, type MessageView } from './message-view.js';
 
 // Custom ids carry everything a click needs, so the buttons of a post keep working after a restart.
@@ -96,13 +96,9 @@ export function formatTallyBar(count: number, total: number, width = tallyBarWid
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-/**
- * A member's name as plain text: markdown escaped, and `@` and `<` followed by an invisible space so
- * `@everyone` or a name like `<@123>` shows as written instead of as a mention.
- */
+/** A member's name as plain text that neither formats, links nor pings: see `escapeDisplayName`. */
 export function formatMemberName(name: string): string {
-  const flat = truncateText(name.replace(/\s+/g, ' ').trim(), 64) || '?';
-  return escapeMarkdown(flat).replace(/([@<#])/g, '$1\u200b');
+  return escapeDisplayName(name);
 }
 
 /** Names separated by commas while they fit; the rest counted as "and N more". */

@@ -29,6 +29,8 @@ export interface StartBotOptions {
    * discord.js will not reconnect, so the bot would sit there deaf. `npm start` exits so a supervisor notices.
    */
   onGatewayLost?: (closeCode: number, explanation: string) => void;
+  /** Shortest gap a schedule may leave between posts (default 10 minutes); tests lower it to see seconds-level crons fire. */
+  minScheduleGapMs?: number;
 }
 
 export interface RunningBot {
@@ -139,6 +141,7 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
       defaultTimezone: config.defaultTimezone,
       graceMinutes: config.graceMinutes,
       closeAfterMinutes: config.closeAfterMinutes,
+      minScheduleGapMs: options.minScheduleGapMs,
     });
     const context: BotContext = { config, logger, clock, kb, index, store, quiz };
     const route = createInteractionRouter(commands, context);

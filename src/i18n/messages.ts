@@ -30,6 +30,8 @@ export interface Messages {
   errors: {
     generic: string;
     unknownAction: string;
+    /** Options that do not fit the command (a crafted or broken request): nothing was done. */
+    invalidInput: string;
   };
 }
 
@@ -57,6 +59,7 @@ const english: Messages = {
   errors: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
     unknownAction: 'This button or command is no longer available. Try the command again.',
+    invalidInput: 'That input isn\'t valid, so nothing was changed. Run the command again and pick the options from the list Discord shows.',
   },
 };
 
@@ -85,6 +88,7 @@ const korean: Messages = {
   errors: {
     generic: '죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.',
     unknownAction: '더 이상 사용할 수 없는 버튼이나 명령어예요. 명령어를 다시 실행해 주세요.',
+    invalidInput: '올바르지 않은 입력이라 아무것도 바꾸지 않았어요. 명령어를 다시 실행하고 Discord가 보여 주는 목록에서 옵션을 골라 주세요.',
   },
 };
 

@@ -1,4 +1,4 @@
-import { type CronField, cronFieldLabels } from '../quiz/cron-schedule.js';
+import { type CronField, cronFieldLabels, describeGap } from '../quiz/cron-schedule.js';
 import type { Language } from './locale.js';
 
 /**
@@ -50,6 +50,8 @@ export interface QuizMessages {
     practiceWrong(letter: string): string;
     practiceAlreadyAnswered(letter: string): string;
     notYourPractice: string;
+    /** The button names a question of another server, channel or post (a crafted or copied button). */
+    notFromHere: string;
     conceptGone: string;
   };
   practice: {
@@ -116,8 +118,13 @@ export interface QuizMessages {
       fieldValue(field: CronField, quotedValue: string): string;
       neverFires: string;
       bothDayFields(quotedDayOfMonth: string, quotedWeekday: string): string;
+      /** Two posts only `gapMs` apart, under the `minimumGapMs` a schedule must leave. */
+      tooFrequent(gapMs: number, minimumGapMs: number): string;
       invalid: string;
     };
+    invalidCloseAfter(min: number, max: number): string;
+    /** `/quiz-admin now` run in a thread or a voice channel's chat without naming a channel. */
+    textChannelsOnly: string;
     invalidTimezone(quotedZone: string): string;
     missingPermissions(channel: string, permissions: string): string;
     /** Discord's "Missing Permissions" for a post, in the admin's words: `permissions` already translated. */
@@ -144,6 +151,11 @@ export interface QuizMessages {
     revealed(link: string, answer: string, participants: number, correct: number): string;
     nothingToReveal(channel: string): string;
   };
+}
+
+/** `45초`, `10분`: a gap between posts, rounded as `describeGap` rounds it in English. */
+function koreanDuration(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))}초` : `${Math.round(ms / 60_000)}분`;
 }
 
 /** Shown with every cron error: the shape people get wrong is the field order. */
@@ -200,6 +212,7 @@ const english: QuizMessages = {
     practiceWrong: (letter) => `❌ Not quite: the answer is ${letter}.`,
     practiceAlreadyAnswered: (letter) => `You already answered **${letter}** to this practice question. Start another with \`/quiz practice\`.`,
     notYourPractice: 'This practice question belongs to someone else. Start your own with `/quiz practice`.',
+    notFromHere: 'That button does not belong to a quiz question posted here, so it counts nothing. Answer with the buttons under the quiz post itself.',
     conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
   },
   practice: {
@@ -267,8 +280,13 @@ const english: QuizMessages = {
       bothDayFields: (dayOfMonth, weekday) =>
         `it limits both the day of month (${dayOfMonth}) and the weekday (${weekday}). The bot would post only on days matching both, ` +
         'while classic cron posts on either, so limit one of them: `0 9 * * 1#1` = 09:00 on the first Monday of each month, `0 9 1,15 * *` = 09:00 on the 1st and 15th',
+      tooFrequent: (gap, minimum) =>
+        `it posts again after only ${describeGap(gap)}, and the quiz posts at most once every ${describeGap(minimum)} ` +
+        '(e.g. `*/30 * * * *` = every 30 minutes, `0 9,13 * * 1-5` = weekdays at 09:00 and 13:00)',
       invalid: 'it is not a valid cron expression',
     },
+    textChannelsOnly: 'Quiz questions are posted in text or announcement channels only. Pick one with the `channel` option.',
+    invalidCloseAfter: (min, max) => `\`close-after\` must be a whole number of minutes from ${min} to ${max} (one week).`,
     invalidTimezone: (zone) =>
       `${zone} is not a time zone I know. Use an IANA name, for example \`Asia/Seoul\`, \`Europe/Berlin\` or \`America/New_York\`.`,
     missingPermissions: (channel, permissions) =>
@@ -342,6 +360,7 @@ const korean: QuizMessages = {
     practiceWrong: (letter) => `❌ 아쉬워요. 정답은 ${letter}예요.`,
     practiceAlreadyAnswered: (letter) => `이 연습 문제에는 이미 **${letter}**로 답했어요. \`/퀴즈 연습\`으로 새 문제를 풀어 보세요.`,
     notYourPractice: '다른 사람의 연습 문제예요. `/퀴즈 연습`으로 나만의 문제를 풀어 보세요.',
+    notFromHere: '여기에 올라온 퀴즈 문제의 버튼이 아니라서 답으로 인정되지 않아요. 퀴즈 글 바로 아래의 버튼으로 답해 주세요.',
     conceptGone: '그 개념은 이제 노트에 없어요. `/개념목록`으로 지금 있는 개념을 둘러보세요.',
   },
   practice: {
@@ -408,8 +427,13 @@ const korean: QuizMessages = {
       bothDayFields: (dayOfMonth, weekday) =>
         `날짜(${dayOfMonth})와 요일(${weekday})을 함께 제한했어요. 이 봇은 둘 다 맞는 날에만 출제하지만 보통의 cron은 둘 중 하나만 맞아도 실행해서 헷갈리기 쉬워요. ` +
         '하나만 제한하세요: `0 9 * * 1#1` = 매월 첫째 월요일 09:00, `0 9 1,15 * *` = 매월 1일과 15일 09:00',
+      tooFrequent: (gap, minimum) =>
+        `${koreanDuration(gap)} 만에 다시 출제돼요. 퀴즈는 ${koreanDuration(minimum)}에 한 번까지만 올릴 수 있어요 ` +
+        '(예: `*/30 * * * *` = 30분마다, `0 9,13 * * 1-5` = 평일 09:00과 13:00)',
       invalid: '올바른 cron 표현식이 아니에요',
     },
+    textChannelsOnly: '퀴즈는 텍스트 채널이나 공지 채널에만 올릴 수 있어요. `채널` 옵션으로 채널을 골라 주세요.',
+    invalidCloseAfter: (min, max) => `\`공개-시간\`은 ${min}분에서 ${max}분(일주일) 사이의 정수여야 해요.`,
     invalidTimezone: (zone) => `${zone} 시간대를 찾을 수 없어요. \`Asia/Seoul\`, \`Europe/Berlin\`, \`America/New_York\` 같은 IANA 이름을 쓰세요.`,
     missingPermissions: (channel, permissions) =>
       `${channel}에 글을 올릴 수 없어요: 봇에 **${permissions}** 권한이 없어요. 채널 권한에서 허용한 뒤 다시 시도해 주세요.`,

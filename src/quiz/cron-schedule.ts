@@ -24,6 +24,8 @@ export type CronProblem =
   | { kind: 'never-fires' }
   /** Both day fields restricted: node-cron needs both to match, standard cron either. */
   | { kind: 'both-day-fields'; dayOfMonth: string; dayOfWeek: string }
+  /** Two runs closer than the minimum gap: `* * * * * *` would post a question every second. */
+  | { kind: 'too-frequent'; gapMs: number; minimumGapMs: number }
   | { kind: 'invalid' };
 
 export type ScheduleValidation =
@@ -32,6 +34,14 @@ export type ScheduleValidation =
   | { ok: false; field: 'timezone'; message: string };
 
 const example = 'e.g. "0 9 * * 1-5" = 09:00 Monday–Friday';
+
+/**
+ * A schedule may post at most once per this gap. A quiz question needs time to be read and answered, and a
+ * channel that gets one every second is flooded (and the bot rate-limited) within a minute.
+ */
+export const minimumScheduleGapMs = 10 * minuteMs;
+/** Runs looked at for the shortest gap: every run of a day repeats the same times, so a short gap shows early. */
+const gapSampleRuns = 100;
 
 /** node-cron looks as far as 100 years ahead; so does this, so "never fires" means the same to both. */
 const horizonDays = 366 * 100;
@@ -52,9 +62,11 @@ const nicknames = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@mi
 
 /**
  * Whether `cron` in `timezone` is a schedule the bot can run, with a message a server admin can act on.
- * `now` only matters for expressions that never fire (the 30th of February and the like).
+ * `now` only matters for expressions that never fire (the 30th of February and the like) and for the gap
+ * between runs, measured over the next runs from `now`. `minimumGapMs` is lowered only by tests that need a
+ * seconds-level cron to fire while they wait.
  */
-export function validateSchedule(cron: string, timezone: string, now: Date = new Date()): ScheduleValidation {
+export function validateSchedule(cron: string, timezone: string, now: Date = new Date(), minimumGapMs = minimumScheduleGapMs): ScheduleValidation {
   const expression = cron.trim().replace(/\s+/g, ' ');
   const refuse = (problem: CronProblem): ScheduleValidation => ({ ok: false, field: 'cron', message: describeCronProblem(problem, expression), problem });
   const problem = findCronProblem(expression);
@@ -62,8 +74,28 @@ export function validateSchedule(cron: string, timezone: string, now: Date = new
   if (!isKnownTimeZone(timezone)) {
     return { ok: false, field: 'timezone', message: `unknown time zone "${timezone}"; use an IANA name such as Asia/Seoul, Europe/Berlin or UTC` };
   }
-  if (nextRuns(cron, timezone, now, 1).length === 0) return refuse({ kind: 'never-fires' });
+  const runs = nextRuns(cron, timezone, now, gapSampleRuns);
+  if (runs.length === 0) return refuse({ kind: 'never-fires' });
+  const gapMs = shortestGap(runs);
+  if (gapMs < minimumGapMs) return refuse({ kind: 'too-frequent', gapMs, minimumGapMs });
   return { ok: true };
+}
+
+/** The shortest time between two consecutive runs (Infinity for fewer than two). */
+function shortestGap(runs: readonly Date[]): number {
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let index = 1; index < runs.length; index++) shortest = Math.min(shortest, runs[index]!.getTime() - runs[index - 1]!.getTime());
+  return shortest;
+}
+
+/** `45 seconds`, `5 minutes`: a gap as a person would say it (English, for logs and the CLI). */
+export function describeGap(gapMs: number): string {
+  if (gapMs < minuteMs) {
+    const seconds = Math.max(1, Math.round(gapMs / 1000));
+    return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  }
+  const minutes = Math.round(gapMs / minuteMs);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 function findCronProblem(expression: string): CronProblem | null {
@@ -108,6 +140,11 @@ export function describeCronProblem(problem: CronProblem, expression: string): s
         `"${expression}" limits both the day of month (${problem.dayOfMonth}) and the weekday (${problem.dayOfWeek}); the bot's scheduler ` +
         `posts only on days matching both (classic cron posts on either), so limit only one, e.g. "0 9 * * 1#1" = 09:00 on the first Monday ` +
         `of each month, or "0 9 1,15 * *" = 09:00 on the 1st and 15th`
+      );
+    case 'too-frequent':
+      return (
+        `"${expression}" posts again after only ${describeGap(problem.gapMs)}; the quiz posts at most once every ` +
+        `${describeGap(problem.minimumGapMs)}, e.g. "*/30 * * * *" = every 30 minutes, or "0 9 * * 1-5" = 09:00 Monday–Friday`
       );
     case 'invalid':
       return `"${expression}" is not a valid cron expression; ${example}`;

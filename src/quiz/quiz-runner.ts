@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { type CronProblem, nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
+import { closeAfterMinutesRange, isValidCloseAfterMinutes } from './close-after.js';
+import { type CronProblem, minimumScheduleGapMs, nextRuns, previousRun, validateSchedule } from './cron-schedule.js';
 import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
 import { chooseFlashcard, findFlashcard, listFlashcards, type FlashcardGrade, type PracticeCard, type SelfGrade } from './flashcard-practice.js';
@@ -47,6 +48,8 @@ export interface QuizRunnerOptions {
   maxRequestsInFlight?: number;
   /** Wait before the one retry of a reveal edit that failed (default one minute). */
   resultRetryDelayMs?: number;
+  /** Shortest gap between two posts a schedule may have (default 10 minutes; tests lower it for seconds-level crons). */
+  minScheduleGapMs?: number;
 }
 
 export interface ScheduleChannelInput {
@@ -65,7 +68,7 @@ export interface ScheduleChannelInput {
   createdBy: string;
 }
 
-export type ScheduleRefusal = 'invalid-cron' | 'invalid-timezone' | 'unknown-note' | 'missing-permissions' | 'unknown-channel';
+export type ScheduleRefusal = 'invalid-cron' | 'invalid-timezone' | 'invalid-close-after' | 'unknown-note' | 'missing-permissions' | 'unknown-channel';
 
 export type ScheduleOutcome =
   | { ok: true; schedule: Schedule; nextRuns: Date[] }
@@ -139,6 +142,7 @@ export class QuizRunner {
   private readonly closeAfterMinutes: number | null;
   private readonly seed: number;
   private readonly resultRetryDelayMs: number;
+  private readonly minScheduleGapMs: number;
   private readonly unaskable: ReadonlySet<string>;
   /** Every flashcard of the notes, in note order (the notes do not change while the bot runs). */
   private readonly flashcards: readonly PracticeCard[];
@@ -165,6 +169,7 @@ export class QuizRunner {
     this.closeAfterMinutes = options.closeAfterMinutes ?? null;
     this.seed = options.seed ?? 0;
     this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
+    this.minScheduleGapMs = options.minScheduleGapMs ?? minimumScheduleGapMs;
     this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
     this.flashcards = listFlashcards(options.kb);
     this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
@@ -234,11 +239,17 @@ export class QuizRunner {
 
     const now = this.clock.now();
     // validateSchedule's messages already carry an example to copy.
-    const validation = validateSchedule(cron, timezone, now);
+    const validation = validateSchedule(cron, timezone, now, this.minScheduleGapMs);
     if (!validation.ok) {
       return validation.field === 'cron'
         ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron, cronProblem: validation.problem }
         : { ok: false, reason: 'invalid-timezone', message: `Invalid time zone: ${validation.message}.`, example: defaultTimezoneExample };
+    }
+    // The command checks this too; the runner guards its own store, because a huge value breaks every later post.
+    const closeAfterMinutes = input.closeAfterMinutes ?? null;
+    if (closeAfterMinutes !== null && !isValidCloseAfterMinutes(closeAfterMinutes)) {
+      const { min, max } = closeAfterMinutesRange;
+      return { ok: false, reason: 'invalid-close-after', message: `close-after must be a whole number of minutes from ${min} to ${max} (a week), not ${String(closeAfterMinutes)}.` };
     }
     if (noteId !== null && !this.kb.getDocument(noteId)) {
       const knownNotes = this.kb.documents.map((document) => document.id);
@@ -269,7 +280,7 @@ export class QuizRunner {
       cron,
       timezone,
       noteId,
-      closeAfterMinutes: input.closeAfterMinutes ?? null,
+      closeAfterMinutes,
       language: input.language ?? null,
       createdBy: input.createdBy,
       createdAt: now,

@@ -1,5 +1,6 @@
 // Rows as SQLite returns them, and their mapping to domain objects. The only place that knows column names,
 // 0/1 booleans, epoch-millisecond dates and JSON-encoded arrays.
+import { isValidCloseAfterMinutes } from '../quiz/close-after.js';
 import type { FlashcardGrade, SelfGrade } from '../quiz/flashcard-practice.js';
 import type { QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
 
@@ -63,7 +64,9 @@ export function toSchedule(row: ScheduleRow): Schedule {
     cron: row.cron,
     timezone: row.timezone,
     noteId: row.note_id,
-    closeAfterMinutes: row.close_after_minutes,
+    // Rows saved before the bot checked the range may hold −1, "abc" or 2^53: read as "at the next post"
+    // rather than let one row make every later close time an invalid date.
+    closeAfterMinutes: isValidCloseAfterMinutes(row.close_after_minutes) ? row.close_after_minutes : null,
     language: row.language,
     paused: row.paused === 1,
     lastError: row.last_error,

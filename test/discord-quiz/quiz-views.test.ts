@@ -122,7 +122,7 @@ describe('the reveal', () => {
     const right = view.embeds[0]?.fields?.find((field) => field.name.startsWith('Answered right'));
     expect(right?.name).toBe('Answered right (3)');
     expect(right?.value).not.toMatch(/@everyone|<@\d/);
-    expect(right?.value).toContain('@\u200beveryone');
+    expect(right?.value).toContain('\\@\u200beveryone');
     expect(right?.value).toContain('\\*\\*Bold\\*\\* \\_kim\\_');
     expect(right?.value).not.toContain('wrong one');
     expect(view.allowedMentions).toEqual({ parse: [] });
@@ -240,7 +240,7 @@ describe('small formats', () => {
 
   it('keeps a member name readable but inert', () => {
     expect(formatMemberName('  kim   min ')).toBe('kim min');
-    expect(formatMemberName('@here')).toBe('@\u200bhere');
+    expect(formatMemberName('@here')).toBe('\\@\u200bhere');
     expect(formatMemberName('a'.repeat(200)).length).toBeLessThanOrEqual(64);
   });
 

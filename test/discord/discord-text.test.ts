@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteUserInput, splitText, toDiscordMarkdown, truncateText } from '../../src/discord/discord-text.js';
+import { escapeDisplayName, quoteUserInput, splitText, toDiscordMarkdown, truncateText } from '../../src/discord/discord-text.js';
 
 describe('toDiscordMarkdown', () => {
   it('keeps bold, turns bullets into • and ### headings into bold lines', () => {
@@ -90,5 +90,51 @@ describe('truncateText', () => {
     const truncated = truncateText('ab😀😀😀', 4);
 
     expect(truncated).toBe('ab…');
+  });
+});
+
+describe('escapeDisplayName', () => {
+  /** What Discord's markdown shows for escaped text: a backslash before punctuation is dropped, the mark kept. */
+  const rendered = (escaped: string) => escaped.replace(/\\([^0-9A-Za-z\s])/g, '$1').replace(/\u200b/g, '');
+
+  it.each([
+    ['[free nitro](https://evil.example/a)'],
+    ['**bold**'],
+    ['# heading'],
+    ['- list item'],
+    ['> quote'],
+    ['<@123456789012345678>'],
+    ['<#123456789012345678>'],
+    ['<t:1795764779:R>'],
+    ['<:pepe:123456789012345678>'],
+    [':smile:'],
+    ['@everyone'],
+    ['`code`'],
+    ['||spoiler||'],
+    ['~~strike~~ __under__ *it*'],
+    ['https://evil.example/a'],
+    ['back\\slash'],
+  ])('%s reads as written but no markdown, mention, emoji or link syntax survives', (name) => {
+    const escaped = escapeDisplayName(name);
+
+    expect(rendered(escaped)).toBe(name);
+    // Every punctuation mark is preceded by a backslash: nothing is left for Discord to interpret.
+    expect(escaped.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[!-/:-@[-`{-~]/);
+    expect(escaped).not.toMatch(/https?:\/\/|@everyone|<@/);
+  });
+
+  it('keeps letters, Korean and emoji as they are', () => {
+    expect(escapeDisplayName('김민지 🐳 Kim')).toBe('김민지 🐳 Kim');
+    expect(escapeDisplayName('👩\u200d💻 dev')).toBe('👩\u200d💻 dev');
+  });
+
+  it('folds line breaks, bidi overrides and invisible characters into single spaces, and shows an empty name as ?', () => {
+    expect(escapeDisplayName('a\n# b\u202eevil')).toBe('a \\# b evil');
+    expect(escapeDisplayName('\u200b \n')).toBe('?');
+  });
+
+  it('cuts a long name to 64 characters before escaping', () => {
+    expect(escapeDisplayName('a'.repeat(200))).toHaveLength(64);
+    expect(rendered(escapeDisplayName('['.repeat(200))).length).toBe(64);
   });
 });

@@ -14,6 +14,8 @@ interface FakeOptions {
   deferred?: boolean;
   replied?: boolean;
   failReplies?: boolean;
+  /** `interaction.options.data`: the options as the payload carried them. */
+  optionData?: unknown[];
 }
 
 /** Just enough of a discord.js interaction for the router: the type guards, ids, and the reply methods it may call. */
@@ -35,6 +37,7 @@ function fakeInteraction(options: FakeOptions) {
     deferred: options.deferred ?? false,
     replied: options.replied ?? false,
     responded: false,
+    options: { data: options.optionData ?? [] },
     isAutocomplete: () => options.kind === 'autocomplete',
     isChatInputCommand: () => options.kind === 'command',
     isCommand: () => options.kind === 'command',
@@ -114,6 +117,22 @@ describe('the interaction error boundary', () => {
     await expect(route(interaction)).resolves.toBeUndefined();
 
     expect(logs.map((line) => line.msg)).toEqual(['interaction failed', 'could not tell the user about a failed interaction']);
+  });
+
+  it('refuses options that do not fit the definition before the handler runs: a warn line, and "not valid" in Korean', async () => {
+    let executed = false;
+    const definition = { name: 'limits', description: 'limits', options: [{ name: 'minutes', description: 'minutes', type: 4, min_value: 1, max_value: 10080 }] };
+    const { route, logs } = createHarness([{ data: { name: 'limits', toJSON: () => definition }, execute: async () => void (executed = true) } as Command]);
+    const { interaction, sent } = fakeInteraction({ kind: 'command', commandName: 'limits', locale: 'ko', optionData: [{ name: 'minutes', type: 4, value: 10_081 }] });
+
+    await route(interaction);
+
+    expect(executed).toBe(false);
+    expect(sent).toEqual([
+      { method: 'reply', payload: { content: expect.stringContaining('올바르지 않은 입력'), flags: ephemeralFlag, allowedMentions: { parse: [] } } },
+    ]);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 40, command: 'limits', problem: expect.stringContaining('above the maximum 10080') }));
+    expect(logs.some((line) => line.msg === 'interaction failed')).toBe(false);
   });
 
   it('answers an autocomplete that failed with an empty list', async () => {

@@ -70,7 +70,15 @@ export interface BotHarnessOptions {
   /** Notes already loaded, instead of reading `docsDir` (a test's hand-made knowledge base). */
   knowledgeBase?: KnowledgeBase;
   emulator?: EmulatorOptions;
+  /**
+   * Shortest gap a schedule may leave between posts. Default one second, so scenarios can schedule `* * * * * *`
+   * and see a slot fire while they wait; production's 10 minutes is tested by passing `null` (the bot's default).
+   */
+  minScheduleGapMs?: number | null;
 }
+
+/** Lets a test schedule `* * * * * *` (one post a second) instead of waiting 10 minutes for a slot. */
+export const testMinScheduleGapMs = 1_000;
 
 export interface BotHarness {
   readonly emulator: DiscordEmulator;
@@ -128,7 +136,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   let closed = false;
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
-    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase });
+    const minScheduleGapMs = options.minScheduleGapMs === undefined ? testMinScheduleGapMs : (options.minScheduleGapMs ?? undefined);
+    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
     return bot;
   };
   const stop = async (): Promise<void> => {

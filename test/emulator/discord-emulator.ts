@@ -40,11 +40,23 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-export interface ClickPlace {
+/** A raw INTERACTION_CREATE payload, free to change. `any` on purpose: a crafted payload may hold anything. */
+export type CraftedPayload = Record<string, any>;
+
+export interface CraftPlace {
+  /**
+   * Change the payload after it was built and checked, just before dispatch: what a hostile client, a spoofed
+   * request or a broken proxy sends (an option of the wrong type, a missing required option, another guild's
+   * id, a bot as the clicker). The emulator checks nothing after this.
+   */
+  craft?: (payload: CraftedPayload) => void;
+}
+
+export interface ClickPlace extends CraftPlace {
   locale?: string;
 }
 
-export interface SlashPlace extends InteractionPlace {
+export interface SlashPlace extends InteractionPlace, CraftPlace {
   /** Act as if a server admin had granted the command to this member in Integrations. */
   ignoreDefaultMemberPermissions?: boolean;
 }
@@ -194,12 +206,15 @@ export class DiscordEmulator {
     return found;
   }
 
-  /** A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there. */
-  addChannel(name: string, options: { botDeny?: bigint } = {}): EmulatedChannel {
+  /**
+   * A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there;
+   * `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
+   */
+  addChannel(name: string, options: { botDeny?: bigint; type?: EmulatedChannel['type'] } = {}): EmulatedChannel {
     const overwrites = options.botDeny
       ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }]
       : [];
-    const channel = this.world.addChannel(this.guild, name, overwrites);
+    const channel = this.world.addChannel(this.guild, name, overwrites, options.type);
     this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
     return channel;
   }
@@ -229,7 +244,7 @@ export class DiscordEmulator {
    * client would not let the user send them.
    */
   slash(command: string, options: SlashOptions, asUser: EmulatedMember, place: SlashPlace = {}): InteractionHandle {
-    return this.deliver(this.builder.slash(command, options, asUser, place, place), asUser);
+    return this.deliver(this.builder.slash(command, options, asUser, place, place), asUser, place.craft);
   }
 
   /** A member types into `focusedName` (its current text in `options`) and Discord asks for choices. */
@@ -242,7 +257,7 @@ export class DiscordEmulator {
    * the payload carries the message as currently stored. Missing or disabled buttons throw.
    */
   click(message: APIMessage | string, customId: string, asUser: EmulatedMember, place: ClickPlace = {}): InteractionHandle {
-    return this.deliver(this.builder.component(this.snapshotOf(message), customId, asUser, place), asUser);
+    return this.deliver(this.builder.component(this.snapshotOf(message), customId, asUser, place), asUser, place.craft);
   }
 
   select(message: APIMessage | string, customId: string, values: string[], asUser: EmulatedMember, place: ClickPlace = {}): InteractionHandle {
@@ -364,9 +379,10 @@ export class DiscordEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private deliver(built: BuiltInteraction, asUser: EmulatedMember): InteractionHandle {
+  private deliver(built: BuiltInteraction, asUser: EmulatedMember, craft?: (payload: CraftedPayload) => void): InteractionHandle {
     if (this.closed) throw new Error('the emulator is closed');
     if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
+    craft?.(built.payload as CraftedPayload);
     const payload = built.payload as { id: string; token: string };
     const record: InteractionRecord = {
       id: payload.id,

@@ -58,6 +58,8 @@ export interface EmulatedChannel {
   readonly position: number;
   overwrites: APIOverwrite[];
   deleted: boolean;
+  /** A text channel unless set: a voice channel also has a text chat where commands can be run. */
+  readonly type?: ChannelType.GuildText | ChannelType.GuildVoice;
 }
 
 export interface EmulatedGuild {
@@ -175,7 +177,7 @@ export class World {
     (guild as { ownerId: string }).ownerId = member.id;
   }
 
-  addChannel(guild: EmulatedGuild, name: string, overwrites: APIOverwrite[] = []): EmulatedChannel {
+  addChannel(guild: EmulatedGuild, name: string, overwrites: APIOverwrite[] = [], type: EmulatedChannel['type'] = ChannelType.GuildText): EmulatedChannel {
     const channel: EmulatedChannel = {
       id: createSnowflake(),
       guildId: guild.id,
@@ -183,6 +185,7 @@ export class World {
       position: guild.channels.length,
       overwrites,
       deleted: false,
+      type,
     };
     guild.channels.push(channel);
     this.channels.set(channel.id, channel);
@@ -231,7 +234,8 @@ export class World {
     const ids = this.channelMessageIds.get(channel.id) ?? [];
     return {
       id: channel.id,
-      type: ChannelType.GuildText,
+      // A voice channel's chat takes messages like a text channel: the same shape serves both here.
+      type: (channel.type ?? ChannelType.GuildText) as ChannelType.GuildText,
       guild_id: channel.guildId,
       name: channel.name,
       position: channel.position,

@@ -28,6 +28,31 @@ describe('scheduling a channel', () => {
     ]);
   });
 
+  it('with its production default the runner refuses a schedule that posts more than once per 10 minutes', async () => {
+    const { runner, store } = await createRunner({ minScheduleGapMs: undefined });
+
+    const everySecond = await runner.scheduleChannel({ guildId, channelId, cron: '* * * * * *', createdBy: adminId });
+    const everyTenMinutes = await runner.scheduleChannel({ guildId, channelId: otherChannelId, cron: '*/10 * * * *', createdBy: adminId });
+
+    expect(everySecond).toMatchObject({ ok: false, reason: 'invalid-cron', cronProblem: { kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 600_000 } });
+    expect(everyTenMinutes.ok).toBe(true);
+    expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual([otherChannelId]);
+  });
+
+  it('refuses a close-after outside one minute to one week, whoever calls it', async () => {
+    const { runner, store } = await createRunner();
+
+    const refused = [];
+    for (const closeAfterMinutes of [-1, 0, 1.5, 10_081, 2 ** 53, 'abc' as unknown as number]) {
+      refused.push(await runner.scheduleChannel({ guildId, channelId, closeAfterMinutes, createdBy: adminId }));
+    }
+    const accepted = await runner.scheduleChannel({ guildId, channelId, closeAfterMinutes: 10_080, createdBy: adminId });
+
+    for (const outcome of refused) expect(outcome).toMatchObject({ ok: false, reason: 'invalid-close-after' });
+    expect(accepted).toMatchObject({ ok: true, schedule: { closeAfterMinutes: 10_080 } });
+    expect(store.listSchedules(guildId)).toHaveLength(1);
+  });
+
   it('a wrong cron expression is refused with an example', async () => {
     const { runner, store } = await createRunner();
 

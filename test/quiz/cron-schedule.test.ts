@@ -6,10 +6,34 @@ const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
 const now = new Date('2026-11-27T00:30:00Z'); // Friday 09:30 in Seoul
 
 describe('validateSchedule', () => {
-  it('accepts the default schedule, names, shortcuts and six-field second schedules', () => {
-    for (const cron of ['0 9 * * 1-5', '30 8 * * mon-fri', '0 9 * jan-mar mon', '0 9,13 * * *', '*/15 9-17 * * *', '0 22-2 * * *', '@daily', '*/10 * * * * *', '0 9 L * *', '0 9 * * 1#1']) {
+  it('accepts the default schedule, names, shortcuts and six-field schedules', () => {
+    for (const cron of ['0 9 * * 1-5', '30 8 * * mon-fri', '0 9 * jan-mar mon', '0 9,13 * * *', '*/15 9-17 * * *', '0 22-2 * * *', '@daily', '0 0 9 * * *', '0 9 L * *', '0 9 * * 1#1']) {
       expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
     }
+  });
+
+  it('accepts a seconds-level schedule only when the minimum gap is lowered (as tests do)', () => {
+    expect(validateSchedule('*/10 * * * * *', 'Asia/Seoul', now, 1_000)).toEqual({ ok: true });
+    expect(validateSchedule('*/10 * * * * *', 'Asia/Seoul', now)).toMatchObject({ ok: false, problem: { kind: 'too-frequent', gapMs: 10_000 } });
+  });
+
+  it('refuses a schedule that posts more than once per 10 minutes, measuring the shortest gap between runs, with examples', () => {
+    for (const [cron, gapMs] of [
+      ['* * * * * *', 1_000],
+      ['* * * * *', 60_000],
+      ['*/5 * * * *', 5 * 60_000],
+      // Once a day, but twice within five minutes.
+      ['0,5 9 * * *', 5 * 60_000],
+      // Across midnight: 23:55 then 00:03 the next day.
+      ['3,55 0,23 * * *', 8 * 60_000],
+    ] as const) {
+      const result = validateSchedule(cron, 'Asia/Seoul', now);
+      expect(result, cron).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'too-frequent', gapMs, minimumGapMs: 10 * 60_000 } });
+    }
+    const message = (validateSchedule('* * * * * *', 'UTC', now) as { message: string }).message;
+    expect(message).toContain('posts again after only 1 second; the quiz posts at most once every 10 minutes');
+    expect(message).toContain('"*/30 * * * *" = every 30 minutes');
+    for (const cron of ['*/10 * * * *', '0,10,20,30,40,50 * * * *', '0 * * * *', '55 23 * * *']) expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
   });
 
   it('explains a wrong number of fields with an example', () => {

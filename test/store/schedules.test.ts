@@ -81,6 +81,20 @@ describe('schedules', () => {
     expect(store.getQuestion(question.id)?.language).toBe('ko');
   });
 
+  it('a close-after stored before the range was checked (−1, "abc", 2^53) reads as "at the next post"', () => {
+    const store = openTestStore();
+    const values = { '2001': -1, '2002': 'abc', '2003': 2 ** 53, '2004': 90 } as Record<string, unknown>;
+
+    for (const [channelId, closeAfterMinutes] of Object.entries(values)) store.saveSchedule({ ...scheduleFor(channelId), closeAfterMinutes: closeAfterMinutes as number });
+
+    expect(store.listSchedules(guildId).map((schedule) => [schedule.channelId, schedule.closeAfterMinutes])).toEqual([
+      ['2001', null],
+      ['2002', null],
+      ['2003', null],
+      ['2004', 90],
+    ]);
+  });
+
   it('unscheduling removes only that channel', () => {
     const store = openTestStore();
     store.saveSchedule(scheduleFor('2001'));
