@@ -6,10 +6,10 @@ import { type CronProblem, nextRuns, previousRun, validateSchedule } from './cro
 import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
 import { findUnaskableConcepts } from './generate-question.js';
-import { ChannelUnavailableError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
+import { ChannelUnavailableError, RateLimitedError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
 import { PostQueue } from './post-queue.js';
 import { SlotTicker } from './slot-ticker.js';
-import type { ClosedQuestion, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
+import type { ClosedQuestion, PendingReveal, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
 
 /** 09:00 Monday to Friday. */
 export const defaultCron = '0 9 * * 1-5';
@@ -17,13 +17,20 @@ const defaultTimezoneExample = 'Asia/Seoul';
 /** `/quiz-admin now` in a channel without a schedule (and no configured duration) stays open this long. */
 const unscheduledCloseMinutes = 60;
 const practiceCloseMinutes = 10;
+const manualSlotPrefix = 'manual:';
 /**
  * A stored question without a message that is younger than this is taken to be on its way out (posted right
  * now by another instance on the same database); an older one was left by a crash between storing and posting.
  * Generous, because discord.js retries a failing request for a while before giving up.
  */
 const unpostedClaimMs = 5 * 60_000;
+/**
+ * A reveal edit that fails is tried again after 1 min, 2, 4 … at most an hour apart, for a day: Discord outages
+ * and long rate limits pass, and a post left showing an open question would tell members it still takes answers.
+ */
 const defaultResultRetryDelayMs = 60_000;
+const defaultResultRetryMaxDelayMs = 60 * 60_000;
+const defaultResultRetryWindowMs = 24 * 60 * 60_000;
 const failedCloseRetryMs = 5_000;
 /** A cron expression that never matches again still needs its question closed some day. */
 const fallbackCloseMs = 24 * 60 * 60_000;
@@ -44,8 +51,12 @@ export interface QuizRunnerOptions {
   seed?: number;
   /** Posts and reveal edits in flight at once (default 10). */
   maxRequestsInFlight?: number;
-  /** Wait before the one retry of a reveal edit that failed (default one minute). */
+  /** Wait before the first retry of a reveal edit that failed (default one minute); each later wait doubles. */
   resultRetryDelayMs?: number;
+  /** The longest wait between two tries of a reveal edit (default one hour). */
+  resultRetryMaxDelayMs?: number;
+  /** How long after the close a failing reveal edit is still tried (default a day). */
+  resultRetryWindowMs?: number;
 }
 
 export interface ScheduleChannelInput {
@@ -83,7 +94,7 @@ export type ScheduleOutcome =
       cronProblem?: CronProblem;
     };
 
-export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'failed';
+export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'rate-limited' | 'failed';
 
 export type PostOutcome =
   | {
@@ -100,6 +111,8 @@ export type PostOutcome =
       detail?: string;
       /** The question already open (`already-open`). */
       question?: StoredQuestion;
+      /** How long Discord asks the bot to wait (`rate-limited`). */
+      retryAfterMs?: number;
     };
 
 export interface ScheduleListing {
@@ -107,6 +120,8 @@ export interface ScheduleListing {
   /** Null while paused. */
   nextRun: Date | null;
   openQuestion: StoredQuestion | null;
+  /** A closed question whose post still shows it open: its reveal edit has not landed yet and is being retried. */
+  unrevealed?: PendingReveal | null;
   /** Minutes from post to reveal, or null for "at the next post" (the schedule's own or the bot's setting). */
   closeAfterMinutes: number | null;
 }
@@ -133,17 +148,22 @@ export class QuizRunner {
   private readonly closeAfterMinutes: number | null;
   private readonly seed: number;
   private readonly resultRetryDelayMs: number;
+  private readonly resultRetryMaxDelayMs: number;
+  private readonly resultRetryWindowMs: number;
   private readonly unaskable: ReadonlySet<string>;
   private readonly requests: PostQueue;
   private readonly ticker: SlotTicker;
   private readonly closeTimer: DueTimer;
+  private readonly revealTimer: DueTimer;
   /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
   private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
   /** Questions being posted right now: not to be discarded or closed under the post. */
   private readonly posting = new Set<string>();
   private readonly pendingWork = new Set<Promise<unknown>>();
-  private readonly resultRetries = new Set<NodeJS.Timeout>();
+  /** Questions whose reveal edit is in flight: a retry sweep must not edit the same post at the same time. */
+  private readonly revealing = new Set<string>();
   private sweep: Promise<void> | null = null;
+  private revealSweep: Promise<void> | null = null;
   private running = false;
 
   constructor(options: QuizRunnerOptions) {
@@ -157,19 +177,27 @@ export class QuizRunner {
     this.closeAfterMinutes = options.closeAfterMinutes ?? null;
     this.seed = options.seed ?? 0;
     this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
+    this.resultRetryMaxDelayMs = options.resultRetryMaxDelayMs ?? defaultResultRetryMaxDelayMs;
+    this.resultRetryWindowMs = options.resultRetryWindowMs ?? defaultResultRetryWindowMs;
     this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
     this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
     this.ticker = new SlotTicker(options.logger);
     this.closeTimer = new DueTimer(this.clock, () => this.onCloseTimer());
+    this.revealTimer = new DueTimer(this.clock, () => this.onRevealTimer());
   }
 
   // Lifecycle
 
-  /** Close overdue questions, post slots missed within the grace period, then start the cron tasks and the close timer. */
+  /**
+   * Adopt posts a crash left unrecorded, close overdue questions, retry reveals still owed, post slots missed
+   * within the grace period, then start the cron tasks and the timers.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.recoverUnpostedQuestions();
     const closed = await this.closeDueQuestions();
+    await this.retryDueReveals();
     const now = this.clock.now();
     const schedules = this.store.listSchedules();
     const latePosts = await Promise.all(schedules.map((schedule) => this.catchUpSchedule(schedule, now)));
@@ -188,9 +216,8 @@ export class QuizRunner {
     this.running = false;
     this.ticker.stopAll();
     this.closeTimer.disarm();
-    for (const retry of this.resultRetries) clearTimeout(retry);
-    if (this.resultRetries.size > 0) this.logger.warn({ pending: this.resultRetries.size }, 'quiz runner stopped with reveal edits still to retry');
-    this.resultRetries.clear();
+    // Reveals still owed stay in the store: the next start tries them again.
+    this.revealTimer.disarm();
   }
 
   /**
@@ -286,6 +313,7 @@ export class QuizRunner {
       schedule,
       nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
       openQuestion: this.store.getOpenQuestion(guildId, schedule.channelId),
+      unrevealed: this.store.getPendingReveal(guildId, schedule.channelId),
       closeAfterMinutes: this.closeAfterMinutesFor(schedule),
     }));
   }
@@ -319,7 +347,7 @@ export class QuizRunner {
     }
     const schedule = this.store.getSchedule(guildId, channelId);
     const now = this.clock.now();
-    const slotKey = `manual:${createRandomKey()}`;
+    const slotKey = `${manualSlotPrefix}${createRandomKey()}`;
     const drawn = this.drawFor(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
     if (!drawn) return this.noQuestion(schedule?.noteId ?? null);
     const closesAt = schedule ? this.closeTimeFor(schedule, now) : addMinutes(now, this.closeAfterMinutes ?? unscheduledCloseMinutes);
@@ -472,11 +500,16 @@ export class QuizRunner {
     const claimed = this.posting.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
     if (claimed) return { ok: false, reason: 'already-open', message: 'The question of this slot is being posted right now.', question };
     this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
-    return this.publish(question, schedule);
+    // At start-up the crash's post was already looked for (`recoverUnpostedQuestions`); otherwise look now.
+    return this.publish(question, schedule, { lookFirst: !recovering });
   }
 
-  private async publish(question: StoredQuestion, schedule: Schedule | null): Promise<PostOutcome> {
-    const { guildId, channelId } = question;
+  /**
+   * Post a stored question, once. Discord may create the message and still fail to answer (a 5xx or a hang
+   * after creation): the post carries a nonce Discord de-duplicates, and after a failure the bot looks for its
+   * own post before giving the slot up, so the channel never holds an orphan copy nobody reveals.
+   */
+  private async publish(question: StoredQuestion, schedule: Schedule | null, options: { lookFirst?: boolean } = {}): Promise<PostOutcome> {
     const concept = this.kb.getConcept(question.conceptId);
     if (!concept) {
       // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
@@ -485,16 +518,39 @@ export class QuizRunner {
     }
     this.posting.add(question.id);
     try {
+      const found = options.lookFirst ? await this.findPost(question) : null;
+      if (found) return this.recordPost(question, schedule, found.messageId, 'quiz question found already posted; adopted');
       const { messageId } = await this.requests.run(() => this.gateway.postQuestion(question, concept, this.kb.getDocument(concept.documentId)));
-      this.store.setQuestionMessage(question.id, messageId);
-      const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
-      this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, 'quiz question posted');
-      this.armCloseTimerFor(question.closesAt);
-      return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
+      return this.recordPost(question, schedule, messageId, 'quiz question posted');
     } catch (error) {
+      // Not for refusals (403/404/429): Discord made nothing then. A 5xx or a timeout may hide a message it did make.
+      const lost = error instanceof ChannelUnavailableError || error instanceof RateLimitedError ? null : await this.findPost(question);
+      if (lost) return this.recordPost(question, schedule, lost.messageId, 'quiz question posted though Discord never confirmed it; adopted');
       return this.recordPostFailure(question, error);
     } finally {
       this.posting.delete(question.id);
+    }
+  }
+
+  private recordPost(question: StoredQuestion, schedule: Schedule | null, messageId: string, event: string): PostOutcome {
+    const { guildId, channelId } = question;
+    this.store.setQuestionMessage(question.id, messageId);
+    const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
+    this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, event);
+    this.armCloseTimerFor(question.closesAt);
+    return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
+  }
+
+  /** The bot's own post of the question in its channel, or null when there is none or the channel cannot be read. */
+  private async findPost(question: StoredQuestion): Promise<{ messageId: string } | null> {
+    try {
+      return await this.requests.run(() => this.gateway.findQuestionPost(question));
+    } catch (error) {
+      this.logger.warn(
+        { err: error, guildId: question.guildId, channelId: question.channelId, questionId: question.id },
+        'looking for a quiz post Discord may have made failed',
+      );
+      return null;
     }
   }
 
@@ -521,6 +577,21 @@ export class QuizRunner {
     // Unposted, the question must not block the slot: a later try (the next slot, or the slot again after
     // the channel is scheduled anew) can draw and post it.
     this.store.discardUnpostedQuestion(question.id);
+    if (error instanceof RateLimitedError) {
+      // Cleanly unposted (nothing stored, nothing in the channel) rather than posted late: a question that turns
+      // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
+      // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
+      const minutes = Math.max(1, Math.round(error.retryAfterMs / 60_000));
+      this.store.recordScheduleProblem(guildId, channelId, error.message, now, false);
+      this.logger.warn({ guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs }, 'quiz question not posted: rate limited for long');
+      return {
+        ok: false,
+        reason: 'rate-limited',
+        message: `Discord asks us to wait ${minutes} minutes before posting here; nothing was posted, the next slot tries again.`,
+        detail: error.message,
+        retryAfterMs: error.retryAfterMs,
+      };
+    }
     if (error instanceof ChannelUnavailableError) {
       // Pause instead of failing at every slot: every refused request counts toward Discord's limit of
       // 10,000 invalid requests (401/403/429) in 10 minutes, after which the whole bot, in every guild, is
@@ -558,6 +629,33 @@ export class QuizRunner {
   }
 
   // Start-up
+
+  /**
+   * A question stored without a message id may have been posted all the same: the process died (SIGKILL, power)
+   * between Discord creating the message and the bot storing its id. Adopt such a post, so it takes answers,
+   * closes and is revealed like any other. A question posted now (`manual:`) that did not go out is dropped: the
+   * admin was never told it worked. Scheduled slots are left to the catch-up below (late post or drop).
+   */
+  private async recoverUnpostedQuestions(): Promise<void> {
+    for (const question of this.store.listUnpostedQuestions()) {
+      if (this.posting.has(question.id)) continue;
+      const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, slot: question.slotKey };
+      let found: { messageId: string } | null;
+      try {
+        found = await this.requests.run(() => this.gateway.findQuestionPost(question));
+      } catch (error) {
+        // The catch-up (or the close time) deals with it; a post Discord made in the last minutes is de-duplicated by its nonce.
+        this.logger.warn({ err: error, ...context }, 'could not look for a quiz post a crash may have left');
+        continue;
+      }
+      if (found) {
+        this.store.setQuestionMessage(question.id, found.messageId);
+        this.logger.info({ ...context, messageId: found.messageId }, 'quiz post a crash left unrecorded adopted');
+      } else if (question.slotKey.startsWith(manualSlotPrefix) && this.store.discardUnpostedQuestion(question.id)) {
+        this.logger.info(context, 'question posted now that a crash kept from going out dropped');
+      }
+    }
+  }
 
   /** Post the latest slot if the bot missed it by at most the grace period; report whether it posted. */
   private async catchUpSchedule(schedule: Schedule, now: Date): Promise<boolean> {
@@ -645,33 +743,85 @@ export class QuizRunner {
       { guildId: question.guildId, channelId: question.channelId, questionId, participants: tally.participants, correct: tally.correct.length },
       'quiz question closed',
     );
-    await this.showResult(closed, false);
+    await this.showResult(closed);
     return closed;
   }
 
-  /** Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit. */
-  private async showResult(closed: ClosedQuestion, isRetry: boolean): Promise<void> {
+  /**
+   * Edit the post into the reveal. A failed edit is tried again with a growing wait (see
+   * `defaultResultRetryDelayMs`), kept in the store so a restart goes on; the close and scores stand either way.
+   */
+  private async showResult(closed: ClosedQuestion, failedAttempts = 0): Promise<void> {
     const { question } = closed;
-    if (question.practiceUserId !== null || question.messageId === null) return;
+    // Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit.
+    if (question.practiceUserId !== null || question.messageId === null) {
+      this.store.settleReveal(question.id);
+      return;
+    }
+    if (this.revealing.has(question.id)) return;
     const concept = this.kb.getConcept(question.conceptId);
     const document = concept ? this.kb.getDocument(concept.documentId) : undefined;
     const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: question.messageId };
+    this.revealing.add(question.id);
     try {
       await this.requests.run(() => this.gateway.showResult(closed, concept, document));
+      this.store.settleReveal(question.id);
+      if (failedAttempts > 0) this.logger.info({ ...context, failedAttempts }, 'quiz result shown after failed tries');
     } catch (error) {
-      // The close and the scores are stored either way; only the edit of the post is missing.
-      if (error instanceof ChannelUnavailableError || isRetry || !this.running) {
-        this.logger.error({ err: error, ...context, retried: isRetry }, 'showing a quiz result failed; the close stands');
-        return;
-      }
-      this.logger.warn({ err: error, ...context, retryInMs: this.resultRetryDelayMs }, 'showing a quiz result failed; retrying once');
-      const retry = setTimeout(() => {
-        this.resultRetries.delete(retry);
-        void this.track(this.showResult(closed, true));
-      }, this.resultRetryDelayMs);
-      retry.unref();
-      this.resultRetries.add(retry);
+      this.postponeReveal(question, failedAttempts, error, context);
+    } finally {
+      this.revealing.delete(question.id);
     }
+  }
+
+  private postponeReveal(question: StoredQuestion, failedAttempts: number, error: unknown, context: Record<string, unknown>): void {
+    const now = this.clock.now();
+    // A deleted post or channel cannot be edited ever again; anything else (5xx, rate limit, a permission an admin may restore) can pass.
+    const gone = error instanceof ChannelUnavailableError && error.problem !== 'missing-permissions';
+    const delay = Math.min(this.resultRetryDelayMs * 2 ** failedAttempts, this.resultRetryMaxDelayMs);
+    const closedAt = question.closedAt ?? now;
+    const nextTry = new Date(laterOf(now, closedAt).getTime() + delay);
+    if (gone || nextTry.getTime() - closedAt.getTime() > this.resultRetryWindowMs) {
+      this.store.settleReveal(question.id);
+      if (!gone) this.store.recordScheduleProblem(question.guildId, question.channelId, `Revealing a question failed: ${describeError(error)}`, now, false);
+      this.logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
+      return;
+    }
+    this.store.postponeReveal(question.id, nextTry);
+    this.logger.warn({ err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() }, 'showing a quiz result failed; will retry');
+    this.rearmRevealTimer();
+  }
+
+  /** Try every reveal whose next try is due (also those a previous instance left owed), then arm for the next. */
+  async retryDueReveals(): Promise<void> {
+    const due = this.store.listDueReveals(this.clock.now()).filter((pending) => !this.revealing.has(pending.question.id));
+    await Promise.all(
+      due.map((pending) =>
+        this.track(this.showResult({ question: pending.question, tally: this.store.getTally(pending.question.id) }, pending.failedAttempts)).catch(
+          (error: unknown) => this.logger.error({ err: error, questionId: pending.question.id }, 'retrying a quiz result failed'),
+        ),
+      ),
+    );
+    this.rearmRevealTimer();
+  }
+
+  private onRevealTimer(): void {
+    if (this.revealSweep) return;
+    this.revealSweep = this.retryDueReveals().finally(() => {
+      this.revealSweep = null;
+    });
+  }
+
+  private rearmRevealTimer(): void {
+    if (!this.running) return;
+    const next = this.store.getNextRevealDue();
+    if (next === null) {
+      this.revealTimer.disarm();
+      return;
+    }
+    // Due already means in flight right now (its own outcome re-arms): look again shortly, not in a tight loop.
+    const soon = this.clock.now().getTime() + failedCloseRetryMs;
+    this.revealTimer.armAt(next.getTime() > this.clock.now().getTime() ? next : new Date(soon));
   }
 
   private onCloseTimer(): void {
