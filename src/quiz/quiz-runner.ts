@@ -32,6 +32,8 @@ const defaultResultRetryDelayMs = 60_000;
 const defaultResultRetryMaxDelayMs = 60 * 60_000;
 const defaultResultRetryWindowMs = 24 * 60 * 60_000;
 const failedCloseRetryMs = 5_000;
+/** Later than any due time: "every owed reveal". */
+const latestDate = new Date(8.64e15);
 /** A cron expression that never matches again still needs its question closed some day. */
 const fallbackCloseMs = 24 * 60 * 60_000;
 
@@ -197,7 +199,8 @@ export class QuizRunner {
     this.running = true;
     await this.recoverUnpostedQuestions();
     const closed = await this.closeDueQuestions();
-    await this.retryDueReveals();
+    // Every owed reveal, due or not: whatever failed the last instance's edit may be gone with it.
+    await this.retryReveals(latestDate);
     const now = this.clock.now();
     const schedules = this.store.listSchedules();
     const latePosts = await Promise.all(schedules.map((schedule) => this.catchUpSchedule(schedule, now)));
@@ -793,8 +796,12 @@ export class QuizRunner {
   }
 
   /** Try every reveal whose next try is due (also those a previous instance left owed), then arm for the next. */
-  async retryDueReveals(): Promise<void> {
-    const due = this.store.listDueReveals(this.clock.now()).filter((pending) => !this.revealing.has(pending.question.id));
+  retryDueReveals(): Promise<void> {
+    return this.retryReveals(this.clock.now());
+  }
+
+  private async retryReveals(dueBy: Date): Promise<void> {
+    const due = this.store.listDueReveals(dueBy).filter((pending) => !this.revealing.has(pending.question.id));
     await Promise.all(
       due.map((pending) =>
         this.track(this.showResult({ question: pending.question, tally: this.store.getTally(pending.question.id) }, pending.failedAttempts)).catch(
