@@ -111,7 +111,7 @@ export interface QuizMessages {
     openQuestion(link: string, closes: string): string;
     noOpenQuestion: string;
     lastProblem(problem: string, at: string): string;
-    /** A closed question whose post still looks open: the reveal edit failed and is retried at `nextTry`. */
+    /** A closed question whose post still looks open: its reveal edit is owed and tried again at `nextTry`. */
     unrevealedQuestion(link: string, nextTry: string): string;
     /** Discord's 429 with a long `retry_after`, as the list's last problem. */
     rateLimitedDetail(minutes: number): string;
@@ -253,7 +253,7 @@ const english: QuizMessages = {
     openQuestion: (link, closes) => `Open question: ${link}, closes ${closes}`,
     noOpenQuestion: 'No open question',
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
-    unrevealedQuestion: (link, nextTry) => `⚠️ The result of ${link} is not shown yet: the post still looks open. Discord refused the edit; next try ${nextTry}.`,
+    unrevealedQuestion: (link, nextTry) => `⚠️ The result of ${link} is not shown yet: the post still looks open. Next try ${nextTry}.`,
     rateLimitedDetail: (minutes) => `Discord asked us to wait ${minutes} minutes`,
     paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
     posted: (link, closes) => `Question posted: ${link}\nThe answer is revealed at ${closes}.`,
@@ -381,7 +381,7 @@ const korean: QuizMessages = {
     openQuestion: (link, closes) => `열린 문제: ${link}, 마감 ${closes}`,
     noOpenQuestion: '열린 문제 없음',
     lastProblem: (problem, at) => `⚠️ 최근 오류 (${at}): ${problem}`,
-    unrevealedQuestion: (link, nextTry) => `⚠️ ${link}의 결과를 아직 공개하지 못했어요. 게시물은 아직 열린 문제처럼 보여요. Discord가 수정을 거부해서 ${nextTry} 다시 시도해요.`,
+    unrevealedQuestion: (link, nextTry) => `⚠️ ${link}의 결과를 아직 공개하지 못했어요. 게시물은 아직 열린 문제처럼 보여요. ${nextTry} 다시 시도해요.`,
     rateLimitedDetail: (minutes) => `Discord가 ${minutes}분 기다려 달라고 했어요`,
     // In the quiz 문제 means a question: a posting problem is called 오류 everywhere.
     paused:
