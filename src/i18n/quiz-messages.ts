@@ -254,7 +254,7 @@ const english: QuizMessages = {
     noOpenQuestion: 'No open question',
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
     unrevealedQuestion: (link, nextTry) => `⚠️ The result of ${link} is not shown yet: the post still looks open. Next try ${nextTry}.`,
-    rateLimitedDetail: (minutes) => `Discord asked us to wait ${minutes} minutes`,
+    rateLimitedDetail: (minutes) => `Discord asked us to wait ${minutes} minute${minutes === 1 ? '' : 's'}`,
     paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
     posted: (link, closes) => `Question posted: ${link}\nThe answer is revealed at ${closes}.`,
     resumed: (channel) => `The schedule of ${channel} was paused after a problem; the post worked, so it runs again.`,
@@ -267,7 +267,7 @@ const english: QuizMessages = {
       `Posting in ${channel} failed: ${detail}. Discord may be having trouble; try again in a moment (a schedule tries again at its next slot).`,
     postFailed: (channel, detail) => `Posting in ${channel} failed: ${detail}`,
     rateLimited: (channel, minutes) =>
-      `Discord asks us to wait ${minutes} minutes before posting in ${channel}. Nothing was posted: try again after that (a schedule tries again at its next slot).`,
+      `Discord asks us to wait ${minutes} minute${minutes === 1 ? '' : 's'} before posting in ${channel}. Nothing was posted: try again after that (a schedule tries again at its next slot).`,
     revealed: (link, answer, participants, correct) =>
       `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
     nothingToReveal: (channel) => `${channel} has no open question.`,

@@ -781,7 +781,9 @@ export class QuizRunner {
     const now = this.clock.now();
     // A deleted post or channel cannot be edited ever again; anything else (5xx, rate limit, a permission an admin may restore) can pass.
     const gone = error instanceof ChannelUnavailableError && error.problem !== 'missing-permissions';
-    const delay = Math.min(this.resultRetryDelayMs * 2 ** failedAttempts, this.resultRetryMaxDelayMs);
+    const backoff = Math.min(this.resultRetryDelayMs * 2 ** failedAttempts, this.resultRetryMaxDelayMs);
+    // Trying again before a rate limit ends would only count as another invalid request.
+    const delay = error instanceof RateLimitedError ? Math.max(backoff, error.retryAfterMs) : backoff;
     const closedAt = question.closedAt ?? now;
     const nextTry = new Date(laterOf(now, closedAt).getTime() + delay);
     if (gone || nextTry.getTime() - closedAt.getTime() > this.resultRetryWindowMs) {

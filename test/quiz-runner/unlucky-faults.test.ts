@@ -190,6 +190,17 @@ describe('a reveal edit that keeps failing', () => {
     expect(store.getSchedule(guildId, channelId)?.lastError).toContain('Revealing a question failed');
   });
 
+  it('a reveal edit refused by a long rate limit waits for the limit, not the shorter backoff', async () => {
+    const { runner, gateway, store, clock } = await createRunner();
+    await scheduleDefault(runner);
+    await postedSlot(runner);
+    gateway.failResults(new RateLimitedError(20 * minute));
+
+    await runner.reveal(guildId, channelId);
+
+    expect(store.getPendingReveal(guildId, channelId)?.dueAt).toEqual(new Date(clock.now().getTime() + 20 * minute));
+  });
+
   it('a deleted post is not retried', async () => {
     const { runner, gateway, store } = await createRunner();
     await scheduleDefault(runner);
