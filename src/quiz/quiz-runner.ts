@@ -8,6 +8,7 @@ import { DueTimer } from './due-timer.js';
 import { findUnaskableConcepts } from './generate-question.js';
 import { ChannelUnavailableError, RateLimitedError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
 import { PostQueue } from './post-queue.js';
+import { defaultRevealRetryPolicy, ResultReveals } from './result-reveals.js';
 import { SlotTicker } from './slot-ticker.js';
 import type { ClosedQuestion, PendingReveal, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
 
@@ -24,16 +25,7 @@ const manualSlotPrefix = 'manual:';
  * Generous, because discord.js retries a failing request for a while before giving up.
  */
 const unpostedClaimMs = 5 * 60_000;
-/**
- * A reveal edit that fails is tried again after 1 min, 2, 4 … at most an hour apart, for a day: Discord outages
- * and long rate limits pass, and a post left showing an open question would tell members it still takes answers.
- */
-const defaultResultRetryDelayMs = 60_000;
-const defaultResultRetryMaxDelayMs = 60 * 60_000;
-const defaultResultRetryWindowMs = 24 * 60 * 60_000;
 const failedCloseRetryMs = 5_000;
-/** Later than any due time: "every owed reveal". */
-const latestDate = new Date(8.64e15);
 /** A cron expression that never matches again still needs its question closed some day. */
 const fallbackCloseMs = 24 * 60 * 60_000;
 
@@ -149,23 +141,17 @@ export class QuizRunner {
   private readonly graceMs: number;
   private readonly closeAfterMinutes: number | null;
   private readonly seed: number;
-  private readonly resultRetryDelayMs: number;
-  private readonly resultRetryMaxDelayMs: number;
-  private readonly resultRetryWindowMs: number;
   private readonly unaskable: ReadonlySet<string>;
   private readonly requests: PostQueue;
   private readonly ticker: SlotTicker;
   private readonly closeTimer: DueTimer;
-  private readonly revealTimer: DueTimer;
+  private readonly reveals: ResultReveals;
   /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
   private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
   /** Questions being posted right now: not to be discarded or closed under the post. */
   private readonly posting = new Set<string>();
   private readonly pendingWork = new Set<Promise<unknown>>();
-  /** Questions whose reveal edit is in flight: a retry sweep must not edit the same post at the same time. */
-  private readonly revealing = new Set<string>();
   private sweep: Promise<void> | null = null;
-  private revealSweep: Promise<void> | null = null;
   private running = false;
 
   constructor(options: QuizRunnerOptions) {
@@ -178,29 +164,39 @@ export class QuizRunner {
     this.graceMs = options.graceMinutes * 60_000;
     this.closeAfterMinutes = options.closeAfterMinutes ?? null;
     this.seed = options.seed ?? 0;
-    this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
-    this.resultRetryMaxDelayMs = options.resultRetryMaxDelayMs ?? defaultResultRetryMaxDelayMs;
-    this.resultRetryWindowMs = options.resultRetryWindowMs ?? defaultResultRetryWindowMs;
     this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
     this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
     this.ticker = new SlotTicker(options.logger);
     this.closeTimer = new DueTimer(this.clock, () => this.onCloseTimer());
-    this.revealTimer = new DueTimer(this.clock, () => this.onRevealTimer());
+    this.reveals = new ResultReveals({
+      store: this.store,
+      kb: this.kb,
+      gateway: this.gateway,
+      requests: this.requests,
+      clock: this.clock,
+      logger: this.logger,
+      policy: {
+        firstDelayMs: options.resultRetryDelayMs ?? defaultRevealRetryPolicy.firstDelayMs,
+        maxDelayMs: options.resultRetryMaxDelayMs ?? defaultRevealRetryPolicy.maxDelayMs,
+        windowMs: options.resultRetryWindowMs ?? defaultRevealRetryPolicy.windowMs,
+      },
+      track: (work) => this.track(work),
+    });
   }
 
   // Lifecycle
 
   /**
-   * Adopt posts a crash left unrecorded, close overdue questions, retry reveals still owed, post slots missed
+   * Adopt posts a crash left unrecorded, retry reveals still owed, close overdue questions, post slots missed
    * within the grace period, then start the cron tasks and the timers.
    */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     await this.recoverUnpostedQuestions();
+    // Reveals owed from before the restart first; the closes below add their own.
+    await this.reveals.start();
     const closed = await this.closeDueQuestions();
-    // Every owed reveal, due or not: whatever failed the last instance's edit may be gone with it.
-    await this.retryReveals(latestDate);
     const now = this.clock.now();
     const schedules = this.store.listSchedules();
     const latePosts = await Promise.all(schedules.map((schedule) => this.catchUpSchedule(schedule, now)));
@@ -219,8 +215,7 @@ export class QuizRunner {
     this.running = false;
     this.ticker.stopAll();
     this.closeTimer.disarm();
-    // Reveals still owed stay in the store: the next start tries them again.
-    this.revealTimer.disarm();
+    this.reveals.stop();
   }
 
   /**
@@ -746,91 +741,13 @@ export class QuizRunner {
       { guildId: question.guildId, channelId: question.channelId, questionId, participants: tally.participants, correct: tally.correct.length },
       'quiz question closed',
     );
-    await this.showResult(closed);
+    await this.reveals.show(closed);
     return closed;
   }
 
-  /**
-   * Edit the post into the reveal. A failed edit is tried again with a growing wait (see
-   * `defaultResultRetryDelayMs`), kept in the store so a restart goes on; the close and scores stand either way.
-   */
-  private async showResult(closed: ClosedQuestion, failedAttempts = 0): Promise<void> {
-    const { question } = closed;
-    // Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit.
-    if (question.practiceUserId !== null || question.messageId === null) {
-      this.store.settleReveal(question.id);
-      return;
-    }
-    if (this.revealing.has(question.id)) return;
-    const concept = this.kb.getConcept(question.conceptId);
-    const document = concept ? this.kb.getDocument(concept.documentId) : undefined;
-    const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: question.messageId };
-    this.revealing.add(question.id);
-    try {
-      await this.requests.run(() => this.gateway.showResult(closed, concept, document));
-      this.store.settleReveal(question.id);
-      if (failedAttempts > 0) this.logger.info({ ...context, failedAttempts }, 'quiz result shown after failed tries');
-    } catch (error) {
-      this.postponeReveal(question, failedAttempts, error, context);
-    } finally {
-      this.revealing.delete(question.id);
-    }
-  }
-
-  private postponeReveal(question: StoredQuestion, failedAttempts: number, error: unknown, context: Record<string, unknown>): void {
-    const now = this.clock.now();
-    // A deleted post or channel cannot be edited ever again; anything else (5xx, rate limit, a permission an admin may restore) can pass.
-    const gone = error instanceof ChannelUnavailableError && error.problem !== 'missing-permissions';
-    const backoff = Math.min(this.resultRetryDelayMs * 2 ** failedAttempts, this.resultRetryMaxDelayMs);
-    // Trying again before a rate limit ends would only count as another invalid request.
-    const delay = error instanceof RateLimitedError ? Math.max(backoff, error.retryAfterMs) : backoff;
-    const closedAt = question.closedAt ?? now;
-    const nextTry = new Date(laterOf(now, closedAt).getTime() + delay);
-    if (gone || nextTry.getTime() - closedAt.getTime() > this.resultRetryWindowMs) {
-      this.store.settleReveal(question.id);
-      if (!gone) this.store.recordScheduleProblem(question.guildId, question.channelId, `Revealing a question failed: ${describeError(error)}`, now, false);
-      this.logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
-      return;
-    }
-    this.store.postponeReveal(question.id, nextTry);
-    this.logger.warn({ err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() }, 'showing a quiz result failed; will retry');
-    this.rearmRevealTimer();
-  }
-
-  /** Try every reveal whose next try is due (also those a previous instance left owed), then arm for the next. */
+  /** Try the reveal edits whose next try is due (the timer does this by itself; tests with a fake clock call it). */
   retryDueReveals(): Promise<void> {
-    return this.retryReveals(this.clock.now());
-  }
-
-  private async retryReveals(dueBy: Date): Promise<void> {
-    const due = this.store.listDueReveals(dueBy).filter((pending) => !this.revealing.has(pending.question.id));
-    await Promise.all(
-      due.map((pending) =>
-        this.track(this.showResult({ question: pending.question, tally: this.store.getTally(pending.question.id) }, pending.failedAttempts)).catch(
-          (error: unknown) => this.logger.error({ err: error, questionId: pending.question.id }, 'retrying a quiz result failed'),
-        ),
-      ),
-    );
-    this.rearmRevealTimer();
-  }
-
-  private onRevealTimer(): void {
-    if (this.revealSweep) return;
-    this.revealSweep = this.retryDueReveals().finally(() => {
-      this.revealSweep = null;
-    });
-  }
-
-  private rearmRevealTimer(): void {
-    if (!this.running) return;
-    const next = this.store.getNextRevealDue();
-    if (next === null) {
-      this.revealTimer.disarm();
-      return;
-    }
-    // Due already means in flight right now (its own outcome re-arms): look again shortly, not in a tight loop.
-    const soon = this.clock.now().getTime() + failedCloseRetryMs;
-    this.revealTimer.armAt(next.getTime() > this.clock.now().getTime() ? next : new Date(soon));
+    return this.reveals.retryDue();
   }
 
   private onCloseTimer(): void {
