@@ -1,10 +1,19 @@
-import { type Client, DiscordAPIError, type GuildBasedChannel, PermissionFlagsBits, RESTJSONErrorCodes, type SendableChannels } from 'discord.js';
+import {
+  type Client,
+  DiscordAPIError,
+  type GuildBasedChannel,
+  type Message,
+  PermissionFlagsBits,
+  RateLimitError,
+  RESTJSONErrorCodes,
+  type SendableChannels,
+} from 'discord.js';
 import { type Language, pickLocale } from '../i18n/locale.js';
 import type { Concept, NoteDocument } from '../kb/types.js';
 import type { Logger } from '../logger.js';
-import { ChannelUnavailableError, type QuizChannelGateway } from '../quiz/ports.js';
+import { ChannelUnavailableError, type QuizChannelGateway, RateLimitedError } from '../quiz/ports.js';
 import type { ClosedQuestion, StoredQuestion } from '../quiz/types.js';
-import { buildQuestionPost, buildRevealPost } from './quiz-views.js';
+import { buildQuestionPost, buildRevealPost, createAnswerCustomId } from './quiz-views.js';
 
 /** What a quiz channel needs, named as Discord's channel settings name them so an admin can find them. */
 const requiredPermissions = [
@@ -17,6 +26,19 @@ const requiredPermissions = [
 const sendInThreads = { name: 'Send Messages in Threads', flag: PermissionFlagsBits.SendMessagesInThreads } as const;
 
 type QuizChannel = SendableChannels & GuildBasedChannel;
+
+/** Discord keeps at most 25 characters of a nonce. */
+const nonceMaxLength = 25;
+/** How far back a lost post is looked for: Discord's most per request, and far more than a quiz channel sees in minutes. */
+const recentMessagesLimit = 100;
+
+/**
+ * The nonce of a question's post, the same on every try (discord.js's retries, a retry after a restart): with
+ * `enforce_nonce` Discord answers a repeat within a few minutes with the message it already made.
+ */
+export function createPostNonce(questionId: string): string {
+  return `quiz-${questionId}`.slice(0, nonceMaxLength);
+}
 
 /**
  * Discord's answers that mean "this channel cannot take posts until someone acts" become
@@ -36,6 +58,11 @@ export function toChannelUnavailable(error: unknown, missing: readonly string[] 
     default:
       return error;
   }
+}
+
+/** discord.js rejects instead of waiting when a rate limit outlasts `rejectOnRateLimit` (see `create-client.ts`). */
+function toRateLimited(error: unknown): unknown {
+  return error instanceof RateLimitError ? new RateLimitedError(Math.max(error.retryAfter, error.timeToReset)) : error;
 }
 
 /** The Discord side of the quiz: checks, posts and reveals in guild channels through the logged-in client. */
@@ -61,9 +88,20 @@ export class DiscordQuizGateway implements QuizChannelGateway {
   async postQuestion(question: StoredQuestion, concept: Concept, document: NoteDocument | undefined): Promise<{ messageId: string }> {
     const channel = await this.resolveChannel(question.guildId, question.channelId);
     const view = buildQuestionPost({ question, concept, document, language: languageOfPost(question, channel) });
-    const message = await this.request(() => channel.send(view), channel);
+    const message = await this.request(() => channel.send({ ...view, nonce: createPostNonce(question.id), enforceNonce: true }), channel);
     this.logger.debug({ guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: message.id }, 'quiz question posted');
     return { messageId: message.id };
+  }
+
+  async findQuestionPost(question: StoredQuestion): Promise<{ messageId: string } | null> {
+    const channel = await this.resolveChannel(question.guildId, question.channelId);
+    const recent = await this.request(() => channel.messages.fetch({ limit: recentMessagesLimit, cache: false }), channel);
+    const botId = this.client.user?.id;
+    // Oldest first: should a channel ever hold two copies, the first is the one members saw first.
+    const found = [...recent.values()]
+      .sort((a, b) => a.createdTimestamp - b.createdTimestamp)
+      .find((message) => message.author.id === botId && isPostOf(message, question));
+    return found ? { messageId: found.id } : null;
   }
 
   async showResult(closed: ClosedQuestion, concept: Concept | undefined, document: NoteDocument | undefined): Promise<void> {
@@ -96,7 +134,7 @@ export class DiscordQuizGateway implements QuizChannelGateway {
       return await call();
     } catch (error) {
       const missing = channel && error instanceof DiscordAPIError && isPermissionError(error) ? await this.listMissingQuietly(channel) : [];
-      throw toChannelUnavailable(error, missing);
+      throw toRateLimited(toChannelUnavailable(error, missing));
     }
   }
 
@@ -119,4 +157,11 @@ function languageOfPost(question: StoredQuestion, channel: QuizChannel): Languag
 
 function isPermissionError(error: DiscordAPIError): boolean {
   return error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess;
+}
+
+/** The post of this question: by the nonce Discord echoes on a fresh message, else by an answer button of it. */
+function isPostOf(message: Message, question: StoredQuestion): boolean {
+  if (message.nonce === createPostNonce(question.id)) return true;
+  const answerA = createAnswerCustomId(question.id, 0);
+  return message.components.some((row) => 'components' in row && row.components.some((part) => 'customId' in part && part.customId === answerA));
 }

@@ -17,12 +17,21 @@ import { formatDiscordTime, formatResultTime, quizPostColor } from './quiz-views
 
 /** What the gateway reports for a refused post (`Missing Permissions: Send Messages, Embed Links`). */
 const missingPermissionsDetail = /^Missing Permissions: (.+)$/;
+/** What the quiz ports report for a long rate limit (`Rate limited: Discord asks to wait 3600 s`). */
+const rateLimitedDetail = /^Rate limited: Discord asks to wait (\d+) s$/;
+
+/** Whole minutes of a rate-limit wait, at least one (discord.js adds a few milliseconds of margin). */
+export function toWaitMinutes(ms: number): number {
+  return Math.max(1, Math.round(ms / 60_000));
+}
 
 /**
  * The platform's words for a failed post, for the admin: missing permissions named as in the admin's channel
  * settings (in Korean with the English name), anything else quoted as it came.
  */
 function describePlatformProblem(detail: string, language: Language, text: QuizMessages): string {
+  const waitSeconds = rateLimitedDetail.exec(detail.trim())?.[1];
+  if (waitSeconds) return text.admin.rateLimitedDetail(toWaitMinutes(Number(waitSeconds) * 1000));
   const missing = missingPermissionsDetail.exec(detail.trim())?.[1];
   if (!missing) return escapeMarkdown(truncateText(detail, 300));
   const names = missing.split(',').map((name) => translatePermissionName(name.trim(), language));
@@ -44,6 +53,9 @@ function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: L
   else if (nextRun) lines.push(text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)));
   else lines.push(text.admin.noNextPost);
   lines.push(openQuestion ? text.admin.openQuestion(linkToPost(openQuestion), formatDiscordTime(openQuestion.closesAt, TimestampStyles.RelativeTime)) : text.admin.noOpenQuestion);
+  if (entry.unrevealed) {
+    lines.push(text.admin.unrevealedQuestion(linkToPost(entry.unrevealed.question), formatDiscordTime(entry.unrevealed.dueAt, TimestampStyles.RelativeTime)));
+  }
   if (schedule.lastError) {
     const at = schedule.lastErrorAt ? formatDiscordTime(schedule.lastErrorAt, TimestampStyles.ShortDateTime) : '?';
     lines.push(text.admin.lastProblem(describePlatformProblem(schedule.lastError, language, text), at));
@@ -202,6 +214,8 @@ export function describePostOutcome(outcome: PostOutcome, channel: string, langu
       return text.admin.noQuestion;
     case 'channel-problem':
       return outcome.detail ? text.admin.channelProblem(channel, detail) : text.admin.postFailed(channel, detail);
+    case 'rate-limited':
+      return text.admin.rateLimited(channel, toWaitMinutes(outcome.retryAfterMs ?? 60_000));
     case 'failed':
       return outcome.detail ? text.admin.postFailedTransient(channel, detail) : text.admin.postFailed(channel, detail);
   }

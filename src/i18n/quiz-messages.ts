@@ -139,6 +139,10 @@ export interface QuizMessages {
     openQuestion(link: string, closes: string): string;
     noOpenQuestion: string;
     lastProblem(problem: string, at: string): string;
+    /** A closed question whose post still looks open: its reveal edit is owed and tried again at `nextTry`. */
+    unrevealedQuestion(link: string, nextTry: string): string;
+    /** Discord's 429 with a long `retry_after`, as the list's last problem. */
+    rateLimitedDetail(minutes: number): string;
     paused: string;
     posted(link: string, closes: string): string;
     /** Added to `posted` when the post ended a pause. */
@@ -148,6 +152,8 @@ export interface QuizMessages {
     channelProblem(channel: string, detail: string): string;
     postFailedTransient(channel: string, detail: string): string;
     postFailed(channel: string, detail: string): string;
+    /** `/quiz-admin now` refused by a long rate limit: nothing was posted. */
+    rateLimited(channel: string, minutes: number): string;
     revealed(link: string, answer: string, participants: number, correct: number): string;
     nothingToReveal(channel: string): string;
   };
@@ -302,6 +308,8 @@ const english: QuizMessages = {
     openQuestion: (link, closes) => `Open question: ${link}, closes ${closes}`,
     noOpenQuestion: 'No open question',
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
+    unrevealedQuestion: (link, nextTry) => `⚠️ The result of ${link} is not shown yet: the post still looks open. Next try ${nextTry}.`,
+    rateLimitedDetail: (minutes) => `Discord asked us to wait ${minutes} minute${minutes === 1 ? '' : 's'}`,
     paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
     posted: (link, closes) => `Question posted: ${link}\nThe answer is revealed at ${closes}.`,
     resumed: (channel) => `The schedule of ${channel} was paused after a problem; the post worked, so it runs again.`,
@@ -313,6 +321,8 @@ const english: QuizMessages = {
     postFailedTransient: (channel, detail) =>
       `Posting in ${channel} failed: ${detail}. Discord may be having trouble; try again in a moment (a schedule tries again at its next slot).`,
     postFailed: (channel, detail) => `Posting in ${channel} failed: ${detail}`,
+    rateLimited: (channel, minutes) =>
+      `Discord asks us to wait ${minutes} minute${minutes === 1 ? '' : 's'} before posting in ${channel}. Nothing was posted: try again after that (a schedule tries again at its next slot).`,
     revealed: (link, answer, participants, correct) =>
       `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
     nothingToReveal: (channel) => `${channel} has no open question.`,
@@ -448,6 +458,8 @@ const korean: QuizMessages = {
     openQuestion: (link, closes) => `열린 문제: ${link}, 마감 ${closes}`,
     noOpenQuestion: '열린 문제 없음',
     lastProblem: (problem, at) => `⚠️ 최근 오류 (${at}): ${problem}`,
+    unrevealedQuestion: (link, nextTry) => `⚠️ ${link}의 결과를 아직 공개하지 못했어요. 게시물은 아직 열린 문제처럼 보여요. ${nextTry} 다시 시도해요.`,
+    rateLimitedDetail: (minutes) => `Discord가 ${minutes}분 기다려 달라고 했어요`,
     // In the quiz 문제 means a question: a posting problem is called 오류 everywhere.
     paused:
       '⏸️ 이 오류 때문에 일정을 일시 중지했어요. 출제 시각마다 Discord에 같은 요청을 되풀이하지 않기 위해서예요. 오류를 해결한 뒤 `/퀴즈-관리 지금-출제`로 이 채널에 문제를 올리면 일정이 다시 시작돼요 (일정을 다시 예약해도 돼요).',
@@ -461,6 +473,8 @@ const korean: QuizMessages = {
     postFailedTransient: (channel, detail) =>
       `${channel}에 올리지 못했어요: ${detail}. Discord에 일시적인 장애가 있을 수 있어요. 잠시 후 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     postFailed: (channel, detail) => `${channel}에 올리지 못했어요: ${detail}`,
+    rateLimited: (channel, minutes) =>
+      `Discord가 ${minutes}분 기다려 달라고 해서 ${channel}에 아무것도 올리지 않았어요. 그 뒤에 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답자 ${correct}명.`,
     nothingToReveal: (channel) => `${channel}에는 열린 문제가 없어요.`,
   },

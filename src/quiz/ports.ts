@@ -9,8 +9,16 @@ import type { ClosedQuestion, StoredQuestion } from './types.js';
 export interface QuizChannelGateway {
   /** Resolves with the names of missing permissions (empty = can post). Throws ChannelUnavailableError for an unknown channel. */
   findMissingPermissions(guildId: string, channelId: string): Promise<string[]>;
-  /** Post the question with its answer buttons; returns the message id. */
+  /**
+   * Post the question with its answer buttons; returns the message id. Posting the same stored question again
+   * within a few minutes (a retry after a lost answer) must give back the message already made, not a second one.
+   */
   postQuestion(question: StoredQuestion, concept: Concept, document: NoteDocument | undefined): Promise<{ messageId: string }>;
+  /**
+   * The bot's own post of this question among the channel's recent messages, or null: a post the platform made
+   * while the bot never heard back (an error after creation, a crash mid-post) is adopted instead of repeated.
+   */
+  findQuestionPost(question: StoredQuestion): Promise<{ messageId: string } | null>;
   /** Edit the post into the reveal: buttons disabled, answer marked, explanation, tally, who was right. */
   showResult(closed: ClosedQuestion, concept: Concept | undefined, document: NoteDocument | undefined): Promise<void>;
 }
@@ -25,6 +33,17 @@ export class ChannelUnavailableError extends Error {
   ) {
     super(message);
     this.name = 'ChannelUnavailableError';
+  }
+}
+
+/**
+ * The platform asked the bot to wait longer than is worth waiting (a 429 with a long `retry_after`): nothing was
+ * done, and trying again before `retryAfterMs` would only count as another invalid request.
+ */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`Rate limited: Discord asks to wait ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.name = 'RateLimitedError';
   }
 }
 

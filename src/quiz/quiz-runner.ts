@@ -8,10 +8,11 @@ import { drawQuestion, seedFor } from './draw-question.js';
 import { DueTimer } from './due-timer.js';
 import { chooseFlashcard, findFlashcard, listFlashcards, type FlashcardGrade, type PracticeCard, type SelfGrade } from './flashcard-practice.js';
 import { findUnaskableConcepts } from './generate-question.js';
-import { ChannelUnavailableError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
+import { ChannelUnavailableError, RateLimitedError, systemClock, type Clock, type QuizChannelGateway } from './ports.js';
 import { PostQueue } from './post-queue.js';
+import { defaultRevealRetryPolicy, ResultReveals } from './result-reveals.js';
 import { SlotTicker } from './slot-ticker.js';
-import type { ClosedQuestion, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
+import type { ClosedQuestion, PendingReveal, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
 
 /** 09:00 Monday to Friday. */
 export const defaultCron = '0 9 * * 1-5';
@@ -19,13 +20,13 @@ const defaultTimezoneExample = 'Asia/Seoul';
 /** `/quiz-admin now` in a channel without a schedule (and no configured duration) stays open this long. */
 const unscheduledCloseMinutes = 60;
 const practiceCloseMinutes = 10;
+const manualSlotPrefix = 'manual:';
 /**
  * A stored question without a message that is younger than this is taken to be on its way out (posted right
  * now by another instance on the same database); an older one was left by a crash between storing and posting.
  * Generous, because discord.js retries a failing request for a while before giving up.
  */
 const unpostedClaimMs = 5 * 60_000;
-const defaultResultRetryDelayMs = 60_000;
 const failedCloseRetryMs = 5_000;
 /** A cron expression that never matches again still needs its question closed some day. */
 const fallbackCloseMs = 24 * 60 * 60_000;
@@ -46,10 +47,14 @@ export interface QuizRunnerOptions {
   seed?: number;
   /** Posts and reveal edits in flight at once (default 10). */
   maxRequestsInFlight?: number;
-  /** Wait before the one retry of a reveal edit that failed (default one minute). */
+  /** Wait before the first retry of a reveal edit that failed (default one minute); each later wait doubles. */
   resultRetryDelayMs?: number;
   /** Shortest gap between two posts a schedule may have (default 10 minutes; tests lower it for seconds-level crons). */
   minScheduleGapMs?: number;
+  /** The longest wait between two tries of a reveal edit (default one hour). */
+  resultRetryMaxDelayMs?: number;
+  /** How long after the close a failing reveal edit is still tried (default a day). */
+  resultRetryWindowMs?: number;
 }
 
 export interface ScheduleChannelInput {
@@ -87,7 +92,7 @@ export type ScheduleOutcome =
       cronProblem?: CronProblem;
     };
 
-export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'failed';
+export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'rate-limited' | 'failed';
 
 export type PostOutcome =
   | {
@@ -104,6 +109,8 @@ export type PostOutcome =
       detail?: string;
       /** The question already open (`already-open`). */
       question?: StoredQuestion;
+      /** How long Discord asks the bot to wait (`rate-limited`). */
+      retryAfterMs?: number;
     };
 
 export interface ScheduleListing {
@@ -111,6 +118,8 @@ export interface ScheduleListing {
   /** Null while paused. */
   nextRun: Date | null;
   openQuestion: StoredQuestion | null;
+  /** A closed question whose post still shows it open: its reveal edit has not landed yet and is being retried. */
+  unrevealed?: PendingReveal | null;
   /** Minutes from post to reveal, or null for "at the next post" (the schedule's own or the bot's setting). */
   closeAfterMinutes: number | null;
 }
@@ -141,7 +150,6 @@ export class QuizRunner {
   private readonly graceMs: number;
   private readonly closeAfterMinutes: number | null;
   private readonly seed: number;
-  private readonly resultRetryDelayMs: number;
   private readonly minScheduleGapMs: number;
   private readonly unaskable: ReadonlySet<string>;
   /** Every flashcard of the notes, in note order (the notes do not change while the bot runs). */
@@ -149,12 +157,12 @@ export class QuizRunner {
   private readonly requests: PostQueue;
   private readonly ticker: SlotTicker;
   private readonly closeTimer: DueTimer;
+  private readonly reveals: ResultReveals;
   /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
   private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
   /** Questions being posted right now: not to be discarded or closed under the post. */
   private readonly posting = new Set<string>();
   private readonly pendingWork = new Set<Promise<unknown>>();
-  private readonly resultRetries = new Set<NodeJS.Timeout>();
   private sweep: Promise<void> | null = null;
   private running = false;
 
@@ -168,21 +176,40 @@ export class QuizRunner {
     this.graceMs = options.graceMinutes * 60_000;
     this.closeAfterMinutes = options.closeAfterMinutes ?? null;
     this.seed = options.seed ?? 0;
-    this.resultRetryDelayMs = options.resultRetryDelayMs ?? defaultResultRetryDelayMs;
     this.minScheduleGapMs = options.minScheduleGapMs ?? minimumScheduleGapMs;
     this.unaskable = new Set(findUnaskableConcepts(options.kb).map((skipped) => skipped.conceptId));
     this.flashcards = listFlashcards(options.kb);
     this.requests = new PostQueue(options.maxRequestsInFlight ?? 10);
     this.ticker = new SlotTicker(options.logger);
     this.closeTimer = new DueTimer(this.clock, () => this.onCloseTimer());
+    this.reveals = new ResultReveals({
+      store: this.store,
+      kb: this.kb,
+      gateway: this.gateway,
+      requests: this.requests,
+      clock: this.clock,
+      logger: this.logger,
+      policy: {
+        firstDelayMs: options.resultRetryDelayMs ?? defaultRevealRetryPolicy.firstDelayMs,
+        maxDelayMs: options.resultRetryMaxDelayMs ?? defaultRevealRetryPolicy.maxDelayMs,
+        windowMs: options.resultRetryWindowMs ?? defaultRevealRetryPolicy.windowMs,
+      },
+      track: (work) => this.track(work),
+    });
   }
 
   // Lifecycle
 
-  /** Close overdue questions, post slots missed within the grace period, then start the cron tasks and the close timer. */
+  /**
+   * Adopt posts a crash left unrecorded, retry reveals still owed, close overdue questions, post slots missed
+   * within the grace period, then start the cron tasks and the timers.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.recoverUnpostedQuestions();
+    // Reveals owed from before the restart first; the closes below add their own.
+    await this.reveals.start();
     const closed = await this.closeDueQuestions();
     const now = this.clock.now();
     const schedules = this.store.listSchedules();
@@ -202,9 +229,7 @@ export class QuizRunner {
     this.running = false;
     this.ticker.stopAll();
     this.closeTimer.disarm();
-    for (const retry of this.resultRetries) clearTimeout(retry);
-    if (this.resultRetries.size > 0) this.logger.warn({ pending: this.resultRetries.size }, 'quiz runner stopped with reveal edits still to retry');
-    this.resultRetries.clear();
+    this.reveals.stop();
   }
 
   /**
@@ -306,6 +331,7 @@ export class QuizRunner {
       schedule,
       nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
       openQuestion: this.store.getOpenQuestion(guildId, schedule.channelId),
+      unrevealed: this.store.getPendingReveal(guildId, schedule.channelId),
       closeAfterMinutes: this.closeAfterMinutesFor(schedule),
     }));
   }
@@ -339,7 +365,7 @@ export class QuizRunner {
     }
     const schedule = this.store.getSchedule(guildId, channelId);
     const now = this.clock.now();
-    const slotKey = `manual:${createRandomKey()}`;
+    const slotKey = `${manualSlotPrefix}${createRandomKey()}`;
     const drawn = this.drawFor(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
     if (!drawn) return this.noQuestion(schedule?.noteId ?? null);
     const closesAt = schedule ? this.closeTimeFor(schedule, now) : addMinutes(now, this.closeAfterMinutes ?? unscheduledCloseMinutes);
@@ -522,11 +548,16 @@ export class QuizRunner {
     const claimed = this.posting.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
     if (claimed) return { ok: false, reason: 'already-open', message: 'The question of this slot is being posted right now.', question };
     this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
-    return this.publish(question, schedule);
+    // At start-up the crash's post was already looked for (`recoverUnpostedQuestions`); otherwise look now.
+    return this.publish(question, schedule, { lookFirst: !recovering });
   }
 
-  private async publish(question: StoredQuestion, schedule: Schedule | null): Promise<PostOutcome> {
-    const { guildId, channelId } = question;
+  /**
+   * Post a stored question, once. Discord may create the message and still fail to answer (a 5xx or a hang
+   * after creation): the post carries a nonce Discord de-duplicates, and after a failure the bot looks for its
+   * own post before giving the slot up, so the channel never holds an orphan copy nobody reveals.
+   */
+  private async publish(question: StoredQuestion, schedule: Schedule | null, options: { lookFirst?: boolean } = {}): Promise<PostOutcome> {
     const concept = this.kb.getConcept(question.conceptId);
     if (!concept) {
       // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
@@ -535,16 +566,39 @@ export class QuizRunner {
     }
     this.posting.add(question.id);
     try {
+      const found = options.lookFirst ? await this.findPost(question) : null;
+      if (found) return this.recordPost(question, schedule, found.messageId, 'quiz question found already posted; adopted');
       const { messageId } = await this.requests.run(() => this.gateway.postQuestion(question, concept, this.kb.getDocument(concept.documentId)));
-      this.store.setQuestionMessage(question.id, messageId);
-      const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
-      this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, 'quiz question posted');
-      this.armCloseTimerFor(question.closesAt);
-      return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
+      return this.recordPost(question, schedule, messageId, 'quiz question posted');
     } catch (error) {
+      // Not for refusals (403/404/429): Discord made nothing then. A 5xx or a timeout may hide a message it did make.
+      const lost = error instanceof ChannelUnavailableError || error instanceof RateLimitedError ? null : await this.findPost(question);
+      if (lost) return this.recordPost(question, schedule, lost.messageId, 'quiz question posted though Discord never confirmed it; adopted');
       return this.recordPostFailure(question, error);
     } finally {
       this.posting.delete(question.id);
+    }
+  }
+
+  private recordPost(question: StoredQuestion, schedule: Schedule | null, messageId: string, event: string): PostOutcome {
+    const { guildId, channelId } = question;
+    this.store.setQuestionMessage(question.id, messageId);
+    const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
+    this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, event);
+    this.armCloseTimerFor(question.closesAt);
+    return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
+  }
+
+  /** The bot's own post of the question in its channel, or null when there is none or the channel cannot be read. */
+  private async findPost(question: StoredQuestion): Promise<{ messageId: string } | null> {
+    try {
+      return await this.requests.run(() => this.gateway.findQuestionPost(question));
+    } catch (error) {
+      this.logger.warn(
+        { err: error, guildId: question.guildId, channelId: question.channelId, questionId: question.id },
+        'looking for a quiz post Discord may have made failed',
+      );
+      return null;
     }
   }
 
@@ -571,6 +625,21 @@ export class QuizRunner {
     // Unposted, the question must not block the slot: a later try (the next slot, or the slot again after
     // the channel is scheduled anew) can draw and post it.
     this.store.discardUnpostedQuestion(question.id);
+    if (error instanceof RateLimitedError) {
+      // Cleanly unposted (nothing stored, nothing in the channel) rather than posted late: a question that turns
+      // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
+      // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
+      const minutes = Math.max(1, Math.round(error.retryAfterMs / 60_000));
+      this.store.recordScheduleProblem(guildId, channelId, error.message, now, false);
+      this.logger.warn({ guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs }, 'quiz question not posted: rate limited for long');
+      return {
+        ok: false,
+        reason: 'rate-limited',
+        message: `Discord asks us to wait ${minutes} minutes before posting here; nothing was posted, the next slot tries again.`,
+        detail: error.message,
+        retryAfterMs: error.retryAfterMs,
+      };
+    }
     if (error instanceof ChannelUnavailableError) {
       // Pause instead of failing at every slot: every refused request counts toward Discord's limit of
       // 10,000 invalid requests (401/403/429) in 10 minutes, after which the whole bot, in every guild, is
@@ -608,6 +677,33 @@ export class QuizRunner {
   }
 
   // Start-up
+
+  /**
+   * A question stored without a message id may have been posted all the same: the process died (SIGKILL, power)
+   * between Discord creating the message and the bot storing its id. Adopt such a post, so it takes answers,
+   * closes and is revealed like any other. A question posted now (`manual:`) that did not go out is dropped: the
+   * admin was never told it worked. Scheduled slots are left to the catch-up below (late post or drop).
+   */
+  private async recoverUnpostedQuestions(): Promise<void> {
+    for (const question of this.store.listUnpostedQuestions()) {
+      if (this.posting.has(question.id)) continue;
+      const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, slot: question.slotKey };
+      let found: { messageId: string } | null;
+      try {
+        found = await this.requests.run(() => this.gateway.findQuestionPost(question));
+      } catch (error) {
+        // The catch-up (or the close time) deals with it; a post Discord made in the last minutes is de-duplicated by its nonce.
+        this.logger.warn({ err: error, ...context }, 'could not look for a quiz post a crash may have left');
+        continue;
+      }
+      if (found) {
+        this.store.setQuestionMessage(question.id, found.messageId);
+        this.logger.info({ ...context, messageId: found.messageId }, 'quiz post a crash left unrecorded adopted');
+      } else if (question.slotKey.startsWith(manualSlotPrefix) && this.store.discardUnpostedQuestion(question.id)) {
+        this.logger.info(context, 'question posted now that a crash kept from going out dropped');
+      }
+    }
+  }
 
   /** Post the latest slot if the bot missed it by at most the grace period; report whether it posted. */
   private async catchUpSchedule(schedule: Schedule, now: Date): Promise<boolean> {
@@ -695,33 +791,13 @@ export class QuizRunner {
       { guildId: question.guildId, channelId: question.channelId, questionId, participants: tally.participants, correct: tally.correct.length },
       'quiz question closed',
     );
-    await this.showResult(closed, false);
+    await this.reveals.show(closed);
     return closed;
   }
 
-  /** Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit. */
-  private async showResult(closed: ClosedQuestion, isRetry: boolean): Promise<void> {
-    const { question } = closed;
-    if (question.practiceUserId !== null || question.messageId === null) return;
-    const concept = this.kb.getConcept(question.conceptId);
-    const document = concept ? this.kb.getDocument(concept.documentId) : undefined;
-    const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: question.messageId };
-    try {
-      await this.requests.run(() => this.gateway.showResult(closed, concept, document));
-    } catch (error) {
-      // The close and the scores are stored either way; only the edit of the post is missing.
-      if (error instanceof ChannelUnavailableError || isRetry || !this.running) {
-        this.logger.error({ err: error, ...context, retried: isRetry }, 'showing a quiz result failed; the close stands');
-        return;
-      }
-      this.logger.warn({ err: error, ...context, retryInMs: this.resultRetryDelayMs }, 'showing a quiz result failed; retrying once');
-      const retry = setTimeout(() => {
-        this.resultRetries.delete(retry);
-        void this.track(this.showResult(closed, true));
-      }, this.resultRetryDelayMs);
-      retry.unref();
-      this.resultRetries.add(retry);
-    }
+  /** Try the reveal edits whose next try is due (the timer does this by itself; tests with a fake clock call it). */
+  retryDueReveals(): Promise<void> {
+    return this.reveals.retryDue();
   }
 
   private onCloseTimer(): void {

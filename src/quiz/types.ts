@@ -130,6 +130,15 @@ export interface ClosedQuestion {
   tally: Tally;
 }
 
+/** A closed post whose reveal edit has not landed yet (Discord failed it, or the bot stopped first). */
+export interface PendingReveal {
+  question: StoredQuestion;
+  /** When the next try is due. */
+  dueAt: Date;
+  /** Edits that failed so far. */
+  failedAttempts: number;
+}
+
 export type LeaderboardPeriod = 'week' | 'month' | 'all';
 
 export interface LeaderboardRow {

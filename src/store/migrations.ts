@@ -127,4 +127,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX flashcard_grades_by_member ON flashcard_grades (guild_id, user_id, card_key, graded_at);
     `,
   },
+  {
+    version: 4,
+    name: '004_reveal_retries',
+    sql: `
+      -- A reveal owed to a closed post: due at this time (NULL = shown, or nothing to show), after this many
+      -- failed edits. Kept in the database so a restart goes on retrying instead of leaving a stale post.
+      ALTER TABLE questions ADD COLUMN reveal_due_at INTEGER;
+      ALTER TABLE questions ADD COLUMN reveal_attempts INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX questions_reveal_due ON questions (reveal_due_at) WHERE reveal_due_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 // The SQL of the SQLite quiz store, prepared once per connection: every statement the store runs, with the
 // shape of its parameters and rows, so the store itself reads as the story of schedules, questions and scores.
 import type { SqliteDatabase } from './database.js';
-import type { AnswerRow, FlashcardGradeRow, QuestionRow, ScheduleRow } from './row-mappers.js';
+import type { AnswerRow, FlashcardGradeRow, PendingRevealRow, QuestionRow, ScheduleRow } from './row-mappers.js';
 
 interface LeaderboardQueryRow {
   user_id: string;
@@ -129,7 +129,26 @@ export function prepareStatements(db: SqliteDatabase) {
     deleteUnpostedQuestion: db.prepare<{ questionId: string }>(`
       DELETE FROM questions
       WHERE id = @questionId AND message_id IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE question_id = @questionId)`),
-    updateQuestionClosed: db.prepare<[number, string]>(`UPDATE questions SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`),
+    // A post that went out owes its reveal from the close on; practice and unposted questions have nothing to edit.
+    updateQuestionClosed: db.prepare<{ closedAt: number; questionId: string }>(`
+      UPDATE questions SET status = 'closed', closed_at = @closedAt,
+        reveal_due_at = CASE WHEN message_id IS NOT NULL AND practice_user_id IS NULL THEN @closedAt ELSE NULL END
+      WHERE id = @questionId AND status = 'open'`),
+    selectDueReveals: db.prepare<[number], PendingRevealRow>(
+      `SELECT ${questionColumns}, reveal_due_at, reveal_attempts FROM questions WHERE reveal_due_at <= ? ORDER BY reveal_due_at, rowid`,
+    ),
+    selectChannelPendingReveal: db.prepare<[string, string], PendingRevealRow>(`
+      SELECT ${questionColumns}, reveal_due_at, reveal_attempts FROM questions
+      WHERE guild_id = ? AND channel_id = ? AND reveal_due_at IS NOT NULL
+      ORDER BY closed_at DESC, rowid DESC LIMIT 1`),
+    selectNextRevealDue: db.prepare<[], { due: number | null }>('SELECT MIN(reveal_due_at) AS due FROM questions WHERE reveal_due_at IS NOT NULL'),
+    updateRevealRetry: db.prepare<[number, string]>(
+      'UPDATE questions SET reveal_due_at = ?, reveal_attempts = reveal_attempts + 1 WHERE id = ? AND reveal_due_at IS NOT NULL',
+    ),
+    clearReveal: db.prepare<[string]>('UPDATE questions SET reveal_due_at = NULL WHERE id = ?'),
+    selectUnpostedQuestions: db.prepare<[], QuestionRow>(`
+      SELECT ${questionColumns} FROM questions
+      WHERE status = 'open' AND message_id IS NULL AND practice_user_id IS NULL ORDER BY created_at, rowid`),
 
     insertAnswer: db.prepare<{
       questionId: string;

@@ -6,6 +6,7 @@ import type {
   MemberStats,
   NewQuestion,
   NewSchedule,
+  PendingReveal,
   RecordAnswerResult,
   Schedule,
   StoredQuestion,
@@ -63,6 +64,20 @@ export interface QuizStore {
    * guild, in one transaction. Closing a closed question returns it again without changing scores.
    */
   closeQuestion(questionId: string, now: Date): ClosedQuestion | null;
+
+  // Reveals (closing a posted question makes its reveal due at once; it stays owed until shown or given up)
+  /** Reveals due at or before `now`, oldest due first. */
+  listDueReveals(now: Date): PendingReveal[];
+  /** The newest reveal still owed in a channel (its post still shows the open question). */
+  getPendingReveal(guildId: string, channelId: string): PendingReveal | null;
+  /** The earliest due time of any owed reveal, or null. */
+  getNextRevealDue(): Date | null;
+  /** A try failed: count it and try again at `dueAt`. */
+  postponeReveal(questionId: string, dueAt: Date): void;
+  /** The reveal was shown (or will never be): nothing owed any more. */
+  settleReveal(questionId: string): void;
+  /** Open, non-practice questions without a message: a post a crash (or a lost answer) left unrecorded. */
+  listUnpostedQuestions(): StoredQuestion[];
 
   // Scores
   /** `since` = start of the period in UTC (null for all time); top 10 by points, then accuracy. */

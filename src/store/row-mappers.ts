@@ -2,7 +2,7 @@
 // 0/1 booleans, epoch-millisecond dates and JSON-encoded arrays.
 import { isValidCloseAfterMinutes } from '../quiz/close-after.js';
 import type { FlashcardGrade, SelfGrade } from '../quiz/flashcard-practice.js';
-import type { QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
+import type { PendingReveal, QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
 
 export interface ScheduleRow {
   guild_id: string;
@@ -37,6 +37,11 @@ export interface QuestionRow {
   created_at: number;
   closes_at: number;
   closed_at: number | null;
+}
+
+export interface PendingRevealRow extends QuestionRow {
+  reveal_due_at: number;
+  reveal_attempts: number;
 }
 
 export interface AnswerRow {
@@ -96,6 +101,10 @@ export function toStoredQuestion(row: QuestionRow): StoredQuestion {
     closesAt: new Date(row.closes_at),
     closedAt: toDateOrNull(row.closed_at),
   };
+}
+
+export function toPendingReveal(row: PendingRevealRow): PendingReveal {
+  return { question: toStoredQuestion(row), dueAt: new Date(row.reveal_due_at), failedAttempts: row.reveal_attempts };
 }
 
 export function toRecordedAnswer(row: AnswerRow): RecordedAnswer {

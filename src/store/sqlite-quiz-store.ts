@@ -7,6 +7,7 @@ import type {
   MemberStats,
   NewQuestion,
   NewSchedule,
+  PendingReveal,
   RecordAnswerResult,
   Schedule,
   StoredQuestion,
@@ -18,7 +19,7 @@ import type { QuizStore } from './quiz-store.js';
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
-import { toAccuracy, toDateOrNull, toFlashcardGrade, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
+import { toAccuracy, toDateOrNull, toFlashcardGrade, toPendingReveal, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
 
 /**
  * The embedded `QuizStore`: one SQLite file in WAL mode. Statements are prepared once; every operation that
@@ -157,6 +158,33 @@ export class SqliteQuizStore implements QuizStore {
   closeQuestion(questionId: string, now: Date): ClosedQuestion | null {
     const question = this.closeQuestionTransaction.immediate(questionId, now);
     return question ? { question, tally: this.getTally(questionId) } : null;
+  }
+
+  // Reveals
+
+  listDueReveals(now: Date): PendingReveal[] {
+    return this.statements.selectDueReveals.all(now.getTime()).map(toPendingReveal);
+  }
+
+  getPendingReveal(guildId: string, channelId: string): PendingReveal | null {
+    const row = this.statements.selectChannelPendingReveal.get(guildId, channelId);
+    return row ? toPendingReveal(row) : null;
+  }
+
+  getNextRevealDue(): Date | null {
+    return toDateOrNull(this.statements.selectNextRevealDue.get()?.due ?? null);
+  }
+
+  postponeReveal(questionId: string, dueAt: Date): void {
+    this.statements.updateRevealRetry.run(dueAt.getTime(), questionId);
+  }
+
+  settleReveal(questionId: string): void {
+    this.statements.clearReveal.run(questionId);
+  }
+
+  listUnpostedQuestions(): StoredQuestion[] {
+    return this.statements.selectUnpostedQuestions.all().map(toStoredQuestion);
   }
 
   // Scores
@@ -320,7 +348,7 @@ export class SqliteQuizStore implements QuizStore {
     if (!before) return null;
     const closedAt = now.getTime();
     // Only the transition open → closed scores; a second close (or a close racing in another process) changes nothing.
-    const changed = this.statements.updateQuestionClosed.run(closedAt, questionId).changes === 1;
+    const changed = this.statements.updateQuestionClosed.run({ closedAt, questionId }).changes === 1;
     if (changed && before.practice_user_id === null) {
       this.statements.resetStreaksOfMissingMembers.run(before.guild_id, questionId);
       this.statements.upsertScoresFromAnswers.run(questionId);

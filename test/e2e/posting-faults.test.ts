@@ -3,7 +3,19 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, isQuestionPost, replyTo, sleep, startBotHarness, type BotHarness } from './bot-harness.js';
+import type { FaultSpec } from '../emulator/index.js';
+import {
+  answerButtonId,
+  answerButtons,
+  embedField,
+  eventually,
+  isQuestionPost,
+  questionIdOf,
+  replyTo,
+  sleep,
+  startBotHarness,
+  type BotHarness,
+} from './bot-harness.js';
 
 let harness: BotHarness | undefined;
 
@@ -127,5 +139,146 @@ describe('posting a scheduled question', () => {
     expect(emulator.channelMessages(general)).toHaveLength(1);
     expect(emulator.channelMessages(general)[0]?.id).toBe(posted.ok ? posted.question.messageId : 'not posted');
     expect(harness.bot.context.store.getSchedule(emulator.guild.id, general.id)?.lastError).toBeNull();
+  });
+});
+
+/** The fixture notes: tests never read the team's own. */
+const fixtureNotes = 'test/fixtures/notes';
+
+/**
+ * One slot under a fault, then what members and the admin see: how many posts the channel holds, how many
+ * answers the reveal counts, and whether the post was revealed (every button disabled).
+ */
+async function drillSlot(h: BotHarness, fault: Omit<FaultSpec, 'path' | 'method'>) {
+  const { emulator } = h;
+  const general = emulator.channels.general;
+  h.clock.setNow(new Date(leapDaySlot.getTime() - 60_000));
+  await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: leapDayCron }, emulator.admin));
+  const injected = emulator.injectFault({ method: 'POST', path: `/channels/${general.id}/messages`, ...fault });
+  h.clock.setNow(leapDaySlot);
+
+  const outcome = await h.bot.context.quiz.runSlot(emulator.guild.id, general.id, leapDaySlot);
+  const posts = emulator.channelMessages(general).filter(isQuestionPost);
+  const post = posts[0];
+  if (!post) throw new Error(`nothing was posted: ${JSON.stringify(outcome)}`);
+  const question = h.bot.context.store.getQuestion(questionIdOf(post));
+  if (!question) throw new Error('the post is of no stored question');
+  await replyTo(emulator.click(post, answerButtonId(post, question.answer), emulator.member('alice')));
+  await replyTo(emulator.click(post, answerButtonId(post, (question.answer + 1) % 4), emulator.member('bob')));
+  await emulator.slash('/quiz-admin reveal', { channel: general }, emulator.admin).waitForOriginal();
+  const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
+  return {
+    outcome,
+    faultHits: injected.hits,
+    postsSeen: emulator.channelMessages(general).filter(isQuestionPost).length,
+    postRequests: postsTo(h, general.id).length,
+    answersTallied: Number(embedField(revealed, 'Participants')),
+    revealed: answerButtons(revealed).every((button) => button.disabled),
+    storedMessageId: question.messageId,
+    postId: post.id,
+  };
+}
+
+describe('a post Discord made but never confirmed (one question, one post)', () => {
+  it.each([
+    { fault: 'a 500 after the post was made', spec: { status: 500, afterEffect: true }, hits: 1 },
+    { fault: 'a hang after the post was made', spec: { hang: true, afterEffect: true }, hits: 1 },
+    { fault: '500s after the post was made on every try', spec: { status: 500, afterEffect: true, times: 2 }, hits: 2 },
+    { fault: 'hangs after the post was made on every try', spec: { hang: true, afterEffect: true, times: 2 }, hits: 2 },
+  ])('$fault: the channel holds one post, it takes the answers and is revealed', async ({ spec, hits }) => {
+    harness = await startBotHarness({ docsDir: fixtureNotes });
+
+    const drill = await drillSlot(harness, spec);
+
+    expect(drill.faultHits).toBe(hits);
+    expect(drill.outcome).toMatchObject({ ok: true, question: { messageId: drill.postId } });
+    expect(drill.storedMessageId).toBe(drill.postId);
+    expect(drill.postsSeen).toBe(1);
+    expect(drill.postRequests).toBe(2); // discord.js's one retry carried the same nonce
+    expect(drill.answersTallied).toBe(2);
+    expect(drill.revealed).toBe(true);
+    for (const request of postsTo(harness, harness.emulator.channels.general.id)) {
+      expect(request.body).toMatchObject({ nonce: `quiz-${questionIdOf(harness.emulator.message(drill.postId)!)}`, enforce_nonce: true });
+    }
+  });
+
+  it('/quiz-admin now whose every answer was lost tells the admin it was posted, and the channel holds one post', async () => {
+    harness = await startBotHarness({ docsDir: fixtureNotes });
+    const { emulator } = harness;
+    const docker = emulator.channels.docker;
+    emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, status: 500, afterEffect: true, times: Infinity });
+
+    const reply = await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).waitForOriginal();
+
+    const posts = emulator.channelMessages(docker).filter(isQuestionPost);
+    expect(posts).toHaveLength(1);
+    expect(reply.content).toContain(`Question posted: https://discord.com/channels/${emulator.guild.id}/${docker.id}/${posts[0]!.id}`);
+    expect(harness.bot.context.store.getOpenQuestion(emulator.guild.id, docker.id)?.messageId).toBe(posts[0]!.id);
+  });
+});
+
+describe('what the admin is told', () => {
+  it('a 429 asking for an hour answers /quiz-admin now at once with the wait, in the admin\'s language, and posts nothing', async () => {
+    harness = await startBotHarness({ docsDir: fixtureNotes });
+    const { emulator } = harness;
+    const docker = emulator.channels.docker;
+    const limit = emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, status: 429, retryAfterSeconds: 3_600 });
+
+    const english = await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).waitForOriginal();
+    // discord.js now knows the bucket is limited: the second ask is refused before reaching Discord.
+    const korean = await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin, { locale: 'ko' }).waitForOriginal();
+
+    expect(limit.hits).toBe(1);
+    expect(english.content).toContain('Discord asks us to wait 60 minutes');
+    expect(korean.content).toContain('Discord가 60분 기다려 달라고');
+    expect(emulator.channelMessages(docker).filter(isQuestionPost)).toEqual([]);
+    expect(harness.bot.context.store.getLatestQuestion(emulator.guild.id, docker.id)).toBeNull();
+    expect(postsTo(harness, docker.id)).toHaveLength(1);
+  });
+
+  it('a reveal whose edit keeps failing leaves the stale post in /quiz-admin list until the retry lands', async () => {
+    harness = await startBotHarness({ docsDir: fixtureNotes });
+    const { emulator } = harness;
+    const general = emulator.channels.general;
+    harness.clock.setNow(new Date(leapDaySlot.getTime() - 60_000));
+    await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: leapDayCron }, emulator.admin));
+    harness.clock.setNow(leapDaySlot);
+    const posted = await harness.bot.context.quiz.runSlot(emulator.guild.id, general.id, leapDaySlot);
+    if (!posted.ok) throw new Error(posted.message);
+    const post = emulator.message(posted.question.messageId!)!;
+    await replyTo(emulator.click(post, answerButtonId(post, posted.question.answer), emulator.member('alice')));
+    const outage = emulator.injectFault({ method: 'PATCH', path: `/channels/${general.id}/messages/${post.id}`, status: 503, times: Infinity });
+
+    await emulator.slash('/quiz-admin reveal', { channel: general }, emulator.admin).waitForOriginal();
+    const whileFailing = await listedSchedule(harness, 'general');
+    outage.remove();
+    // A minute later (the first retry's wait), the retry runs: here the test moves the clock and runs it.
+    harness.clock.setNow(new Date(leapDaySlot.getTime() + 2 * 60_000));
+    await harness.bot.context.quiz.retryDueReveals();
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
+    const afterwards = await listedSchedule(harness, 'general');
+
+    expect(outage.hits).toBe(2); // the edit and discord.js's one retry
+    expect(whileFailing.value).toContain(`The result of https://discord.com/channels/${emulator.guild.id}/${general.id}/${post.id} is not shown yet`);
+    expect(embedField(revealed, 'Participants')).toBe('1');
+    expect(afterwards.value).not.toContain('not shown yet');
+  });
+
+  it('a reveal owed when the bot stopped is shown by the next instance at start-up', async () => {
+    harness = await startBotHarness({ docsDir: fixtureNotes });
+    const { emulator } = harness;
+    const docker = emulator.channels.docker;
+    await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).waitForOriginal();
+    const post = await emulator.waitForMessage(docker, isQuestionPost);
+    const outage = emulator.injectFault({ method: 'PATCH', path: `/channels/${docker.id}/messages/${post.id}`, status: 503, times: Infinity });
+    await emulator.slash('/quiz-admin reveal', { channel: docker }, emulator.admin).waitForOriginal();
+
+    await harness.stopBot();
+    outage.remove();
+    await harness.startBot();
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
+
+    expect(revealed.id).toBe(post.id);
+    expect(harness.bot.context.store.getPendingReveal(emulator.guild.id, docker.id)).toBeNull();
   });
 });

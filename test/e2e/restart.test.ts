@@ -1,5 +1,11 @@
 // A restart mid-quiz: the client destroyed, a new bot instance on the same database logs in and carries on.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordEmulator } from '../emulator/index.js';
 import {
   answerButtonId,
   answerButtons,
@@ -126,5 +132,91 @@ describe('a restart mid-quiz', () => {
     expect(emulator.channelMessages(general).filter(isQuestionPost)).toHaveLength(1);
     const stored = harness.bot.context.store.getLatestQuestion(emulator.guild.id, general.id);
     expect(stored?.messageId).toBe(emulator.channelMessages(general)[0]?.id);
+  });
+});
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+interface BotProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` as its own process (only the variables given, plus PATH), so it can be killed with SIGKILL. */
+function startBotProcess(environment: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForLog(bot: BotProcess, text: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!bot.output().includes(text)) {
+    if (Date.now() > deadline || bot.child.exitCode !== null) throw new Error(`"${text}" never appeared; output so far:\n${bot.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('a SIGKILL in the middle of a post', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('after Discord made the post and before the bot stored it, the restarted bot adopts the post: one post, answered, revealed', async () => {
+    const emulator = await startDiscordEmulator();
+    cleanups.push(() => emulator.close());
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'concept-bot-kill-'));
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
+    const environment = {
+      DISCORD_TOKEN: 'emulated-bot-token',
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_GUILD_ID: emulator.guild.id,
+      DATABASE_PATH: path.join(directory, 'bot.sqlite'),
+      DOCS_DIR: 'test/fixtures/notes',
+      LOG_LEVEL: 'info',
+    };
+    const startOne = () => {
+      const bot = startBotProcess(environment);
+      cleanups.push(async () => {
+        if (bot.child.exitCode === null && bot.child.signalCode === null) {
+          bot.child.kill('SIGKILL');
+          await bot.exited;
+        }
+      });
+      return bot;
+    };
+    const docker = emulator.channels.docker;
+    const first = startOne();
+    await waitForLog(first, '"msg":"bot ready"');
+    // Discord makes the message, and its answer never comes: the process dies while waiting for it.
+    emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, hang: true, afterEffect: true, times: Infinity });
+    void emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).response().catch(() => undefined);
+    const post = await emulator.waitForMessage(docker, isQuestionPost, 10_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    emulator.clearFaults();
+
+    const second = startOne();
+    await waitForLog(second, '"msg":"bot ready"');
+    const alice = await replyTo(emulator.click(post, answerButtonId(post, 0), emulator.member('alice')));
+    const bob = await replyTo(emulator.click(post, answerButtonId(post, 1), emulator.member('bob')));
+    await emulator.slash('/quiz-admin reveal', { channel: docker }, emulator.admin).waitForOriginal(undefined, { timeoutMs: 10_000 });
+    const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled), 10_000);
+
+    expect(first.output()).not.toContain('quiz question posted');
+    expect(second.output()).toContain('quiz post a crash left unrecorded adopted');
+    expect(emulator.channelMessages(docker).filter(isQuestionPost).map((message) => message.id)).toEqual([post.id]);
+    expect(emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${docker.id}/messages`)).toHaveLength(1);
+    expect([alice.content, bob.content]).toEqual([expect.stringContaining('Answer recorded'), expect.stringContaining('Answer recorded')]);
+    expect(embedField(revealed, 'Participants')).toBe('2');
   });
 });

@@ -3,7 +3,7 @@ import { failWith } from './api-errors.js';
 import type { EmulatorContext } from './context.js';
 import { asMessageBody, keptAttachmentBody, toAttachments } from './message-bodies.js';
 import type { Route, RouteResult } from './rest-server.js';
-import { assertMessageNotEmpty, validateMessageBody } from './validate-message.js';
+import { assertMessageNotEmpty, validateMessageBody, validateNonce } from './validate-message.js';
 import type { EmulatedChannel, StoredMessage } from './world.js';
 
 const ok = (body: unknown): RouteResult => ({ status: 200, body });
@@ -79,11 +79,22 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         if (files.length > 0) required |= PermissionFlagsBits.AttachFiles;
         requirePermissions(channel, required);
         validateMessageBody(body);
+        validateNonce(body);
+        const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : undefined;
+        // enforce_nonce: a repeat of the same author's nonce within a few minutes gets the first message, and
+        // nothing new is created or dispatched (what makes a retry after a lost answer safe).
+        const nonceKey = body.enforce_nonce === true && nonce !== undefined ? `${world.bot.id}:${String(nonce)}` : undefined;
+        const earlier = nonceKey ? world.enforcedNonces.get(nonceKey) : undefined;
+        const repeated = earlier && context.now() - earlier.at <= context.settings.nonceWindowMs ? world.messages.get(earlier.messageId) : undefined;
+        if (repeated && !repeated.deleted) return ok({ ...repeated.message, nonce: repeated.nonce });
         const attachments = toAttachments(files, body, channel.id);
         assertMessageNotEmpty({ ...body, attachments });
         const stored = world.createMessage({ channel, body: keptAttachmentBody(body, files), attachments });
-        context.dispatch(GatewayDispatchEvents.MessageCreate, { ...stored.message, guild_id: stored.guildId }, GatewayIntentBits.GuildMessages);
-        return ok(stored.message);
+        if (nonce !== undefined) stored.nonce = nonce;
+        if (nonceKey) world.enforcedNonces.set(nonceKey, { messageId: stored.message.id, at: context.now() });
+        const created = nonce === undefined ? stored.message : { ...stored.message, nonce };
+        context.dispatch(GatewayDispatchEvents.MessageCreate, { ...created, guild_id: stored.guildId }, GatewayIntentBits.GuildMessages);
+        return ok(created);
       },
     },
     {

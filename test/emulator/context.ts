@@ -7,6 +7,8 @@ export interface EmulatorContext {
   readonly settings: {
     readonly interactionTimeoutMs: number;
     readonly interactionTokenLifetimeMs: number;
+    /** How long a post sent with `enforce_nonce` makes a repeat of its nonce return it instead of a new message. */
+    readonly nonceWindowMs: number;
   };
   gatewayUrl(): string;
   /** Sends a gateway event to every identified session (with `requiredIntent` only to those that asked). */

@@ -26,6 +26,11 @@ export interface EmulatorOptions {
   interactionTimeoutMs?: number;
   /** Follow-ups and edits work this long after the interaction. Default 15 minutes. */
   interactionTokenLifetimeMs?: number;
+  /**
+   * A repeat of a post's nonce with `enforce_nonce` within this long returns the first message. Discord says "the
+   * past few minutes" without a number. Default 5 minutes.
+   */
+  nonceWindowMs?: number;
   /** Sent in HELLO. Default 41250 like Discord, so tests see no heartbeats unless they lower it. */
   heartbeatIntervalMs?: number;
   /** When set, other bot tokens get 401 (REST) and close 4004 (gateway). Default: any token works. */
@@ -93,6 +98,7 @@ export class DiscordEmulator {
     this.settings = {
       interactionTimeoutMs: options.interactionTimeoutMs ?? 3_000,
       interactionTokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60_000,
+      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
     };
     this.world = new World(options.botName ?? 'concept-bot');
     this.waiters = new Waiters(this.world, options.defaultWaitMs ?? 3_000);
@@ -280,6 +286,11 @@ export class DiscordEmulator {
   /** The `allowed_mentions` the bot last sent for a message (undefined when it sent none: everything pings). */
   allowedMentionsOf(message: APIMessage | string): APIAllowedMentions | undefined {
     return this.world.messages.get(typeof message === 'string' ? message : message.id)?.allowedMentions;
+  }
+
+  /** The `nonce` the bot posted the message with (Discord does not return it when the message is read later). */
+  nonceOf(message: APIMessage | string): string | number | undefined {
+    return this.world.messages.get(typeof message === 'string' ? message : message.id)?.nonce;
   }
 
   /** The first visible (not "thinking…") message in the channel satisfying `predicate`, existing or future. */

@@ -20,6 +20,11 @@ export interface FaultSpec {
   hang?: boolean;
   /** Answer normally, but only after this long. */
   delayMs?: number;
+  /**
+   * The request takes effect (a post is created, an edit applied) and the client gets the fault instead of the
+   * answer: Discord did the work, the bot never heard. With `status` (e.g. 500) or `hang`.
+   */
+  afterEffect?: boolean;
 }
 
 export interface FaultHandle {
@@ -28,10 +33,11 @@ export interface FaultHandle {
   remove(): void;
 }
 
-export type FaultAction =
+export type FaultAction = (
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'respond'; status: number; body: Record<string, unknown>; headers: Record<string, string> };
+  | { kind: 'respond'; status: number; body: Record<string, unknown>; headers: Record<string, string> }
+) & { afterEffect: boolean };
 
 interface ActiveFault {
   spec: FaultSpec;
@@ -58,6 +64,7 @@ export class FaultRegistry {
     if (!spec.hang && spec.status === undefined && spec.delayMs === undefined) {
       throw new Error('injectFault needs a status, hang: true or delayMs');
     }
+    if (spec.afterEffect && !spec.hang && spec.status === undefined) throw new Error('injectFault afterEffect needs a status or hang: true');
     const fault: ActiveFault = { spec, hits: 0, remaining: spec.times ?? 1 };
     this.faults.push(fault);
     return {
@@ -89,9 +96,10 @@ export class FaultRegistry {
     fault.remaining -= 1;
     fault.hits += 1;
     const { spec } = fault;
-    if (spec.hang) return { kind: 'hang' };
-    if (spec.status === undefined) return { kind: 'delay', ms: spec.delayMs ?? 0 };
-    return { kind: 'respond', ...describeFault(spec, spec.status) };
+    const afterEffect = spec.afterEffect ?? false;
+    if (spec.hang) return { kind: 'hang', afterEffect };
+    if (spec.status === undefined) return { kind: 'delay', ms: spec.delayMs ?? 0, afterEffect };
+    return { kind: 'respond', ...describeFault(spec, spec.status), afterEffect };
   }
 }
 

@@ -182,18 +182,23 @@ export function createRestServer(options: RestServerOptions): { server: Server; 
         options.log(`${method} ${path}`);
 
         const fault = options.faults.take(method, path);
-        if (fault?.kind === 'hang') {
+        const failInstead = () => {
+          if (!record) return;
           record.fault = true;
-          hung.add(response);
-          response.on('close', () => hung.delete(response));
-          return;
-        }
-        if (fault?.kind === 'respond') {
-          record.fault = true;
-          send(response, record, { status: fault.status, body: fault.body }, fault.headers);
+          if (fault?.kind === 'hang') {
+            hung.add(response);
+            response.on('close', () => hung.delete(response));
+          } else if (fault?.kind === 'respond') {
+            send(response, record, { status: fault.status, body: fault.body }, fault.headers);
+          }
+        };
+        if (fault && !fault.afterEffect && fault.kind !== 'delay') {
+          failInstead();
           return;
         }
         if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        // The route runs and changes the world; the client hears the fault instead (a lost answer).
+        const sendOrFail = (result: RouteResult) => (fault?.afterEffect ? failInstead() : send(response, record, result));
 
         let methodMismatch = false;
         for (const route of options.routes) {
@@ -208,7 +213,7 @@ export function createRestServer(options: RestServerOptions): { server: Server; 
             return;
           }
           const result = await route.handle({ method, params, query: url.searchParams, body: parsed.body, files: parsed.files });
-          send(response, record, result);
+          sendOrFail(result);
           return;
         }
         const notFound = methodMismatch

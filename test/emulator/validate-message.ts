@@ -251,6 +251,23 @@ export function validateMessageBody(body: unknown, options: { prefix?: string[];
   errors.throwIfAny(options.prefix);
 }
 
+/** A post's `nonce`: an integer or a string of at most 25 characters; `enforce_nonce` a boolean. */
+export function validateNonce(body: Json): void {
+  const errors = new FormErrors();
+  const { nonce } = body;
+  if (isPresent(nonce)) {
+    if (typeof nonce === 'string') {
+      if (countCharacters(nonce) > 25) errors.add(['nonce'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    } else if (typeof nonce !== 'number' || !Number.isInteger(nonce)) {
+      errors.add(['nonce'], 'STRING_TYPE_CONVERT', 'Could not interpret value as string.');
+    }
+  }
+  if (isPresent(body.enforce_nonce) && typeof body.enforce_nonce !== 'boolean') {
+    errors.add(['enforce_nonce'], 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
+  }
+  errors.throwIfAny();
+}
+
 /** What Discord answers when nothing would be visible: content, embeds, components, files, stickers and polls all empty. */
 export function assertMessageNotEmpty(message: {
   content?: unknown;

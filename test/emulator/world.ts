@@ -83,6 +83,8 @@ export interface StoredMessage {
   allowedMentions: APIAllowedMentions | undefined;
   readonly interactionId: string | undefined;
   deleted: boolean;
+  /** The `nonce` the bot sent with the post. Discord echoes it in the create answer and MESSAGE_CREATE, not in later reads. */
+  nonce?: string | number;
 }
 
 export interface CallbackAttempt {
@@ -118,6 +120,8 @@ export class World {
   readonly guilds = new Map<string, EmulatedGuild>();
   readonly channels = new Map<string, EmulatedChannel>();
   readonly messages = new Map<string, StoredMessage>();
+  /** Posts sent with `enforce_nonce`, by author and nonce: Discord returns the same message for a repeat within a few minutes. */
+  readonly enforcedNonces = new Map<string, { messageId: string; at: number }>();
   readonly channelMessageIds = new Map<string, string[]>();
   /** Registered commands by scope: `'global'` or a guild id. */
   readonly commands = new Map<CommandScope, APIApplicationCommand[]>();

@@ -196,21 +196,6 @@ describe('when posting fails', () => {
     expect(gateway.posts.map((post) => post.question.slotKey)).toEqual([tuesdaySlot.toISOString()]);
     expect(runner.listSchedules(guildId)[0]!.schedule.lastError).toBeNull();
   });
-
-  it('a failed reveal edit keeps the close and is retried once', async () => {
-    const { runner, gateway } = await createRunner({ resultRetryDelayMs: 5 });
-    await scheduleDefault(runner);
-    await runner.start();
-    const posted = await runner.runSlot(guildId, channelId, mondaySlot);
-    if (!posted.ok) throw new Error(posted.message);
-    gateway.failResults(new ServerError());
-
-    const closed = await runner.reveal(guildId, channelId);
-
-    expect(closed?.question.status).toBe('closed');
-    await expect.poll(() => gateway.results.length).toBe(1);
-    expect(gateway.results[0]!.question.id).toBe(posted.question.id);
-  });
 });
 
 describe('posting now and revealing', () => {

@@ -89,7 +89,12 @@ export interface RecordedPost {
   messageId: string;
 }
 
-/** The runner's port, in memory: records every post and result; fails when told to. */
+/**
+ * The runner's port, in memory: records every post and result; fails when told to. Like Discord it can make the
+ * message and still fail the request (`loseAnswers`), and `findQuestionPost` finds what was made. It does not
+ * de-duplicate repeats (the Discord adapter's nonce does, tested through the emulator): a second post of a
+ * question is recorded, so a runner that posts twice is caught here.
+ */
 export class RecordingGateway implements QuizChannelGateway {
   readonly posts: RecordedPost[] = [];
   readonly results: ClosedQuestion[] = [];
@@ -97,6 +102,10 @@ export class RecordingGateway implements QuizChannelGateway {
   readonly unknownChannels = new Set<string>();
   private readonly postFailures = new Map<string, Error[]>();
   private readonly resultFailures: Error[] = [];
+  private readonly lostAnswers = new Map<string, Error[]>();
+  private readonly lookupFailures: Error[] = [];
+  /** How often the runner looked for a post. */
+  lookups = 0;
   private nextMessage = 1;
   private postsInFlight = 0;
   /** The most posts that were ever waiting for an answer at once. */
@@ -105,6 +114,31 @@ export class RecordingGateway implements QuizChannelGateway {
   /** The next posts in `channel` fail with these errors, in order. */
   failPosts(channel: string, ...errors: Error[]): void {
     this.postFailures.set(channel, [...(this.postFailures.get(channel) ?? []), ...errors]);
+  }
+
+  /** The next posts in `channel` are made, but the bot is answered with these errors instead (5xx or a hang after creation). */
+  loseAnswers(channel: string, ...errors: Error[]): void {
+    this.lostAnswers.set(channel, [...(this.lostAnswers.get(channel) ?? []), ...errors]);
+  }
+
+  failLookups(...errors: Error[]): void {
+    this.lookupFailures.push(...errors);
+  }
+
+  /** A post made behind the runner's back: what a crash between Discord's answer and storing it leaves. */
+  recordPostMadeBeforeCrash(question: StoredQuestion, concept: Concept): string {
+    const messageId = this.createMessageId();
+    this.posts.push({ question, concept, messageId });
+    return messageId;
+  }
+
+  async findQuestionPost(question: StoredQuestion): Promise<{ messageId: string } | null> {
+    await yieldToOthers();
+    this.lookups += 1;
+    const failure = this.lookupFailures.shift();
+    if (failure) throw failure;
+    const post = this.posts.find((candidate) => candidate.question.id === question.id);
+    return post ? { messageId: post.messageId } : null;
   }
 
   failResults(...errors: Error[]): void {
@@ -129,9 +163,15 @@ export class RecordingGateway implements QuizChannelGateway {
     this.postsInFlight -= 1;
     const failure = this.postFailures.get(question.channelId)?.shift();
     if (failure) throw failure;
-    const messageId = `9000000000000000${String(this.nextMessage++).padStart(2, '0')}`;
+    const messageId = this.createMessageId();
     this.posts.push({ question, concept, messageId });
+    const lost = this.lostAnswers.get(question.channelId)?.shift();
+    if (lost) throw lost;
     return { messageId };
+  }
+
+  private createMessageId(): string {
+    return `9000000000000000${String(this.nextMessage++).padStart(2, '0')}`;
   }
 
   async showResult(closed: ClosedQuestion): Promise<void> {
