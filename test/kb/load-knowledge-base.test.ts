@@ -86,12 +86,14 @@ describe('loadKnowledgeBase on broken notes', () => {
         problemAt('empty-section.md', 'error', 7, /"해시 충돌\(Hash Collision\)" has no text/),
         problemAt('duplicate-slug.md', 'warning', 7, /duplicate-slug\/hash-map-2/),
         problemAt('good-note.md', 'warning', 3, /"캐시", "Cache" .*good-note\.md:3.*duplicate-name\.md:3/),
+        problemAt('broken-quiz.md', 'error', 7, /quiz block: 2 options are checked, not exactly one/),
       ]),
     );
-    expect(kb.problems).toHaveLength(7);
+    expect(kb.problems).toHaveLength(8);
     expect(kb.concepts.map((concept) => concept.id)).toEqual([
       'broken-front-matter/queue',
       'broken-front-matter/stack',
+      'broken-quiz/commit',
       'duplicate-name/cache',
       'duplicate-slug/hash-map',
       'duplicate-slug/hash-map-2',
