@@ -44,11 +44,11 @@ describe('reveals owed', () => {
     const posted = postQuestion(old, { postedAt });
     old.setQuestionMessage(posted.id, '900000000000000001');
     old.close();
-    // Roll the file back to schema 2 with the question closed, as an older version left it.
+    // Roll the file back to schema 3 with the question closed, as an older version left it.
     const db = new Database(file);
     db.exec(`UPDATE questions SET status = 'closed', closed_at = ${posted.closesAt.getTime()};
       DROP INDEX questions_reveal_due; ALTER TABLE questions DROP COLUMN reveal_attempts; ALTER TABLE questions DROP COLUMN reveal_due_at;
-      DELETE FROM schema_migrations WHERE version = 3;`);
+      DELETE FROM schema_migrations WHERE version = 4;`);
     applyMigrations(db, migrations);
     db.close();
 
