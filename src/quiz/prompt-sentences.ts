@@ -56,7 +56,13 @@ const leansOnPreviousLatin = /^(?:therefore|thus|hence|so|also|however|but|and|o
 export function leansOnPreviousSentence(sentence: string): boolean {
   const trimmed = sentence.trim().replace(/^[*_"“'‘(]+/u, '');
   // `해당 페이지`, `위의 예`: pointing back wherever it stands in the sentence.
-  return leansOnPrevious.test(trimmed) || leansOnPreviousLatin.test(trimmed) || /(?:^|\s)(?:해당|위의|앞의|이러한|그러한)\s/u.test(trimmed);
+  return (
+    leansOnPrevious.test(trimmed) ||
+    leansOnPreviousLatin.test(trimmed) ||
+    /(?:^|\s)(?:해당|위의|앞의|이러한|그러한)\s/u.test(trimmed) ||
+    // "두 연산 모두 …", "Both operations …": which two?
+    /^(?:두|세|네|다섯)\s\S+\s?(?:모두|다|중)\s|^(?:both|all three|each of them)\b/iu.test(trimmed)
+  );
 }
 
 /** A study diary's own voice ("오늘은 … 공부했다", "Today I learned …"): about the author, not the subject. */
