@@ -17,6 +17,8 @@ export interface QuizMessages {
     /** The line above the prompt, per question kind. */
     whichConceptLead: string;
     clozeLead: string;
+    /** Above a question the note's author wrote (asked as written). */
+    authoredLead: string;
     noteLabel: string;
     closesField: string;
     firstClickCounts: string;
@@ -189,6 +191,7 @@ const english: QuizMessages = {
     practiceTitle: 'Practice question',
     whichConceptLead: 'Which concept does this describe?',
     clozeLead: 'Which term fills the blank?',
+    authoredLead: 'A question from the notes:',
     noteLabel: 'Note',
     closesField: 'Result',
     firstClickCounts: 'Your first click counts.',
@@ -339,6 +342,7 @@ const korean: QuizMessages = {
     practiceTitle: '연습 문제',
     whichConceptLead: '다음 설명에 해당하는 개념은?',
     clozeLead: '빈칸에 들어갈 용어는?',
+    authoredLead: '노트에 실린 문제:',
     noteLabel: '노트',
     closesField: '결과 발표',
     firstClickCounts: '처음 누른 답만 인정돼요.',

@@ -50,7 +50,7 @@ export function readPromptSentences(concept: Concept): PromptSentence[] {
  * alone in a quiz post.
  */
 const leansOnPrevious =
-  /^(?:따라서|그러므로|그래서|그러나|하지만|그런데|그리고|반면에?|즉|또한|또|게다가|결국|이때|이\s?경우|이를|이로|이와|이에|이런|이러한|이렇게|이것|이는|그것|덕분에|때문에|그\s?결과|반대로|예를\s?들어|예컨대|해당|그런|그러한|그렇게|그|이|저|위의?|위와|앞서|앞의|여기서|다음|아래)(?:[\s,.]|$)/u;
+  /^(?:따라서|그러므로|그래서|그러나|하지만|그런데|그리고|반면에?|즉|또한|또|게다가|결국|이때|이\s?경우|이를|이로|이와|이에|이런|이러한|이렇게|이것|이는|그것|덕분에|때문에|대신|그\s?결과|반대로|예를\s?들어|예컨대|해당|그런|그러한|그렇게|그|이|저|위의?|위와|앞서|앞의|여기서|다음|아래)(?:은|는|을|를|이|가|의|에|도|로)?(?:[\s,.]|$)/u;
 const leansOnPreviousLatin = /^(?:therefore|thus|hence|so|also|however|but|and|or|then|this|these|that|those|it|its|they|their|such|here|there|both|neither|either|instead|otherwise|in (?:this|that|such) case|as a result|for (?:this|that) reason)\b/iu;
 
 export function leansOnPreviousSentence(sentence: string): boolean {

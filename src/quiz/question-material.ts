@@ -131,7 +131,9 @@ export function splitJoinedName(name: string): string[] {
 
 function namesOf(concept: Concept, label: string): string[] {
   const whole = [...concept.names, ...concept.aliases, label, concept.title];
-  return [...new Set([...whole, ...whole.flatMap(splitJoinedName)])].filter((name) => textKey(name) !== '');
+  // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
+  const commands = whole.map((name) => name.trim().split(/\s+/u)).filter((words) => words.length === 2 && commandWords.test(words[0]!)).map((words) => words[1]!);
+  return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
 }
 
 /** Keys of names, ready for `shows`. */
