@@ -10,6 +10,7 @@ import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNo
 import { createMentionFinder, findRelatedIds } from './find-related.js';
 import { outlineNote, type OutlineSection } from './note-outline.js';
 import { classifySection } from './section-kinds.js';
+import { isAuthoredQuestionBlock } from './read-authored-question.js';
 import { readReferences } from './read-references.js';
 import { readSectionContent, type SectionContent } from './read-section-content.js';
 import { documentIdFromPath, isLatinName, nameKey, slugify } from './slug.js';
@@ -114,6 +115,14 @@ export function parseNote(markdown: string, file: string): ParsedNote {
       ...(image ? { image } : {}),
       location: { file, line },
     });
+  }
+
+  // A quiz block above the first section belongs to no concept: say so rather than drop it silently.
+  const firstSectionLine = sections[0] ? lineOf(sections[0].heading) : Infinity;
+  for (const node of tree.children) {
+    if (node.type === 'code' && isAuthoredQuestionBlock(node) && lineOf(node) < firstSectionLine) {
+      report('warning', lineOf(node), 'this quiz block stands above every concept of the note, so it belongs to none and is not asked (move it into a concept\'s section)');
+    }
   }
 
   const documentId = frontMatter.id ? documentIdFromPath(frontMatter.id) || documentIdFromPath(file) : documentIdFromPath(file);
