@@ -1,5 +1,5 @@
 // One note (markdown) → its document, its concepts and what is wrong with it.
-import type { Definition, Nodes, RootContent, Yaml } from 'mdast';
+import type { Definition, Nodes, Yaml } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
