@@ -377,3 +377,11 @@ describe('parseNote: a quiz block outside every concept', () => {
     expect(problems).toEqual([{ severity: 'warning', file: 'git.md', line: 3, message: expect.stringContaining('belongs to none') }]);
   });
 });
+
+describe('parseNote: <details> written with blank lines', () => {
+  it('reads a summary that stands apart from its <details> tag', () => {
+    const markdown = '## 커밋(Commit)\n\n스냅샷.\n\n<details>\n\n<summary>커밋은 바뀌나요?</summary>\n\n바뀌지 않는다.\n\n</details>\n';
+    const [commit] = parseNote(markdown, 'git.md').concepts;
+    expect(commit?.flashcards).toEqual([{ question: '커밋은 바뀌나요?', answer: '바뀌지 않는다.', location: { file: 'git.md', line: 5 } }]);
+  });
+});
