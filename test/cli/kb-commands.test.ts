@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
-const sharedDocs = path.resolve('data/docs');
+// A folder holding only the team's first note, as copied into the fixtures: tests never read data/docs.
+const sharedDocs = path.resolve('test/fixtures/team-note');
 const brokenNotes = path.resolve('test/fixtures/broken-notes');
 const fixtureNotes = path.resolve('test/fixtures/notes');
 

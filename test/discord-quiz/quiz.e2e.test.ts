@@ -12,6 +12,7 @@ import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle } fr
 import type { EmulatedMember } from '../emulator/index.js';
 import { answerButtonId, answerButtons, isQuestionPost, questionIdOf, replyTo } from '../e2e/bot-harness.js';
 import { assertNothingPings } from '../e2e/mention-guard.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 import { createTempDirectory } from './discord-quiz-kit.js';
 
 /** Friday 27 November 2026, 12:00 in Seoul: the next weekday 09:00 slots are Monday, Tuesday, Wednesday. */
@@ -28,7 +29,7 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     discordToken: 'emulator-token',
     guildId: emulator.guild.id,
     apiUrl: emulator.apiUrl,
-    docsDir: 'data/docs',
+    docsDir: teamNoteDir,
     databasePath: path.join(createTempDirectory('concept-bot-quiz-e2e-'), 'quiz.sqlite'),
     defaultTimezone: 'Asia/Seoul',
     closeAfterMinutes: undefined,

@@ -13,6 +13,7 @@ import type { KnowledgeBase } from '../../src/kb/types.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle } from '../emulator/index.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 import { assertNothingPings } from './mention-guard.js';
 
 /** Small REST limits so that a fault the client retries (5xx, a hung response) settles within a test. */
@@ -65,7 +66,7 @@ export interface BotHarnessOptions {
   guildCommands?: boolean;
   /** `QUIZ_CLOSE_AFTER_MINUTES`. */
   closeAfterMinutes?: number;
-  /** `DOCS_DIR`; default the real notes in `data/docs`. */
+  /** `DOCS_DIR`; default the fixture copy of the team's first note (tests never read data/docs). */
   docsDir?: string;
   /** Notes already loaded, instead of reading `docsDir` (a test's hand-made knowledge base). */
   knowledgeBase?: KnowledgeBase;
@@ -126,7 +127,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     DISCORD_API_URL: emulator.apiUrl,
     ...(options.guildCommands === false ? {} : { DISCORD_GUILD_ID: emulator.guild.id }),
     DATABASE_PATH: path.join(directory, 'quiz.sqlite'),
-    DOCS_DIR: options.docsDir ?? 'data/docs',
+    DOCS_DIR: options.docsDir ?? teamNoteDir,
     DEFAULT_TIMEZONE: 'Asia/Seoul',
     ...(options.closeAfterMinutes === undefined ? {} : { QUIZ_CLOSE_AFTER_MINUTES: String(options.closeAfterMinutes) }),
     LOG_LEVEL: 'silent',
