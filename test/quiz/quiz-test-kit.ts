@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildKnowledgeBase, loadKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { Concept, KnowledgeBase } from '../../src/kb/types.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 
 export const fixtureNotesDir = path.resolve('test/fixtures/notes');
 /** Notes in the styles real teams keep (several authors, Korean and English); see its EXPECTED.md. */
@@ -12,7 +13,7 @@ export const realNotesDir = path.resolve('test/fixtures/real-notes');
 /** The team's first note, as copied into the fixtures (tests never read data/docs), through the real parser. */
 export function buildSharedNoteKnowledgeBase(): KnowledgeBase {
   const file = 'docker-kubernetes.md';
-  return buildKnowledgeBase(fixtureNotesDir, [{ file, markdown: fs.readFileSync(path.join(fixtureNotesDir, file), 'utf8') }]);
+  return buildKnowledgeBase(teamNoteDir, [{ file, markdown: fs.readFileSync(path.join(teamNoteDir, file), 'utf8') }]);
 }
 
 /** Every fixture note (several folders, several topics). */
