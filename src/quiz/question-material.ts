@@ -106,10 +106,15 @@ const maxLabelLength = 80;
  */
 export function formatQuizLabel(concept: Pick<Concept, 'names' | 'title'>): string {
   const groups: { head: string; translation?: string }[] = [];
+  // A translation is what the heading puts in brackets after the name (`해시 테이블(Hash Table)`); a Latin term that
+  // merely follows a Korean one (`HTTP 요청 방식 - GET, POST`) is a term of its own.
+  const compactTitle = concept.title.replace(/\s+/gu, '');
+  const bracketedAfter = (head: string, name: string): boolean => compactTitle.includes(`${head}(${name}`.replace(/\s+/gu, ''));
   for (const name of concept.names) {
     const last = groups.at(-1);
     const latinOnly = !/\p{Script=Hangul}/u.test(name);
-    if (last && last.translation === undefined && latinOnly && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name))) last.translation = name;
+    const translates = last !== undefined && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name)) && bracketedAfter(last.head, name);
+    if (last && last.translation === undefined && latinOnly && translates) last.translation = name;
     else groups.push({ head: name });
   }
   if (groups.length <= 1) return formatConceptLabel(concept);
