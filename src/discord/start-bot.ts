@@ -6,7 +6,9 @@ import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
+import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
+import type { QuizStore } from '../store/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
@@ -36,6 +38,8 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
+  /** The bot's database, for what the operator and tests check after the fact; commands never see it. */
+  store: QuizStore;
   /** Stop the quiz schedules, let posts in flight finish, disconnect, close the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -143,7 +147,8 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
       closeAfterMinutes: config.closeAfterMinutes,
       minScheduleGapMs: options.minScheduleGapMs,
     });
-    const context: BotContext = { config, logger, clock, kb, index, store, quiz };
+    const scores = new QuizScores({ store, clock, defaultTimezone: config.defaultTimezone });
+    const context: BotContext = { config, logger, clock, kb, index, quiz, scores };
     const route = createInteractionRouter(commands, context);
     client.on(Events.InteractionCreate, (interaction) => void route(interaction));
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -175,7 +180,7 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
       options.onGatewayLost?.(code, explanation);
     });
     logger.info({ commands: [...commands.keys()] }, 'bot ready');
-    return { client: readyClient, context, stop };
+    return { client: readyClient, context, store, stop };
   } catch (error) {
     quiz?.stop();
     await client?.destroy();

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
+import type { AnswerPlace, AnswerPlaceRefusal } from './answer-place.js';
 import { minimumScheduleGapMs } from './cron-schedule.js';
 import { listFlashcards, type PracticeCard, type SelfGrade } from './flashcard-practice.js';
 import { systemClock, type Clock, type QuizChannelGateway } from './ports.js';
@@ -260,6 +261,11 @@ export class QuizRunner {
   /** Store a member's self-grade of a card; stored durably before this returns, so the caller acknowledges only what is kept. */
   gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): FlashcardGradeOutcome {
     return this.practice.gradeFlashcard(guildId, userId, cardKey, grade);
+  }
+
+  /** Whether a click may answer the question (null: it may, or the question is unknown). */
+  checkAnswerPlace(questionId: string, place: AnswerPlace): AnswerPlaceRefusal | null {
+    return this.practice.checkAnswerPlace(questionId, place);
   }
 
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */

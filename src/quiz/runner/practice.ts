@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+import { checkAnswerPlace, type AnswerPlace, type AnswerPlaceRefusal } from '../answer-place.js';
 import { chooseFlashcard, findFlashcard, type PracticeCard, type SelfGrade } from '../flashcard-practice.js';
 import type { Clock } from '../ports.js';
 import type { RecordAnswerResult, StoredQuestion } from '../types.js';
@@ -37,6 +38,15 @@ export class AnswersAndPractice {
     this.draws = options.draws;
     this.closing = options.closing;
     this.flashcards = options.flashcards;
+  }
+
+  /**
+   * Whether a click may answer the question: only from where the question lives (see `checkAnswerPlace`). Null
+   * also for an unknown question, which `answer` reports itself.
+   */
+  checkAnswerPlace(questionId: string, place: AnswerPlace): AnswerPlaceRefusal | null {
+    const question = this.store.getQuestion(questionId);
+    return question ? checkAnswerPlace(question, place) : null;
   }
 
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
