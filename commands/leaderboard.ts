@@ -1,7 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { buildLeaderboardView } from '../src/discord/leaderboard-view.js';
-import { languageOf, requireGuildId } from '../src/discord/quiz-interaction-kit.js';
+import { languageOf } from '../src/discord/member-language.js';
+import { requireGuildId } from '../src/discord/quiz-interaction-kit.js';
 import type { LeaderboardPeriod } from '../src/quiz/types.js';
 
 const periods: readonly LeaderboardPeriod[] = ['week', 'month', 'all'];

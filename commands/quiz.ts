@@ -4,7 +4,8 @@ import { buildConceptView } from '../src/discord/concept-view.js';
 import { handleFlashcardButton, replyWithFlashcard } from '../src/discord/flashcard-interactions.js';
 import { flashcardAction } from '../src/discord/flashcard-views.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
-import { languageOf, noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
+import { languageOf } from '../src/discord/member-language.js';
+import { noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import {
   answerAction,
   buildPracticeQuestion,

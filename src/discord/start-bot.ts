@@ -13,15 +13,17 @@ import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
 import { DiscordQuizGateway } from './discord-quiz-gateway.js';
-import { createInteractionRouter } from './interaction-router.js';
-import { loadCommands } from './load-commands.js';
+import { createInteractionRouter, indexCommands } from './interaction-router.js';
 import { registerCommands } from './register-commands.js';
 
 export interface StartBotOptions {
   logger?: Logger;
   clock?: Clock;
-  /** Another command list than `commands/index.ts` (tests). */
-  commands?: readonly Command[];
+  /**
+   * The bot's slash commands (`commands/index.ts`, passed in by `src/main.ts`): registration and the interaction
+   * router both take this one list. The Discord layer imports no command itself.
+   */
+  commands: readonly Command[];
   /** Notes already loaded instead of reading `config.docsDir` (tests that need one exact knowledge base). */
   knowledgeBase?: KnowledgeBase;
   /** Client options over the defaults, e.g. short REST timeouts and guild wait against the emulator. */
@@ -120,11 +122,11 @@ export function explainStartupFailure(error: unknown, config: Pick<Config, 'apiU
  * Load the notes, open the store, log in, register the commands, start the quiz schedules, and route
  * interactions. Everything opened is closed again when a later step fails.
  */
-export async function startBot(config: Config, options: StartBotOptions = {}): Promise<RunningBot> {
+export async function startBot(config: Config, options: StartBotOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.discordToken] });
   const clock = options.clock ?? systemClock;
   const token = requireToken(config);
-  const commands = loadCommands(options.commands);
+  const commands = indexCommands(options.commands);
 
   const kb = options.knowledgeBase ?? (await loadKnowledgeBase(config.docsDir));
   logKnowledgeBase(kb, logger);

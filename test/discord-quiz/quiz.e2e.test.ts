@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import type { Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
 import { silentLogger } from '../../src/logger.js';
@@ -36,6 +37,7 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     logLevel: 'silent',
   };
   bot = await startBot(config, {
+    commands,
     logger: silentLogger,
     clock,
     clientOptions: { rest: { timeout: 2_000, retries: 1 }, waitGuildTimeout: 500 },
