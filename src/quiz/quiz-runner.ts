@@ -9,7 +9,14 @@ import { PostQueue } from './post-queue.js';
 import { CloseTimes } from './runner/close-times.js';
 import { Closing } from './runner/closing.js';
 import { InFlightWork, QuestionsBeingPosted } from './runner/in-flight.js';
-import type { FlashcardGradeOutcome, PostNowOptions, PostOutcome, ScheduleChannelInput, ScheduleListing, ScheduleOutcome } from './runner/outcomes.js';
+import type {
+  FlashcardGradeOutcome,
+  PostNowOptions,
+  PostOutcome,
+  ScheduleChannelInput,
+  ScheduleListing,
+  ScheduleOutcome,
+} from './runner/outcomes.js';
 import { AnswersAndPractice } from './runner/practice.js';
 import { Posting } from './runner/posting.js';
 import { QuestionDraws } from './runner/question-draws.js';

@@ -19,10 +19,18 @@ import { buttonsOf } from './message-view-checks.js';
 
 const userId = '400000000000000001';
 /** More concepts than one page of `/concepts` holds, so the page buttons appear too. */
-const manyConcepts: ConceptSpec[] = Array.from({ length: 25 }, (_, n) => ({ names: [`Concept ${n}`], slug: `concept-${n}`, statements: [`Statement ${n}.`] }));
+const manyConcepts: ConceptSpec[] = Array.from({ length: 25 }, (_, n) => ({
+  names: [`Concept ${n}`],
+  slug: `concept-${n}`,
+  statements: [`Statement ${n}.`],
+}));
 const kb = makeKnowledgeBase({
   network: [
-    { names: ['TCP'], statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'], flashcards: [{ question: '3-way handshake?', answer: 'SYN, SYN-ACK, ACK' }] },
+    {
+      names: ['TCP'],
+      statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'],
+      flashcards: [{ question: '3-way handshake?', answer: 'SYN, SYN-ACK, ACK' }],
+    },
     ...fillerConcepts(),
   ],
   many: manyConcepts,
