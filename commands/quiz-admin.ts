@@ -2,8 +2,8 @@ import { type AutocompleteInteraction, type ChatInputCommandInteraction, channel
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits, noMentions } from '../src/discord/discord-limits.js';
 import { truncateText } from '../src/discord/discord-text.js';
+import { languageOf } from '../src/discord/member-language.js';
 import {
-  languageOf,
   noteOption,
   quizChannelOption,
   readNoteOption,

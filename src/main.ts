@@ -1,5 +1,6 @@
 // npm start: the Discord bot.
 import dotenv from 'dotenv';
+import { commands } from '../commands/index.js';
 import { type Config, ConfigError, loadConfig, requireToken } from './config.js';
 import { explainStartupFailure, type RunningBot, startBot } from './discord/start-bot.js';
 import { createLogger, logUncaughtFailures } from './logger.js';
@@ -67,6 +68,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 bot = startBot(config, {
+  commands,
   logger,
   onGatewayLost: () => stopAndExit(1),
 });

@@ -11,7 +11,7 @@ import {
   type SlashCommandChannelOption,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { type Language, pickLocale } from '../i18n/locale.js';
+import type { Language } from '../i18n/locale.js';
 import { quizMessagesFor } from '../i18n/quiz-messages.js';
 import { findDocument } from '../kb/find-document.js';
 import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
@@ -44,11 +44,6 @@ export function requireQuizChannelHere(interaction: ChatInputCommandInteraction,
     throw new UserFacingError(quizMessagesFor(language).admin.textChannelsOnly);
   }
   return interaction.channelId;
-}
-
-/** The language of a reply: the member's Discord language. */
-export function languageOf(interaction: RepliableInteraction | AutocompleteInteraction): Language {
-  return pickLocale(interaction.locale);
 }
 
 /** The server of a command or click; the quiz keeps scores per server and has nothing to do in DMs. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ClientOptions } from 'discord.js';
 import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
@@ -138,7 +139,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
     const minScheduleGapMs = options.minScheduleGapMs === undefined ? testMinScheduleGapMs : (options.minScheduleGapMs ?? undefined);
-    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
+    bot = await startBot(config, { commands, logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
     return bot;
   };
   const stop = async (): Promise<void> => {

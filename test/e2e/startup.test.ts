@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { explainStartupFailure, startBot } from '../../src/discord/start-bot.js';
 import { silentLogger } from '../../src/logger.js';
@@ -96,7 +97,7 @@ describe('start-up', () => {
         LOG_LEVEL: 'silent',
       });
 
-      const failure = await startBot(config, { logger: silentLogger, clientOptions: testClientOptions }).then(
+      const failure = await startBot(config, { commands, logger: silentLogger, clientOptions: testClientOptions }).then(
         () => new Error('the bot started'),
         (error: unknown) => error,
       );
