@@ -1,6 +1,7 @@
 // Every note below the docs dir → one knowledge base. Bad notes become problems, never exceptions.
 import { checkConceptNames } from './check-concept-names.js';
 import { findRelatedIds } from './find-related.js';
+import { guardMarkdown } from './guard-markdown.js';
 import { parseNote, type ParsedNote } from './parse-note.js';
 import { compareCodePoints, describeError, readNoteFiles, type NoteFile } from './read-note-files.js';
 import type { Concept, KbProblem, KnowledgeBase, NoteDocument } from './types.js';
@@ -25,8 +26,9 @@ export function buildKnowledgeBase(docsDir: string, files: readonly NoteFile[], 
   const documentFiles = new Map<string, string>();
 
   for (const { file, markdown } of [...files].sort((a, b) => compareCodePoints(a.file, b.file))) {
-    const parsed = parseNoteSafely(markdown, file);
-    allProblems.push(...parsed.problems);
+    const guarded = guardMarkdown(markdown, file);
+    const parsed = parseNoteSafely(guarded.markdown, file);
+    allProblems.push(...guarded.problems, ...parsed.problems);
     if (parsed.concepts.length === 0) continue;
     let { document, concepts: noteConcepts } = parsed;
     const owner = documentFiles.get(document.id);

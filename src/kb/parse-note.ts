@@ -1,13 +1,11 @@
 // One note (markdown) → its document, its concepts and what is wrong with it.
 import type { Definition, Heading, Nodes, RootContent, Yaml } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
 import { extractAliases, maxAliasLength } from './extract-aliases.js';
 import { extractNames, uniqueNames } from './extract-names.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEntry } from './front-matter.js';
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
 import { findRelatedIds } from './find-related.js';
+import { parseMarkdown } from './parse-markdown.js';
 import { classifySection } from './section-kinds.js';
 import { documentIdFromPath, isLatinName, nameKey, slugify } from './slug.js';
 import type { Concept, ConceptImage, KbProblem, NoteDocument, Reference } from './types.js';
@@ -36,10 +34,7 @@ export function parseNote(markdown: string, file: string): ParsedNote {
     problems.push({ severity, file, line, message });
   };
 
-  const tree = fromMarkdown(source, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
+  const tree = parseMarkdown(source);
   repairHangulBold(tree);
 
   let frontMatter = emptyFrontMatter();
