@@ -98,6 +98,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   };
 }
 
+/** Only the notes' size limits, for the CLI, which needs none of the bot's variables but reads the same notes. */
+export function loadNoteReadLimits(environment: NodeJS.ProcessEnv = process.env): Config['noteReadLimits'] {
+  const schema = environmentSchema.pick({ DOCS_MAX_FILE_MB: true, DOCS_MAX_TOTAL_MB: true });
+  const setVariables = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = schema.safeParse(setVariables);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  return { maxFileBytes: parsed.data.DOCS_MAX_FILE_MB, maxTotalBytes: parsed.data.DOCS_MAX_TOTAL_MB };
+}
+
 /** The bot cannot start without a token; explain where to get one and what works without it. */
 export function requireToken(config: Config): string {
   if (!config.discordToken) {
