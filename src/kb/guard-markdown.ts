@@ -8,6 +8,12 @@ import type { KbProblem } from './types.js';
  */
 export const maxNestingDepth = 16;
 
+/**
+ * Emphasis (`*`, `_`) and link (`[`, `]`) markers past this many in one paragraph are read as plain text.
+ * micromark pairs these markers in time quadratic in their number: 40 KB of `*a*a…` took 90 s to parse.
+ */
+export const maxInlineMarkers = 1_000;
+
 export interface GuardedMarkdown {
   markdown: string;
   problems: KbProblem[];
@@ -23,6 +29,9 @@ export function guardMarkdown(markdown: string, file: string): GuardedMarkdown {
   const lines = text.split('\n');
   let fence: string | undefined;
   let changed = false;
+  /** Markers met so far in the current paragraph, by kind. */
+  const markers = { emphasis: 0, link: 0 };
+  let paragraphWarned = false;
   lines.forEach((line, index) => {
     const fenceMarker = /^[ \t]*(`{3,}|~{3,})/.exec(line)?.[1];
     if (fenceMarker !== undefined && (fence === undefined || fenceMarker.startsWith(fence))) {
@@ -30,18 +39,57 @@ export function guardMarkdown(markdown: string, file: string): GuardedMarkdown {
       return;
     }
     if (fence !== undefined) return;
+    if (line.trim() === '') {
+      markers.emphasis = 0;
+      markers.link = 0;
+      paragraphWarned = false;
+      return;
+    }
     const cut = cutNesting(line);
-    if (!cut) return;
-    lines[index] = cut.line;
+    if (cut) {
+      lines[index] = cut.line;
+      changed = true;
+      problems.push({
+        severity: 'warning',
+        file,
+        line: index + 1,
+        message: `lists or quotes nested ${cut.depth} levels deep; cut to ${maxNestingDepth} levels (the text after the markers is kept)`,
+      });
+    }
+    const escaped = escapeExcessMarkers(lines[index] ?? '', markers);
+    if (escaped === undefined) return;
+    lines[index] = escaped;
     changed = true;
+    if (paragraphWarned) return;
+    paragraphWarned = true;
     problems.push({
       severity: 'warning',
       file,
       line: index + 1,
-      message: `lists or quotes nested ${cut.depth} levels deep; cut to ${maxNestingDepth} levels (the text after the markers is kept)`,
+      message: `more than ${maxInlineMarkers} emphasis or link markers (* _ [ ]) in one paragraph; the rest are read as plain text`,
     });
   });
   return { markdown: changed ? lines.join('\n') : text, problems };
+}
+
+/** The line with `*`, `_`, `[`, `]` past the paragraph's budget escaped, or undefined when none is past it. */
+function escapeExcessMarkers(line: string, markers: { emphasis: number; link: number }): string | undefined {
+  if (!/[*_[\]]/.test(line)) return undefined;
+  let result = '';
+  let escapedAny = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index] as string;
+    const kind = char === '*' || char === '_' ? 'emphasis' : char === '[' || char === ']' ? 'link' : undefined;
+    if (kind !== undefined && line[index - 1] !== '\\') {
+      markers[kind]++;
+      if (markers[kind] > maxInlineMarkers) {
+        result += '\\';
+        escapedAny = true;
+      }
+    }
+    result += char;
+  }
+  return escapedAny ? result : undefined;
 }
 
 /** The line with markers past the allowed depth removed, or undefined when it nests no deeper than allowed. */
