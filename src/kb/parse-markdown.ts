@@ -178,6 +178,7 @@ function shiftPositions(root: Nodes, offset: number, lines: number): void {
       position.start = { ...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset };
       position.end = { ...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset };
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    // A loop, not push(...children): a node may have more children than a call takes arguments.
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
 }

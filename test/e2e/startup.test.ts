@@ -1,4 +1,5 @@
 // Start-up as Discord sees it: login, exactly the bot's commands registered with Korean localizations, ready.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,30 @@ describe('start-up', () => {
     expect(emulator.registeredCommands('global').map((command) => command.name).sort()).toEqual(botCommands);
     expect(emulator.registeredCommands({ guildId: emulator.guild.id })).toEqual([]);
     expect(reply.embeds[0]?.title).toContain('컨테이너');
+  });
+
+  it('starts from a hostile notes folder (loops, a FIFO, a link to /dev/zero, absurd nesting), warning about each, and answers', async () => {
+    const docsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-hostile-notes-'));
+    try {
+      fs.cpSync(path.resolve('test/fixtures/notes'), docsDir, { recursive: true });
+      fs.symlinkSync('.', path.join(docsDir, 'loop'));
+      fs.symlinkSync('.', path.join(docsDir, 'loop-again'));
+      execFileSync('mkfifo', [path.join(docsDir, 'pipe.md')]);
+      fs.symlinkSync('/dev/zero', path.join(docsDir, 'zero.md'));
+      fs.writeFileSync(path.join(docsDir, 'deep.md'), `## 깊은 목록(Deep list)\n\n${'- '.repeat(20_000)}끝\n`);
+      harness = await startBotHarness({ docsDir });
+
+      const reply = await replyTo(harness.emulator.slash('/explain', { concept: 'container' }, harness.emulator.member('alice')));
+
+      const warnedFiles = harness.logs.filter((line) => line.level === 40 && line.msg.startsWith('note problem')).map((line) => line.file);
+      expect(warnedFiles.sort()).toEqual(['deep.md', 'loop', 'loop-again', 'pipe.md', 'zero.md']);
+      expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', documents: fs.readdirSync(path.resolve('test/fixtures/notes'), { recursive: true }).filter((file) => String(file).endsWith('.md')).length + 1 }));
+      expect(reply.embeds[0]?.title).toContain('컨테이너');
+    } finally {
+      await harness?.close();
+      harness = undefined;
+      fs.rmSync(docsDir, { recursive: true, force: true });
+    }
   });
 
   it.each([
