@@ -31,6 +31,7 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     guildId: emulator.guild.id,
     apiUrl: emulator.apiUrl,
     docsDir: teamNoteDir,
+    noteReadLimits: { maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 },
     databasePath: path.join(createTempDirectory('concept-bot-quiz-e2e-'), 'quiz.sqlite'),
     defaultTimezone: 'Asia/Seoul',
     closeAfterMinutes: undefined,
