@@ -138,12 +138,13 @@ describe('direct messages through the emulator', () => {
       const seen = nextInteraction(restarted, async (interaction) => {
         if (!interaction.isButton()) throw new Error('expected a button');
         await interaction.reply({ content: 'Stopped.' });
-        return { user: interaction.user.id, channelId: interaction.channelId, customId: interaction.customId };
+        // Without Partials.Channel, discord.js cannot build a DM channel it never saw: the id is known, the object is not.
+        return { user: interaction.user.id, channelId: interaction.channelId, channelKnown: interaction.channel !== null, customId: interaction.customId };
       });
       // Both clients hear the click; only the restarted one answers.
       const handle = emulator.click(sent.id, 'review:stop', bob);
 
-      expect(await seen).toEqual({ user: bob.id, channelId: emulator.dmChannel(bob)?.id, customId: 'review:stop' });
+      expect(await seen).toEqual({ user: bob.id, channelId: emulator.dmChannel(bob)?.id, channelKnown: false, customId: 'review:stop' });
       expect((await handle.waitForOriginal()).content).toBe('Stopped.');
       expect(emulator.directMessages(bob).map((message) => message.content)).toContain('Stopped.');
     } finally {
