@@ -133,7 +133,9 @@ export class InteractionBuilder {
     }
     if ('disabled' in component && component.disabled) throw new Error(`component "${customId}" is disabled; a user cannot click it`);
     const dm = this.world.dmChannels.get(stored.message.channel_id);
-    if (dm && dm.recipient.id !== member.id) throw new Error(`message ${seen.id} is in the DM of ${dm.recipient.username}; ${member.name} cannot see it`);
+    if (dm && dm.recipient.id !== member.id) {
+      throw new Error(`message ${seen.id} is in the DM of ${dm.recipient.username}; ${member.name} cannot see it`);
+    }
     const channel = dm ?? this.channelFor(member, { ...place, channel: stored.message.channel_id });
     const isSelect = component.type !== ComponentType.Button;
     if (isSelect !== (values !== undefined)) {
@@ -145,7 +147,9 @@ export class InteractionBuilder {
       if (unknown.length > 0) throw new Error(`select "${customId}" offers no ${unknown.join(', ')} (offers: ${offered.join(', ')})`);
     }
     const payload = {
-      ...(dm ? this.dmBase(InteractionType.MessageComponent, member, dm, place) : this.base(InteractionType.MessageComponent, member, channel as EmulatedChannel, place)),
+      ...(dm
+        ? this.dmBase(InteractionType.MessageComponent, member, dm, place)
+        : this.base(InteractionType.MessageComponent, member, channel as EmulatedChannel, place)),
       message: structuredClone(stored.message),
       data: { custom_id: customId, component_type: component.type, ...(values ? { values } : {}) },
     };

@@ -126,7 +126,8 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         if (stored.message.author.id !== world.bot.id) failWith(403, 50005);
         const body = asMessageBody(rawBody);
         validateMessageBody(body);
-        editStoredMessage(context, stored, body, acceptUploads(context, { files, body, channelId: channel.id, existing: stored.message.attachments }));
+        const uploads = acceptUploads(context, { files, body, channelId: channel.id, existing: stored.message.attachments });
+        editStoredMessage(context, stored, body, uploads);
         return ok(stored.message);
       },
     },
@@ -232,6 +233,7 @@ export function deleteStoredMessage(context: EmulatorContext, stored: StoredMess
   }
   context.world.notify();
   if (!stored.ephemeral) {
-    context.dispatch(GatewayDispatchEvents.MessageDelete, messageEvent(stored, { id: stored.message.id, channel_id: stored.message.channel_id }), messageIntent(stored));
+    const deleted = messageEvent(stored, { id: stored.message.id, channel_id: stored.message.channel_id });
+    context.dispatch(GatewayDispatchEvents.MessageDelete, deleted, messageIntent(stored));
   }
 }

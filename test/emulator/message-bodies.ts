@@ -69,7 +69,13 @@ export function acceptUploads(
   return { uploaded, body: entries ? { ...body, attachments: kept } : body };
 }
 
-function storeAttachment(context: EmulatorContext, channelId: string, file: UploadedFile, filename: string, description: string | undefined): APIAttachment {
+function storeAttachment(
+  context: EmulatorContext,
+  channelId: string,
+  file: UploadedFile,
+  filename: string,
+  description: string | undefined,
+): APIAttachment {
   const id = createSnowflake();
   const path = `attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
   context.world.files.set(id, { filename, contentType: file.contentType || undefined, bytes: file.bytes });
