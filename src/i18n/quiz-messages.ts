@@ -129,6 +129,17 @@ export interface QuizMessages {
     missingPermissions(channel: string, permissions: string): string;
     /** Discord's "Missing Permissions" for a post, in the admin's words: `permissions` already translated. */
     missingPermissionsDetail(permissions: string): string;
+    /** Discord refused for a permission without saying which. */
+    missingUnnamedPermission: string;
+    /** The last problem of a channel: deleted, or hidden from the bot. */
+    unknownChannelDetail: string;
+    unknownMessageDetail: string;
+    /** A transient failure, `error` in the platform's own words. */
+    postFailedDetail(error: string): string;
+    revealFailedDetail(error: string): string;
+    /** Why a slot's question was not posted: it closed first. */
+    slotClosed: string;
+    conceptGoneDetail(quotedConceptId: string): string;
     unknownChannel(channel: string): string;
     unscheduled(channel: string): string;
     notScheduled(channel: string): string;
@@ -298,6 +309,13 @@ const english: QuizMessages = {
     missingPermissions: (channel, permissions) =>
       `I cannot post in ${channel}: I am missing **${permissions}** there. Grant it in the channel's permissions and try again.`,
     missingPermissionsDetail: (permissions) => `I am missing **${permissions}** there`,
+    missingUnnamedPermission: 'I am missing a permission there (Missing Permissions)',
+    unknownChannelDetail: 'Unknown Channel: it was deleted or the bot cannot see it',
+    unknownMessageDetail: 'Unknown Message: the quiz post was deleted',
+    postFailedDetail: (error) => `Posting failed: ${error}`,
+    revealFailedDetail: (error) => `Revealing a question failed: ${error}`,
+    slotClosed: 'the question of this slot closed before it could be posted',
+    conceptGoneDetail: (conceptId) => `the concept ${conceptId} is no longer in the notes`,
     unknownChannel: (channel) => `I cannot see ${channel}. Check that the bot can view it and try again.`,
     unscheduled: (channel) => `No more quiz posts in ${channel}. An open question there still closes as planned.`,
     notScheduled: (channel) => `${channel} has no quiz schedule.`,
@@ -448,6 +466,13 @@ const korean: QuizMessages = {
     missingPermissions: (channel, permissions) =>
       `${channel}에 글을 올릴 수 없어요: 봇에 **${permissions}** 권한이 없어요. 채널 권한에서 허용한 뒤 다시 시도해 주세요.`,
     missingPermissionsDetail: (permissions) => `봇에 **${permissions}** 권한이 없어요`,
+    missingUnnamedPermission: '봇에 필요한 권한이 없어요 (Missing Permissions)',
+    unknownChannelDetail: '채널이 삭제됐거나 봇이 볼 수 없어요',
+    unknownMessageDetail: '퀴즈 글이 삭제됐어요',
+    postFailedDetail: (error) => `올리지 못했어요: ${error}`,
+    revealFailedDetail: (error) => `결과를 공개하지 못했어요: ${error}`,
+    slotClosed: '이 출제 시각의 문제가 올라가기 전에 마감됐어요',
+    conceptGoneDetail: (conceptId) => `${conceptId} 개념이 이제 노트에 없어요`,
     unknownChannel: (channel) => `${channel} 채널을 볼 수 없어요. 봇에 채널 보기 권한이 있는지 확인해 주세요.`,
     unscheduled: (channel) => `${channel}에 더 이상 퀴즈를 올리지 않아요. 열려 있는 문제는 예정대로 마감돼요.`,
     notScheduled: (channel) => `${channel}에는 퀴즈 일정이 없어요.`,

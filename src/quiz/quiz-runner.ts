@@ -12,7 +12,7 @@ import { ChannelUnavailableError, RateLimitedError, systemClock, type Clock, typ
 import { PostQueue } from './post-queue.js';
 import { defaultRevealRetryPolicy, ResultReveals } from './result-reveals.js';
 import { SlotTicker } from './slot-ticker.js';
-import type { ClosedQuestion, PendingReveal, RecordAnswerResult, Schedule, StoredQuestion } from './types.js';
+import type { ClosedQuestion, PendingReveal, RecordAnswerResult, Schedule, ScheduleProblem, StoredQuestion } from './types.js';
 
 /** 09:00 Monday to Friday. */
 export const defaultCron = '0 9 * * 1-5';
@@ -73,26 +73,39 @@ export interface ScheduleChannelInput {
   createdBy: string;
 }
 
-export type ScheduleRefusal = 'invalid-cron' | 'invalid-timezone' | 'invalid-close-after' | 'unknown-note' | 'missing-permissions' | 'unknown-channel';
+/** Why a schedule was refused, as a code with its data: the view words it in the admin's language. */
+export type ScheduleRefusal =
+  /** What is wrong with the expression; `example` is a valid one to copy. */
+  | { reason: 'invalid-cron'; cronProblem: CronProblem; example: string }
+  | { reason: 'invalid-timezone'; example: string }
+  | { reason: 'invalid-close-after'; minutes: number; min: number; max: number }
+  /** `knownNotes`: the document ids that do exist. */
+  | { reason: 'unknown-note'; noteId: string; knownNotes: string[] }
+  /** Names of the permissions the bot lacks in the channel. */
+  | { reason: 'missing-permissions'; missing: string[] }
+  | { reason: 'unknown-channel' };
 
-export type ScheduleOutcome =
-  | { ok: true; schedule: Schedule; nextRuns: Date[] }
-  | {
-      ok: false;
-      reason: ScheduleRefusal;
-      /** English, complete, with an example where one helps; commands may localize by `reason`. */
-      message: string;
-      /** Names of the permissions the bot lacks in the channel (`missing-permissions`). */
-      missing?: string[];
-      /** Document ids that do exist (`unknown-note`). */
-      knownNotes?: string[];
-      /** A valid value to copy (`invalid-cron`, `invalid-timezone`). */
-      example?: string;
-      /** What is wrong with the expression (`invalid-cron`), for a reply in the admin's language. */
-      cronProblem?: CronProblem;
-    };
+export type ScheduleOutcome = { ok: true; schedule: Schedule; nextRuns: Date[] } | ({ ok: false } & ScheduleRefusal);
 
-export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'rate-limited' | 'failed';
+/** Why a post did not go out, as a code with its data (see `ScheduleProblem` for what the channel refused). */
+export type PostRefusal =
+  /** The question open in the channel (or the slot's question, being posted right now). */
+  | { reason: 'already-open'; question: StoredQuestion }
+  | { reason: 'no-question'; noteId: string | null }
+  /** The channel refused the post; or, with `paused`, its schedule is paused after `problem` and was not tried. */
+  | { reason: 'channel-problem'; problem: ScheduleProblem | null; paused?: true }
+  /** How long Discord asks the bot to wait. */
+  | { reason: 'rate-limited'; retryAfterMs: number }
+  | { reason: 'failed'; failure: PostFailure };
+
+export type PostFailure =
+  | { kind: 'no-schedule' }
+  /** The slot's question closed before it could be posted. */
+  | { kind: 'slot-closed' }
+  /** The stored question's concept is no longer in the notes. */
+  | { kind: 'concept-gone'; conceptId: string }
+  /** A transient failure: the platform's or library's own words (`503 Service Unavailable`). */
+  | { kind: 'post-failed'; error: string };
 
 export type PostOutcome =
   | {
@@ -101,17 +114,7 @@ export type PostOutcome =
       /** The channel's schedule had been paused after a problem; this post worked, so it runs again. */
       resumed?: boolean;
     }
-  | {
-      ok: false;
-      reason: PostRefusal;
-      message: string;
-      /** The platform's own words for a failed post (`channel-problem`, `failed`), e.g. `Missing Permissions: Send Messages`. */
-      detail?: string;
-      /** The question already open (`already-open`). */
-      question?: StoredQuestion;
-      /** How long Discord asks the bot to wait (`rate-limited`). */
-      retryAfterMs?: number;
-    };
+  | ({ ok: false } & PostRefusal);
 
 export interface ScheduleListing {
   schedule: Schedule;
@@ -267,19 +270,17 @@ export class QuizRunner {
     const validation = validateSchedule(cron, timezone, now, this.minScheduleGapMs);
     if (!validation.ok) {
       return validation.field === 'cron'
-        ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron, cronProblem: validation.problem }
-        : { ok: false, reason: 'invalid-timezone', message: `Invalid time zone: ${validation.message}.`, example: defaultTimezoneExample };
+        ? { ok: false, reason: 'invalid-cron', cronProblem: validation.problem, example: defaultCron }
+        : { ok: false, reason: 'invalid-timezone', example: defaultTimezoneExample };
     }
     // The command checks this too; the runner guards its own store, because a huge value breaks every later post.
     const closeAfterMinutes = input.closeAfterMinutes ?? null;
     if (closeAfterMinutes !== null && !isValidCloseAfterMinutes(closeAfterMinutes)) {
       const { min, max } = closeAfterMinutesRange;
-      return { ok: false, reason: 'invalid-close-after', message: `close-after must be a whole number of minutes from ${min} to ${max} (a week), not ${String(closeAfterMinutes)}.` };
+      return { ok: false, reason: 'invalid-close-after', minutes: closeAfterMinutes, min, max };
     }
     if (noteId !== null && !this.kb.getDocument(noteId)) {
-      const knownNotes = this.kb.documents.map((document) => document.id);
-      const known = knownNotes.length > 0 ? `Known notes: ${knownNotes.join(', ')}.` : 'No notes are loaded.';
-      return { ok: false, reason: 'unknown-note', message: `There is no note \`${noteId}\`. ${known}`, knownNotes };
+      return { ok: false, reason: 'unknown-note', noteId, knownNotes: this.kb.documents.map((document) => document.id) };
     }
 
     let missing: string[];
@@ -287,15 +288,10 @@ export class QuizRunner {
       missing = await this.gateway.findMissingPermissions(guildId, channelId);
     } catch (error) {
       if (!(error instanceof ChannelUnavailableError)) throw error;
-      return { ok: false, reason: 'unknown-channel', message: `I cannot use that channel: ${error.message}.` };
+      return { ok: false, reason: 'unknown-channel' };
     }
     if (missing.length > 0) {
-      return {
-        ok: false,
-        reason: 'missing-permissions',
-        message: `I cannot post quiz questions in that channel: missing ${missing.join(', ')}.`,
-        missing,
-      };
+      return { ok: false, reason: 'missing-permissions', missing };
     }
 
     // Saving again also resumes a schedule paused after a 403/404: the admin has just fixed the channel.
@@ -356,12 +352,7 @@ export class QuizRunner {
   async postNow(guildId: string, channelId: string, options: PostNowOptions = {}): Promise<PostOutcome> {
     const open = this.store.getOpenQuestion(guildId, channelId);
     if (open) {
-      return {
-        ok: false,
-        reason: 'already-open',
-        message: `A question is already open in this channel until ${open.closesAt.toISOString()}. Close it first with \`/quiz-admin reveal\`.`,
-        question: open,
-      };
+      return { ok: false, reason: 'already-open', question: open };
     }
     const schedule = this.store.getSchedule(guildId, channelId);
     const now = this.clock.now();
@@ -502,14 +493,9 @@ export class QuizRunner {
 
   private async postSlot(guildId: string, channelId: string, slot: Date, recovering: boolean): Promise<PostOutcome> {
     const schedule = this.store.getSchedule(guildId, channelId);
-    if (!schedule) return { ok: false, reason: 'failed', message: 'This channel has no quiz schedule.' };
-    if (schedule.paused) {
-      return {
-        ok: false,
-        reason: 'channel-problem',
-        message: `The schedule is paused (${schedule.lastError ?? 'the channel could not be used'}). A post that works (/quiz-admin now) or scheduling the channel again resumes it.`,
-      };
-    }
+    if (!schedule) return { ok: false, reason: 'failed', failure: { kind: 'no-schedule' } };
+    // A post that works (/quiz-admin now) or scheduling the channel again resumes it.
+    if (schedule.paused) return { ok: false, reason: 'channel-problem', problem: schedule.lastProblem, paused: true };
     const now = this.clock.now();
     const postedAt = laterOf(slot, now);
     // Reveal the previous question before the next one appears (at the channel's next slot by default).
@@ -522,7 +508,7 @@ export class QuizRunner {
     const drawn = this.drawFor(schedule.noteId, guildId, channelId, slotKey, now, true);
     if (!drawn) {
       const outcome = this.noQuestion(schedule.noteId);
-      this.store.recordScheduleProblem(guildId, channelId, outcome.message, now, false);
+      this.store.recordScheduleProblem(guildId, channelId, { kind: 'no-question', noteId: schedule.noteId }, now, false);
       this.logger.warn({ guildId, channelId, slot: slotKey, noteId: schedule.noteId }, 'no quiz question could be drawn for a slot');
       return outcome;
     }
@@ -544,9 +530,10 @@ export class QuizRunner {
   /** The slot's question already exists: never post it twice, but finish a post that a crash interrupted. */
   private resumeSlotQuestion(question: StoredQuestion, schedule: Schedule, recovering: boolean, now: Date): Promise<PostOutcome> | PostOutcome {
     if (question.messageId !== null) return { ok: true, question };
-    if (question.status === 'closed') return { ok: false, reason: 'failed', message: 'The question of this slot closed before it could be posted.' };
+    if (question.status === 'closed') return { ok: false, reason: 'failed', failure: { kind: 'slot-closed' } };
     const claimed = this.posting.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
-    if (claimed) return { ok: false, reason: 'already-open', message: 'The question of this slot is being posted right now.', question };
+    // Being posted right now (by this instance, or by another on the same database).
+    if (claimed) return { ok: false, reason: 'already-open', question };
     this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
     // At start-up the crash's post was already looked for (`recoverUnpostedQuestions`); otherwise look now.
     return this.publish(question, schedule, { lookFirst: !recovering });
@@ -562,7 +549,7 @@ export class QuizRunner {
     if (!concept) {
       // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
       this.store.discardUnpostedQuestion(question.id);
-      return { ok: false, reason: 'failed', message: `The concept \`${question.conceptId}\` is no longer in the notes.` };
+      return { ok: false, reason: 'failed', failure: { kind: 'concept-gone', conceptId: question.conceptId } };
     }
     this.posting.add(question.id);
     try {
@@ -608,14 +595,14 @@ export class QuizRunner {
    */
   private resumeAfterWorkingPost(guildId: string, channelId: string): boolean {
     const current = this.store.getSchedule(guildId, channelId);
-    if (!current || (!current.paused && current.lastError === null)) return false;
+    if (!current || (!current.paused && current.lastProblem === null)) return false;
     if (!current.paused) {
       this.store.clearScheduleProblem(guildId, channelId);
       return false;
     }
     // Saving the schedule unchanged clears the pause and the problem, as scheduling the channel again would.
     this.store.saveSchedule(current);
-    this.logger.info({ guildId, channelId, problem: current.lastError }, 'paused quiz channel resumed: a post worked');
+    this.logger.info({ guildId, channelId, problem: current.lastProblem }, 'paused quiz channel resumed: a post worked');
     return true;
   }
 
@@ -629,34 +616,25 @@ export class QuizRunner {
       // Cleanly unposted (nothing stored, nothing in the channel) rather than posted late: a question that turns
       // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
       // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
-      const minutes = Math.max(1, Math.round(error.retryAfterMs / 60_000));
-      this.store.recordScheduleProblem(guildId, channelId, error.message, now, false);
+      this.store.recordScheduleProblem(guildId, channelId, { kind: 'rate-limited', retryAfterMs: error.retryAfterMs }, now, false);
       this.logger.warn({ guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs }, 'quiz question not posted: rate limited for long');
-      return {
-        ok: false,
-        reason: 'rate-limited',
-        message: `Discord asks us to wait ${minutes} minutes before posting here; nothing was posted, the next slot tries again.`,
-        detail: error.message,
-        retryAfterMs: error.retryAfterMs,
-      };
+      return { ok: false, reason: 'rate-limited', retryAfterMs: error.retryAfterMs };
     }
     if (error instanceof ChannelUnavailableError) {
       // Pause instead of failing at every slot: every refused request counts toward Discord's limit of
       // 10,000 invalid requests (401/403/429) in 10 minutes, after which the whole bot, in every guild, is
       // banned from the API for a while. Scheduling the channel again resumes it.
-      this.store.recordScheduleProblem(guildId, channelId, error.message, now, true);
+      // Its schedule stays paused until a post works again or the channel is scheduled again.
+      const problem = toScheduleProblem(error);
+      this.store.recordScheduleProblem(guildId, channelId, problem, now, true);
       this.logger.warn({ guildId, channelId, problem: error.problem, reason: error.message }, 'quiz channel unavailable; schedule paused');
-      return {
-        ok: false,
-        reason: 'channel-problem',
-        message: `I cannot post in that channel: ${error.message}. Its schedule is paused until a post works again or the channel is scheduled again.`,
-        detail: error.message,
-      };
+      return { ok: false, reason: 'channel-problem', problem };
     }
-    const reason = describeError(error);
-    this.store.recordScheduleProblem(guildId, channelId, `Posting failed: ${reason}`, now, false);
+    // The next slot tries again.
+    const failure = { kind: 'post-failed', error: describeError(error) } as const;
+    this.store.recordScheduleProblem(guildId, channelId, failure, now, false);
     this.logger.error({ err: error, guildId, channelId, questionId: question.id, slot: question.slotKey }, 'posting a quiz question failed');
-    return { ok: false, reason: 'failed', message: `Posting failed (${reason}); the next slot tries again.`, detail: reason };
+    return { ok: false, reason: 'failed', failure };
   }
 
   private drawFor(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
@@ -671,9 +649,9 @@ export class QuizRunner {
     });
   }
 
+  /** No concept of the scope can be asked (`cli kb check` says why). */
   private noQuestion(noteId: string | null): Extract<PostOutcome, { ok: false }> {
-    const where = noteId === null ? 'the notes' : `the note \`${noteId}\``;
-    return { ok: false, reason: 'no-question', message: `No question could be made from ${where}: no concept there can be asked (see \`cli kb check\`).` };
+    return { ok: false, reason: 'no-question', noteId };
   }
 
   // Start-up
@@ -863,6 +841,12 @@ function attempt<T>(compute: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the channel refused, as data for the admin's view (the error's message is for the log). */
+function toScheduleProblem(error: ChannelUnavailableError): ScheduleProblem {
+  if (error.problem === 'missing-permissions') return { kind: 'missing-permissions', permissions: [...error.missingPermissions] };
+  return { kind: error.problem };
 }
 
 function describeError(error: unknown): string {

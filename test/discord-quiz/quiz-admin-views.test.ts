@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal } from '../../src/discord/quiz-admin-views.js';
 import type { ScheduleListing } from '../../src/quiz/quiz-runner.js';
+import type { ScheduleProblem } from '../../src/quiz/types.js';
 import { askAbout, conceptOf, expectWithinDiscordLimits, openTestStore, realKb, storeQuestion } from './discord-quiz-kit.js';
 
 const container = conceptOf(realKb, 'docker-kubernetes/container');
@@ -17,8 +18,8 @@ describe('the replies of /quiz-admin', () => {
     closeAfterMinutes: 45,
     language: 'en',
     paused: false,
-    lastError: null,
-    lastErrorAt: null,
+    lastProblem: null,
+    lastProblemAt: null,
     createdBy: '1',
     createdAt: new Date('2026-11-27T00:00:00.000Z'),
   };
@@ -65,9 +66,9 @@ describe('the replies of /quiz-admin', () => {
     const open = { ...storeQuestion(store, askAbout(realKb, container.id)), messageId: '330000000000000009' };
     const now = open.createdAt;
 
-    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', message: 'English only', detail: 'Missing Permissions: Send Messages' }, '<#2>', 'ko', now);
-    const outage = describePostOutcome({ ok: false, reason: 'failed', message: 'English only', detail: '503 Service Unavailable' }, '<#2>', 'en', now);
-    const busy = describePostOutcome({ ok: false, reason: 'already-open', message: 'English only', question: open }, '<#2>', 'en', now);
+    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } }, '<#2>', 'ko', now);
+    const outage = describePostOutcome({ ok: false, reason: 'failed', failure: { kind: 'post-failed', error: '503 Service Unavailable' } }, '<#2>', 'en', now);
+    const busy = describePostOutcome({ ok: false, reason: 'already-open', question: open }, '<#2>', 'en', now);
     const resumed = describePostOutcome({ ok: true, question: open, resumed: true }, '<#2>', 'en', now);
 
     expect(refused).toBe(
@@ -81,7 +82,7 @@ describe('the replies of /quiz-admin', () => {
 });
 
 describe('the schedule list', () => {
-  function listing(index: number, problem: string | null): ScheduleListing {
+  function listing(index: number, problem: ScheduleProblem | null): ScheduleListing {
     const at = new Date('2026-11-27T00:00:00.000Z');
     return {
       schedule: {
@@ -93,8 +94,8 @@ describe('the schedule list', () => {
         closeAfterMinutes: null,
         language: null,
         paused: problem !== null,
-        lastError: problem,
-        lastErrorAt: problem ? at : null,
+        lastProblem: problem,
+        lastProblemAt: problem ? at : null,
         createdBy: '1',
         createdAt: at,
       },
@@ -105,7 +106,7 @@ describe('the schedule list', () => {
   }
 
   it('shows a paused channel with its last problem and how to resume', () => {
-    const view = buildScheduleListView({ entries: [listing(1, 'Missing Permissions: Send Messages')], kb: realKb, language: 'en', channelName: () => 'quiz' });
+    const view = buildScheduleListView({ entries: [listing(1, { kind: 'missing-permissions', permissions: ['Send Messages'] })], kb: realKb, language: 'en', channelName: () => 'quiz' });
 
     const [field] = view.embeds[0]?.fields ?? [];
     expect(field?.name).toBe('#quiz');
@@ -115,7 +116,7 @@ describe('the schedule list', () => {
   });
 
   it('lists as many schedules as fit into one message and counts the rest', () => {
-    const entries = Array.from({ length: 40 }, (_, index) => listing(index, index % 3 === 0 ? `Posting failed: ${'x'.repeat(400)}` : null));
+    const entries = Array.from({ length: 40 }, (_, index) => listing(index, index % 3 === 0 ? { kind: 'post-failed', error: 'x'.repeat(400) } : null));
 
     const view = buildScheduleListView({ entries, kb: realKb, language: 'ko', channelName: () => undefined });
 
@@ -132,9 +133,9 @@ describe('refusals in Korean', () => {
     describeScheduleRefusal({ refusal, cron: typed.cron ?? '0 9 * * 1-5', timezone: typed.timezone ?? 'Asia/Seoul', note: '', channel: '<#2>', language: 'ko' });
 
   it('quote what the admin typed followed by a word of the bot, so no particle has to guess 은/는 or 을/를', () => {
-    const zone = refuse({ ok: false, reason: 'invalid-timezone', message: 'English only' }, { timezone: 'Asia/Seol' });
+    const zone = refuse({ ok: false, reason: 'invalid-timezone', example: 'Asia/Seoul' }, { timezone: 'Asia/Seol' });
     const cron = refuse(
-      { ok: false, reason: 'invalid-cron', message: 'English only', cronProblem: { kind: 'field-value', field: 'minute', value: '61' } },
+      { ok: false, reason: 'invalid-cron', cronProblem: { kind: 'field-value', field: 'minute', value: '61' }, example: '0 9 * * 1-5' },
       { cron: '61 9 * * *' },
     );
 
@@ -146,7 +147,7 @@ describe('refusals in Korean', () => {
   });
 
   it('name missing permissions as the Korean channel settings do, with the English name beside them', () => {
-    const refused = refuse({ ok: false, reason: 'missing-permissions', message: 'English only', missing: ['Send Messages', 'Embed Links'] });
+    const refused = refuse({ ok: false, reason: 'missing-permissions', missing: ['Send Messages', 'Embed Links'] });
 
     expect(refused).toContain('봇에 **메시지 보내기 (Send Messages), 링크 첨부 (Embed Links)** 권한이 없어요');
   });
