@@ -2,8 +2,8 @@
 // reveal went. Admin-only and ephemeral, so it may name cron fields and permissions; the member-facing quiz
 // messages (posts, reveals, practice) are in `quiz-views.ts`.
 import { type APIEmbed, type APIEmbedField, channelMention, escapeMarkdown, messageLink, TimestampStyles } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { closeAfterMinutesRange } from '../quiz/close-after.js';
 import type { CronProblem } from '../quiz/cron-schedule.js';
@@ -25,11 +25,11 @@ export function toWaitMinutes(ms: number): number {
  * the English name); the platform's own words for a transient failure, and an old sentence, quoted as they came.
  */
 export function describeScheduleProblem(problem: ScheduleProblem, language: Language): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   switch (problem.kind) {
     case 'missing-permissions': {
       if (problem.permissions.length === 0) return text.admin.missingUnnamedPermission;
-      const names = problem.permissions.map((name) => translatePermissionName(name, language));
+      const names = problem.permissions.map((name) => text.permissionName(name));
       return text.admin.missingPermissionsDetail(escapeMarkdown(truncateText(names.join(', '), 300)));
     }
     case 'unknown-channel':
@@ -55,7 +55,7 @@ export function linkToPost(question: Pick<StoredQuestion, 'guildId' | 'channelId
 }
 
 function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: Language): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const { schedule, nextRun, openQuestion } = entry;
   const note = schedule.noteId ? (kb.getDocument(schedule.noteId)?.title ?? schedule.noteId) : text.admin.allNotes;
   const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
@@ -84,7 +84,7 @@ export interface ScheduleListViewInput {
 
 /** `/quiz-admin list`: one field per schedule (next post, open question, last problem, paused), as many as fit. */
 export function buildScheduleListView({ entries, kb, language, channelName }: ScheduleListViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const embed: APIEmbed = { color: quizPostColor, title: text.admin.listTitle };
   if (entries.length === 0) {
     embed.description = text.admin.listEmpty;
@@ -112,7 +112,7 @@ export function buildScheduleListView({ entries, kb, language, channelName }: Sc
 
 /** `Mon, 30 Nov 2026, 09:00 (in 3 days)`: the wall clock the admin scheduled, in the schedule's zone. */
 function formatSlot(slot: Date, timezone: string, language: Language): string {
-  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
+  const wallClock = new Intl.DateTimeFormat(messagesFor(language).dateLocale, {
     timeZone: timezone,
     weekday: 'short',
     year: 'numeric',
@@ -138,7 +138,7 @@ export interface ScheduledReplyInput {
 
 /** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
 export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
   const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
   return [
@@ -152,7 +152,7 @@ export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb,
   ].join('\n');
 }
 
-function describeCronProblem(problem: CronProblem, text: QuizMessages): string {
+function describeCronProblem(problem: CronProblem, text: Messages): string {
   const says = text.admin.cronProblem;
   switch (problem.kind) {
     case 'empty':
@@ -188,7 +188,7 @@ export interface ScheduleRefusalInput {
 
 /** Why a schedule was refused, in the admin's language, with an example to copy where one helps. */
 export function describeScheduleRefusal({ refusal, cron, timezone, note, channel, language }: ScheduleRefusalInput): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   switch (refusal.reason) {
     case 'invalid-cron':
       return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
@@ -199,7 +199,7 @@ export function describeScheduleRefusal({ refusal, cron, timezone, note, channel
     case 'unknown-note':
       return text.common.unknownNote(quoteUserInput(note));
     case 'missing-permissions':
-      return text.admin.missingPermissions(channel, refusal.missing.map((name) => translatePermissionName(name, language)).join(', '));
+      return text.admin.missingPermissions(channel, refusal.missing.map((name) => text.permissionName(name)).join(', '));
     case 'unknown-channel':
       return text.admin.unknownChannel(channel);
   }
@@ -207,7 +207,7 @@ export function describeScheduleRefusal({ refusal, cron, timezone, note, channel
 
 /** The reply to `/quiz-admin now`: a link to the post, or why there is none. */
 export function describePostOutcome(outcome: PostOutcome, channel: string, language: Language, now: Date): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   if (outcome.ok) {
     const posted = text.admin.posted(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
     return outcome.resumed ? `${posted}\n${text.admin.resumed(channel)}` : posted;
@@ -228,7 +228,7 @@ export function describePostOutcome(outcome: PostOutcome, channel: string, langu
   }
 }
 
-function describePostFailure(failure: PostFailure, channel: string, text: QuizMessages): string {
+function describePostFailure(failure: PostFailure, channel: string, text: Messages): string {
   switch (failure.kind) {
     case 'post-failed':
       return text.admin.postFailedTransient(channel, escapeMarkdown(truncateText(failure.error, 300)));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal } from '../../src/discord/quiz-admin-views.js';
 import type { ScheduleListing } from '../../src/quiz/quiz-runner.js';
+import type { CronProblem } from '../../src/quiz/cron-schedule.js';
 import type { ScheduleProblem } from '../../src/quiz/types.js';
 import { askAbout, conceptOf, expectWithinDiscordLimits, openTestStore, realKb, storeQuestion } from './discord-quiz-kit.js';
 
@@ -153,3 +154,31 @@ describe('refusals in Korean', () => {
   });
 });
 
+describe('cron problems in English', () => {
+  const refuse = (cronProblem: CronProblem, cron: string) =>
+    describeScheduleRefusal({
+      refusal: { ok: false, reason: 'invalid-cron', cronProblem, example: '0 9 * * 1-5' },
+      cron,
+      timezone: 'UTC',
+      note: '',
+      channel: '<#2>',
+      language: 'en',
+    });
+
+  it('say how often the schedule would post and give examples that fit, then the field order', () => {
+    const reply = refuse({ kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 10 * 60_000 }, '* * * * * *');
+
+    expect(reply).toContain('it posts again after only 1 second, and the quiz posts at most once every 10 minutes');
+    expect(reply).toContain('`*/30 * * * *` = every 30 minutes');
+    expect(reply.split('\n')[1]).toBe(
+      'Example: `0 9 * * 1-5` = 09:00 Monday to Friday; `30 8 * * *` = every day at 08:30 (minute hour day-of-month month weekday).',
+    );
+  });
+
+  it('name the field and the values it takes, and suggest # for both day fields', () => {
+    expect(refuse({ kind: 'field-value', field: 'dayOfWeek', value: '8' }, '0 9 * * 8')).toContain(
+      'the weekday field `8` is not valid (use 0–7 or sun–sat (0 and 7 are Sunday)',
+    );
+    expect(refuse({ kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' }, '0 9 1-7 * 1')).toContain('`0 9 * * 1#1` = 09:00 on the first Monday');
+  });
+});
