@@ -4,8 +4,9 @@ import { buildConceptView, buildGuessView, buildNotFoundView } from '../src/disc
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits } from '../src/discord/discord-limits.js';
 import { truncateText } from '../src/discord/discord-text.js';
+import { languageOf } from '../src/discord/member-language.js';
 import type { MessageView } from '../src/discord/message-view.js';
-import { type Language, messagesFor, pickLocale } from '../src/i18n/locale.js';
+import { type Language, messagesFor } from '../src/i18n/locale.js';
 import { explainConcept } from '../src/search/explain-concept.js';
 import { formatConceptLabel } from '../src/search/format-concept-name.js';
 
@@ -43,7 +44,7 @@ function explainQuery(query: string, context: BotContext, language: Language): E
 }
 
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-  const language = pickLocale(interaction.locale);
+  const language = languageOf(interaction);
   const { view, ephemeral } = explainQuery(interaction.options.getString('concept', true), context, language);
   await interaction.reply(ephemeral ? { ...view, flags: MessageFlags.Ephemeral } : view);
 }
@@ -64,7 +65,7 @@ export default {
 
   /** `explain:<conceptId>` from related, "did you mean" and list buttons: the concept, for the clicker only. */
   async button(interaction, args, context) {
-    const language = pickLocale(interaction.locale);
+    const language = languageOf(interaction);
     const concept = context.kb.getConcept(args.join(':'));
     if (!concept) throw new UserFacingError(messagesFor(language).explain.conceptGone);
     await interaction.reply({ ...buildConceptView(concept, context.kb, language), flags: MessageFlags.Ephemeral });

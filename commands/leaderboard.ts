@@ -2,8 +2,8 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { describeChoice, describeCommand } from '../src/discord/command-text.js';
 import type { Command } from '../src/discord/command.js';
 import { buildLeaderboardView } from '../src/discord/leaderboard-view.js';
-import { languageOf, requireGuildId } from '../src/discord/quiz-interaction-kit.js';
-import { periodStart } from '../src/quiz/periods.js';
+import { languageOf } from '../src/discord/member-language.js';
+import { requireGuildId } from '../src/discord/quiz-interaction-kit.js';
 import type { LeaderboardPeriod } from '../src/quiz/types.js';
 
 const periods: readonly LeaderboardPeriod[] = ['week', 'month', 'all'];
@@ -30,10 +30,7 @@ export default {
     const guildId = requireGuildId(interaction, language);
     const chosen = interaction.options.getString('period');
     const period = isPeriod(chosen) ? chosen : defaultPeriod;
-    // Weeks and months start at midnight where the team lives, not in UTC.
-    const timezone = context.store.getGuildTimezone(guildId) ?? context.config.defaultTimezone;
-    const since = periodStart(period, timezone, context.clock.now());
-    const leaderboard = context.store.getLeaderboard(guildId, period, since, interaction.user.id);
+    const { leaderboard, timezone } = context.scores.leaderboard(guildId, period, interaction.user.id);
     await interaction.reply(buildLeaderboardView({ leaderboard, timezone, callerId: interaction.user.id, language }));
   },
 } satisfies Command;

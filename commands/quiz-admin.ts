@@ -3,8 +3,8 @@ import { describeCommand } from '../src/discord/command-text.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits, noMentions } from '../src/discord/discord-limits.js';
 import { truncateText } from '../src/discord/discord-text.js';
+import { languageOf } from '../src/discord/member-language.js';
 import {
-  languageOf,
   noteOption,
   quizChannelOption,
   readNoteOption,

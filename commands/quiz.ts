@@ -5,7 +5,8 @@ import { buildConceptView } from '../src/discord/concept-view.js';
 import { handleFlashcardButton, replyWithFlashcard } from '../src/discord/flashcard-interactions.js';
 import { flashcardAction } from '../src/discord/flashcard-views.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
-import { languageOf, noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
+import { languageOf } from '../src/discord/member-language.js';
+import { noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import {
   answerAction,
   buildPracticeQuestion,
@@ -17,7 +18,6 @@ import {
   parseAnswerArgs,
 } from '../src/discord/quiz-views.js';
 import { type Language, messagesFor } from '../src/i18n/locale.js';
-import { checkAnswerPlace } from '../src/quiz/answer-place.js';
 import type { StoredQuestion } from '../src/quiz/types.js';
 
 const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.quiz)
@@ -59,7 +59,7 @@ async function showStats(interaction: ChatInputCommandInteraction, context: BotC
   const user = interaction.options.getUser('member') ?? interaction.user;
   const member = interaction.options.getMember('member');
   const fallbackName = member && 'displayName' in member ? member.displayName : user.displayName;
-  const stats = context.store.getMemberStats(guildId, user.id);
+  const stats = context.scores.memberStats(guildId, user.id);
   await interaction.reply({ ...buildMemberStatsView({ stats, fallbackName, kb: context.kb, language }), flags: MessageFlags.Ephemeral });
 }
 
@@ -75,9 +75,7 @@ async function showPracticeResult(interaction: ButtonInteraction, context: BotCo
  * channel's or post's question, or someone else's practice). True when refused and answered.
  */
 async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: string, context: BotContext, language: Language): Promise<boolean> {
-  const question = context.store.getQuestion(questionId);
-  if (!question) return false;
-  const refusal = checkAnswerPlace(question, {
+  const refusal = context.quiz.checkAnswerPlace(questionId, {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     messageId: interaction.message.id,

@@ -1,8 +1,10 @@
 // npm start: the Discord bot.
 import dotenv from 'dotenv';
+import { commands } from '../commands/index.js';
 import { type Config, ConfigError, loadConfig, requireToken } from './config.js';
 import { explainStartupFailure, type RunningBot, startBot } from './discord/start-bot.js';
 import { createLogger, logUncaughtFailures } from './logger.js';
+import { createSignalJudge } from './stop-signals.js';
 
 dotenv.config({ quiet: true });
 
@@ -54,9 +56,15 @@ function stopAndExit(exitCode: number): void {
   })();
 }
 
+const judgeSignal = createSignalJudge();
 function onSignal(signal: NodeJS.Signals): void {
-  if (stopping) {
-    // A second Ctrl-C means "now": the operator gave up on the clean stop.
+  const meaning = judgeSignal(signal);
+  if (meaning === 'repeat') {
+    logger.debug({ signal }, 'the same signal again at once: still stopping cleanly');
+    return;
+  }
+  if (meaning === 'force' || stopping) {
+    // A later second Ctrl-C means "now": the operator gave up on the clean stop.
     logger.warn({ signal }, 'second signal: exiting without a clean stop');
     process.exit(1);
   }
@@ -67,6 +75,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 bot = startBot(config, {
+  commands,
   logger,
   onGatewayLost: () => stopAndExit(1),
 });

@@ -9,18 +9,18 @@ import type { KnowledgeBase } from '../kb/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../quiz/ports.js';
 import type { QuizRunner } from '../quiz/quiz-runner.js';
+import type { QuizScores } from '../quiz/scores.js';
 import type { ConceptIndex } from '../search/concept-index.js';
-import type { QuizStore } from '../store/quiz-store.js';
 
-/** What every command gets: the domain, already loaded. */
+/** What every command gets: the domain, already loaded. No store: commands ask the domain, which owns the rules. */
 export interface BotContext {
   config: Config;
   logger: Logger;
   clock: Clock;
   kb: KnowledgeBase;
   index: ConceptIndex;
-  store: QuizStore;
   quiz: QuizRunner;
+  scores: QuizScores;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { type AutocompleteInteraction, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
-import { messagesFor, pickLocale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import { type BotContext, type Command, InvalidInputError, UserFacingError } from './command.js';
 import { noMentions } from './discord-limits.js';
+import { languageOf } from './member-language.js';
 import { findOptionProblem } from './validate-options.js';
 
 /** Never rejects: every failure is answered or logged here, so the client's event loop never sees one. */
@@ -34,7 +35,7 @@ async function answerFailure(interaction: RepliableInteraction, error: unknown, 
   if (error instanceof InvalidInputError) logger.warn({ ...scope, problem: error.problem }, 'interaction refused: its options do not fit the command');
   else if (userFacing) logger.info({ ...scope, reason: error.message }, 'interaction refused');
   else logger.error({ err: error, ...scope }, 'interaction failed');
-  const content = userFacing ? error.message : messagesFor(pickLocale(interaction.locale)).errors.generic;
+  const content = userFacing ? error.message : messagesFor(languageOf(interaction)).errors.generic;
   try {
     if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
       // A deferred command shows "thinking…" until edited; a follow-up would leave it hanging.
@@ -70,12 +71,18 @@ export function indexCommands(commands: Iterable<Command>): Map<string, Command>
   return byName;
 }
 
+/** A button's custom id `<command name>:<args…>`: the command that handles its clicks, and what it is told. */
+export function splitCustomId(customId: string): { name: string; args: string[] } {
+  const [name = '', ...args] = customId.split(':');
+  return { name, args };
+}
+
 /**
  * Slash commands go to `execute`, autocomplete to `autocomplete`, and buttons `<name>:<args…>` to the
  * `button` handler of the command with that name.
  */
 export function createInteractionRouter(commands: ReadonlyMap<string, Command>, context: BotContext): InteractionRouter {
-  const unknownAction = (interaction: Interaction) => new UserFacingError(messagesFor(pickLocale(interaction.locale)).errors.unknownAction);
+  const unknownAction = (interaction: Interaction) => new UserFacingError(messagesFor(languageOf(interaction)).errors.unknownAction);
   // Each definition once: the same JSON registration sends, so the check and Discord's agree.
   const definitions = new Map([...commands.values()].map((command) => [command, command.data.toJSON()] as const));
 
@@ -92,10 +99,10 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
         if (!command) throw unknownAction(interaction);
         // The one place options are checked, for every command, before any handler reads them.
         const problem = findOptionProblem(definitions.get(command) ?? command.data.toJSON(), interaction.options.data);
-        if (problem) throw new InvalidInputError(messagesFor(pickLocale(interaction.locale)).errors.invalidInput, problem);
+        if (problem) throw new InvalidInputError(messagesFor(languageOf(interaction)).errors.invalidInput, problem);
         await command.execute(interaction, context);
       } else {
-        const [name = '', ...args] = interaction.customId.split(':');
+        const { name, args } = splitCustomId(interaction.customId);
         const command = commands.get(name);
         if (!command?.button) throw unknownAction(interaction);
         await command.button(interaction, args, context);

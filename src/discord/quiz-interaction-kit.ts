@@ -11,12 +11,12 @@ import {
   type SlashCommandChannelOption,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { type Language, messagesFor, pickLocale } from '../i18n/locale.js';
-import { describeCommand } from './command-text.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
 import { findDocument } from '../kb/find-document.js';
 import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
 import { UserFacingError } from './command.js';
+import { describeCommand } from './command-text.js';
 import { discordLimits, noMentions } from './discord-limits.js';
 import { quoteUserInput, truncateText } from './discord-text.js';
 
@@ -39,11 +39,6 @@ export function requireQuizChannelHere(interaction: ChatInputCommandInteraction,
     throw new UserFacingError(messagesFor(language).admin.textChannelsOnly);
   }
   return interaction.channelId;
-}
-
-/** The language of a reply: the member's Discord language. */
-export function languageOf(interaction: RepliableInteraction | AutocompleteInteraction): Language {
-  return pickLocale(interaction.locale);
 }
 
 /** The server of a command or click; the quiz keeps scores per server and has nothing to do in DMs. */

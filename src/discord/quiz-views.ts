@@ -113,6 +113,7 @@ export function joinMemberNames(names: readonly string[], max: number, andMore: 
 }
 
 function leadFor(question: StoredQuestion, text: Messages): string {
+  if (question.kind === 'authored') return text.post.authoredLead;
   return question.kind === 'cloze' ? text.post.clozeLead : text.post.whichConceptLead;
 }
 

@@ -2,24 +2,28 @@ import path from 'node:path';
 import { type Client, type ClientOptions, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTJSONErrorCodes } from 'discord.js';
 import { type Config, ConfigError, requireToken } from '../config.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
+import { buildKnowledgeBase, readNoteFiles } from '../kb/load-knowledge-base.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
+import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
+import type { QuizStore } from '../store/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
 import { DiscordQuizGateway } from './discord-quiz-gateway.js';
-import { createInteractionRouter } from './interaction-router.js';
-import { loadCommands } from './load-commands.js';
+import { createInteractionRouter, indexCommands } from './interaction-router.js';
 import { registerCommands } from './register-commands.js';
 
 export interface StartBotOptions {
   logger?: Logger;
   clock?: Clock;
-  /** Another command list than `commands/index.ts` (tests). */
-  commands?: readonly Command[];
+  /**
+   * The bot's slash commands (`commands/index.ts`, passed in by `src/main.ts`): registration and the interaction
+   * router both take this one list. The Discord layer imports no command itself.
+   */
+  commands: readonly Command[];
   /** Notes already loaded instead of reading `config.docsDir` (tests that need one exact knowledge base). */
   knowledgeBase?: KnowledgeBase;
   /** Client options over the defaults, e.g. short REST timeouts and guild wait against the emulator. */
@@ -36,6 +40,8 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
+  /** The bot's database, for what the operator and tests check after the fact; commands never see it. */
+  store: QuizStore;
   /** Stop the quiz schedules, let posts in flight finish, disconnect, close the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -51,6 +57,22 @@ function logKnowledgeBase(kb: KnowledgeBase, logger: Logger): void {
 function describePath(file: string): string {
   const absolute = path.resolve(file);
   return absolute === file ? file : `${file} (${absolute})`;
+}
+
+/**
+ * The notes, or an error naming DOCS_DIR: a bot without notes has nothing to explain or ask, and a wrong folder
+ * is the operator's to fix. Broken notes are not that: each is a warning and the rest load.
+ */
+async function loadNotes(config: Config, logger: Logger): Promise<KnowledgeBase> {
+  const notes = await readNoteFiles(config.docsDir, config.noteReadLimits);
+  const fix = 'Point DOCS_DIR to the folder of your markdown notes (every *.md below it is read).';
+  if (notes.folderProblem !== undefined) throw new ConfigError(`DOCS_DIR=${config.docsDir}: ${notes.folderProblem}. ${fix}`);
+  const kb = buildKnowledgeBase(config.docsDir, notes.files, notes.problems);
+  logKnowledgeBase(kb, logger);
+  if (notes.files.length === 0) {
+    throw new ConfigError(`DOCS_DIR=${describePath(config.docsDir)} holds no readable *.md notes${kb.problems.length > 0 ? ' (see the warnings above)' : ''}. ${fix}`);
+  }
+  return kb;
 }
 
 /** The store, or an error naming DATABASE_PATH: a path the bot cannot write is the operator's to fix. */
@@ -116,14 +138,13 @@ export function explainStartupFailure(error: unknown, config: Pick<Config, 'apiU
  * Load the notes, open the store, log in, register the commands, start the quiz schedules, and route
  * interactions. Everything opened is closed again when a later step fails.
  */
-export async function startBot(config: Config, options: StartBotOptions = {}): Promise<RunningBot> {
+export async function startBot(config: Config, options: StartBotOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.discordToken] });
   const clock = options.clock ?? systemClock;
   const token = requireToken(config);
-  const commands = loadCommands(options.commands);
+  const commands = indexCommands(options.commands);
 
-  const kb = options.knowledgeBase ?? (await loadKnowledgeBase(config.docsDir));
-  logKnowledgeBase(kb, logger);
+  const kb = options.knowledgeBase ?? (await loadNotes(config, logger));
   const index = ConceptIndex.build(kb.concepts);
   const store = openStore(config.databasePath);
   let client: Client | undefined;
@@ -143,7 +164,8 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
       closeAfterMinutes: config.closeAfterMinutes,
       minScheduleGapMs: options.minScheduleGapMs,
     });
-    const context: BotContext = { config, logger, clock, kb, index, store, quiz };
+    const scores = new QuizScores({ store, clock, defaultTimezone: config.defaultTimezone });
+    const context: BotContext = { config, logger, clock, kb, index, quiz, scores };
     const route = createInteractionRouter(commands, context);
     client.on(Events.InteractionCreate, (interaction) => void route(interaction));
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -175,7 +197,7 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
       options.onGatewayLost?.(code, explanation);
     });
     logger.info({ commands: [...commands.keys()] }, 'bot ready');
-    return { client: readyClient, context, stop };
+    return { client: readyClient, context, store, stop };
   } catch (error) {
     quiz?.stop();
     await client?.destroy();

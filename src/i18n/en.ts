@@ -116,6 +116,7 @@ export const en: Messages = {
     practiceTitle: 'Practice question',
     whichConceptLead: 'Which concept does this describe?',
     clozeLead: 'Which term fills the blank?',
+    authoredLead: 'A question from the notes:',
     noteLabel: 'Note',
     closesField: 'Result',
     firstClickCounts: 'Your first click counts.',

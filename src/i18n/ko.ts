@@ -120,6 +120,7 @@ export const ko: Messages = {
     practiceTitle: '연습 문제',
     whichConceptLead: '다음 설명에 해당하는 개념은?',
     clozeLead: '빈칸에 들어갈 용어는?',
+    authoredLead: '노트에 실린 문제:',
     noteLabel: '노트',
     closesField: '결과 발표',
     firstClickCounts: '처음 누른 답만 인정돼요.',

@@ -99,6 +99,8 @@ export interface Messages {
     /** The line above the prompt, per question kind. */
     whichConceptLead: string;
     clozeLead: string;
+    /** Above a question the note's author wrote (asked as written). */
+    authoredLead: string;
     noteLabel: string;
     closesField: string;
     firstClickCounts: string;

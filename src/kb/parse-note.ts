@@ -1,15 +1,14 @@
 // One note (markdown) → its document, its concepts and what is wrong with it.
-import type { Definition, Nodes, RootContent, Yaml } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Definition, Nodes, Yaml } from 'mdast';
 import { extractAliases, maxAliasLength } from './extract-aliases.js';
 import { extractNames, uniqueNames } from './extract-names.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEntry } from './front-matter.js';
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
 import { createMentionFinder, findRelatedIds } from './find-related.js';
 import { outlineNote, type OutlineSection } from './note-outline.js';
+import { parseMarkdown } from './parse-markdown.js';
 import { classifySection } from './section-kinds.js';
+import { isAuthoredQuestionBlock } from './read-authored-question.js';
 import { readReferences } from './read-references.js';
 import { readSectionContent, type SectionContent } from './read-section-content.js';
 import { documentIdFromPath, isLatinName, nameKey, slugify } from './slug.js';
@@ -33,10 +32,7 @@ export function parseNote(markdown: string, file: string): ParsedNote {
     problems.push({ severity, file, line, message });
   };
 
-  const tree = fromMarkdown(source, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
+  const tree = parseMarkdown(source);
   repairHangulBold(tree);
 
   let frontMatter = emptyFrontMatter();
@@ -114,6 +110,14 @@ export function parseNote(markdown: string, file: string): ParsedNote {
       ...(image ? { image } : {}),
       location: { file, line },
     });
+  }
+
+  // A quiz block above the first section belongs to no concept: say so rather than drop it silently.
+  const firstSectionLine = sections[0] ? lineOf(sections[0].heading) : Infinity;
+  for (const node of tree.children) {
+    if (node.type === 'code' && isAuthoredQuestionBlock(node) && lineOf(node) < firstSectionLine) {
+      report('warning', lineOf(node), 'this quiz block stands above every concept of the note, so it belongs to none and is not asked (move it into a concept\'s section)');
+    }
   }
 
   const documentId = frontMatter.id ? documentIdFromPath(frontMatter.id) || documentIdFromPath(file) : documentIdFromPath(file);

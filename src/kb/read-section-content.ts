@@ -59,7 +59,14 @@ export function readSectionContent(nodes: readonly RootContent[], file: string, 
       const inner = after.replace(/<\/details\s*>[\s\S]*$/iu, '');
       if (stripHtml(inner) !== '') details.answer.push(stripHtml(inner));
     } else if (details) {
-      const text = stripHtml(value.replace(/<\/details\s*>[\s\S]*$/iu, ''));
+      let rest = value;
+      // `<details>`, a blank line, then `<summary>`: the summary arrives as a node of its own.
+      const summary = details.question === '' && details.answer.length === 0 ? /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/iu.exec(value) : null;
+      if (summary) {
+        details.question = stripHtml(summary[1] ?? '');
+        rest = value.slice(summary.index + summary[0].length);
+      }
+      const text = stripHtml(rest.replace(/<\/details\s*>[\s\S]*$/iu, ''));
       if (text !== '') details.answer.push(text);
     }
     if (details) {

@@ -1,5 +1,6 @@
 // The terms a cloze may blank and offer: names of concepts, **bold** terms and terms written with a
 // parenthesised translation (`가상 메모리(Virtual Memory)`). Never a generic word, a verb or an adverb.
+import { finalSoundOf, type FinalSound } from './korean-particles.js';
 import { textKey } from './mask-names.js';
 
 export type TermSource = 'name' | 'bold' | 'translation';
@@ -17,6 +18,10 @@ export interface Term {
   namedConceptId: string | null;
   script: 'hangul' | 'latin' | 'mixed';
   source: TermSource;
+  /** Worked out once: never offered when generic or a verb/adverb form; the sound its particle follows. */
+  generic: boolean;
+  verbal: boolean;
+  finalSound: FinalSound;
 }
 
 /** Words a note bolds for emphasis that ask for nothing when blanked. */
@@ -24,7 +29,7 @@ const genericWords = new Set(
   [
     '장점', '단점', '방식', '것', '특징', '종류', '개념', '정의', '예시', '예', '역할', '기능', '목적', '이유', '차이', '차이점', '방법', '경우',
     '문제', '문제점', '구조', '과정', '원리', '단계', '결과', '사용', '의미', '상태', '대상', '부분', '전체', '내용', '정보', '중요', '주의', '핵심',
-    '요약', '정리', '도구', '단위', '요소', '기술', '방향', '수준', '영역', '공간', '환경', '대신', '참고', '필요', '가능', '기본', '일반', '용도', '장단점', '비교', '설명', '예제', '순서', '동작', '작업', '처리',
+    '요약', '정리', '공유', '도구', '단위', '요소', '기술', '방향', '수준', '영역', '공간', '환경', '대신', '참고', '필요', '가능', '기본', '일반', '용도', '장단점', '비교', '설명', '예제', '순서', '동작', '작업', '처리',
     'advantage', 'advantages', 'disadvantage', 'disadvantages', 'pros', 'cons', 'way', 'method', 'thing', 'things', 'feature', 'features',
     'example', 'examples', 'note', 'important', 'warning', 'summary', 'definition', 'purpose', 'reason', 'difference', 'differences', 'step',
     'steps', 'result', 'usage', 'why', 'how', 'what', 'not', 'never', 'always', 'only', 'must', 'all', 'none',
@@ -37,7 +42,9 @@ const adverbialEnding = /(?:적으로|으로|하게|되게|스럽게|롭게|[가
 
 export function isGenericWord(text: string): boolean {
   const key = textKey(text);
-  return key.length < 2 || genericWords.has(key);
+  // `도구(tool)` is as generic as `도구`.
+  const head = textKey(text.replace(/\s*[(（][^)）]*[)）]\s*$/u, ''));
+  return key.length < 2 || genericWords.has(key) || genericWords.has(head);
 }
 
 /** A term that is a verb or an adverb by its form (`독립적으로`, `빠르게`, `합친다`, `quickly`). */
@@ -45,7 +52,8 @@ export function isVerbOrAdverbForm(text: string): boolean {
   const plain = text.trim().replace(/\s*[(（][^)）]*[)）]\s*$/u, '');
   const lastWord = plain.split(/\s+/u).at(-1) ?? '';
   if (/\p{Script=Hangul}/u.test(lastWord)) return koreanAdverbs.has(textKey(plain)) || adverbialEnding.test(lastWord);
-  return /^[a-z]+ly$/u.test(plain);
+  // Lower-case adjectives (`thread-safe`, `stateless`, `idempotent`) and adverbs: not names a blank can take.
+  return /^[a-z]+ly$/u.test(plain) || /^[a-z][a-z-]*(?:-safe|-based|-free|-aware|able|ible|ful|ous|ive|less)$/u.test(plain);
 }
 
 /** English words before a blank that make it a verb slot: "to ＿＿＿", "never ＿＿＿", "can ＿＿＿". */
@@ -79,8 +87,23 @@ export function makeTerm(text: string, documentId: string, source: TermSource): 
   // A bold `a` or a bold link is emphasis, not a term worth asking for.
   if (key.length < 2 || /https?:\/\//iu.test(trimmed)) return null;
   const forms = formsOfTerm(trimmed);
-  return { text: trimmed, key, partKeys: [...new Set(forms.map(textKey))], forms, documentId, namedConceptId: null, script: scriptOf(trimmed), source };
+  return {
+    text: trimmed,
+    key,
+    partKeys: [...new Set(forms.map(textKey))],
+    forms,
+    documentId,
+    namedConceptId: null,
+    script: scriptOf(trimmed),
+    source,
+    generic: isGenericWord(trimmed),
+    verbal: isVerbOrAdverbForm(trimmed),
+    finalSound: finalSoundOf(trimmed),
+  };
 }
+
+/** Words that stand before a term without being part of it (`모두 전송 계층(…)`). */
+const leadingWords = new Set(['모두', '그', '이', '저', '각', '및', '또는', '즉', '주로', '특히', '흔히', '보통', '같은', '다른', '여러', '모든', '새', '두', '세', '한', '또', '곧', '더']);
 
 /** Particles a Korean word before a bracket may carry: `운영체제의 가상 메모리(…)` keeps `가상 메모리`. */
 const particleEnding = /(?:의|은|는|이|가|을|를|에|로|와|과|도|만)$/u;
@@ -94,11 +117,13 @@ export function findTranslatedTerms(sentence: string): string[] {
   const pattern = /((?:[\p{Script=Hangul}0-9]+\s?){1,3})[(（]\s*([A-Za-z][A-Za-z0-9 .\-/]{1,40}?)\s*[)）]/gu;
   for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
     const latin = match[2]!.trim();
-    // An acronym stands for several words (`확인 응답(ACK)`): two Korean words may be its name.
-    const latinWords = /^[A-Z0-9]{2,6}$/u.test(latin) ? 2 : latin.split(/\s+/u).length;
+    const latinWords = latin.split(/\s+/u).length;
+    // An acronym stands for several words (`확인 응답(ACK)`); a Korean name may take a word more than its
+    // translation (`상태 기반 검사(stateful inspection)`). Words ending in a particle are cut off below.
+    const wanted = /^[A-Z0-9]{2,6}$/u.test(latin) ? 2 : latinWords === 1 ? 1 : latinWords + 1;
     const words = match[1]!.trim().split(/\s+/u);
-    let kept = words.slice(-Math.min(3, latinWords));
-    while (kept.length > 1 && (particleEnding.test(kept[0]!) || /[는은을할한된던]$/u.test(kept[0]!))) kept = kept.slice(1);
+    let kept = words.slice(-Math.min(3, wanted));
+    while (kept.length > 1 && (particleEnding.test(kept[0]!) || /[는은을할한된던]$/u.test(kept[0]!) || leadingWords.has(kept[0]!))) kept = kept.slice(1);
     if (kept.length === 1 && particleEnding.test(kept[0]!) && kept[0]!.length > 2) continue;
     found.push(`${kept.join(' ')}(${match[2]!.trim()})`);
   }

@@ -50,13 +50,19 @@ export function readPromptSentences(concept: Concept): PromptSentence[] {
  * alone in a quiz post.
  */
 const leansOnPrevious =
-  /^(?:따라서|그러므로|그래서|그러나|하지만|그런데|그리고|반면에?|즉|또한|또|게다가|결국|이때|이\s?경우|이를|이로|이와|이에|이런|이러한|이렇게|이것|이는|그것|덕분에|때문에|그\s?결과|반대로|예를\s?들어|예컨대|해당|그런|그러한|그렇게|그|이|저|위의?|위와|앞서|앞의|여기서|다음|아래)(?:[\s,.]|$)/u;
+  /^(?:따라서|그러므로|그래서|그러나|하지만|그런데|그리고|반면에?|즉|또한|또|게다가|결국|이때|이\s?경우|이를|이로|이와|이에|이런|이러한|이렇게|이것|이는|그것|덕분에|때문에|대신|그\s?결과|반대로|예를\s?들어|예컨대|해당|그런|그러한|그렇게|그|이|저|위의?|위와|앞서|앞의|여기서|다음|아래)(?:은|는|을|를|이|가|의|에|도|로)?(?:[\s,.]|$)/u;
 const leansOnPreviousLatin = /^(?:therefore|thus|hence|so|also|however|but|and|or|then|this|these|that|those|it|its|they|their|such|here|there|both|neither|either|instead|otherwise|in (?:this|that|such) case|as a result|for (?:this|that) reason)\b/iu;
 
 export function leansOnPreviousSentence(sentence: string): boolean {
   const trimmed = sentence.trim().replace(/^[*_"“'‘(]+/u, '');
   // `해당 페이지`, `위의 예`: pointing back wherever it stands in the sentence.
-  return leansOnPrevious.test(trimmed) || leansOnPreviousLatin.test(trimmed) || /(?:^|\s)(?:해당|위의|앞의|이러한|그러한)\s/u.test(trimmed);
+  return (
+    leansOnPrevious.test(trimmed) ||
+    leansOnPreviousLatin.test(trimmed) ||
+    /(?:^|\s)(?:해당|위의|앞의|이러한|그러한)\s/u.test(trimmed) ||
+    // "두 연산 모두 …", "Both operations …": which two?
+    /^(?:두|세|네|다섯)\s\S+\s?(?:모두|다|중)\s|^(?:both|all three|each of them)\b/iu.test(trimmed)
+  );
 }
 
 /** A study diary's own voice ("오늘은 … 공부했다", "Today I learned …"): about the author, not the subject. */

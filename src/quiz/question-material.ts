@@ -11,15 +11,13 @@ import { formatConceptLabel } from '../search/format-concept-name.js';
 import {
   commandWords,
   findTranslatedTerms,
-  isGenericWord,
-  isVerbOrAdverbForm,
   isVerbSlot,
   makeTerm,
   overlaps,
   type Term,
 } from './key-terms.js';
-import { agreeParticle, finalSoundOf, neutralizeAllParticles, readBlankEnding } from './korean-particles.js';
-import { answerMask, countLetters, countOccurrences, escapeRegExp, findLeakedName, maskNames, namePatternSource, textKey } from './mask-names.js';
+import { agreeParticle, neutralizeAllParticles, readBlankEnding } from './korean-particles.js';
+import { answerMask, countLetters, countOccurrences, escapeRegExp, createNameMasker, findLeakedName, findShownNameKeys, namePatternSource, textKey } from './mask-names.js';
 import {
   isWholeSentence,
   leansOnPreviousSentence,
@@ -99,6 +97,37 @@ export function getQuizMaterial(kb: KnowledgeBase): QuizMaterial {
   return material;
 }
 
+const maxLabelLength = 80;
+
+/**
+ * A concept as an option: every term of a joined heading (`Process / Thread`, `스택 / 큐`), since a prompt about
+ * threads must not have an answer that reads only "Process"; a Korean name keeps its English translation
+ * (`컨테이너 (Container)`), an acronym its expansion only when it is all there is.
+ */
+export function formatQuizLabel(concept: Pick<Concept, 'names' | 'title'>): string {
+  const groups: { head: string; translation?: string }[] = [];
+  // A translation is what the heading puts in brackets after the name (`해시 테이블(Hash Table)`); a Latin term that
+  // merely follows a Korean one (`HTTP 요청 방식 - GET, POST`) is a term of its own.
+  const compactTitle = concept.title.replace(/\s+/gu, '');
+  const bracketedAfter = (head: string, name: string): boolean => compactTitle.includes(`${head}(${name}`.replace(/\s+/gu, ''));
+  for (const name of concept.names) {
+    const last = groups.at(-1);
+    const latinOnly = !/\p{Script=Hangul}/u.test(name);
+    const translates = last !== undefined && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name)) && bracketedAfter(last.head, name);
+    if (last && last.translation === undefined && latinOnly && translates) last.translation = name;
+    else groups.push({ head: name });
+  }
+  if (groups.length <= 1) return formatConceptLabel(concept);
+  const label = groups.map((group) => (group.translation && /\p{Script=Hangul}/u.test(group.head) ? `${group.head} (${group.translation})` : group.head)).join(' / ');
+  return label.length <= maxLabelLength ? label : formatConceptLabel(concept);
+}
+
+/** `DNS` and `Domain Name System`. */
+function isAcronymOf(short: string, long: string): boolean {
+  const initials = long.split(/[\s-]+/u).map((word) => word[0] ?? '').join('');
+  return short.length >= 2 && initials.toLowerCase() === short.toLowerCase();
+}
+
 /** Joined names hide each term too: `TCP/IP` hides TCP and IP, `Semaphore & Mutex` each of the two. */
 export function splitJoinedName(name: string): string[] {
   const parts = name.split(/\s*(?:\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s)\s*/iu).map((part) => part.trim());
@@ -107,7 +136,9 @@ export function splitJoinedName(name: string): string[] {
 
 function namesOf(concept: Concept, label: string): string[] {
   const whole = [...concept.names, ...concept.aliases, label, concept.title];
-  return [...new Set([...whole, ...whole.flatMap(splitJoinedName)])].filter((name) => textKey(name) !== '');
+  // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
+  const commands = whole.map((name) => name.trim().split(/\s+/u)).filter((words) => words.length === 2 && commandWords.test(words[0]!)).map((words) => words[1]!);
+  return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
 }
 
 /** Keys of names, ready for `shows`. */
@@ -119,11 +150,17 @@ function keysOf(names: readonly string[]): string[] {
   return [...new Set(names.map(textKey).filter((key) => key.length > 0))];
 }
 
-/** Whether `key` is one of `own`, or (both 3+ characters) contains or is contained in one: `rebase` in `git rebase`. */
+/**
+ * Whether `key` is one of `own`, or the same name with a short word more: `rebase` and `git rebase` name one
+ * thing, `HTTP` and `HTTP 요청 방식` two.
+ */
 function isOwnKey(key: string, own: ReadonlySet<string>): boolean {
   if (own.has(key)) return true;
   if (key.length < 3) return false;
-  for (const ownKey of own) if (ownKey.length >= 3 && (ownKey.includes(key) || key.includes(ownKey))) return true;
+  for (const ownKey of own) {
+    if (ownKey.length < 3 || Math.abs(ownKey.length - key.length) > 3) continue;
+    if (ownKey.includes(key) || key.includes(ownKey)) return true;
+  }
   return false;
 }
 
@@ -143,14 +180,20 @@ function prepare(text: string): PromptText {
 
 /** Whether any of `keys` shows in the prompt, as `findLeakedName` judges it (short Latin keys only as words). */
 function showsAny(prompt: PromptText, keys: readonly string[]): boolean {
-  return keys.some((key) =>
-    isShortLatin(key) ? new RegExp(`(?<![a-z0-9])${escapeRegExp(key)}(?![a-z0-9])`, 'u').test(prompt.folded) : prompt.key.includes(key),
-  );
+  return keys.some((key) => (isShortLatin(key) ? wordPattern(key).test(prompt.folded) : prompt.key.includes(key)));
+}
+
+const wordPatterns = new Map<string, RegExp>();
+function wordPattern(key: string): RegExp {
+  let pattern = wordPatterns.get(key);
+  if (!pattern) wordPatterns.set(key, (pattern = new RegExp(`(?<![a-z0-9])${escapeRegExp(key)}(?![a-z0-9])`, 'u')));
+  return pattern;
 }
 
 function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
-  const labels = new Map(kb.concepts.map((concept) => [concept.id, formatConceptLabel(concept)]));
-  const labelOf = (concept: Concept) => labels.get(concept.id) ?? formatConceptLabel(concept);
+  const labels = new Map(kb.concepts.map((concept) => [concept.id, formatQuizLabel(concept)]));
+  const labelOf = (concept: Concept) => labels.get(concept.id) ?? formatQuizLabel(concept);
+  const labelKeys = new Map([...labels].map(([id, label]) => [id, textKey(label)]));
   const namesById = new Map(kb.concepts.map((concept) => [concept.id, namesOf(concept, labelOf(concept))]));
   const nameKeysById = new Map<string, NameKeys>(kb.concepts.map((concept) => [concept.id, { keys: keysOf(namesById.get(concept.id)!) }]));
   /** Other terms of a concept a prompt may name: bold terms and subsection names (≥ 3 letters, or they match everywhere). */
@@ -188,7 +231,10 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       terms.push(term);
     };
     for (const concept of conceptsByDocument.get(documentId) ?? []) {
-      for (const name of concept.names) add(name, 'name');
+      // A Korean note's concepts go by their Korean names: `Virtual Memory` beside `PCB` is the same option twice over.
+      const [first, ...rest] = concept.names;
+      if (first !== undefined) add(first, 'name');
+      if (first !== undefined && !/\p{Script=Hangul}/u.test(first)) for (const name of rest) add(name, 'name');
       for (const bold of concept.boldTerms) add(bold, 'bold');
       for (const passage of concept.passages) for (const translated of findTranslatedTerms(passage.text)) add(translated, 'translation');
     }
@@ -234,6 +280,9 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     return result;
   }
 
+  /** The reading features of a sentence, worked out once per sentence of the concept being built. */
+  let featuresOf = sentenceFeatures;
+
   function buildConceptMaterial(concept: Concept): ConceptMaterial {
     const label = labelOf(concept);
     const names = namesById.get(concept.id)!;
@@ -241,14 +290,21 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     const sharesName = (other: Concept) => nameKeysById.get(other.id)!.keys.some((key) => isOwnKey(key, ownKeys));
     const neighbours = domainConcepts(concept, maxPoolSize);
     // One per label, never this concept under another name (`TCP 와 UDP` beside `UDP`).
-    const seenLabels = new Set<string>([textKey(label)]);
+    const seenLabels = new Set<string>([labelKeys.get(concept.id)!]);
+    // Two offered concepts that are one thing under two notes' names (`Stash`, `git stash`) are one option.
+    const offeredKeys = new Set<string>();
     const offerable = neighbours.filter((other) => {
-      const key = textKey(labelOf(other));
-      if (sharesName(other) || seenLabels.has(key)) return false;
+      if (seenLabels.size > maxPoolSize) return false;
+      const key = labelKeys.get(other.id)!;
+      const keys = nameKeysById.get(other.id)!.keys;
+      if (sharesName(other) || seenLabels.has(key) || keys.some((nameKey) => isOwnKey(nameKey, offeredKeys))) return false;
       seenLabels.add(key);
+      for (const nameKey of keys) offeredKeys.add(nameKey);
       return true;
     });
     const sentences = readPromptSentences(concept);
+    const sentenceFeaturesBySentence = new Map(sentences.map((sentence) => [sentence, sentenceFeatures(sentence)]));
+    featuresOf = (sentence) => sentenceFeaturesBySentence.get(sentence) ?? sentenceFeatures(sentence);
     const whichConcept: WhichConceptCandidate[] = [];
     const clozes: ClozeCandidate[] = [];
     let bestRejected: ConceptMaterial['bestRejected'] = null;
@@ -261,8 +317,9 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       }
     };
 
+    const mask = createNameMasker(names);
     for (const sentence of sentences) {
-      const which = describeConcept(concept, sentence, names, neighbours, offerable);
+      const which = describeConcept(concept, sentence, names, mask, neighbours, offerable);
       if (which) consider(which);
     }
 
@@ -280,28 +337,40 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     concept: Concept,
     sentence: PromptSentence,
     names: readonly string[],
+    mask: (text: string) => string,
     neighbours: readonly Concept[],
     offerable: readonly Concept[],
   ): WhichConceptCandidate | null {
-    const first = maskNames(sentence.text, names).trim();
+    // "흔히 인터넷의 전화번호부라고도 부른다": a sentence that only gives another name says nothing once masked.
+    if (aliasSentence.test(sentence.text)) return null;
+    // "부하 분산 장치라고도 하며, …": the alias clause, once masked, only delays the clue.
+    const first = mask(sentence.text).trim().replace(leadingAliasClause, '');
     const useNext = countLetters(first) < twoSentencesBelowLetters && sentence.next !== undefined && !pointsElsewhere(sentence.next);
     const originalText = useNext ? `${sentence.text} ${sentence.next}` : sentence.text;
-    const masked = useNext ? `${first} ${maskNames(sentence.next!, names).trim()}` : first;
-    // `＿＿＿(Process)`: a translation after the mask is the name in other words.
+    const masked = useNext ? `${first} ${mask(sentence.next!).trim()}` : first;
+    // `＿＿＿(Process)`, `＿＿＿(또는 ＿＿＿)`: a bracket after the mask is the name in other words.
     const prompt = neutralizeAllParticles(masked.replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'gu'), answerMask), answerMask);
+    if (commandBeforeMask.test(prompt)) return null;
     // Each sentence is masked alone; the leak check reads the prompt as one text, across word gaps.
     if (findLeakedName(prompt, names) !== undefined) return null;
     const text = prepare(prompt);
     const namesAnotherConcept = neighbours.some((other) => showsAny(text, nameKeysById.get(other.id)!.keys));
     // "요구 페이징은 …" inside 가상 메모리 describes the subsection, not the concept a reader is asked for.
     const opening = textKey(sentence.text.slice(0, 40));
-    const describesPart = concept.subsections.some((subsection) => subsection.names.some((name) => textKey(name).length >= 2 && opening.startsWith(textKey(name))));
+    const sentenceKey = textKey(originalText);
+    const describesPart = concept.subsections.some((subsection) =>
+      subsection.names.some((name) => {
+        const key = textKey(name);
+        // It opens with the subsection's name, or names it where it defines a term ("… 순수 요구 페이징이라고 한다").
+        return key.length >= 2 && (opening.startsWith(key) || (sentenceKey.includes(key) && /(?:이?라고|이?라)\s?(?:한다|부른다)|is called/u.test(originalText)));
+      }),
+    );
     // A concept whose names or own terms the prompt shows would be the natural pick, or a second right answer.
     const distractors = offerable.filter((other) => !showsAny(text, nameKeysById.get(other.id)!.keys) && !showsAny(text, termKeysById.get(other.id)!));
     if (distractors.length < distractorCount) return null;
     const letters = countLetters(prompt);
     const features: QuestionFeatures = {
-      ...sentenceFeatures(sentence),
+      ...featuresOf(sentence),
       kind: 'which-concept',
       letters,
       maskedShare: 1 - letters / Math.max(1, countLetters(originalText)),
@@ -309,6 +378,8 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       sentences: useNext ? 2 : 1,
       namesAnotherConcept,
       describesPart,
+      // Two masks that stand for two different names; `＿＿＿(또는 ＿＿＿)` was collapsed into one above.
+      masksDifferentNames: prompt.split(answerMask).length > 2 && countMaskedNames(originalText, names) >= 2,
       ...noBlankFeatures,
       ...optionFeatures(concept, distractors.slice(0, distractorCount)),
     };
@@ -349,16 +420,16 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     const candidates: Term[] = [];
     for (const other of domainTerms) {
       if (overlaps(other, term) || other.partKeys.some((key) => isOwnKey(key, ownKeys))) continue;
-      if (isGenericWord(other.text) || isVerbOrAdverbForm(other.text) || showsAny(text, other.partKeys)) continue;
+      if (other.generic || other.verbal || showsAny(text, other.partKeys)) continue;
       candidates.push(other);
       if (candidates.length >= maxPoolSize * 3) break;
     }
-    const distractors = rankTerms(term, uniqueTerms(candidates)).slice(0, maxPoolSize);
+    const distractors = uniqueTerms(rankTerms(term, candidates), maxPoolSize);
     if (distractors.length < distractorCount) return null;
     const ending = readBlankEnding(prompt, answerMask);
     const before = prompt.slice(0, prompt.indexOf(answerMask));
     const features: QuestionFeatures = {
-      ...sentenceFeatures(sentence),
+      ...featuresOf(sentence),
       kind: 'cloze',
       letters: countLetters(prompt),
       maskedShare: 0,
@@ -366,9 +437,11 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       sentences: 1,
       namesAnotherConcept: false,
       describesPart: false,
-      genericBlank: isGenericWord(term.text) || isCommonNounUse(sentence.text, term),
-      verbalBlank: isVerbOrAdverbForm(term.text) || (term.script !== 'hangul' && isVerbSlot(before)) || (ending.kind === 'inside-word' && ending.verbal),
-      blankInsideWord: (ending.kind === 'inside-word' && !ending.verbal) || /[\p{L}\p{N}]$/u.test(before) || isInsideCommand(before, prompt, term),
+      masksDifferentNames: false,
+      genericBlank: term.generic || isCommonNounUse(sentence.text, term),
+      verbalBlank: term.verbal || (term.script !== 'hangul' && isVerbSlot(before)) || (ending.kind === 'inside-word' && ending.verbal),
+      blankInsideWord:
+        (ending.kind === 'inside-word' && !ending.verbal) || /[\p{L}\p{N}]$/u.test(before) || isInsideCommand(before, prompt, term) || isInsideBrackets(before),
       particleNeutralized: false,
       optionsFromOtherNotes: 0,
       optionsInOtherScript: 0,
@@ -433,6 +506,21 @@ function buildDomains(kb: KnowledgeBase, conceptsByDocument: ReadonlyMap<string,
   };
 }
 
+/** `git ＿＿＿(으)로 기록한다`: a masked command word is a spelling question, not a concept question. */
+const commandBeforeMask = new RegExp(`(?:^|\\s)(?:git|docker|kubectl|npm)\\s+${answerMask}`, 'u');
+const leadingAliasClause = new RegExp(`^${answerMask}\\S*\\s?(?:이?라고도|으로도|로도)\\s?(?:하며|불리며|부르며|한다\\.?)\\s*,?\\s*`, 'u');
+const aliasSentence = /^(?:흔히|보통|또는|혹은)?\s?\S*(?:이?라고도|으로도|로도)\s?(?:부른다|한다|불린다|쓴다)\.?$|^(?:it is )?also (?:called|known as)\b/u;
+
+/**
+ * How many different names of the concept the text shows, Hangul and Latin counted apart (`프로세스(Process)`
+ * is one name in two scripts; `스레드 … 프로세스` are two). Masked, two names become two blanks that read alike.
+ */
+function countMaskedNames(text: string, names: readonly string[]): number {
+  const shown = findShownNameKeys(text, names);
+  const hangul = shown.filter((key) => /\p{Script=Hangul}/u.test(key)).length;
+  return Math.max(hangul, shown.length - hangul);
+}
+
 const noBlankFeatures = { genericBlank: false, verbalBlank: false, blankInsideWord: false, particleNeutralized: false, optionsInOtherScript: 0, optionLengthGap: 0 };
 
 function sentenceFeatures(sentence: PromptSentence) {
@@ -441,7 +529,7 @@ function sentenceFeatures(sentence: PromptSentence) {
     wholeSentence: isWholeSentence(sentence.text),
     leansOnPrevious: leansOnPreviousSentence(sentence.text),
     pointsElsewhere: pointsElsewhere(sentence.text),
-    looksLikeCode: looksLikeCode(sentence.text),
+    looksLikeCode: looksLikeCode(sentence.text) || /(?:^|\s)(?:git|docker|kubectl|npm)\s+\S+\s+(?:pop|list|push|apply|add|run|build|-\w)/u.test(sentence.text),
   };
 }
 
@@ -449,9 +537,13 @@ function optionFeatures(answer: Concept, wrong: readonly Concept[]) {
   return { optionsFromOtherNotes: wrong.filter((other) => other.documentId !== answer.documentId).length };
 }
 
-function uniqueTerms(terms: readonly Term[]): Term[] {
+/** The first `limit` terms of which no two mean the same thing (`커널` and `Kernel`). */
+function uniqueTerms(terms: readonly Term[], limit: number): Term[] {
   const kept: Term[] = [];
-  for (const term of terms) if (!kept.some((other) => overlaps(other, term))) kept.push(term);
+  for (const term of terms) {
+    if (kept.length >= limit) break;
+    if (!kept.some((other) => overlaps(other, term))) kept.push(term);
+  }
   return kept;
 }
 
@@ -459,9 +551,15 @@ function uniqueTerms(terms: readonly Term[]): Term[] {
 export function termLikeness(answer: Term, other: Term): number {
   const sameNote = other.documentId === answer.documentId ? 3 : 0;
   const sameScript = other.script === answer.script ? 2 : 0;
-  const sameSound = finalSoundOf(other.text) === finalSoundOf(answer.text) ? 1 : 0;
+  const sameSound = other.finalSound === answer.finalSound ? 1 : 0;
   const sameSource = other.source === answer.source ? 0.5 : 0;
-  return sameNote + sameScript + sameSound + sameSource - 2 * lengthGap(answer.text, other.text);
+  // `PCB` asks for company like `TLB`, `LRU`: acronyms beside acronyms.
+  const sameShape = isAcronym(other.text) === isAcronym(answer.text) ? 1.5 : 0;
+  return sameNote + sameScript + sameSound + sameSource + sameShape - 2 * lengthGap(answer.text, other.text);
+}
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z0-9]{2,6}(?:\s*[(（].*[)）])?$/u.test(text.trim());
 }
 
 function lengthGap(a: string, b: string): number {
@@ -504,6 +602,11 @@ function isCommonNounUse(sentence: string, term: Term): boolean {
   const source = namePatternSource(term.text);
   const found = source === null ? null : new RegExp(source, 'iu').exec(sentence.normalize('NFC'));
   return found !== null && found[0] === found[0].toLowerCase();
+}
+
+/** `경량 프로세스(LWP, Lightweight ＿＿＿)`: a blank inside a gloss sits beside its own translation. */
+function isInsideBrackets(before: string): boolean {
+  return (before.match(/[(（]/gu)?.length ?? 0) > (before.match(/[)）]/gu)?.length ?? 0);
 }
 
 /** `git ＿＿＿ list`, `＿＿＿ pop` for `git stash`: the blank is a word of a command line, which no other term completes. */

@@ -26,6 +26,8 @@ export interface QuestionFeatures {
   sentences: number;
   /** Which-concept: the prompt names another concept of the note or its domain, so it fits that one too. */
   namesAnotherConcept: boolean;
+  /** Which-concept: two different names of the concept are masked (`＿＿＿ 사이의 전환은 ＿＿＿ 사이의 전환보다`). */
+  masksDifferentNames: boolean;
   /** Which-concept: the sentence opens with the name of one of the concept's subsections, so it describes that part. */
   describesPart: boolean;
   /** Cloze: the blanked term is a generic word (장점, 방식, 것). */
@@ -78,8 +80,20 @@ export const qualityRules: readonly QualityRule[] = [
     why: '"요구 페이징은 …" defines a subsection; asked as "which concept?" it tests the heading layout, not the concept',
     applies: (f) => f.kind === 'which-concept' && f.describesPart,
   },
+  {
+    id: 'masks-different-names',
+    weight: -0.45,
+    why: 'two blanks standing for two different names ("＿＿＿ is cheaper than ＿＿＿") leave the reader guessing which is which',
+    applies: (f) => f.kind === 'which-concept' && f.masksDifferentNames,
+  },
+  {
+    id: 'thin-description',
+    weight: -0.45,
+    why: 'under 20 letters ("시스템의 모든 것을 통제한다") describes too little to tell one concept from another',
+    applies: (f) => f.kind === 'which-concept' && f.letters < 20,
+  },
   { id: 'fragment', weight: -0.45, why: 'a list fragment (`빠른 속도`) is not a statement one can recognise a concept by', applies: (f) => !f.wholeSentence },
-  { id: 'code', weight: -0.3, why: 'code in a prompt reads badly in a post and often names the answer', applies: (f) => f.looksLikeCode },
+  { id: 'code', weight: -0.45, why: 'code in a prompt reads badly in a post and often names the answer', applies: (f) => f.looksLikeCode },
   { id: 'many-masks', weight: -0.45, why: 'three or more masks make a sentence hard to read', applies: (f) => f.masks >= 3 },
   { id: 'list-item', weight: -0.05, why: 'a list item leans on its list more often than a paragraph sentence does', applies: (f) => f.fromListItem },
   { id: 'two-sentences', weight: -0.05, why: 'two sentences are a longer read; used only when one is a thin clue', applies: (f) => f.sentences > 1 },

@@ -3,6 +3,7 @@
 import type { Concept } from '../kb/types.js';
 import type { MatchKind } from './types.js';
 import { splitWords } from './normalize-text.js';
+import type { SearchRanking } from './ranking.js';
 
 export interface BodyIndex {
   conceptCount: number;
@@ -34,7 +35,8 @@ export function isSearchableWord(word: string): boolean {
   return word.length >= 2 && !/^\d+$/.test(word) && !koreanFillers.has(word) && !englishFillers.has(word);
 }
 
-export function buildBodyIndex(concepts: readonly Concept[]): BodyIndex {
+export function buildBodyIndex(concepts: readonly Concept[], ranking: Readonly<SearchRanking>): BodyIndex {
+  const { boldWeight, maxStemCut, stemWeight } = ranking.body;
   const postings = new Map<string, Map<number, number>>();
   const add = (word: string, conceptIndex: number, weight: number) => {
     let perConcept = postings.get(word);
@@ -45,12 +47,14 @@ export function buildBodyIndex(concepts: readonly Concept[]): BodyIndex {
     const bold = new Set(concept.boldTerms.flatMap((term) => splitWords(term)));
     for (const word of new Set(splitWords(concept.plainText))) {
       if (!isSearchableWord(word)) continue;
-      const emphasis = bold.has(word) ? 2 : 1;
+      const emphasis = bold.has(word) ? boldWeight : 1;
       add(word, conceptIndex, emphasis);
       // Korean words carry their particles and endings (`클러스터의`, `격리된`): the stem is indexed too,
       // a little weaker than the word itself.
       if (hangulSyllables.test(word)) {
-        for (let cut = 1; cut <= 2 && word.length - cut >= 2; cut++) add(word.slice(0, word.length - cut), conceptIndex, 0.6 * emphasis);
+        for (let cut = 1; cut <= maxStemCut && word.length - cut >= 2; cut++) {
+          add(word.slice(0, word.length - cut), conceptIndex, stemWeight * emphasis);
+        }
       }
     }
   });
@@ -58,7 +62,8 @@ export function buildBodyIndex(concepts: readonly Concept[]): BodyIndex {
 }
 
 /** Concepts whose bodies contain the words (already normalized and filtered), rarer words weighing more. */
-export function searchBodies(index: BodyIndex, words: readonly string[]): BodyCandidate[] {
+export function searchBodies(index: BodyIndex, words: readonly string[], ranking: Readonly<SearchRanking>): BodyCandidate[] {
+  const { base, relative, absolute, absoluteWords, minMatchedWords } = ranking.body;
   const totals = new Map<number, { weight: number; matchedWords: number }>();
   for (const word of new Set(words)) {
     const perConcept = index.postings.get(word);
@@ -74,13 +79,14 @@ export function searchBodies(index: BodyIndex, words: readonly string[]): BodyCa
   const wordCount = new Set(words).size;
   // A body sharing one word with a query of several (`양자 컴퓨터` against a note that says 컴퓨터) is a
   // coincidence, not an answer: it must hold two of the query's words at least.
-  const needed = Math.min(2, wordCount);
+  const needed = Math.min(minMatchedWords, wordCount);
   for (const [conceptIndex, total] of totals) if (total.matchedWords < needed) totals.delete(conceptIndex);
   if (totals.size === 0) return [];
   const best = Math.max(...[...totals.values()].map((total) => total.weight));
+  const veryRareWords = absoluteWords * Math.log(1 + index.conceptCount);
   return [...totals].map(([conceptIndex, total]) => ({
     conceptIndex,
-    score: 0.2 + 0.2 * (total.weight / best) * (total.matchedWords / wordCount) + 0.1 * Math.min(1, total.weight / (4 * Math.log(1 + index.conceptCount))),
+    score: base + relative * (total.weight / best) * (total.matchedWords / wordCount) + absolute * Math.min(1, total.weight / veryRareWords),
     matchKind: 'body' as const,
     matchedName: '',
     bodyConcepts: totals.size,

@@ -2,6 +2,7 @@
 // query into the concept name it probably holds. The original query is always searched too, so a name
 // that happens to end like a question (`…란`) still matches itself first.
 import { foldText } from './normalize-text.js';
+import { defaultRanking, type SearchRanking } from './ranking.js';
 
 export interface QueryVariant {
   text: string;
@@ -42,6 +43,19 @@ const fillerWords = new Set([
   '대해서', '에서', '이랑', '하고',
 ]);
 
+// Words that never name a concept, nor are worth finding in a body: a longer name's words (`what`, `the`)
+// are not indexed alone, and a query that is one of them guesses nothing. Narrower than `fillerWords`: a
+// word such as `please` may still be searched for in a body.
+const stopWords = new Set([
+  'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
+  'it', 'this', 'that', 'what', 'whats', 'how', 'why', 'who', 'explain', 'define', 'me', 'my', 'i', 'you',
+  'everyone', 'here',
+]);
+
+export function isStopWord(word: string): boolean {
+  return stopWords.has(word);
+}
+
 /**
  * A word of a query that says nothing about which concept is meant (`please`, `뭐야`, the digits of a
  * mention). Single letters and syllables are judged by the caller: `큐` may be a name.
@@ -60,12 +74,12 @@ export function stripWordEnding(word: string): string {
 }
 
 /** The query as typed, then without question phrasing, then without a trailing particle (`도커를` → `도커`). */
-export function listQueryVariants(query: string): QueryVariant[] {
+export function listQueryVariants(query: string, weights: SearchRanking['variants'] = defaultRanking.variants): QueryVariant[] {
   const original = foldText(query).trim();
   const variants: QueryVariant[] = [{ text: original, weight: 1 }];
   const withoutQuestion = stripQuestion(original);
-  if (withoutQuestion && withoutQuestion !== original) variants.push({ text: withoutQuestion, weight: 0.98 });
+  if (withoutQuestion && withoutQuestion !== original) variants.push({ text: withoutQuestion, weight: weights.withoutQuestion });
   const withoutParticle = withoutQuestion.replace(trailingParticle, '');
-  if (withoutParticle && withoutParticle !== withoutQuestion) variants.push({ text: withoutParticle, weight: 0.96 });
+  if (withoutParticle && withoutParticle !== withoutQuestion) variants.push({ text: withoutParticle, weight: weights.withoutParticle });
   return variants;
 }

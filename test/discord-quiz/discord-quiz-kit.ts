@@ -11,8 +11,8 @@ import { openQuizStore, type SqliteQuizStore } from '../../src/store/sqlite-quiz
 
 export { buttonsOf, expectWithinDiscordLimits } from '../discord/message-view-checks.js';
 
-const realNote = fs.readFileSync(new URL('../../data/docs/docker-kubernetes.md', import.meta.url), 'utf8');
-export const realKb: KnowledgeBase = buildKnowledgeBase('data/docs', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
+const realNote = fs.readFileSync(new URL('../fixtures/team-note/docker-kubernetes.md', import.meta.url), 'utf8');
+export const realKb: KnowledgeBase = buildKnowledgeBase('test/fixtures/team-note', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
 
 export function conceptOf(kb: KnowledgeBase, id: string): Concept {
   const concept = kb.getConcept(id);

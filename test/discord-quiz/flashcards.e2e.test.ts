@@ -76,7 +76,7 @@ describe('flashcard practice', () => {
     const graded = await clickAndRead(h, answered, cardButton(answered, 'didnt'));
     expect(graded.embeds[0]?.title).toContain('Noted: not yet');
     const firstKey = createCardKey('network/tcp', 'TCP 3-way handshake의 세 단계는?');
-    expect(h.bot.context.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([
+    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([
       { cardKey: firstKey, conceptId: 'network/tcp', grade: 'didnt', userId: alice.id },
     ]);
 
@@ -91,7 +91,7 @@ describe('flashcard practice', () => {
     const regraded = await clickAndRead(h, answered, cardButton(answered, 'knew'));
     expect(regraded.embeds[0]?.title).toContain('Noted: you knew it');
     expect(regraded.embeds[0]?.description).toBe('TCP 3-way handshake의 세 단계는?');
-    expect(h.bot.context.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([{ cardKey: firstKey, grade: 'knew' }]);
+    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([{ cardKey: firstKey, grade: 'knew' }]);
   });
 
   it('when every card is graded and resting, "Next card" brings a generated practice question', async () => {
@@ -107,7 +107,7 @@ describe('flashcard practice', () => {
     const generated = await clickAndRead(h, message, cardButton(message, 'next'));
 
     expect(answerButtons(generated)).toHaveLength(4);
-    expect(h.bot.context.store.listLatestFlashcardGrades(h.emulator.guild.id, alice.id).map((grade) => grade.grade)).toEqual(['knew', 'knew']);
+    expect(h.bot.store.listLatestFlashcardGrades(h.emulator.guild.id, alice.id).map((grade) => grade.grade)).toEqual(['knew', 'knew']);
   });
 
   it('a crafted button for another member\'s card, or for a card no longer in the notes, gets a clear private note and stores nothing', async () => {
@@ -133,8 +133,8 @@ describe('flashcard practice', () => {
     expect(foreignReply).toEqual({ ephemeral: true, embeds: [], content: 'This flashcard belongs to someone else. Start your own with `/quiz practice`.' });
     expect(goneReply.content).toContain('no longer in the notes');
     expect(mangledReply.content).toContain('not a flashcard button');
-    expect(h.bot.context.store.listLatestFlashcardGrades(emulator.guild.id, bob.id)).toEqual([]);
-    expect(h.bot.context.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toEqual([]);
+    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, bob.id)).toEqual([]);
+    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toEqual([]);
   });
 
   it('a Korean member gets the card in Korean', async () => {

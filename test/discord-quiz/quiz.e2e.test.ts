@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import type { Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
 import { silentLogger } from '../../src/logger.js';
@@ -12,6 +13,7 @@ import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle } fr
 import type { EmulatedMember } from '../emulator/index.js';
 import { answerButtonId, answerButtons, isQuestionPost, questionIdOf, replyTo } from '../e2e/bot-harness.js';
 import { assertNothingPings } from '../e2e/mention-guard.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 import { createTempDirectory } from './discord-quiz-kit.js';
 
 /** Friday 27 November 2026, 12:00 in Seoul: the next weekday 09:00 slots are Monday, Tuesday, Wednesday. */
@@ -28,7 +30,8 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     discordToken: 'emulator-token',
     guildId: emulator.guild.id,
     apiUrl: emulator.apiUrl,
-    docsDir: 'data/docs',
+    docsDir: teamNoteDir,
+    noteReadLimits: { maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 },
     databasePath: path.join(createTempDirectory('concept-bot-quiz-e2e-'), 'quiz.sqlite'),
     defaultTimezone: 'Asia/Seoul',
     closeAfterMinutes: undefined,
@@ -36,6 +39,7 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     logLevel: 'silent',
   };
   bot = await startBot(config, {
+    commands,
     logger: silentLogger,
     clock,
     clientOptions: { rest: { timeout: 2_000, retries: 1 }, waitGuildTimeout: 500 },
@@ -60,7 +64,7 @@ async function postNow() {
   const handle = emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin);
   const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
   const questionId = questionIdOf(post);
-  const question = bot.context.store.getQuestion(questionId);
+  const question = bot.store.getQuestion(questionId);
   if (!question) throw new Error(`question ${questionId} is not stored`);
   return { handle, post, question };
 }
@@ -80,7 +84,7 @@ describe('configuring the quiz', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Manage Server');
-    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it('an admin schedules a channel with the defaults and the reply shows the next three post times in the zone', async () => {
@@ -98,7 +102,7 @@ describe('configuring the quiz', () => {
       return `• ${wallClock} (<t:${slot}:R>)`;
     });
     expect(lines.slice(-4)).toEqual(['Next posts (Asia/Seoul):', ...nextPosts]);
-    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: 'en', paused: false });
+    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: 'en', paused: false });
   });
 
   it('a wrong cron expression gets an ephemeral error naming the field, with an example', async () => {
@@ -107,7 +111,7 @@ describe('configuring the quiz', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('I cannot use `61 9 * * *` as a schedule: the minute field `61` is not valid (use 0–59');
     expect(reply.content).toContain('Example: `0 9 * * 1-5` = 09:00 Monday to Friday');
-    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it('a Korean admin who limits both day of month and weekday is told in Korean why, with crons to use instead', async () => {
@@ -119,7 +123,7 @@ describe('configuring the quiz', () => {
     expect(reply.content).toContain('`0 9 1-7 * 1` 표현식으로는 일정을 만들 수 없어요: 날짜(`1-7`)와 요일(`1`)을 함께 제한했어요.');
     expect(reply.content).toContain('`0 9 * * 1#1` = 매월 첫째 월요일 09:00');
     expect(reply.content).not.toMatch(/limits both|weekday/);
-    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it('a time zone that changes its clocks gets a note on daylight saving time; the questions speak the scheduling admin\'s language', async () => {
@@ -152,7 +156,7 @@ describe('configuring the quiz', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('**Send Messages**');
-    expect(bot.context.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 });
 
@@ -184,7 +188,7 @@ describe('a quiz round', () => {
     expect(bobReply.content).toContain(`Answer recorded: **${letter(wrong)}**`);
     expect(minjiFirst.content).toContain(`**${letter(question.answer)}**로 답을 기록했어요`);
     expect(minjiAgain).toEqual({ ephemeral: true, embeds: [], content: `이미 **${letter(question.answer)}**로 답했어요. 처음 고른 답만 인정돼요.` });
-    const tally = bot.context.store.getTally(question.id);
+    const tally = bot.store.getTally(question.id);
     expect(tally.participants).toBe(3);
     expect(tally.correct.map((member) => member.userName)).toEqual(['Alice', 'Minji']);
   });
@@ -245,7 +249,7 @@ describe('a quiz round', () => {
 
     expect(reply).toEqual({ ephemeral: true, embeds: [], content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.' });
     expect(afterwards.content).toContain('Answer recorded');
-    expect(bot.context.store.getTally(question.id).participants).toBe(1);
+    expect(bot.store.getTally(question.id).participants).toBe(1);
   });
 
   it('a click after the close gets the closed note with the answer', async () => {
@@ -257,7 +261,7 @@ describe('a quiz round', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toBe(`This question is closed. The answer was **${'ABCD'[question.answer]}. ${question.options[question.answer]}**.`);
-    expect(bot.context.store.getTally(question.id).participants).toBe(0);
+    expect(bot.store.getTally(question.id).participants).toBe(0);
   });
 
   it('the reveal button opens the concept for the clicker only', async () => {
@@ -315,7 +319,7 @@ describe('watching the quiz', () => {
 
     expect(retry.content).toContain('the post worked, so it runs again');
     expect(emulator.channelMessages(emulator.channels.docker)).toHaveLength(1);
-    expect(bot.context.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastProblem: null });
+    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastProblem: null });
     if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
     const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
     expect(value).toContain(`Next post: <t:${Date.parse('2026-11-30T00:00:00Z') / 1000}:f>`);
@@ -349,7 +353,7 @@ describe('practice', () => {
     const shown = await handle.waitForOriginal();
     expect(handle.ephemeral).toBe(true);
     const questionId = questionIdOf(shown);
-    const question = bot.context.store.getQuestion(questionId)!;
+    const question = bot.store.getQuestion(questionId)!;
     const wrong = (question.answer + 2) % 4;
 
     const response = await emulator.click(shown, answerButtonId(shown, wrong), member).response();
@@ -359,7 +363,7 @@ describe('practice', () => {
     expect(updated.embeds[0]?.title).toContain('Not quite');
     expect(answerButtons(updated).every((button) => button.disabled)).toBe(true);
     expect(answerButtons(updated)[wrong]?.style).toBe(ButtonStyle.Danger);
-    expect(bot.context.store.getMemberStats(emulator.guild.id, member.id).answered).toBe(0);
+    expect(bot.store.getMemberStats(emulator.guild.id, member.id).answered).toBe(0);
   });
 });
 

@@ -8,8 +8,8 @@ import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import { expectWithinDiscordLimits } from './message-view-checks.js';
 
-const realNote = readFileSync(new URL('../../data/docs/docker-kubernetes.md', import.meta.url), 'utf8');
-const realKb = buildKnowledgeBase('data/docs', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
+const realNote = readFileSync(new URL('../fixtures/team-note/docker-kubernetes.md', import.meta.url), 'utf8');
+const realKb = buildKnowledgeBase('test/fixtures/team-note', [{ file: 'docker-kubernetes.md', markdown: realNote }]);
 
 function conceptOf(kb: KnowledgeBase, id: string) {
   const concept = kb.getConcept(id);

@@ -21,7 +21,7 @@ let minji: EmulatedMember;
 function writeDocs(): string {
   const docsDir = path.join(tempDir, 'docs');
   mkdirSync(docsDir, { recursive: true });
-  copyFileSync('data/docs/docker-kubernetes.md', path.join(docsDir, 'docker-kubernetes.md'));
+  copyFileSync('test/fixtures/team-note/docker-kubernetes.md', path.join(docsDir, 'docker-kubernetes.md'));
   const sections = Array.from({ length: 20 }, (_, index) => `## 예제 항목 ${index + 1}번(Sample Entry ${index + 1})\n\n- 예제 항목 ${index + 1}번은 목록을 나누어 보여 주기 위한 항목이다.`);
   writeFileSync(path.join(docsDir, 'samples.md'), ['# 예제 모음', '', ...sections].join('\n'));
   const longBody = Array.from({ length: 300 }, (_, index) => `- 문장 ${index}: **굵게** 예제 항목 ${(index % 20) + 1}번과 함께 쓰는 @everyone ${'긴 설명 '.repeat(8)}`);

@@ -75,7 +75,7 @@ function startMain(overrides: Record<string, string> = {}): Started {
     DISCORD_API_URL: emulator.apiUrl,
     DISCORD_GUILD_ID: emulator.guild.id,
     DATABASE_PATH: path.join(tempDir, 'var', 'bot.sqlite'),
-    DOCS_DIR: 'data/docs',
+    DOCS_DIR: 'test/fixtures/team-note',
     LOG_LEVEL: 'debug',
     ...overrides,
   });

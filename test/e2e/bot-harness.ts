@@ -7,12 +7,14 @@ import path from 'node:path';
 import type { ClientOptions } from 'discord.js';
 import type { APIButtonComponentWithCustomId, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/quiz/ports.js';
 import { startDiscordEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle } from '../emulator/index.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 import { assertNothingPings } from './mention-guard.js';
 
 /** Small REST limits so that a fault the client retries (5xx, a hung response) settles within a test. */
@@ -65,7 +67,7 @@ export interface BotHarnessOptions {
   guildCommands?: boolean;
   /** `QUIZ_CLOSE_AFTER_MINUTES`. */
   closeAfterMinutes?: number;
-  /** `DOCS_DIR`; default the real notes in `data/docs`. */
+  /** `DOCS_DIR`; default the fixture copy of the team's first note (tests never read data/docs). */
   docsDir?: string;
   /** Notes already loaded, instead of reading `docsDir` (a test's hand-made knowledge base). */
   knowledgeBase?: KnowledgeBase;
@@ -126,7 +128,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     DISCORD_API_URL: emulator.apiUrl,
     ...(options.guildCommands === false ? {} : { DISCORD_GUILD_ID: emulator.guild.id }),
     DATABASE_PATH: path.join(directory, 'quiz.sqlite'),
-    DOCS_DIR: options.docsDir ?? 'data/docs',
+    DOCS_DIR: options.docsDir ?? teamNoteDir,
     DEFAULT_TIMEZONE: 'Asia/Seoul',
     ...(options.closeAfterMinutes === undefined ? {} : { QUIZ_CLOSE_AFTER_MINUTES: String(options.closeAfterMinutes) }),
     LOG_LEVEL: 'silent',
@@ -137,7 +139,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
     const minScheduleGapMs = options.minScheduleGapMs === undefined ? testMinScheduleGapMs : (options.minScheduleGapMs ?? undefined);
-    bot = await startBot(config, { logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
+    bot = await startBot(config, { commands, logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
     return bot;
   };
   const stop = async (): Promise<void> => {

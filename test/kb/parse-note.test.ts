@@ -368,3 +368,20 @@ describe('parseNote: author-written questions', () => {
     expect(concepts[0]?.flashcards).toEqual([{ question: '포트는?', answer: '53번.', location: { file: 'dns.md', line: 7 } }]);
   });
 });
+
+describe('parseNote: a quiz block outside every concept', () => {
+  it('is reported with its line instead of being dropped silently', () => {
+    const markdown = '# Git\n\n```quiz\n커밋은?\n- [ ] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치\n```\n\n## 커밋(Commit)\n\n스냅샷.\n';
+    const { concepts, problems } = parseNote(markdown, 'git.md');
+    expect(concepts[0]?.authoredQuestions).toEqual([]);
+    expect(problems).toEqual([{ severity: 'warning', file: 'git.md', line: 3, message: expect.stringContaining('belongs to none') }]);
+  });
+});
+
+describe('parseNote: <details> written with blank lines', () => {
+  it('reads a summary that stands apart from its <details> tag', () => {
+    const markdown = '## 커밋(Commit)\n\n스냅샷.\n\n<details>\n\n<summary>커밋은 바뀌나요?</summary>\n\n바뀌지 않는다.\n\n</details>\n';
+    const [commit] = parseNote(markdown, 'git.md').concepts;
+    expect(commit?.flashcards).toEqual([{ question: '커밋은 바뀌나요?', answer: '바뀌지 않는다.', location: { file: 'git.md', line: 5 } }]);
+  });
+});

@@ -11,6 +11,7 @@ import { ChannelUnavailableError, systemClock, type Clock, type QuizChannelGatew
 import { QuizRunner, type QuizRunnerOptions } from '../../src/quiz/quiz-runner.js';
 import type { ClosedQuestion, StoredQuestion } from '../../src/quiz/types.js';
 import { openQuizStore, type SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 
 export const guildId = '100000000000000001';
 export const channelId = '200000000000000001';
@@ -41,7 +42,7 @@ let knowledgeBase: Promise<KnowledgeBase> | undefined;
 
 /** The real first note, loaded once per test file. */
 export function loadNotes(): Promise<KnowledgeBase> {
-  knowledgeBase ??= loadKnowledgeBase('data/docs');
+  knowledgeBase ??= loadKnowledgeBase(teamNoteDir);
   return knowledgeBase;
 }
 

@@ -92,11 +92,11 @@ describe('which-concept questions are fair', () => {
     const kb = makeKnowledgeBase({
       'it/network': [
         ...fillerConcepts(),
-        { names: ['TCP/IP'], slug: 'tcp-ip', statements: ['TCP는 연결을 맺고 IP는 패킷의 주소를 정하는, 인터넷 통신의 기본 프로토콜 묶음이다.'] },
+        { names: ['TCP/IP'], slug: 'tcp-ip', statements: ['TCP는 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.', 'IP는 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.'] },
       ],
     });
-    const question = generateQuestion(kb, 'it/network/tcp-ip', createRandom(1), 'which-concept')!;
-    expect(question.prompt).toBe('＿＿＿은(는) 연결을 맺고 ＿＿＿은(는) 패킷의 주소를 정하는, 인터넷 통신의 기본 프로토콜 묶음이다.');
+    const prompts = new Set(questionsOver(20, (seed) => generateQuestion(kb, 'it/network/tcp-ip', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    expect(prompts).toEqual(new Set(['＿＿＿은(는) 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.', '＿＿＿은(는) 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.']));
   });
 
   it('do not use a sentence that leans on the one before it', () => {

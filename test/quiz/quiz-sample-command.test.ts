@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { docsDir, fixtureNotesDir } from './quiz-test-kit.js';
+import { minQuestionScore } from '../../src/quiz/question-quality.js';
+import { fixtureNotesDir, realNotesDir } from './quiz-test-kit.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -14,7 +15,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('cli quiz sample', () => {
   it('prints exactly one JSON question with the agreed keys', async () => {
-    const { code, out } = await run('quiz', 'sample', '--docs', docsDir, '--seed', '7', '--json');
+    const { code, out } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--note', 'docker-kubernetes', '--seed', '7', '--json');
     expect(code).toBe(0);
     const question = JSON.parse(out);
     expect(Object.keys(question).sort()).toEqual(['answer', 'conceptId', 'kind', 'options', 'prompt']);
@@ -41,7 +42,7 @@ describe('cli quiz sample', () => {
   });
 
   it('shows a readable question with options A to D and the answer', async () => {
-    const { code, out } = await run('quiz', 'sample', '--docs', docsDir, '--seed', '7');
+    const { code, out } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', '7');
     expect(code).toBe(0);
     expect(out).toMatch(/^  A\) .+\n  B\) .+\n  C\) .+\n  D\) .+$/m);
     expect(out).toMatch(/^Answer: [A-D]\) .+$/m);
@@ -49,7 +50,7 @@ describe('cli quiz sample', () => {
   });
 
   it('refuses an unknown note and names the notes there are', async () => {
-    const { code, err } = await run('quiz', 'sample', '--docs', docsDir, '--note', 'nope', '--json');
+    const { code, err } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--note', 'nope', '--json');
     expect(code).toBe(2);
     expect(err).toContain('no note "nope"');
     expect(err).toContain('docker-kubernetes');
@@ -65,5 +66,46 @@ describe('cli quiz sample', () => {
     } finally {
       fs.rmSync(thinNotes, { recursive: true, force: true });
     }
+  });
+});
+
+describe('cli quiz review', () => {
+  it('prints the questions as JSON with their source line and score, all at or above the threshold', async () => {
+    const { code, out } = await run('quiz', 'review', '--docs', realNotesDir, '--count', '12', '--seed', '3', '--json');
+    expect(code).toBe(0);
+    const questions = JSON.parse(out) as { conceptId: string; kind: string; prompt: string; options: string[]; answer: number; source: { file: string; line: number }; score: number }[];
+    expect(questions).toHaveLength(12);
+    const notes = fs.readdirSync(realNotesDir);
+    for (const question of questions) {
+      expect(Object.keys(question).sort()).toEqual(['answer', 'conceptId', 'kind', 'options', 'prompt', 'score', 'source']);
+      expect(['which-concept', 'cloze', 'authored']).toContain(question.kind);
+      expect(question.options).toHaveLength(4);
+      expect(question.score).toBeGreaterThanOrEqual(minQuestionScore);
+      expect(notes).toContain(question.source.file);
+      // The source line is a line of that note that holds text of the question (or the authored block).
+      const lines = fs.readFileSync(path.join(realNotesDir, question.source.file), 'utf8').split('\n');
+      expect(lines[question.source.line - 1]?.trim()).not.toBe('');
+    }
+    expect(new Set(questions.map((question) => question.prompt)).size).toBe(12);
+  });
+
+  it('prints a teacher-readable list: where from, kind and score, prompt, options with the right one marked', async () => {
+    const { code, out } = await run('quiz', 'review', '--docs', fixtureNotesDir, '--count', '5', '--seed', '9');
+    expect(code).toBe(0);
+    expect(out.match(/^\d+\. [\w/.-]+\.md:\d+ {2}\[(?:which-concept|cloze|authored), score \d\.\d\d, [^\]]+\]$/gm)).toHaveLength(5);
+    expect(out.match(/^ {3}\* [A-D]\) .+$/gm)).toHaveLength(5);
+    expect(out).toMatch(/^5 questions about \d+ concepts \(seed 9\); \d+ concepts too thin for a question/m);
+  });
+
+  it('is the same for the same seed', async () => {
+    const first = await run('quiz', 'review', '--docs', realNotesDir, '--count', '8', '--seed', '5', '--json');
+    const again = await run('quiz', 'review', '--docs', realNotesDir, '--count', '8', '--seed', '5', '--json');
+    expect(again.out).toBe(first.out);
+  });
+
+  it('refuses a count of zero', async () => {
+    const { code, err } = await run('quiz', 'review', '--docs', fixtureNotesDir, '--count', '0');
+    expect(code).toBe(2);
+    expect(err).toContain('--count');
   });
 });

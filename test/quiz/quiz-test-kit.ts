@@ -4,14 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildKnowledgeBase, loadKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { Concept, KnowledgeBase } from '../../src/kb/types.js';
+import { teamNoteDir } from '../fixture-dirs.js';
 
-export const docsDir = path.resolve('data/docs');
 export const fixtureNotesDir = path.resolve('test/fixtures/notes');
+/** Notes in the styles real teams keep (several authors, Korean and English); see its EXPECTED.md. */
+export const realNotesDir = path.resolve('test/fixtures/real-notes');
 
-/** The team's first note (data/docs/docker-kubernetes.md) through the real parser. */
+/** The team's first note, as copied into the fixtures (tests never read data/docs), through the real parser. */
 export function buildSharedNoteKnowledgeBase(): KnowledgeBase {
   const file = 'docker-kubernetes.md';
-  return buildKnowledgeBase(docsDir, [{ file, markdown: fs.readFileSync(path.join(docsDir, file), 'utf8') }]);
+  return buildKnowledgeBase(teamNoteDir, [{ file, markdown: fs.readFileSync(path.join(teamNoteDir, file), 'utf8') }]);
 }
 
 /** Every fixture note (several folders, several topics). */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listAppliedMigrations, openDatabase } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations.js';
@@ -7,6 +8,32 @@ import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createDatabasePath } from './store-test-kit.js';
 
 describe('openDatabase', () => {
+  it('refuses a file holding another application\'s tables before writing anything to it', () => {
+    const file = createDatabasePath();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = new Database(file);
+    other.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT); INSERT INTO users (email) VALUES ('a@example.com')");
+    other.close();
+    const before = fs.readFileSync(file);
+
+    expect(() => openDatabase(file)).toThrow(/holds tables of another application \(users\); nothing was written to it/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+  });
+
+  it('opens an empty file, and its own database whatever tables the migrations made', () => {
+    const file = createDatabasePath();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '');
+
+    openDatabase(file).close();
+    const reopened = openDatabase(file);
+    const applied = listAppliedMigrations(reopened);
+    reopened.close();
+
+    expect(applied).toHaveLength(migrations.length);
+  });
+
   it('creates the missing directory and applies every migration once, recorded by name', () => {
     const file = createDatabasePath();
     expect(fs.existsSync(path.dirname(file))).toBe(false);

@@ -1,10 +1,10 @@
-import type { KnowledgeBase } from '../kb/types.js';
-import type { Logger } from '../logger.js';
-import type { QuizStore } from '../store/quiz-store.js';
-import { DueTimer } from './due-timer.js';
-import { ChannelUnavailableError, RateLimitedError, type Clock, type QuizChannelGateway } from './ports.js';
-import type { PostQueue } from './post-queue.js';
-import type { ClosedQuestion, StoredQuestion } from './types.js';
+import type { KnowledgeBase } from '../../kb/types.js';
+import type { Logger } from '../../logger.js';
+import type { QuizStore } from '../../store/quiz-store.js';
+import { DueTimer } from '../due-timer.js';
+import { ChannelUnavailableError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
+import type { PostQueue } from '../post-queue.js';
+import type { ClosedQuestion, StoredQuestion } from '../types.js';
 
 /**
  * How long a failing reveal edit is tried: 1 min, 2, 4 … at most an hour apart, for a day. Discord outages and
