@@ -37,6 +37,15 @@ export const distractorCount = 3;
 const twoSentencesBelowLetters = 40;
 /** Wrong options considered per candidate: plenty to choose from, and it keeps the work per concept bounded. */
 const maxPoolSize = 40;
+/**
+ * Work per concept stays bounded however big a note is (a 10,000-section note, a 5 MB section): a question needs
+ * a handful of good sentences, not all of them, so a long section offers at most this many, spread over its text…
+ */
+const maxSentencesPerConcept = 80;
+/** …and blanks at most this many of its terms… */
+const maxBlankableTerms = 60;
+/** …and a note with more terms than this lends each concept only the terms of its neighbours in the note. */
+const maxNoteTermsInPool = maxPoolSize * 8;
 /** Mentions between two notes (concept pairs) that make them one domain; see buildDomains. */
 const minLinksForDomain = 3;
 
@@ -211,15 +220,32 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     conceptsByDocument.set(concept.documentId, list);
   }
   const domainOf = buildDomains(kb, conceptsByDocument);
+  const positionInNote = new Map<string, number>();
+  for (const concepts of conceptsByDocument.values()) concepts.forEach((concept, index) => positionInNote.set(concept.id, index));
 
   // Which concept a name key names: a bold `커널` in another section still opens the Kernel concept.
   const conceptByNameKey = new Map<string, string>();
   for (const concept of kb.concepts) for (const key of nameKeysById.get(concept.id)!.keys) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
 
-  const termsByDocument = new Map<string, Term[]>();
-  /** A note's terms: names of its concepts, bold terms, translated terms of its prose; one per key. */
-  function termsOf(documentId: string): Term[] {
-    const cached = termsByDocument.get(documentId);
+  /** Terms in the order a note offers them: names of its concepts, bold terms, translated terms of its prose; one per key. */
+  function collectTerms(documentId: string, concepts: readonly Concept[]): Term[] {
+    const terms: Term[] = [];
+    const seen = new Set<string>();
+    for (const concept of concepts) {
+      for (const term of termsOfConcept(concept, documentId)) {
+        if (seen.has(term.key)) continue;
+        seen.add(term.key);
+        terms.push(term);
+      }
+    }
+    return terms;
+  }
+
+  /** One concept's terms, each made once however many pools take it (a big note's pools overlap). */
+  const termsByConcept = new Map<string, Term[]>();
+  function termsOfConcept(concept: Concept, documentId: string): Term[] {
+    const cacheKey = `${documentId}\u0000${concept.id}`;
+    const cached = termsByConcept.get(cacheKey);
     if (cached) return cached;
     const terms: Term[] = [];
     const seen = new Set<string>();
@@ -230,16 +256,58 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       term.namedConceptId = term.partKeys.map((key) => conceptByNameKey.get(key)).find((id) => id !== undefined) ?? null;
       terms.push(term);
     };
-    for (const concept of conceptsByDocument.get(documentId) ?? []) {
-      // A Korean note's concepts go by their Korean names: `Virtual Memory` beside `PCB` is the same option twice over.
-      const [first, ...rest] = concept.names;
-      if (first !== undefined) add(first, 'name');
-      if (first !== undefined && !/\p{Script=Hangul}/u.test(first)) for (const name of rest) add(name, 'name');
-      for (const bold of concept.boldTerms) add(bold, 'bold');
-      for (const passage of concept.passages) for (const translated of findTranslatedTerms(passage.text)) add(translated, 'translation');
-    }
-    termsByDocument.set(documentId, terms);
+    // A Korean note's concepts go by their Korean names: `Virtual Memory` beside `PCB` is the same option twice over.
+    const [first, ...rest] = concept.names;
+    if (first !== undefined) add(first, 'name');
+    if (first !== undefined && !/\p{Script=Hangul}/u.test(first)) for (const name of rest) add(name, 'name');
+    for (const bold of concept.boldTerms) add(bold, 'bold');
+    for (const passage of concept.passages) for (const translated of findTranslatedTerms(passage.text)) add(translated, 'translation');
+    termsByConcept.set(cacheKey, terms);
     return terms;
+  }
+
+  const termsByDocument = new Map<string, Term[]>();
+  /** A note's terms (cached per note). */
+  function termsOf(documentId: string): Term[] {
+    let terms = termsByDocument.get(documentId);
+    if (!terms) termsByDocument.set(documentId, (terms = collectTerms(documentId, conceptsByDocument.get(documentId) ?? [])));
+    return terms;
+  }
+
+  const termByKeyByDocument = new Map<string, Map<string, Term>>();
+  function termByKeyOf(documentId: string): Map<string, Term> {
+    let byKey = termByKeyByDocument.get(documentId);
+    if (!byKey) termByKeyByDocument.set(documentId, (byKey = new Map(termsOf(documentId).map((term) => [term.key, term]))));
+    return byKey;
+  }
+
+  /**
+   * The wrong options a cloze about `concept` may draw from for a term at home in `documentId`: the note's domain,
+   * or, for a note too big to hand over whole, the terms of the concept's neighbours in it.
+   */
+  let neighbourPool: { conceptId: string; terms: Term[] } | null = null;
+  function termPoolFor(concept: Concept, documentId: string): readonly Term[] {
+    if (documentId !== concept.documentId || termsOf(documentId).length <= maxNoteTermsInPool) return domainTermsOf(documentId);
+    // Material is built one concept at a time: remembering the last concept's pool is all the caching it needs.
+    if (neighbourPool?.conceptId !== concept.id) {
+      neighbourPool = { conceptId: concept.id, terms: collectTerms(documentId, [concept, ...nearestInNote(concept, maxPoolSize)]) };
+    }
+    return neighbourPool.terms;
+  }
+
+  /** Up to `limit` other concepts of the concept's own note, nearest in the note first (a long note wanders off topic). */
+  function nearestInNote(concept: Concept, limit: number): Concept[] {
+    const siblings = conceptsByDocument.get(concept.documentId) ?? [];
+    if (siblings.length - 1 <= limit) return siblings.filter((other) => other.id !== concept.id);
+    const at = positionInNote.get(concept.id) ?? 0;
+    const result: Concept[] = [];
+    for (let distance = 1; result.length < limit && distance < siblings.length; distance++) {
+      const before = siblings[at - distance];
+      const after = siblings[at + distance];
+      if (before) result.push(before);
+      if (after && result.length < limit) result.push(after);
+    }
+    return result;
   }
 
   /** The terms of a note's domain, its own first, at most a few pools' worth (cached per note). */
@@ -272,9 +340,8 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
   function domainConcepts(concept: Concept, limit: number): Concept[] {
     const result: Concept[] = [];
     for (const documentId of domainOf(concept.documentId)) {
-      for (const other of conceptsByDocument.get(documentId) ?? []) {
-        if (other.id !== concept.id) result.push(other);
-      }
+      if (documentId === concept.documentId) result.push(...nearestInNote(concept, limit));
+      else for (const other of conceptsByDocument.get(documentId) ?? []) result.push(other);
       if (documentId !== concept.documentId && result.length >= limit) break;
     }
     return result;
@@ -302,7 +369,7 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       for (const nameKey of keys) offeredKeys.add(nameKey);
       return true;
     });
-    const sentences = readPromptSentences(concept);
+    const sentences = spreadOut(readPromptSentences(concept), maxSentencesPerConcept);
     const sentenceFeaturesBySentence = new Map(sentences.map((sentence) => [sentence, sentenceFeatures(sentence)]));
     featuresOf = (sentence) => sentenceFeaturesBySentence.get(sentence) ?? sentenceFeatures(sentence);
     const whichConcept: WhichConceptCandidate[] = [];
@@ -323,10 +390,10 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       if (which) consider(which);
     }
 
-    const blankable = blankableTerms(concept, ownKeys);
+    const blankable = blankableTerms(concept, ownKeys).slice(0, maxBlankableTerms);
     for (const sentence of sentences) {
       for (const term of blankable) {
-        const cloze = blankSentence(concept, sentence, term, ownKeys, domainTermsOf(term.documentId));
+        const cloze = blankSentence(concept, sentence, term, ownKeys, termPoolFor(concept, term.documentId));
         if (cloze) consider(cloze);
       }
     }
@@ -388,7 +455,7 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
 
   /** Terms of this concept's prose a cloze may blank: its bold terms, translated terms, and names of other concepts it mentions. */
   function blankableTerms(concept: Concept, ownKeys: ReadonlySet<string>): Term[] {
-    const byKey = new Map(termsOf(concept.documentId).map((term) => [term.key, term]));
+    const byKey = termByKeyOf(concept.documentId);
     const domain = domainOf(concept.documentId);
     const texts = [
       ...concept.boldTerms,
@@ -634,4 +701,10 @@ function blankTerm(sentence: string, term: Term): string | null {
   const prompt = blanked.trim();
   if (findLeakedName(prompt, term.forms) !== undefined) return null;
   return prompt;
+}
+
+/** At most `max` items, evenly spread from first to last, in order. */
+function spreadOut<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  return Array.from({ length: max }, (_, index) => items[Math.floor((index * items.length) / max)]!);
 }
