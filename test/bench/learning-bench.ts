@@ -24,6 +24,10 @@
 // - fsrs: ts-fsrs states per member from their answers (right = Good, wrong = Again); the channel question is the
 //   team's weakest concept (`chooseWeakestConcept`, members active in the last 30 days), each member's reviews
 //   are their due list (most overdue first, then never seen).
+// What it showed when written (5 seeds): FSRS 1.17× round-robin on mean recall, but not better on the weakest
+// decile, which is ~0 for every policy: the least active members' hardest concepts are forgotten whatever is
+// asked. Round-robin is a strong baseline for 20 concepts and 3 reviews a day (each concept every week or so);
+// FSRS's default weights also expect slower forgetting than these members have. See the sensitivity lines.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listDueConcepts } from '../../src/learning/due-reviews.js';
@@ -38,7 +42,7 @@ import type { ConceptPerformance } from '../../src/quiz/types.js';
 import { round } from './bench-stats.js';
 
 /** Every knob of the simulation, in one place. Changing one changes the question asked, not the answer. */
-export const learningSimulation = {
+export const learningSimulation: SimulationParameters = {
   members: 20,
   days: 60,
   seeds: [1, 2, 3, 4, 5],
@@ -52,7 +56,23 @@ export const learningSimulation = {
   knownBeforeShare: 0.2,
   channelParticipation: [0.3, 0.9],
   reviewDayShare: [0.2, 0.8],
-} as const;
+};
+
+export interface SimulationParameters {
+  members: number;
+  days: number;
+  seeds: readonly number[];
+  reviewsPerDay: number;
+  options: number;
+  firstHalfLifeDays: number;
+  spreadSigma: number;
+  recallGrowth: number;
+  growthNoiseSigma: number;
+  lapseFactor: number;
+  knownBeforeShare: number;
+  channelParticipation: readonly [number, number];
+  reviewDayShare: readonly [number, number];
+}
 
 export const policyNames = ['round-robin', 'team-weighting', 'fsrs'] as const;
 export type PolicyName = (typeof policyNames)[number];
@@ -73,6 +93,7 @@ export interface LearningBenchResult {
   policies: Record<PolicyName, PolicyResult>;
   fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number };
   target: { meanRecall: number; weakestDecileRecall: number; met: boolean };
+  sensitivity: { change: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number }; meanRecall: Record<PolicyName, number> }[];
 }
 
 const fixtureNotes = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'notes');
@@ -88,30 +109,57 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
   const { members, days, seeds, reviewsPerDay } = learningSimulation;
   log(`learning simulation (${members} members, ${concepts.length} fixture concepts, ${days} days, seeds ${seeds.join(',')})`);
 
-  const perPolicy = new Map<PolicyName, PolicyResult[]>(policyNames.map((name) => [name, []]));
-  for (const seed of seeds) {
-    for (const name of policyNames) perPolicy.get(name)!.push(simulateTeam(concepts, name, seed));
-  }
-  const policies = Object.fromEntries(
-    policyNames.map((name) => {
-      const runs = perPolicy.get(name)!;
-      const mean = (pick: (run: PolicyResult) => number) => round(runs.reduce((sum, run) => sum + pick(run), 0) / runs.length, 4);
-      return [name, { meanRecall: mean((run) => run.meanRecall), weakestDecileRecall: mean((run) => run.weakestDecileRecall), answersPerMemberDay: mean((run) => run.answersPerMemberDay) }];
-    }),
-  ) as Record<PolicyName, PolicyResult>;
-  const ratio = (metric: 'meanRecall' | 'weakestDecileRecall') =>
-    round(policies['round-robin'][metric] > 0 ? policies.fsrs[metric] / policies['round-robin'][metric] : Number.POSITIVE_INFINITY, 3);
-  const fsrsOverRoundRobin = { meanRecall: ratio('meanRecall'), weakestDecileRecall: ratio('weakestDecileRecall') };
+  const policies = simulatePolicies(concepts, learningSimulation);
+  const fsrsOverRoundRobin = compareToRoundRobin(policies);
   const target = { meanRecall: 1.15, weakestDecileRecall: 1.3, met: false };
   target.met = fsrsOverRoundRobin.meanRecall >= target.meanRecall && fsrsOverRoundRobin.weakestDecileRecall >= target.weakestDecileRecall;
 
   log('  policy           mean recall   weakest decile   answers/member/day');
   for (const name of policyNames) {
     const result = policies[name];
-    log(`  ${name.padEnd(16)} ${result.meanRecall.toFixed(3).padStart(11)}   ${result.weakestDecileRecall.toFixed(3).padStart(14)}   ${result.answersPerMemberDay.toFixed(2).padStart(18)}`);
+    log(`  ${name.padEnd(16)} ${result.meanRecall.toFixed(3).padStart(11)}   ${result.weakestDecileRecall.toFixed(4).padStart(14)}   ${result.answersPerMemberDay.toFixed(2).padStart(18)}`);
   }
   log(`  fsrs ÷ round-robin: mean ${fsrsOverRoundRobin.meanRecall}× (target ${target.meanRecall}×), weakest decile ${fsrsOverRoundRobin.weakestDecileRecall}× (target ${target.weakestDecileRecall}×): ${target.met ? 'met' : 'NOT met'}`);
-  return { days, members, concepts: concepts.length, seeds: [...seeds], reviewsPerDay, policies, fsrsOverRoundRobin, target };
+
+  // Other plausible worlds, to show how much the verdict depends on the model's guesses. The headline above is
+  // the model as first written; none of these replaces it.
+  const sensitivity = sensitivityChecks.map(({ change, parameters }) => {
+    const varied = simulatePolicies(concepts, { ...learningSimulation, ...parameters });
+    return { change, fsrsOverRoundRobin: compareToRoundRobin(varied), meanRecall: mapPolicies((name) => varied[name].meanRecall) };
+  });
+  log('  sensitivity (fsrs ÷ round-robin, mean / weakest decile):');
+  for (const check of sensitivity) log(`    ${check.change.padEnd(40)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×`);
+  return { days, members, concepts: concepts.length, seeds: [...seeds], reviewsPerDay, policies, fsrsOverRoundRobin, target, sensitivity };
+}
+
+const sensitivityChecks: { change: string; parameters: Partial<SimulationParameters> }[] = [
+  { change: 'first half-life 4 days (not 1.5)', parameters: { firstHalfLifeDays: 4 } },
+  { change: 'first half-life 8 days', parameters: { firstHalfLifeDays: 8 } },
+  { change: '5 reviews a day (not 3)', parameters: { reviewsPerDay: 5 } },
+  { change: 'an active team (70–100% of days)', parameters: { channelParticipation: [0.7, 1], reviewDayShare: [0.7, 1] } },
+];
+
+function mapPolicies<T>(value: (name: PolicyName) => T): Record<PolicyName, T> {
+  return Object.fromEntries(policyNames.map((name) => [name, value(name)])) as Record<PolicyName, T>;
+}
+
+/** Every policy over every seed, averaged per policy. */
+function simulatePolicies(concepts: readonly string[], parameters: SimulationParameters): Record<PolicyName, PolicyResult> {
+  return mapPolicies((name) => {
+    const runs = parameters.seeds.map((seed) => simulateTeam(concepts, name, seed, parameters));
+    const mean = (pick: (run: PolicyResult) => number) => round(runs.reduce((sum, run) => sum + pick(run), 0) / runs.length, 4);
+    return {
+      meanRecall: mean((run) => run.meanRecall),
+      weakestDecileRecall: mean((run) => run.weakestDecileRecall),
+      answersPerMemberDay: mean((run) => run.answersPerMemberDay),
+    };
+  });
+}
+
+function compareToRoundRobin(policies: Record<PolicyName, PolicyResult>): { meanRecall: number; weakestDecileRecall: number } {
+  const ratio = (metric: 'meanRecall' | 'weakestDecileRecall') =>
+    round(policies['round-robin'][metric] > 0 ? policies.fsrs[metric] / policies['round-robin'][metric] : Number.POSITIVE_INFINITY, 3);
+  return { meanRecall: ratio('meanRecall'), weakestDecileRecall: ratio('weakestDecileRecall') };
 }
 
 /** One member's true memory of one concept (see the model above). */
@@ -133,9 +181,8 @@ interface World {
 }
 
 /** The team, its prior knowledge and who shows up when: a function of the seed alone, the same for every policy. */
-function createWorld(conceptCount: number, seed: number): World {
+function createWorld(conceptCount: number, seed: number, s: SimulationParameters): World {
   const random = createRandom(seed);
-  const s = learningSimulation;
   const logNormal = (sigma: number) => Math.exp(sigma * normal(random));
   const ease = Array.from({ length: conceptCount }, () => logNormal(s.spreadSigma));
   const memory: TrueMemory[][] = [];
@@ -170,17 +217,17 @@ function trueRecall(memory: TrueMemory, at: number): number {
 }
 
 /** One question answered: did the member get it right, and what studying it did to their memory. */
-function study(memory: TrueMemory, at: number, random: Random): boolean {
+function study(memory: TrueMemory, at: number, random: Random, s: SimulationParameters): boolean {
   const p = trueRecall(memory, at);
   const recalled = random.next() < p;
-  const correct = recalled || random.next() < 1 / learningSimulation.options;
+  const correct = recalled || random.next() < 1 / s.options;
   if (!memory.learned) {
     memory.learned = true;
     memory.halfLifeDays = memory.firstHalfLifeDays;
   } else if (recalled) {
-    memory.halfLifeDays *= 1 + memory.growthRate * (1 - p) * Math.exp(learningSimulation.growthNoiseSigma * normal(random));
+    memory.halfLifeDays *= 1 + memory.growthRate * (1 - p) * Math.exp(s.growthNoiseSigma * normal(random));
   } else {
-    memory.halfLifeDays = Math.max(memory.firstHalfLifeDays, memory.halfLifeDays * learningSimulation.lapseFactor);
+    memory.halfLifeDays = Math.max(memory.firstHalfLifeDays, memory.halfLifeDays * s.lapseFactor);
   }
   memory.studiedAt = at;
   return correct;
@@ -193,15 +240,20 @@ interface Policy {
   observe(member: number, conceptId: string, correct: boolean, at: number, inChannel: boolean): void;
 }
 
-export function simulateTeam(concepts: readonly string[], name: PolicyName, seed: number): PolicyResult {
-  const world = createWorld(concepts.length, seed);
+export interface SimulationRun extends PolicyResult {
+  /** [member][concept]: recall at the end under the true model. */
+  recalls: number[][];
+}
+
+export function simulateTeam(concepts: readonly string[], name: PolicyName, seed: number, s: SimulationParameters = learningSimulation): SimulationRun {
+  const world = createWorld(concepts.length, seed, s);
   const outcomes = createRandom(seed * 7919 + 1);
-  const policy = createPolicy(name, concepts, seed);
+  const policy = createPolicy(name, concepts, seed, s.members);
   const index = new Map(concepts.map((id, i) => [id, i]));
-  const { members, days, reviewsPerDay } = learningSimulation;
+  const { members, days, reviewsPerDay } = s;
   let answers = 0;
   const answer = (member: number, conceptId: string, at: number, inChannel: boolean) => {
-    const correct = study(world.memory[member]![index.get(conceptId)!]!, at, outcomes);
+    const correct = study(world.memory[member]![index.get(conceptId)!]!, at, outcomes, s);
     policy.observe(member, conceptId, correct, at, inChannel);
     answers++;
   };
@@ -216,19 +268,21 @@ export function simulateTeam(concepts: readonly string[], name: PolicyName, seed
     }
   }
   const end = start + days * dayMs + channelHourMs;
-  const recalls = world.memory.flatMap((row) => row.map((memory) => trueRecall(memory, end))).sort((a, b) => a - b);
-  const decile = recalls.slice(0, Math.max(1, Math.round(recalls.length / 10)));
+  const recalls = world.memory.map((row) => row.map((memory) => trueRecall(memory, end)));
+  const sorted = recalls.flat().sort((a, b) => a - b);
+  const decile = sorted.slice(0, Math.max(1, Math.round(sorted.length / 10)));
   return {
-    meanRecall: recalls.reduce((sum, p) => sum + p, 0) / recalls.length,
+    meanRecall: sorted.reduce((sum, p) => sum + p, 0) / sorted.length,
     weakestDecileRecall: decile.reduce((sum, p) => sum + p, 0) / decile.length,
     answersPerMemberDay: answers / members / days,
+    recalls,
   };
 }
 
-function createPolicy(name: PolicyName, concepts: readonly string[], seed: number): Policy {
+function createPolicy(name: PolicyName, concepts: readonly string[], seed: number, members: number): Policy {
   switch (name) {
     case 'round-robin':
-      return createRoundRobin(concepts);
+      return createRoundRobin(concepts, members);
     case 'team-weighting':
       return createTeamWeighting(concepts, seed);
     case 'fsrs':
@@ -236,9 +290,9 @@ function createPolicy(name: PolicyName, concepts: readonly string[], seed: numbe
   }
 }
 
-function createRoundRobin(concepts: readonly string[]): Policy {
+function createRoundRobin(concepts: readonly string[], members: number): Policy {
   let next = 0;
-  const memberNext = Array.from({ length: learningSimulation.members }, (_, m) => m % concepts.length);
+  const memberNext = Array.from({ length: members }, (_, m) => m % concepts.length);
   return {
     channelConcept: () => concepts[next++ % concepts.length]!,
     reviewConcepts: (member, count) =>
