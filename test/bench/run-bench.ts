@@ -4,8 +4,9 @@ import { runSearchBench } from './search-bench.js';
 import { runQuizBench } from './quiz-bench.js';
 import { runQuizMaterialBench } from './quiz-material-bench.js';
 import { runE2eBench } from './e2e-bench.js';
+import { runLearningBench } from './learning-bench.js';
 
-// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e): tuning search
+// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e, learning): tuning search
 // ranking wants its numbers in seconds, not after the whole bench.
 const json = process.argv.includes('--json');
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -18,6 +19,7 @@ const parts: Record<string, () => unknown> = {
   quiz: () => runQuizBench(log),
   quizMaterial: () => runQuizMaterialBench(log),
   e2e: () => runE2eBench(log),
+  learning: () => runLearningBench(log),
 };
 const unknown = named.filter((name) => !(name in parts));
 if (unknown.length > 0) throw new Error(`unknown bench part: ${unknown.join(', ')} (parts: ${Object.keys(parts).join(', ')})`);
