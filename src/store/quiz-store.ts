@@ -13,6 +13,8 @@ import type {
   Tally,
 } from '../quiz/types.js';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
+import type { MemoryState } from '../learning/memory-state.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, StoredMemory } from '../learning/review-log.js';
 
 /**
  * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
@@ -93,6 +95,29 @@ export interface QuizStore {
   recordFlashcardGrade(grade: NewFlashcardGrade): FlashcardGrade;
   /** The latest grade of each card the member has graded in the guild. */
   listLatestFlashcardGrades(guildId: string, userId: string): FlashcardGrade[];
+
+  // Members' memory (FSRS states and the review log; see src/learning)
+  /**
+   * Review one member's memory of one concept: `next` gets the stored state (null when never reviewed) and
+   * returns the new one; the state and the log entry are written in one transaction with the read, so two
+   * reviews at once never lose one. Durable before this returns.
+   */
+  recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog;
+  getMemory(key: MemoryKey): StoredMemory | null;
+  /** Every concept the member has a memory of in the guild, by concept id. */
+  listMemberMemories(guildId: string, userId: string): StoredMemory[];
+  /** Every member's memories in the guild, by member then concept. */
+  listGuildMemories(guildId: string): StoredMemory[];
+  /** The memories as they stood at `at`: each member's state after their latest review at or before it. */
+  listGuildMemoriesAsOf(guildId: string, at: Date): StoredMemory[];
+  /** A member's reviews in the guild, oldest first. */
+  listMemberReviews(guildId: string, userId: string): ReviewLog[];
+  /** Members who answered the channel's own questions (not practice) since `since`, with their latest answer time. */
+  listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Map<string, Date>;
+  /** Answers (channel, practice) and flashcard self-grades in the guild from `since` up to `until` (exclusive), oldest first. */
+  listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[];
+  /** The latest display name of each member who answered in the guild. */
+  listMemberNames(guildId: string): Map<string, string>;
 
   close(): void;
 }

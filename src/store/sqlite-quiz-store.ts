@@ -15,7 +15,18 @@ import type {
 } from '../quiz/types.js';
 import type { Transaction } from 'better-sqlite3';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
+import type { MemoryState } from '../learning/memory-state.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, StoredMemory } from '../learning/review-log.js';
 import type { QuizStore } from './quiz-store.js';
+import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
+import {
+  toAnswerActivity,
+  toMemoryStateColumns,
+  toReviewLog,
+  toStateJson,
+  toStoredMemory,
+  toStoredMemoryFromLog,
+} from './learning-row-mappers.js';
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
@@ -33,9 +44,15 @@ export class SqliteQuizStore implements QuizStore {
     (questionId: string, userId: string, userName: string, choice: number, now: Date) => RecordAnswerResult
   >;
   private readonly closeQuestionTransaction: Transaction<(questionId: string, now: Date) => StoredQuestion | null>;
+  private readonly learning: LearningStatements;
+  private readonly recordReviewTransaction: Transaction<(review: NewReview, next: (before: MemoryState | null) => MemoryState) => ReviewLog>;
 
   constructor(private readonly db: SqliteDatabase) {
     this.statements = prepareStatements(db);
+    this.learning = prepareLearningStatements(db);
+    this.recordReviewTransaction = db.transaction((review: NewReview, next: (before: MemoryState | null) => MemoryState) =>
+      this.insertReview(review, next),
+    );
     this.createQuestionTransaction = db.transaction((input: NewQuestion) => this.insertQuestion(input));
     this.recordAnswerTransaction = db.transaction((questionId: string, userId: string, userName: string, choice: number, now: Date) =>
       this.insertAnswer(questionId, userId, userName, choice, now),
@@ -288,6 +305,47 @@ export class SqliteQuizStore implements QuizStore {
     return this.statements.selectLatestFlashcardGrades.all(guildId, userId).map(toFlashcardGrade);
   }
 
+  // Members' memory
+
+  recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog {
+    // IMMEDIATE: the state read and the write must not interleave with another process's review of the same concept.
+    return this.recordReviewTransaction.immediate(review, next);
+  }
+
+  getMemory({ guildId, userId, conceptId }: MemoryKey): StoredMemory | null {
+    const row = this.learning.selectMemoryState.get(guildId, userId, conceptId);
+    return row ? toStoredMemory(row) : null;
+  }
+
+  listMemberMemories(guildId: string, userId: string): StoredMemory[] {
+    return this.learning.selectMemberMemoryStates.all(guildId, userId).map(toStoredMemory);
+  }
+
+  listGuildMemories(guildId: string): StoredMemory[] {
+    return this.learning.selectGuildMemoryStates.all(guildId).map(toStoredMemory);
+  }
+
+  listGuildMemoriesAsOf(guildId: string, at: Date): StoredMemory[] {
+    return this.learning.selectMemoriesAsOf.all({ guildId, at: at.getTime() }).map(toStoredMemoryFromLog);
+  }
+
+  listMemberReviews(guildId: string, userId: string): ReviewLog[] {
+    return this.learning.selectMemberReviewLogs.all(guildId, userId).map(toReviewLog);
+  }
+
+  listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Map<string, Date> {
+    const rows = this.learning.selectRecentChannelAnswerers.all({ guildId, channelId, since: since.getTime() });
+    return new Map(rows.map((row) => [row.user_id, new Date(row.last_answered_at)]));
+  }
+
+  listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[] {
+    return this.learning.selectAnswerActivity.all({ guildId, since: since.getTime(), until: until.getTime() }).map(toAnswerActivity);
+  }
+
+  listMemberNames(guildId: string): Map<string, string> {
+    return new Map(this.learning.selectMemberNames.all(guildId).map((row) => [row.user_id, row.user_name]));
+  }
+
   close(): void {
     this.db.close();
   }
@@ -341,6 +399,29 @@ export class SqliteQuizStore implements QuizStore {
 
     this.statements.upsertMemberName.run({ guildId: row.guild_id, userId, userName, updatedAt: answeredAt });
     return { kind: 'recorded', answer: toRecordedAnswer(stored), question };
+  }
+
+  private insertReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog {
+    const { guildId, userId, conceptId } = review;
+    const beforeRow = this.learning.selectMemoryState.get(guildId, userId, conceptId);
+    const before = beforeRow ? toStoredMemory(beforeRow).state : null;
+    const after = next(before);
+    const reviewedAt = review.reviewedAt.getTime();
+    this.learning.upsertMemoryState.run({ guildId, userId, conceptId, ...toMemoryStateColumns(after), updatedAt: reviewedAt });
+    const { lastInsertRowid } = this.learning.insertReviewLog.run({
+      guildId,
+      userId,
+      conceptId,
+      source: review.source,
+      rating: review.rating,
+      questionId: review.questionId,
+      reviewedAt,
+      stateBeforeJson: before === null ? null : toStateJson(before),
+      stateAfterJson: toStateJson(after),
+    });
+    const row = this.learning.selectReviewLog.get(lastInsertRowid);
+    if (!row) throw new Error(`Review of ${conceptId} by ${userId} is missing right after insert`);
+    return toReviewLog(row);
   }
 
   private markClosed(questionId: string, now: Date): StoredQuestion | null {
