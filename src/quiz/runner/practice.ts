@@ -1,3 +1,4 @@
+import { reviewAnswer, reviewSelfGrade } from '../../learning/member-memory.js';
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 import { checkAnswerPlace, type AnswerPlace, type AnswerPlaceRefusal } from '../answer-place.js';
@@ -52,6 +53,8 @@ export class AnswersAndPractice {
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
   answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
     const result = this.store.recordAnswer(questionId, userId, userName, choice, this.clock.now());
+    // Only a first answer reviews the member's memory: a second click changes neither the answer nor the memory.
+    if (result.kind === 'recorded') this.updateMemory(() => reviewAnswer(this.store, result.question, result.answer), { questionId, userId });
     if (result.kind === 'closed' && result.question.status === 'open') {
       // Past its close time but not closed yet (the timer is about to fire): close it now rather than later.
       void this.closing.closeQuestion(questionId).catch((error: unknown) =>
@@ -107,8 +110,21 @@ export class AnswersAndPractice {
     const card = this.findFlashcard(cardKey);
     if (!card) return { ok: false, reason: 'unknown-card' };
     const stored = this.store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: this.clock.now() });
+    this.updateMemory(() => reviewSelfGrade(this.store, stored), { guildId, userId, cardKey });
     this.logger.debug({ guildId, userId, conceptId: card.conceptId, cardKey, grade }, 'flashcard graded');
     return { ok: true, card, grade: stored };
+  }
+
+  /**
+   * The answer is stored and stands whatever happens here: a memory update that fails (a busy database) is logged
+   * and the member still gets their acknowledgement, rather than an error for an answer that was kept.
+   */
+  private updateMemory(review: () => unknown, context: Record<string, string>): void {
+    try {
+      review();
+    } catch (error) {
+      this.logger.error({ err: error, ...context }, 'updating the member\'s memory after an answer failed');
+    }
   }
 
   /** Practice asks about the note named, else the note the channel's schedule is limited to, else every note. */
