@@ -3,8 +3,8 @@
 import type { FlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { RecordedAnswer, StoredQuestion } from '../quiz/types.js';
 import type { QuizStore } from '../store/quiz-store.js';
-import { ratingForAnswer, ratingForSelfGrade } from './answer-rating.js';
-import { createMemoryState, reviewConcept } from './memory-state.js';
+import { ratingForAnswer, ratingForSelfGrade, type AnswerConfidence } from './answer-rating.js';
+import { createMemoryState, reviewConcept, type MemoryRating, type MemoryState } from './memory-state.js';
 import type { NewReview, ReviewLog } from './review-log.js';
 
 /**
@@ -13,10 +13,14 @@ import type { NewReview, ReviewLog } from './review-log.js';
  * FSRS never sees time run backwards.
  */
 export function reviewMemory(store: QuizStore, review: NewReview): ReviewLog {
-  return store.recordReview(review, (before) => {
-    const at = Math.max(review.reviewedAt.getTime(), before?.lastReviewAt ?? -Infinity);
-    return reviewConcept(before ?? createMemoryState(at), review.rating, at).state;
-  });
+  return store.recordReview(review, nextStateAfter(review.rating, review.reviewedAt));
+}
+
+function nextStateAfter(rating: MemoryRating, reviewedAt: Date): (before: MemoryState | null) => MemoryState {
+  return (before) => {
+    const at = Math.max(reviewedAt.getTime(), before?.lastReviewAt ?? -Infinity);
+    return reviewConcept(before ?? createMemoryState(at), rating, at).state;
+  };
 }
 
 /** A first answer to a channel or practice question: wrong → Again, right → Good (answer-rating.ts). */
@@ -43,4 +47,27 @@ export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade): Review
     questionId: null,
     reviewedAt: grade.gradedAt,
   });
+}
+
+export type ConfidenceOutcome =
+  | { ok: true; review: ReviewLog }
+  /**
+   * `closed`: the result is out, and confidence given after seeing it says nothing about recall. `not-answered`:
+   * the member has no answer (or one from before memories were kept) to this question. `reviewed-since`: a later
+   * review of the concept already built on this one.
+   */
+  | { ok: false; reason: 'closed' | 'not-answered' | 'reviewed-since' };
+
+/**
+ * The member says how sure they were of their answer: the answer's review is re-rated as if given with it (a
+ * guessed right answer is Again, answer-rating.ts), from the state before it. Saying it again replaces the word.
+ */
+export function rateConfidence(store: QuizStore, question: StoredQuestion, userId: string, confidence: AnswerConfidence, now: Date): ConfidenceOutcome {
+  if (question.status === 'closed' || now.getTime() >= question.closesAt.getTime()) return { ok: false, reason: 'closed' };
+  const answer = store.getAnswer(question.id, userId);
+  const review = answer ? store.getAnswerReview(question.id, userId) : null;
+  if (!answer || !review) return { ok: false, reason: 'not-answered' };
+  const rating = ratingForAnswer({ correct: answer.correct, confidence });
+  const revised = store.reviseReview(review.id, { rating, confidence, revisedAt: now }, nextStateAfter(rating, review.reviewedAt));
+  return revised ? { ok: true, review: revised } : { ok: false, reason: 'reviewed-since' };
 }

@@ -1,4 +1,5 @@
 // Rows of the member-memory tables (migration 006) and their mapping to the learning domain's objects.
+import type { AnswerConfidence } from '../learning/answer-rating.js';
 import type { MemoryPhase, MemoryRating, MemoryState } from '../learning/memory-state.js';
 import type { AnswerActivity, ReviewLog, ReviewSource, StoredMemory } from '../learning/review-log.js';
 
@@ -25,6 +26,7 @@ export interface ReviewLogRow {
   concept_id: string;
   source: string;
   rating: string;
+  confidence: string | null;
   question_id: string | null;
   reviewed_at: number;
   state_before_json: string | null;
@@ -84,6 +86,7 @@ export function toReviewLog(row: ReviewLogRow): ReviewLog {
     conceptId: row.concept_id,
     source: row.source as ReviewSource,
     rating: row.rating as MemoryRating,
+    confidence: row.confidence as AnswerConfidence | null,
     questionId: row.question_id,
     reviewedAt: new Date(row.reviewed_at),
     stateBefore: row.state_before_json === null ? null : (JSON.parse(row.state_before_json) as MemoryState),

@@ -47,6 +47,16 @@ export function prepareLearningStatements(db: SqliteDatabase) {
       INSERT INTO review_logs (guild_id, user_id, concept_id, source, rating, question_id, reviewed_at, state_before_json, state_after_json)
       VALUES (@guildId, @userId, @conceptId, @source, @rating, @questionId, @reviewedAt, @stateBeforeJson, @stateAfterJson)`),
     selectReviewLog: db.prepare<[number | bigint], ReviewLogRow>('SELECT * FROM review_logs WHERE id = ?'),
+    // The review an answer made (one per question and member: the first answer is the only one reviewed).
+    selectAnswerReview: db.prepare<[string, string], ReviewLogRow>(
+      'SELECT * FROM review_logs WHERE question_id = ? AND user_id = ? ORDER BY id LIMIT 1',
+    ),
+    selectLatestReviewId: db.prepare<[string, string, string], { id: number }>(
+      'SELECT id FROM review_logs WHERE guild_id = ? AND user_id = ? AND concept_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1',
+    ),
+    updateReviewRating: db.prepare<{ id: number; rating: string; confidence: string; stateAfterJson: string }>(
+      'UPDATE review_logs SET rating = @rating, confidence = @confidence, state_after_json = @stateAfterJson WHERE id = @id',
+    ),
     selectMemberMemoryStates: db.prepare<[string, string], MemoryStateRow>(
       'SELECT * FROM memory_states WHERE guild_id = ? AND user_id = ? ORDER BY concept_id',
     ),
@@ -56,7 +66,7 @@ export function prepareLearningStatements(db: SqliteDatabase) {
     ),
     // The latest review of each member and concept at or before @at: the memory as it stood then.
     selectMemoriesAsOf: db.prepare<{ guildId: string; at: number }, ReviewLogRow>(`
-      SELECT id, guild_id, user_id, concept_id, source, rating, question_id, reviewed_at, state_before_json, state_after_json
+      SELECT id, guild_id, user_id, concept_id, source, rating, confidence, question_id, reviewed_at, state_before_json, state_after_json
       FROM (
         SELECT r.*, ROW_NUMBER() OVER (PARTITION BY user_id, concept_id ORDER BY reviewed_at DESC, id DESC) AS latest
         FROM review_logs r WHERE guild_id = @guildId AND reviewed_at <= @at

@@ -179,6 +179,8 @@ export const migrations: readonly Migration[] = [
         concept_id TEXT NOT NULL,
         source TEXT NOT NULL CHECK (source IN ('channel', 'practice', 'flashcard', 'review')),
         rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+        -- The member's own word after answering (sure / unsure / guessed); the rating already counts it. NULL = none given.
+        confidence TEXT CHECK (confidence IN ('sure', 'unsure', 'guessed')),
         question_id TEXT,
         reviewed_at INTEGER NOT NULL,
         state_before_json TEXT,
@@ -186,6 +188,7 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX review_logs_by_member ON review_logs (guild_id, user_id, concept_id, reviewed_at);
       CREATE INDEX review_logs_by_time ON review_logs (guild_id, reviewed_at);
+      CREATE INDEX review_logs_by_question ON review_logs (question_id, user_id) WHERE question_id IS NOT NULL;
     `,
   },
 ];

@@ -8,13 +8,14 @@ import type {
   NewSchedule,
   PendingReveal,
   RecordAnswerResult,
+  RecordedAnswer,
   Schedule,
   StoredQuestion,
   Tally,
 } from '../quiz/types.js';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { MemoryState } from '../learning/memory-state.js';
-import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, StoredMemory } from '../learning/review-log.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 
 /**
  * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
@@ -60,6 +61,8 @@ export interface QuizStore {
   // Answers
   /** First answer of a user wins; stored durably before this returns. Refused when closed or past closesAt. */
   recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult;
+  /** A member's (first) answer to a question, or null. */
+  getAnswer(questionId: string, userId: string): RecordedAnswer | null;
   getTally(questionId: string): Tally;
   /**
    * Close an open question: status, closedAt, and (unless practice) points and streaks of every member of the
@@ -104,6 +107,14 @@ export interface QuizStore {
    */
   recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog;
   getMemory(key: MemoryKey): StoredMemory | null;
+  /** The review a member's answer to a question made, or null (no answer, or one from before memories were kept). */
+  getAnswerReview(questionId: string, userId: string): ReviewLog | null;
+  /**
+   * Re-rate a review (the member's confidence came after the answer): `next` gets the state before that review and
+   * returns the state after the new rating; log and state change in one transaction. Null, changing nothing, when
+   * the review is unknown or no longer the member's latest of that concept (a later review built on it).
+   */
+  reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null;
   /** Every concept the member has a memory of in the guild, by concept id. */
   listMemberMemories(guildId: string, userId: string): StoredMemory[];
   /** Every member's memories in the guild, by member then concept. */

@@ -9,6 +9,7 @@ import type {
   NewSchedule,
   PendingReveal,
   RecordAnswerResult,
+  RecordedAnswer,
   Schedule,
   StoredQuestion,
   Tally,
@@ -16,7 +17,7 @@ import type {
 import type { Transaction } from 'better-sqlite3';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { MemoryState } from '../learning/memory-state.js';
-import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, StoredMemory } from '../learning/review-log.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 import type { QuizStore } from './quiz-store.js';
 import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
 import {
@@ -46,12 +47,18 @@ export class SqliteQuizStore implements QuizStore {
   private readonly closeQuestionTransaction: Transaction<(questionId: string, now: Date) => StoredQuestion | null>;
   private readonly learning: LearningStatements;
   private readonly recordReviewTransaction: Transaction<(review: NewReview, next: (before: MemoryState | null) => MemoryState) => ReviewLog>;
+  private readonly reviseReviewTransaction: Transaction<
+    (reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState) => ReviewLog | null
+  >;
 
   constructor(private readonly db: SqliteDatabase) {
     this.statements = prepareStatements(db);
     this.learning = prepareLearningStatements(db);
     this.recordReviewTransaction = db.transaction((review: NewReview, next: (before: MemoryState | null) => MemoryState) =>
       this.insertReview(review, next),
+    );
+    this.reviseReviewTransaction = db.transaction((reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState) =>
+      this.updateReview(reviewId, revision, next),
     );
     this.createQuestionTransaction = db.transaction((input: NewQuestion) => this.insertQuestion(input));
     this.recordAnswerTransaction = db.transaction((questionId: string, userId: string, userName: string, choice: number, now: Date) =>
@@ -158,6 +165,11 @@ export class SqliteQuizStore implements QuizStore {
   recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult {
     // IMMEDIATE: the open-check and the insert must see the same state as a close running in another process.
     return this.recordAnswerTransaction.immediate(questionId, userId, userName, choice, now);
+  }
+
+  getAnswer(questionId: string, userId: string): RecordedAnswer | null {
+    const row = this.statements.selectAnswer.get(questionId, userId);
+    return row ? toRecordedAnswer(row) : null;
   }
 
   getTally(questionId: string): Tally {
@@ -317,6 +329,15 @@ export class SqliteQuizStore implements QuizStore {
     return row ? toStoredMemory(row) : null;
   }
 
+  getAnswerReview(questionId: string, userId: string): ReviewLog | null {
+    const row = this.learning.selectAnswerReview.get(questionId, userId);
+    return row ? toReviewLog(row) : null;
+  }
+
+  reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null {
+    return this.reviseReviewTransaction.immediate(reviewId, revision, next);
+  }
+
   listMemberMemories(guildId: string, userId: string): StoredMemory[] {
     return this.learning.selectMemberMemoryStates.all(guildId, userId).map(toStoredMemory);
   }
@@ -422,6 +443,25 @@ export class SqliteQuizStore implements QuizStore {
     const row = this.learning.selectReviewLog.get(lastInsertRowid);
     if (!row) throw new Error(`Review of ${conceptId} by ${userId} is missing right after insert`);
     return toReviewLog(row);
+  }
+
+  private updateReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null {
+    const row = this.learning.selectReviewLog.get(reviewId);
+    if (!row) return null;
+    const review = toReviewLog(row);
+    // Re-rating an older review would leave every later state computed from the old rating: refuse instead.
+    if (this.learning.selectLatestReviewId.get(review.guildId, review.userId, review.conceptId)?.id !== review.id) return null;
+    const after = next(review.stateBefore);
+    this.learning.updateReviewRating.run({ id: reviewId, rating: revision.rating, confidence: revision.confidence, stateAfterJson: toStateJson(after) });
+    this.learning.upsertMemoryState.run({
+      guildId: review.guildId,
+      userId: review.userId,
+      conceptId: review.conceptId,
+      ...toMemoryStateColumns(after),
+      updatedAt: revision.revisedAt.getTime(),
+    });
+    const updated = this.learning.selectReviewLog.get(reviewId);
+    return updated ? toReviewLog(updated) : null;
   }
 
   private markClosed(questionId: string, now: Date): StoredQuestion | null {

@@ -2,6 +2,7 @@
 // channel's active members most likely forgot. Real runner, real store file, the fixture notes.
 import { describe, expect, it } from 'vitest';
 import { reviewMemory } from '../../src/learning/member-memory.js';
+import { createMemoryState, reviewConcept } from '../../src/learning/memory-state.js';
 import { channelId, createRunner, guildId, hour, minute, mondaySlot, scheduleDefault, tuesdaySlot } from './runner-test-kit.js';
 import { fillerConcepts, makeKnowledgeBase } from '../quiz/quiz-test-kit.js';
 
@@ -127,5 +128,49 @@ describe('the team\'s weakest concept first', () => {
     }
     expect(askedOtherThanForgotten).toHaveLength(5);
     expect(askedOtherThanForgotten).toContain(true);
+  });
+});
+
+describe('the member\'s confidence re-rates their answer', () => {
+  it('a right answer then "guessed" becomes Again, from the state before the answer; "sure" then makes it Easy', async () => {
+    const { runner, store, question } = await postMondayQuestion();
+    runner.answer(question.id, 'u1', 'Mina', question.answer);
+    const answeredAt = store.listMemberReviews(guildId, 'u1')[0]!.reviewedAt.getTime();
+
+    const guessed = runner.rateConfidence(question.id, 'u1', 'guessed');
+    const afterGuess = store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state;
+    const sure = runner.rateConfidence(question.id, 'u1', 'sure');
+
+    expect(guessed).toMatchObject({ ok: true, review: { rating: 'again', confidence: 'guessed' } });
+    expect(afterGuess).toEqual(reviewConcept(createMemoryState(answeredAt), 'again', answeredAt).state);
+    expect(sure).toMatchObject({ ok: true, review: { rating: 'easy', confidence: 'sure' } });
+    expect(store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state).toEqual(
+      reviewConcept(createMemoryState(answeredAt), 'easy', answeredAt).state,
+    );
+    // Still one review: the confidence changes it, it does not add another.
+    expect(store.listMemberReviews(guildId, 'u1')).toHaveLength(1);
+  });
+
+  it('a wrong answer stays Again whatever the member felt', async () => {
+    const { runner, store, question } = await postMondayQuestion();
+    runner.answer(question.id, 'u1', 'Mina', (question.answer + 1) % question.options.length);
+
+    expect(runner.rateConfidence(question.id, 'u1', 'sure')).toMatchObject({ ok: true, review: { rating: 'again', confidence: 'sure' } });
+    expect(store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state.lapses).toBe(0);
+  });
+
+  it('is refused without an answer, after the reveal, for an unknown question, and once a later review built on it', async () => {
+    const { runner, store, question, clock } = await postMondayQuestion();
+    runner.answer(question.id, 'u1', 'Mina', question.answer);
+    runner.answer(question.id, 'u2', 'Jun', question.answer);
+    reviewMemory(store, { guildId, userId: 'u2', conceptId: question.conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
+
+    expect(runner.rateConfidence(question.id, 'u3', 'sure')).toEqual({ ok: false, reason: 'not-answered' });
+    expect(runner.rateConfidence('no-such-question', 'u1', 'sure')).toEqual({ ok: false, reason: 'unknown-question' });
+    expect(runner.rateConfidence(question.id, 'u2', 'guessed')).toEqual({ ok: false, reason: 'reviewed-since' });
+    clock.set(tuesdaySlot);
+    const before = store.listMemberReviews(guildId, 'u1');
+    expect(runner.rateConfidence(question.id, 'u1', 'guessed')).toEqual({ ok: false, reason: 'closed' });
+    expect(store.listMemberReviews(guildId, 'u1')).toEqual(before);
   });
 });

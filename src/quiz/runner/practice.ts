@@ -1,4 +1,5 @@
-import { reviewAnswer, reviewSelfGrade } from '../../learning/member-memory.js';
+import type { AnswerConfidence } from '../../learning/answer-rating.js';
+import { rateConfidence, reviewAnswer, reviewSelfGrade, type ConfidenceOutcome } from '../../learning/member-memory.js';
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 import { checkAnswerPlace, type AnswerPlace, type AnswerPlaceRefusal } from '../answer-place.js';
@@ -62,6 +63,13 @@ export class AnswersAndPractice {
       );
     }
     return result;
+  }
+
+  /** The member's confidence in their answer to an open channel question re-rates its review (see `rateConfidence`). */
+  rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
+    const question = this.store.getQuestion(questionId);
+    if (!question) return { ok: false, reason: 'unknown-question' };
+    return rateConfidence(this.store, question, userId, confidence, this.clock.now());
   }
 
   /**
