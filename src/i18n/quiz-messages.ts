@@ -1,3 +1,4 @@
+import type { AnswerConfidence } from '../learning/answer-rating.js';
 import { type CronField, cronFieldLabels, describeGap } from '../quiz/cron-schedule.js';
 import type { Language } from './locale.js';
 
@@ -158,6 +159,20 @@ export interface QuizMessages {
     rateLimited(channel: string, minutes: number): string;
     revealed(link: string, answer: string, participants: number, correct: number): string;
     nothingToReveal(channel: string): string;
+  };
+  // ── learning (issue 10): members' memory. One section so the i18n restructure can move it whole. ──
+  learning: {
+    /** Asked under "answer recorded" of a channel question. */
+    confidenceQuestion: string;
+    /** Button labels: 확실했다 / 헷갈렸다 / 찍었다. */
+    confidenceLabels: Readonly<Record<AnswerConfidence, string>>;
+    /** The confidence was counted; `label` is the button's. */
+    confidenceNoted(letter: string, label: string): string;
+    /** The result is out: confidence after seeing it would say nothing about recall. */
+    confidenceClosed: string;
+    confidenceNotAnswered: string;
+    /** A later review of the concept already built on this answer. */
+    confidenceTooLate: string;
   };
 }
 
@@ -330,6 +345,14 @@ const english: QuizMessages = {
       `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
     nothingToReveal: (channel) => `${channel} has no open question.`,
   },
+  learning: {
+    confidenceQuestion: 'How sure were you? (only you see this; it helps the bot ask again at the right time)',
+    confidenceLabels: { sure: 'Sure', unsure: 'Unsure', guessed: 'Guessed' },
+    confidenceNoted: (letter, label) => `Answer recorded: **${letter}**. Noted: ${label}. The result comes with the reveal.`,
+    confidenceClosed: 'The result is already out, so how sure you were no longer changes anything.',
+    confidenceNotAnswered: 'Answer the question first, then say how sure you were.',
+    confidenceTooLate: 'You have reviewed this concept again since, so this answer can no longer be re-rated.',
+  },
 };
 
 const korean: QuizMessages = {
@@ -481,6 +504,14 @@ const korean: QuizMessages = {
       `Discord가 ${minutes}분 기다려 달라고 해서 ${channel}에 아무것도 올리지 않았어요. 그 뒤에 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답자 ${correct}명.`,
     nothingToReveal: (channel) => `${channel}에는 열린 문제가 없어요.`,
+  },
+  learning: {
+    confidenceQuestion: '얼마나 확신했나요? (나만 보여요. 다시 물어볼 때를 정하는 데 써요)',
+    confidenceLabels: { sure: '확실했다', unsure: '헷갈렸다', guessed: '찍었다' },
+    confidenceNoted: (letter, label) => `**${letter}**로 답을 기록했어요. '${label}'로 반영했어요. 결과는 발표 때 나와요.`,
+    confidenceClosed: '이미 결과가 발표되어서 확신 정도는 더 반영되지 않아요.',
+    confidenceNotAnswered: '먼저 문제에 답한 다음 확신 정도를 알려 주세요.',
+    confidenceTooLate: '그 뒤에 이 개념을 다시 복습해서 이 답은 더 바꿀 수 없어요.',
   },
 };
 

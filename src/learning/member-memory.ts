@@ -50,7 +50,7 @@ export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade): Review
 }
 
 export type ConfidenceOutcome =
-  | { ok: true; review: ReviewLog }
+  | { ok: true; review: ReviewLog; answer: RecordedAnswer }
   /**
    * `closed`: the result is out, and confidence given after seeing it says nothing about recall. `not-answered`:
    * the member has no answer (or one from before memories were kept) to this question. `reviewed-since`: a later
@@ -69,5 +69,5 @@ export function rateConfidence(store: QuizStore, question: StoredQuestion, userI
   if (!answer || !review) return { ok: false, reason: 'not-answered' };
   const rating = ratingForAnswer({ correct: answer.correct, confidence });
   const revised = store.reviseReview(review.id, { rating, confidence, revisedAt: now }, nextStateAfter(rating, review.reviewedAt));
-  return revised ? { ok: true, review: revised } : { ok: false, reason: 'reviewed-since' };
+  return revised ? { ok: true, review: revised, answer } : { ok: false, reason: 'reviewed-since' };
 }
