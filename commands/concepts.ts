@@ -1,23 +1,16 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { describeCommand } from '../src/discord/command-text.js';
 import { type Command, UserFacingError } from '../src/discord/command.js';
 import { allNotesKey, buildConceptListView } from '../src/discord/concept-list-view.js';
 import { quoteUserInput } from '../src/discord/discord-text.js';
 import { languageOf } from '../src/discord/member-language.js';
 import { respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { messagesFor } from '../src/i18n/locale.js';
 import { findDocument } from '../src/kb/find-document.js';
 
-const data = new SlashCommandBuilder()
-  .setName('concepts')
-  .setNameLocalizations({ ko: '개념목록' })
-  .setDescription('Browse every concept of the notes, grouped by note')
-  .setDescriptionLocalizations({ ko: '노트별로 모든 개념을 둘러봐요' })
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.concepts)
   .addStringOption((option) =>
-    option
-      .setName('note')
-      .setNameLocalizations({ ko: '노트' })
-      .setDescription('Only the concepts of this note')
-      .setDescriptionLocalizations({ ko: '이 노트의 개념만 보기' })
+    describeCommand(option, (text) => text.commands.concepts.note)
       .setAutocomplete(true)
       .setMaxLength(100),
   );

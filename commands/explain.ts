@@ -1,29 +1,21 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { describeCommand } from '../src/discord/command-text.js';
 import { buildConceptView, buildGuessView, buildNotFoundView } from '../src/discord/concept-view.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits } from '../src/discord/discord-limits.js';
 import { truncateText } from '../src/discord/discord-text.js';
 import { languageOf } from '../src/discord/member-language.js';
 import type { MessageView } from '../src/discord/message-view.js';
-import type { Language } from '../src/i18n/locale.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { type Language, messagesFor } from '../src/i18n/locale.js';
 import { explainConcept } from '../src/search/explain-concept.js';
 import { formatConceptLabel } from '../src/search/format-concept-name.js';
 
 /** Longer input is no name anyone means; cutting it keeps search time bounded. */
 const maxQueryLength = 200;
 
-const data = new SlashCommandBuilder()
-  .setName('explain')
-  .setNameLocalizations({ ko: '설명' })
-  .setDescription('Explain a concept from the team notes')
-  .setDescriptionLocalizations({ ko: '팀 노트에서 개념을 찾아 설명해요' })
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.explain)
   .addStringOption((option) =>
-    option
-      .setName('concept')
-      .setNameLocalizations({ ko: '개념' })
-      .setDescription('A concept in Korean or English, e.g. container or 컨테이너')
-      .setDescriptionLocalizations({ ko: '개념 이름 (한글 또는 영어, 예: 컨테이너, container, ㅋㅌㅇㄴ)' })
+    describeCommand(option, (text) => text.commands.explain.concept)
       .setRequired(true)
       .setAutocomplete(true)
       .setMaxLength(100),

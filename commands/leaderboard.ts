@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { describeChoice, describeCommand } from '../src/discord/command-text.js';
 import type { Command } from '../src/discord/command.js';
 import { buildLeaderboardView } from '../src/discord/leaderboard-view.js';
 import { languageOf } from '../src/discord/member-language.js';
@@ -8,22 +9,12 @@ import type { LeaderboardPeriod } from '../src/quiz/types.js';
 const periods: readonly LeaderboardPeriod[] = ['week', 'month', 'all'];
 const defaultPeriod: LeaderboardPeriod = 'week';
 
-const data = new SlashCommandBuilder()
-  .setName('leaderboard')
-  .setNameLocalizations({ ko: '순위표' })
-  .setDescription('Quiz leaderboard: points, accuracy and streaks')
-  .setDescriptionLocalizations({ ko: '퀴즈 순위표: 점수, 정답률, 연속 정답' })
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.leaderboard)
   .setContexts(InteractionContextType.Guild)
   .addStringOption((option) =>
-    option
-      .setName('period')
-      .setNameLocalizations({ ko: '기간' })
-      .setDescription('Which answers count (default: this week)')
-      .setDescriptionLocalizations({ ko: '어느 기간의 답을 셀지 (기본: 이번 주)' })
+    describeCommand(option, (text) => text.commands.leaderboard.period)
       .addChoices(
-        { name: 'This week', name_localizations: { ko: '이번 주' }, value: 'week' },
-        { name: 'This month', name_localizations: { ko: '이번 달' }, value: 'month' },
-        { name: 'All time', name_localizations: { ko: '전체 기간' }, value: 'all' },
+        ...periods.map((period) => describeChoice(period, (text) => text.commands.leaderboard.periods[period])),
       ),
   );
 

@@ -1,4 +1,5 @@
 import { type AutocompleteInteraction, type ChatInputCommandInteraction, channelMention, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { describeCommand } from '../src/discord/command-text.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits, noMentions } from '../src/discord/discord-limits.js';
 import { truncateText } from '../src/discord/discord-text.js';
@@ -14,95 +15,51 @@ import {
 } from '../src/discord/quiz-interaction-kit.js';
 import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal, linkToPost } from '../src/discord/quiz-admin-views.js';
 import { formatChoice } from '../src/discord/quiz-views.js';
-import type { Language } from '../src/i18n/locale.js';
-import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../src/i18n/locale.js';
+import { cronPresets } from '../src/i18n/messages.js';
 import { closeAfterMinutesRange } from '../src/quiz/close-after.js';
 import { defaultCron } from '../src/quiz/quiz-runner.js';
 
-const cronPresets = [
-  { cron: '0 9 * * 1-5', en: 'Weekdays at 09:00', ko: '평일 09:00' },
-  { cron: '0 9 * * *', en: 'Every day at 09:00', ko: '매일 09:00' },
-  { cron: '0 13 * * 1-5', en: 'Weekdays at 13:00', ko: '평일 13:00' },
-  { cron: '0 9 * * 1', en: 'Mondays at 09:00', ko: '매주 월요일 09:00' },
-  { cron: '0 10,16 * * 1-5', en: 'Weekdays at 10:00 and 16:00', ko: '평일 10:00, 16:00' },
-  { cron: '0 9 * * 1#1', en: 'First Monday of each month at 09:00', ko: '매월 첫째 월요일 09:00' },
-] as const;
 const commonTimezones = ['Asia/Seoul', 'Asia/Tokyo', 'UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'];
 
-const data = new SlashCommandBuilder()
-  .setName('quiz-admin')
-  .setNameLocalizations({ ko: '퀴즈-관리' })
-  .setDescription('Configure the quiz: schedules, posting and revealing (Manage Server)')
-  .setDescriptionLocalizations({ ko: '퀴즈 설정: 일정, 출제, 정답 공개 (서버 관리 권한)' })
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.quizAdmin)
   // Hidden from members without Manage Server; the handler checks again because server admins can override this.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
-    sub
-      .setName('schedule')
-      .setNameLocalizations({ ko: '예약' })
-      .setDescription('Post quiz questions in a channel on a schedule')
-      .setDescriptionLocalizations({ ko: '채널에 정해진 일정으로 퀴즈를 올려요' })
-      .addChannelOption(quizChannelOption({ en: 'Where the questions are posted', ko: '퀴즈를 올릴 채널' }, { required: true }))
+    describeCommand(sub, (text) => text.commands.quizAdmin.schedule)
+      .addChannelOption(quizChannelOption('schedule', { required: true }))
       .addStringOption((option) =>
-        option
-          .setName('cron')
-          .setNameLocalizations({ ko: '크론' })
-          .setDescription('When to post: minute hour day month weekday (default 0 9 * * 1-5 = weekdays 09:00)')
-          .setDescriptionLocalizations({ ko: '출제 시각: 분 시 일 월 요일 (기본 0 9 * * 1-5 = 평일 09:00)' })
+        describeCommand(option, (text) => text.commands.quizAdmin.cron)
           .setAutocomplete(true)
           .setMaxLength(100),
       )
       .addStringOption((option) =>
-        option
-          .setName('timezone')
-          .setNameLocalizations({ ko: '시간대' })
-          .setDescription('IANA time zone of the schedule, e.g. Asia/Seoul')
-          .setDescriptionLocalizations({ ko: '일정의 시간대 (예: Asia/Seoul)' })
+        describeCommand(option, (text) => text.commands.quizAdmin.timezone)
           .setAutocomplete(true)
           .setMaxLength(64),
       )
       .addStringOption(noteOption)
       .addIntegerOption((option) =>
-        option
-          .setName('close-after')
-          .setNameLocalizations({ ko: '공개-시간' })
-          .setDescription('Minutes until the answer is revealed (default: when the next question is posted)')
-          .setDescriptionLocalizations({ ko: '정답 공개까지 걸리는 분 (기본: 다음 문제를 올릴 때)' })
+        describeCommand(option, (text) => text.commands.quizAdmin.closeAfter)
           .setMinValue(closeAfterMinutesRange.min)
           .setMaxValue(closeAfterMinutesRange.max),
       ),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('unschedule')
-      .setNameLocalizations({ ko: '예약-해제' })
-      .setDescription('Stop posting quiz questions in a channel')
-      .setDescriptionLocalizations({ ko: '채널의 퀴즈 일정을 없애요' })
-      .addChannelOption(quizChannelOption({ en: 'The channel to stop', ko: '일정을 없앨 채널' }, { required: true })),
+    describeCommand(sub, (text) => text.commands.quizAdmin.unschedule)
+      .addChannelOption(quizChannelOption('unschedule', { required: true })),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('list')
-      .setNameLocalizations({ ko: '목록' })
-      .setDescription('Show the quiz schedules of this server and their problems')
-      .setDescriptionLocalizations({ ko: '이 서버의 퀴즈 일정과 오류 상황을 보여줘요' }),
+    describeCommand(sub, (text) => text.commands.quizAdmin.list),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('now')
-      .setNameLocalizations({ ko: '지금-출제' })
-      .setDescription('Post a quiz question right now (a post that works also resumes a paused channel)')
-      .setDescriptionLocalizations({ ko: '지금 바로 퀴즈를 올려요 (올리기에 성공하면 일시 중지된 채널도 재개돼요)' })
-      .addChannelOption(quizChannelOption({ en: 'Where to post (default: this channel)', ko: '올릴 채널 (기본: 이 채널)' }, { required: false })),
+    describeCommand(sub, (text) => text.commands.quizAdmin.now)
+      .addChannelOption(quizChannelOption('now', { required: false })),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('reveal')
-      .setNameLocalizations({ ko: '정답-공개' })
-      .setDescription('Close the open question now and reveal the answer')
-      .setDescriptionLocalizations({ ko: '열린 문제를 지금 마감하고 정답을 공개해요' })
-      .addChannelOption(quizChannelOption({ en: 'The channel of the question (default: this channel)', ko: '문제가 있는 채널 (기본: 이 채널)' }, { required: false })),
+    describeCommand(sub, (text) => text.commands.quizAdmin.reveal)
+      .addChannelOption(quizChannelOption('reveal', { required: false })),
   );
 
 interface AdminRequest {
@@ -145,7 +102,7 @@ async function scheduleChannel({ interaction, context, guildId, language }: Admi
 }
 
 async function unscheduleChannel({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const channelId = interaction.options.getChannel('channel', true).id;
   const removed = context.quiz.unscheduleChannel(guildId, channelId);
   const channel = channelMention(channelId);
@@ -171,7 +128,7 @@ async function postNow({ interaction, context, guildId, language }: AdminRequest
 }
 
 async function revealNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const closed = await context.quiz.reveal(guildId, channelId);
@@ -191,9 +148,10 @@ const subcommands: Record<string, (request: AdminRequest) => Promise<void>> = {
 
 function suggestCron(typed: string, language: Language): { name: string; value: string }[] {
   const query = typed.trim();
+  const labels = messagesFor(language).commands.quizAdmin.cronPresets;
   const presets = cronPresets
-    .filter((preset) => query === '' || preset.cron.startsWith(query) || preset[language].toLowerCase().includes(query.toLowerCase()))
-    .map((preset) => ({ name: `${preset.cron} — ${preset[language]}`, value: preset.cron }));
+    .filter((cron) => query === '' || cron.startsWith(query) || labels[cron].toLowerCase().includes(query.toLowerCase()))
+    .map((cron) => ({ name: `${cron} — ${labels[cron]}`, value: cron }));
   // Whatever was typed stays pickable: the presets are suggestions, not the only choices.
   const typedChoice = query !== '' && !presets.some((preset) => preset.value === query) ? [{ name: truncateText(query, 100), value: truncateText(query, 100) }] : [];
   return [...typedChoice, ...presets];

@@ -1,4 +1,5 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { describeCommand } from '../src/discord/command-text.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { buildConceptView } from '../src/discord/concept-view.js';
 import { buildAnswerRecorded, buildConfidenceNoted, confidenceAction, parseConfidenceArgs } from '../src/discord/confidence-views.js';
@@ -17,37 +18,19 @@ import {
   formatResultTime,
   parseAnswerArgs,
 } from '../src/discord/quiz-views.js';
-import type { Language } from '../src/i18n/locale.js';
-import { messagesFor } from '../src/i18n/messages.js';
-import { quizMessagesFor } from '../src/i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../src/i18n/locale.js';
 import type { StoredQuestion } from '../src/quiz/types.js';
 
-const data = new SlashCommandBuilder()
-  .setName('quiz')
-  .setNameLocalizations({ ko: '퀴즈' })
-  .setDescription('Practice with a quiz question or look at quiz stats')
-  .setDescriptionLocalizations({ ko: '퀴즈 연습 문제를 풀거나 기록을 봐요' })
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.quiz)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
-    sub
-      .setName('practice')
-      .setNameLocalizations({ ko: '연습' })
-      .setDescription('A question only you see; it does not count toward the leaderboard')
-      .setDescriptionLocalizations({ ko: '나만 보는 연습 문제 (순위표에는 반영되지 않아요)' })
+    describeCommand(sub, (text) => text.commands.quiz.practice)
       .addStringOption(noteOption),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('stats')
-      .setNameLocalizations({ ko: '기록' })
-      .setDescription('Points, accuracy, streaks and weakest concepts')
-      .setDescriptionLocalizations({ ko: '점수, 정답률, 연속 정답, 약한 개념' })
+    describeCommand(sub, (text) => text.commands.quiz.stats)
       .addUserOption((option) =>
-        option
-          .setName('member')
-          .setNameLocalizations({ ko: '멤버' })
-          .setDescription('Whose stats (default: yours)')
-          .setDescriptionLocalizations({ ko: '누구의 기록인지 (기본: 나)' }),
+        describeCommand(option, (text) => text.commands.quiz.member),
       ),
   );
 
@@ -66,7 +49,7 @@ async function practice(interaction: ChatInputCommandInteraction, context: BotCo
   const card = context.quiz.drawFlashcard(guildId, interaction.channelId, interaction.user.id, note?.id);
   if (card) return replyWithFlashcard(interaction, card, note ? 'note' : 'all', context, language);
   const question = context.quiz.createPractice(guildId, interaction.channelId, interaction.user.id, note?.id);
-  if (!question) throw new UserFacingError(quizMessagesFor(language).practice.noQuestion);
+  if (!question) throw new UserFacingError(messagesFor(language).practice.noQuestion);
   const concept = context.kb.getConcept(question.conceptId);
   const document = concept ? context.kb.getDocument(concept.documentId) : undefined;
   await interaction.reply({ ...buildPracticeQuestion({ question, concept, document, language }), flags: MessageFlags.Ephemeral });
@@ -100,7 +83,7 @@ async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: stri
     userId: interaction.user.id,
   });
   if (!refusal) return false;
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   context.logger.warn(
     { questionId, refusal, guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, userId: interaction.user.id },
     'answer refused: the click does not come from where its question lives',
@@ -110,7 +93,7 @@ async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: stri
 }
 
 async function answer(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   // Bots are not players: their clicks are acknowledged without a change (nothing waits on them) and never stored.
   if (interaction.user.bot) {
     context.logger.info({ userId: interaction.user.id, customId: interaction.customId }, 'ignored an answer click from a bot');
@@ -147,7 +130,7 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
 
 /** `quiz:confidence:<questionId>:<confidence>` under "answer recorded": re-rate the clicker's own answer. */
 async function rateConfidence(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const parsed = parseConfidenceArgs(args);
   if (!parsed) return replyPrivately(interaction, text.answer.invalidButton);
   // Stored before acknowledging, like the answer itself.
@@ -171,7 +154,7 @@ async function rateConfidence(interaction: ButtonInteraction, args: readonly str
 /** `quiz:explain:<conceptId>` on a reveal: the concept's `/explain` view, for the clicker only. */
 async function explain(interaction: ButtonInteraction, conceptId: string, context: BotContext, language: Language): Promise<void> {
   const concept = context.kb.getConcept(conceptId);
-  if (!concept) throw new UserFacingError(quizMessagesFor(language).answer.conceptGone);
+  if (!concept) throw new UserFacingError(messagesFor(language).answer.conceptGone);
   await interaction.reply({ ...buildConceptView(concept, context.kb, language), flags: MessageFlags.Ephemeral });
 }
 

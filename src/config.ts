@@ -25,11 +25,25 @@ const optionalText = z
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
 
+/** Whole or fractional megabytes, as bytes. */
+function megabytes(defaultValue: number, max: number) {
+  return z.coerce
+    .number({ message: 'must be a number of megabytes such as 2 or 0.5' })
+    .positive('must be more than 0 megabytes')
+    .max(max, `must be at most ${max} megabytes`)
+    .default(defaultValue)
+    .transform((value) => Math.floor(value * 1024 * 1024));
+}
+
 const environmentSchema = z.object({
-  DISCORD_TOKEN: optionalText,
+  // A token pasted with a line break inside fails deep in the HTTP client as "invalid header"; say so here.
+  // The message never repeats the value: it is a secret.
+  DISCORD_TOKEN: optionalText.pipe(z.string().regex(/^[\x21-\x7e]+$/, 'contains a line break, space or other character no token has: copy it again from the Developer Portal').optional()),
   DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
-  DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional()),
   DOCS_DIR: z.string().trim().default('data/docs'),
+  DOCS_MAX_FILE_MB: megabytes(2, 1024),
+  DOCS_MAX_TOTAL_MB: megabytes(50, 10_240),
   DATABASE_PATH: z.string().trim().default('./var/concept-bot.sqlite'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -49,6 +63,8 @@ export interface Config {
   /** REST base URL for a proxy or the local emulator (discord.js `rest.api`), without `/v10`. */
   apiUrl: string | undefined;
   docsDir: string;
+  /** Notes larger than `maxFileBytes`, and any past `maxTotalBytes` in all, are skipped with a warning. */
+  noteReadLimits: { maxFileBytes: number; maxTotalBytes: number };
   databasePath: string;
   defaultTimezone: string;
   /** Close questions after this many minutes instead of at the channel's next slot. */
@@ -73,12 +89,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     guildId: env.DISCORD_GUILD_ID,
     apiUrl: env.DISCORD_API_URL,
     docsDir: env.DOCS_DIR,
+    noteReadLimits: { maxFileBytes: env.DOCS_MAX_FILE_MB, maxTotalBytes: env.DOCS_MAX_TOTAL_MB },
     databasePath: env.DATABASE_PATH,
     defaultTimezone: env.DEFAULT_TIMEZONE,
     closeAfterMinutes: env.QUIZ_CLOSE_AFTER_MINUTES,
     graceMinutes: env.QUIZ_GRACE_MINUTES,
     logLevel: env.LOG_LEVEL,
   };
+}
+
+/** Only the notes' size limits, for the CLI, which needs none of the bot's variables but reads the same notes. */
+export function loadNoteReadLimits(environment: NodeJS.ProcessEnv = process.env): Config['noteReadLimits'] {
+  const schema = environmentSchema.pick({ DOCS_MAX_FILE_MB: true, DOCS_MAX_TOTAL_MB: true });
+  const setVariables = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = schema.safeParse(setVariables);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  return { maxFileBytes: parsed.data.DOCS_MAX_FILE_MB, maxTotalBytes: parsed.data.DOCS_MAX_TOTAL_MB };
 }
 
 /** The bot cannot start without a token; explain where to get one and what works without it. */

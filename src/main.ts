@@ -4,6 +4,7 @@ import { commands } from '../commands/index.js';
 import { type Config, ConfigError, loadConfig, requireToken } from './config.js';
 import { explainStartupFailure, type RunningBot, startBot } from './discord/start-bot.js';
 import { createLogger, logUncaughtFailures } from './logger.js';
+import { createSignalJudge } from './stop-signals.js';
 
 dotenv.config({ quiet: true });
 
@@ -55,9 +56,15 @@ function stopAndExit(exitCode: number): void {
   })();
 }
 
+const judgeSignal = createSignalJudge();
 function onSignal(signal: NodeJS.Signals): void {
-  if (stopping) {
-    // A second Ctrl-C means "now": the operator gave up on the clean stop.
+  const meaning = judgeSignal(signal);
+  if (meaning === 'repeat') {
+    logger.debug({ signal }, 'the same signal again at once: still stopping cleanly');
+    return;
+  }
+  if (meaning === 'force' || stopping) {
+    // A later second Ctrl-C means "now": the operator gave up on the clean stop.
     logger.warn({ signal }, 'second signal: exiting without a clean stop');
     process.exit(1);
   }

@@ -1,3 +1,5 @@
+import type { NoteReadLimits } from '../kb/read-note-files.js';
+
 /** What every CLI command gets: parsed arguments and where to write. Commands return the exit code. */
 export interface CliContext {
   /** Positional arguments after the command words, e.g. `['container']` for `explain container`. */
@@ -6,6 +8,8 @@ export interface CliContext {
   flags: Map<string, string | true>;
   json: boolean;
   docsDir: string;
+  /** DOCS_MAX_FILE_MB / DOCS_MAX_TOTAL_MB as the bot reads them; the defaults when unset. */
+  noteReadLimits?: NoteReadLimits;
   out(text: string): void;
   err(text: string): void;
 }

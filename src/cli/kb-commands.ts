@@ -18,7 +18,7 @@ interface LoadedNotes {
 
 /** Loads the notes; `undefined` (after saying why) when there is nothing to search. */
 async function loadNotes(context: CliContext): Promise<LoadedNotes | undefined> {
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   if (kb.concepts.length === 0) {
     const reasons = kb.problems.map(formatProblem);
     context.err([`No concepts found in ${context.docsDir}.`, ...reasons, 'Each ## heading of a *.md note is a concept; pass --docs DIR to read another folder.'].join('\n'));
@@ -92,7 +92,7 @@ const search: CliCommand = async (context) => {
 const concepts: CliCommand = async (context) => {
   const note = context.flags.get('note');
   if (note === true) throw new UsageError('--note takes a note id, e.g. --note docker-kubernetes');
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const picked = note === undefined ? undefined : findDocument(kb, note);
   if (note !== undefined && !picked) {
     throw new UsageError(`--note: no note "${note}" in ${context.docsDir} (notes: ${kb.documents.map((document) => document.id).join(', ') || 'none'})`);
@@ -125,7 +125,7 @@ interface ReportedProblem extends KbProblem {
 
 /** Every problem of the notes, including concepts no quiz question can be made about. Exit 1 when any. */
 const checkKb: CliCommand = async (context) => {
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const unaskable: ReportedProblem[] = findUnaskableConcepts(kb).map(({ conceptId, reason }) => {
     const concept = kb.getConcept(conceptId);
     return {

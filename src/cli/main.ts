@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
+import { ConfigError, loadNoteReadLimits } from '../config.js';
 import { type CliCommand, UsageError } from './cli-context.js';
 import { kbCommands } from './kb-commands.js';
 import { learningCommands } from './learning-commands.js';
@@ -73,7 +74,15 @@ export async function runCli(
       err(`docs directory not found: ${docsDir} (pass --docs DIR or set DOCS_DIR)`);
       return 1;
     }
-    return await command({ positional, flags, json: flags.has('json'), docsDir, out, err });
+    let noteReadLimits;
+    try {
+      noteReadLimits = loadNoteReadLimits();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      err(error.message);
+      return 1;
+    }
+    return await command({ positional, flags, json: flags.has('json'), docsDir, noteReadLimits, out, err });
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\n\n${usage}`);

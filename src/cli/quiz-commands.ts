@@ -20,7 +20,7 @@ const kindHeadings: Record<QuestionKind, string> = {
 const sample: CliCommand = async (context) => {
   const seed = numberFlag(context, 'seed', randomInt(2 ** 31));
   const noteFlag = readNoteFlag(context);
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   // The same note lookup as the bot's `note` options: id, file name, title, or a fragment naming one note.
   const noteId = noteFlag === undefined ? undefined : findDocument(kb, noteFlag)?.id;
   if (noteFlag !== undefined && noteId === undefined) {

@@ -1,6 +1,5 @@
 import { type APIButtonComponent, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { messagesFor } from '../i18n/messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
 import type { Concept, KnowledgeBase, NoteDocument } from '../kb/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
 import { conceptEmbedColor, createExplainButtons } from './concept-view.js';

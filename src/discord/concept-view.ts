@@ -1,6 +1,6 @@
 import { type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { type Messages, messagesFor } from '../i18n/messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import type { Concept, KnowledgeBase, NoteDocument, Reference } from '../kb/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
 import { discordLimits } from './discord-limits.js';

@@ -1,8 +1,7 @@
 // After a channel answer, the private "answer recorded" asks how sure the member was: sure / unsure / guessed.
 // The click re-rates the answer's review (src/learning/member-memory.ts: rateConfidence).
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
 import { answerConfidences, type AnswerConfidence } from '../learning/answer-rating.js';
 import { arrangeButtons, createMessageView, type MessageView } from './message-view.js';
 import { quizButtonPrefix } from './quiz-views.js';
@@ -30,7 +29,7 @@ const buttonStyles: Readonly<Record<AnswerConfidence, ButtonStyle.Success | Butt
 
 /** "Answer recorded" with the three confidence buttons under it. */
 export function buildAnswerRecorded(recorded: string, questionId: string, language: Language): MessageView {
-  const text = quizMessagesFor(language).learning;
+  const text = messagesFor(language).learning;
   const buttons: APIButtonComponent[] = answerConfidences.map((confidence) => ({
     type: ComponentType.Button,
     style: buttonStyles[confidence],
@@ -42,6 +41,6 @@ export function buildAnswerRecorded(recorded: string, questionId: string, langua
 
 /** The same private message once the member answered how sure they were: buttons gone, their word shown. */
 export function buildConfidenceNoted(letter: string, confidence: AnswerConfidence, language: Language): MessageView {
-  const text = quizMessagesFor(language).learning;
+  const text = messagesFor(language).learning;
   return createMessageView({ content: text.confidenceNoted(letter, text.confidenceLabels[confidence]) });
 }

@@ -50,7 +50,11 @@ export function toChannelUnavailable(error: unknown, missing: readonly string[] 
   switch (error.code) {
     case RESTJSONErrorCodes.MissingPermissions:
     case RESTJSONErrorCodes.MissingAccess:
-      return new ChannelUnavailableError('missing-permissions', missing.length > 0 ? `Missing Permissions: ${missing.join(', ')}` : `Missing Permissions (${error.code})`);
+      return new ChannelUnavailableError(
+        'missing-permissions',
+        missing.length > 0 ? `Missing Permissions: ${missing.join(', ')}` : `Missing Permissions (${error.code})`,
+        missing,
+      );
     case RESTJSONErrorCodes.UnknownChannel:
       return new ChannelUnavailableError('unknown-channel', 'Unknown Channel: it was deleted or the bot cannot see it');
     case RESTJSONErrorCodes.UnknownMessage:

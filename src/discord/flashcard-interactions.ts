@@ -1,8 +1,7 @@
 // `/quiz practice` with flashcards: the slash command shows a card, and the card's buttons (`quiz:card:…`, routed
 // here by the /quiz command) show the answer, store the member's self-grade and move on to the next card.
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
 import type { PracticeCard } from '../quiz/flashcard-practice.js';
 import { type BotContext, UserFacingError } from './command.js';
 import {
@@ -33,7 +32,7 @@ export async function replyWithFlashcard(
 
 /** A click on `quiz:card:<step>:<cardKey>:<scope>:<userId>`; `args` start after `card`. */
 export async function handleFlashcardButton(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const button = parseFlashcardArgs(args);
   if (!button) return replyPrivately(interaction, text.flashcard.invalidButton);
   if (button.userId !== interaction.user.id) return replyPrivately(interaction, text.flashcard.notYours);
@@ -62,7 +61,7 @@ export async function handleFlashcardButton(interaction: ButtonInteraction, args
 
 /** The next due card of the same scope, or (when none is due) a generated practice question, in place of the graded card. */
 async function showNextPractice(interaction: ButtonInteraction, cardKey: string, scope: FlashcardScope, context: BotContext, language: Language): Promise<void> {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const guildId = requireGuildId(interaction, language);
   const userId = interaction.user.id;
   let noteId: string | undefined;

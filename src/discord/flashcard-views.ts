@@ -1,8 +1,8 @@
 // What a member sees of flashcard practice: the card's question with "Show answer", the answer with the
 // self-grade buttons, and the stored grade with "Next card". Always ephemeral, always the member's own.
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import type { NoteDocument } from '../kb/types.js';
 import { flashcardRestMs, isCardKey, type PracticeCard, type SelfGrade } from '../quiz/flashcard-practice.js';
 import { discordLimits } from './discord-limits.js';
@@ -72,19 +72,19 @@ function formatNoteText(text: string, max: number): string {
   return escapeMarkdown(truncateText(text.trim(), max));
 }
 
-function noteField(input: FlashcardViewInput, text: QuizMessages) {
+function noteField(input: FlashcardViewInput, text: Messages) {
   const title = input.document?.title ?? input.card.documentId;
   return { name: text.post.noteLabel, value: escapeMarkdown(truncateText(title, 200)), inline: true };
 }
 
 /** The answer and where the card stands in the notes, so an author can find it. */
-function answerField(input: FlashcardViewInput, text: QuizMessages) {
+function answerField(input: FlashcardViewInput, text: Messages) {
   const file = input.card.location.file.replace(/`/g, 'ˋ');
   const source = text.reveal.source(`\`${truncateText(file, 200)}:${input.card.location.line}\``);
   return { name: text.flashcard.answerField, value: truncateText(`${formatNoteText(input.card.answer, maxAnswerLength)}\n\n${source}`, discordLimits.embedFieldValue) };
 }
 
-function cardEmbed(input: FlashcardViewInput, text: QuizMessages, parts: Pick<APIEmbed, 'title' | 'color' | 'fields'>): APIEmbed {
+function cardEmbed(input: FlashcardViewInput, text: Messages, parts: Pick<APIEmbed, 'title' | 'color' | 'fields'>): APIEmbed {
   return {
     author: { name: `🃏 ${text.flashcard.title}` },
     description: formatNoteText(input.card.question, maxQuestionLength),
@@ -95,14 +95,14 @@ function cardEmbed(input: FlashcardViewInput, text: QuizMessages, parts: Pick<AP
 
 /** The question only, with "Show answer". */
 export function buildFlashcardQuestion(input: FlashcardViewInput): MessageView {
-  const text = quizMessagesFor(input.language);
+  const text = messagesFor(input.language);
   const embed = cardEmbed(input, text, { color: flashcardColor, title: text.flashcard.lead, fields: [noteField(input, text)] });
   return createMessageView({ embeds: [embed], components: [row(button(input, 'show', text.flashcard.showAnswer, ButtonStyle.Primary))] });
 }
 
 /** The question and its answer, with "Knew it" / "Didn't". */
 export function buildFlashcardAnswer(input: FlashcardViewInput): MessageView {
-  const text = quizMessagesFor(input.language);
+  const text = messagesFor(input.language);
   const embed = cardEmbed(input, text, { color: flashcardColor, title: text.flashcard.gradePrompt, fields: [noteField(input, text), answerField(input, text)] });
   const grades = row(button(input, 'knew', `✅ ${text.flashcard.knewIt}`, ButtonStyle.Success), button(input, 'didnt', `❌ ${text.flashcard.didnt}`, ButtonStyle.Danger));
   return createMessageView({ embeds: [embed], components: [grades] });
@@ -110,7 +110,7 @@ export function buildFlashcardAnswer(input: FlashcardViewInput): MessageView {
 
 /** The grade is stored: a short confirmation, the answer still shown, and "Next card". */
 export function buildFlashcardGraded(input: FlashcardViewInput & { grade: SelfGrade }): MessageView {
-  const text = quizMessagesFor(input.language);
+  const text = messagesFor(input.language);
   const confirmation =
     input.grade === 'knew'
       ? text.flashcard.gradedKnew(Math.round(flashcardRestMs.knew / 86_400_000))

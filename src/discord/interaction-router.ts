@@ -1,5 +1,5 @@
 import { type AutocompleteInteraction, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
-import { messagesFor } from '../i18n/messages.js';
+import { messagesFor } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import { type BotContext, type Command, InvalidInputError, UserFacingError } from './command.js';
 import { noMentions } from './discord-limits.js';

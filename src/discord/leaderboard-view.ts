@@ -1,6 +1,5 @@
 import { type APIEmbed, type APIEmbedField, escapeMarkdown, TimestampStyles } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Leaderboard, LeaderboardRow, MemberStats } from '../quiz/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
@@ -19,7 +18,7 @@ function formatRank(rank: number): string {
 }
 
 function formatRow(row: LeaderboardRow, language: Language, isCaller: boolean): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const you = isCaller ? ` ${text.leaderboard.you}` : '';
   return `${formatRank(row.rank)} ${formatMemberName(row.userName)}${you} — ${text.leaderboard.row(row.points, computePercent(row.accuracy, 1), row.streak)}`;
 }
@@ -34,7 +33,7 @@ export interface LeaderboardViewInput {
 
 /** Top 10 by points then accuracy, and the caller's own rank below them when they are not in it. Names never ping. */
 export function buildLeaderboardView({ leaderboard, timezone, callerId, language }: LeaderboardViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const header = leaderboard.since
     ? text.leaderboard.since(formatDiscordTime(leaderboard.since, TimestampStyles.LongDate), timezone)
     : text.leaderboard.allTime;
@@ -59,7 +58,7 @@ export interface MemberStatsViewInput {
 
 /** Points, accuracy, streaks, and the weakest concepts with buttons that explain them. */
 export function buildMemberStatsView({ stats, fallbackName, kb, language }: MemberStatsViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const name = formatMemberName(stats.userName ?? fallbackName);
   const embed: APIEmbed = { color: statsColor, title: truncateText(`📊 ${text.stats.title(name)}`, discordLimits.embedTitle), footer: { text: text.stats.footer } };
   if (stats.answered === 0) {

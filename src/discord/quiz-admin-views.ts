@@ -2,23 +2,18 @@
 // reveal went. Admin-only and ephemeral, so it may name cron fields and permissions; the member-facing quiz
 // messages (posts, reveals, practice) are in `quiz-views.ts`.
 import { type APIEmbed, type APIEmbedField, channelMention, escapeMarkdown, messageLink, TimestampStyles } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor, translatePermissionName } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { closeAfterMinutesRange } from '../quiz/close-after.js';
 import type { CronProblem } from '../quiz/cron-schedule.js';
-import type { PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
-import type { Schedule, StoredQuestion } from '../quiz/types.js';
+import type { PostFailure, PostOutcome, ScheduleListing, ScheduleOutcome } from '../quiz/quiz-runner.js';
+import type { Schedule, ScheduleProblem, StoredQuestion } from '../quiz/types.js';
 import { changesOffsetWithinYear } from '../quiz/zone-time.js';
 import { discordLimits } from './discord-limits.js';
 import { quoteUserInput, truncateText } from './discord-text.js';
 import { createMessageView, type MessageView } from './message-view.js';
 import { formatDiscordTime, formatResultTime, quizPostColor } from './quiz-views.js';
-
-/** What the gateway reports for a refused post (`Missing Permissions: Send Messages, Embed Links`). */
-const missingPermissionsDetail = /^Missing Permissions: (.+)$/;
-/** What the quiz ports report for a long rate limit (`Rate limited: Discord asks to wait 3600 s`). */
-const rateLimitedDetail = /^Rate limited: Discord asks to wait (\d+) s$/;
 
 /** Whole minutes of a rate-limit wait, at least one (discord.js adds a few milliseconds of margin). */
 export function toWaitMinutes(ms: number): number {
@@ -26,16 +21,32 @@ export function toWaitMinutes(ms: number): number {
 }
 
 /**
- * The platform's words for a failed post, for the admin: missing permissions named as in the admin's channel
- * settings (in Korean with the English name), anything else quoted as it came.
+ * A channel's problem, for the admin: missing permissions named as in the admin's channel settings (in Korean with
+ * the English name); the platform's own words for a transient failure, and an old sentence, quoted as they came.
  */
-function describePlatformProblem(detail: string, language: Language, text: QuizMessages): string {
-  const waitSeconds = rateLimitedDetail.exec(detail.trim())?.[1];
-  if (waitSeconds) return text.admin.rateLimitedDetail(toWaitMinutes(Number(waitSeconds) * 1000));
-  const missing = missingPermissionsDetail.exec(detail.trim())?.[1];
-  if (!missing) return escapeMarkdown(truncateText(detail, 300));
-  const names = missing.split(',').map((name) => translatePermissionName(name.trim(), language));
-  return text.admin.missingPermissionsDetail(truncateText(names.join(', '), 300));
+export function describeScheduleProblem(problem: ScheduleProblem, language: Language): string {
+  const text = messagesFor(language);
+  switch (problem.kind) {
+    case 'missing-permissions': {
+      if (problem.permissions.length === 0) return text.admin.missingUnnamedPermission;
+      const names = problem.permissions.map((name) => text.permissionName(name));
+      return text.admin.missingPermissionsDetail(escapeMarkdown(truncateText(names.join(', '), 300)));
+    }
+    case 'unknown-channel':
+      return text.admin.unknownChannelDetail;
+    case 'unknown-message':
+      return text.admin.unknownMessageDetail;
+    case 'rate-limited':
+      return text.admin.rateLimitedDetail(toWaitMinutes(problem.retryAfterMs));
+    case 'no-question':
+      return text.admin.noQuestion;
+    case 'post-failed':
+      return text.admin.postFailedDetail(escapeMarkdown(truncateText(problem.error, 300)));
+    case 'reveal-failed':
+      return text.admin.revealFailedDetail(escapeMarkdown(truncateText(problem.error, 300)));
+    case 'legacy':
+      return escapeMarkdown(truncateText(problem.text, 300));
+  }
 }
 
 /** A link to the post, or to its channel while it has no message yet. */
@@ -44,7 +55,7 @@ export function linkToPost(question: Pick<StoredQuestion, 'guildId' | 'channelId
 }
 
 function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: Language): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const { schedule, nextRun, openQuestion } = entry;
   const note = schedule.noteId ? (kb.getDocument(schedule.noteId)?.title ?? schedule.noteId) : text.admin.allNotes;
   const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
@@ -56,9 +67,9 @@ function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: L
   if (entry.unrevealed) {
     lines.push(text.admin.unrevealedQuestion(linkToPost(entry.unrevealed.question), formatDiscordTime(entry.unrevealed.dueAt, TimestampStyles.RelativeTime)));
   }
-  if (schedule.lastError) {
-    const at = schedule.lastErrorAt ? formatDiscordTime(schedule.lastErrorAt, TimestampStyles.ShortDateTime) : '?';
-    lines.push(text.admin.lastProblem(describePlatformProblem(schedule.lastError, language, text), at));
+  if (schedule.lastProblem) {
+    const at = schedule.lastProblemAt ? formatDiscordTime(schedule.lastProblemAt, TimestampStyles.ShortDateTime) : '?';
+    lines.push(text.admin.lastProblem(describeScheduleProblem(schedule.lastProblem, language), at));
   }
   return truncateText(lines.join('\n'), discordLimits.embedFieldValue);
 }
@@ -73,7 +84,7 @@ export interface ScheduleListViewInput {
 
 /** `/quiz-admin list`: one field per schedule (next post, open question, last problem, paused), as many as fit. */
 export function buildScheduleListView({ entries, kb, language, channelName }: ScheduleListViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const embed: APIEmbed = { color: quizPostColor, title: text.admin.listTitle };
   if (entries.length === 0) {
     embed.description = text.admin.listEmpty;
@@ -101,7 +112,7 @@ export function buildScheduleListView({ entries, kb, language, channelName }: Sc
 
 /** `Mon, 30 Nov 2026, 09:00 (in 3 days)`: the wall clock the admin scheduled, in the schedule's zone. */
 function formatSlot(slot: Date, timezone: string, language: Language): string {
-  const wallClock = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-GB', {
+  const wallClock = new Intl.DateTimeFormat(messagesFor(language).dateLocale, {
     timeZone: timezone,
     weekday: 'short',
     year: 'numeric',
@@ -127,7 +138,7 @@ export interface ScheduledReplyInput {
 
 /** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
 export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
   const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
   return [
@@ -141,9 +152,9 @@ export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb,
   ].join('\n');
 }
 
-function describeCronProblem(problem: CronProblem | undefined, text: QuizMessages): string {
+function describeCronProblem(problem: CronProblem, text: Messages): string {
   const says = text.admin.cronProblem;
-  switch (problem?.kind) {
+  switch (problem.kind) {
     case 'empty':
       return says.empty;
     case 'unknown-shortcut':
@@ -161,7 +172,6 @@ function describeCronProblem(problem: CronProblem | undefined, text: QuizMessage
     case 'too-frequent':
       return says.tooFrequent(problem.gapMs, problem.minimumGapMs);
     case 'invalid':
-    case undefined:
       return says.invalid;
   }
 }
@@ -178,7 +188,7 @@ export interface ScheduleRefusalInput {
 
 /** Why a schedule was refused, in the admin's language, with an example to copy where one helps. */
 export function describeScheduleRefusal({ refusal, cron, timezone, note, channel, language }: ScheduleRefusalInput): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   switch (refusal.reason) {
     case 'invalid-cron':
       return text.admin.invalidCron(quoteUserInput(cron, 100), describeCronProblem(refusal.cronProblem, text));
@@ -188,10 +198,8 @@ export function describeScheduleRefusal({ refusal, cron, timezone, note, channel
       return text.admin.invalidCloseAfter(closeAfterMinutesRange.min, closeAfterMinutesRange.max);
     case 'unknown-note':
       return text.common.unknownNote(quoteUserInput(note));
-    case 'missing-permissions': {
-      const missing = refusal.missing && refusal.missing.length > 0 ? refusal.missing : [refusal.message];
-      return text.admin.missingPermissions(channel, missing.map((name) => translatePermissionName(name, language)).join(', '));
-    }
+    case 'missing-permissions':
+      return text.admin.missingPermissions(channel, refusal.missing.map((name) => text.permissionName(name)).join(', '));
     case 'unknown-channel':
       return text.admin.unknownChannel(channel);
   }
@@ -199,24 +207,36 @@ export function describeScheduleRefusal({ refusal, cron, timezone, note, channel
 
 /** The reply to `/quiz-admin now`: a link to the post, or why there is none. */
 export function describePostOutcome(outcome: PostOutcome, channel: string, language: Language, now: Date): string {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   if (outcome.ok) {
     const posted = text.admin.posted(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
     return outcome.resumed ? `${posted}\n${text.admin.resumed(channel)}` : posted;
   }
-  const detail = describePlatformProblem(outcome.detail ?? outcome.message, language, text);
   switch (outcome.reason) {
     case 'already-open':
-      return outcome.question
-        ? text.admin.alreadyOpen(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now))
-        : text.admin.postFailed(channel, detail);
+      return text.admin.alreadyOpen(linkToPost(outcome.question), formatResultTime(outcome.question.closesAt, now));
     case 'no-question':
       return text.admin.noQuestion;
     case 'channel-problem':
-      return outcome.detail ? text.admin.channelProblem(channel, detail) : text.admin.postFailed(channel, detail);
+      // Paused: nothing was tried, the admin is told what resumes the schedule.
+      if (outcome.paused || !outcome.problem) return text.admin.paused;
+      return text.admin.channelProblem(channel, describeScheduleProblem(outcome.problem, language));
     case 'rate-limited':
-      return text.admin.rateLimited(channel, toWaitMinutes(outcome.retryAfterMs ?? 60_000));
+      return text.admin.rateLimited(channel, toWaitMinutes(outcome.retryAfterMs));
     case 'failed':
-      return outcome.detail ? text.admin.postFailedTransient(channel, detail) : text.admin.postFailed(channel, detail);
+      return describePostFailure(outcome.failure, channel, text);
+  }
+}
+
+function describePostFailure(failure: PostFailure, channel: string, text: Messages): string {
+  switch (failure.kind) {
+    case 'post-failed':
+      return text.admin.postFailedTransient(channel, escapeMarkdown(truncateText(failure.error, 300)));
+    case 'no-schedule':
+      return text.admin.notScheduled(channel);
+    case 'slot-closed':
+      return text.admin.postFailed(channel, text.admin.slotClosed);
+    case 'concept-gone':
+      return text.admin.postFailed(channel, text.admin.conceptGoneDetail(quoteUserInput(failure.conceptId, 100)));
   }
 }

@@ -11,19 +11,14 @@ import {
   type SlashCommandChannelOption,
   type SlashCommandStringOption,
 } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import { findDocument } from '../kb/find-document.js';
 import type { KnowledgeBase, NoteDocument } from '../kb/types.js';
 import { UserFacingError } from './command.js';
+import { describeCommand } from './command-text.js';
 import { discordLimits, noMentions } from './discord-limits.js';
 import { quoteUserInput, truncateText } from './discord-text.js';
-
-/** A text in both languages the bot speaks, for option descriptions. */
-export interface BilingualText {
-  en: string;
-  ko: string;
-}
 
 /**
  * Quiz posts need a channel where messages, embeds and buttons show and stay: text and announcement channels
@@ -41,14 +36,14 @@ const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] 
 export function requireQuizChannelHere(interaction: ChatInputCommandInteraction, language: Language): string {
   const type = interaction.channel?.type;
   if (type !== undefined && !(quizChannelTypes as readonly ChannelType[]).includes(type)) {
-    throw new UserFacingError(quizMessagesFor(language).admin.textChannelsOnly);
+    throw new UserFacingError(messagesFor(language).admin.textChannelsOnly);
   }
   return interaction.channelId;
 }
 
 /** The server of a command or click; the quiz keeps scores per server and has nothing to do in DMs. */
 export function requireGuildId(interaction: ChatInputCommandInteraction | ButtonInteraction, language: Language): string {
-  if (!interaction.inGuild()) throw new UserFacingError(quizMessagesFor(language).common.guildOnly);
+  if (!interaction.inGuild()) throw new UserFacingError(messagesFor(language).common.guildOnly);
   return interaction.guildId;
 }
 
@@ -58,29 +53,21 @@ export function requireGuildId(interaction: ChatInputCommandInteraction | Button
  */
 export function requireManageServer(interaction: ChatInputCommandInteraction, language: Language): string {
   const guildId = requireGuildId(interaction, language);
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(quizMessagesFor(language).admin.needsManageServer);
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(messagesFor(language).admin.needsManageServer);
   return guildId;
 }
 
 /** `note`: ask only about one note, picked by autocomplete. For `.addStringOption(noteOption)`. */
 export function noteOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  return option
-    .setName('note')
-    .setNameLocalizations({ ko: '노트' })
-    .setDescription('Only ask about this note (default: every note)')
-    .setDescriptionLocalizations({ ko: '이 노트에서만 출제 (기본: 모든 노트)' })
+  return describeCommand(option, (text) => text.commands.quizNote)
     .setAutocomplete(true)
     .setMaxLength(100);
 }
 
 /** `channel`: a channel a quiz can be posted in. For `.addChannelOption(quizChannelOption(…))`. */
-export function quizChannelOption(description: BilingualText, { required }: { required: boolean }) {
+export function quizChannelOption(subcommand: keyof Messages['commands']['quizAdmin']['channelOf'], { required }: { required: boolean }) {
   return (option: SlashCommandChannelOption): SlashCommandChannelOption =>
-    option
-      .setName('channel')
-      .setNameLocalizations({ ko: '채널' })
-      .setDescription(description.en)
-      .setDescriptionLocalizations({ ko: description.ko })
+    describeCommand(option, (text) => ({ name: text.commands.quizChannel.name, description: text.commands.quizAdmin.channelOf[subcommand] }))
       .addChannelTypes(...quizChannelTypes)
       .setRequired(required);
 }
@@ -90,7 +77,7 @@ export function readNoteOption(interaction: ChatInputCommandInteraction, kb: Kno
   const typed = interaction.options.getString('note')?.trim();
   if (!typed) return undefined;
   const note = findDocument(kb, typed);
-  if (!note) throw new UserFacingError(quizMessagesFor(language).common.unknownNote(quoteUserInput(typed)));
+  if (!note) throw new UserFacingError(messagesFor(language).common.unknownNote(quoteUserInput(typed)));
   return note;
 }
 

@@ -12,8 +12,8 @@ import {
   time,
   type TimestampStylesString,
 } from 'discord.js';
-import type { Language } from '../i18n/locale.js';
-import { type QuizMessages, quizMessagesFor } from '../i18n/quiz-messages.js';
+import { type Language, messagesFor } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
 import type { Concept, NoteDocument } from '../kb/types.js';
 import type { ClosedQuestion, StoredQuestion, Tally } from '../quiz/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
@@ -112,7 +112,7 @@ export function joinMemberNames(names: readonly string[], max: number, andMore: 
   return truncateText(andMore(formatted.length), max);
 }
 
-function leadFor(question: StoredQuestion, text: QuizMessages): string {
+function leadFor(question: StoredQuestion, text: Messages): string {
   if (question.kind === 'authored') return text.post.authoredLead;
   return question.kind === 'cloze' ? text.post.clozeLead : text.post.whichConceptLead;
 }
@@ -147,7 +147,7 @@ function createAnswerRow(
   };
 }
 
-function createOpenConceptRow(conceptId: string, concept: Concept | undefined, text: QuizMessages): APIActionRowComponent<APIButtonComponent>[] {
+function createOpenConceptRow(conceptId: string, concept: Concept | undefined, text: Messages): APIActionRowComponent<APIButtonComponent>[] {
   const customId = createQuizExplainCustomId(conceptId);
   if (!customId || !concept) return [];
   const label = truncateText(`📖 ${text.reveal.openConcept}: ${formatConceptLabel(concept)}`, discordLimits.buttonLabel);
@@ -163,7 +163,7 @@ function noteTitle(document: NoteDocument | undefined, question: StoredQuestion)
 }
 
 /** A short explanation from the note: its first statements, and where they come from. */
-function explainFromNote(concept: Concept | undefined, document: NoteDocument | undefined, text: QuizMessages): APIEmbedField[] {
+function explainFromNote(concept: Concept | undefined, document: NoteDocument | undefined, text: Messages): APIEmbedField[] {
   if (!concept) return [];
   const statements = concept.statements.length > 0 ? concept.statements.slice(0, 2) : [concept.plainText];
   const explanation = truncateText(statements.map((statement) => `• ${escapeMarkdown(statement.trim())}`).join('\n'), maxExplanationLength);
@@ -181,7 +181,7 @@ export interface QuestionViewInput {
 
 /** The channel post: question, options, note, when the result comes, and buttons A–D. */
 export function buildQuestionPost({ question, document, language }: QuestionViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const embed: APIEmbed = {
     color: quizPostColor,
     author: { name: `📝 ${text.post.title}` },
@@ -196,7 +196,7 @@ export function buildQuestionPost({ question, document, language }: QuestionView
   return createMessageView({ embeds: [embed], components: [createAnswerRow(question, () => ButtonStyle.Secondary, false)] });
 }
 
-function describeTally(question: StoredQuestion, tally: Tally, text: QuizMessages): string {
+function describeTally(question: StoredQuestion, tally: Tally, text: Messages): string {
   return question.options
     .map((option, choice) => {
       const count = tally.counts[choice] ?? 0;
@@ -216,7 +216,7 @@ export interface RevealViewInput {
 
 /** The post after closing: answer marked, tally per option, explanation with source, who was right (no pings). */
 export function buildRevealPost({ closed, concept, document, language }: RevealViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const { question, tally } = closed;
   const correctNames = tally.correct.map((member) => member.userName);
   const fields: APIEmbedField[] = [
@@ -248,7 +248,7 @@ export function buildRevealPost({ closed, concept, document, language }: RevealV
 
 /** A practice question, shown only to the member who asked for it; the same answer buttons as a post. */
 export function buildPracticeQuestion({ question, document, language }: QuestionViewInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const embed: APIEmbed = {
     color: practiceColor,
     author: { name: `🏋️ ${text.post.practiceTitle}` },
@@ -266,7 +266,7 @@ export interface PracticeResultInput extends QuestionViewInput {
 
 /** The practice question answered: right or wrong at once, with the explanation; buttons disabled. */
 export function buildPracticeResult({ question, concept, document, language, choice }: PracticeResultInput): MessageView {
-  const text = quizMessagesFor(language);
+  const text = messagesFor(language);
   const right = choice === question.answer;
   const verdict = right ? text.answer.practiceRight : text.answer.practiceWrong(formatChoiceLetter(question.answer));
   const marked = question.options

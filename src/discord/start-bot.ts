@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Client, type ClientOptions, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTJSONErrorCodes } from 'discord.js';
 import { type Config, ConfigError, requireToken } from '../config.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
+import { buildKnowledgeBase, readNoteFiles } from '../kb/load-knowledge-base.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
@@ -57,6 +57,22 @@ function logKnowledgeBase(kb: KnowledgeBase, logger: Logger): void {
 function describePath(file: string): string {
   const absolute = path.resolve(file);
   return absolute === file ? file : `${file} (${absolute})`;
+}
+
+/**
+ * The notes, or an error naming DOCS_DIR: a bot without notes has nothing to explain or ask, and a wrong folder
+ * is the operator's to fix. Broken notes are not that: each is a warning and the rest load.
+ */
+async function loadNotes(config: Config, logger: Logger): Promise<KnowledgeBase> {
+  const notes = await readNoteFiles(config.docsDir, config.noteReadLimits);
+  const fix = 'Point DOCS_DIR to the folder of your markdown notes (every *.md below it is read).';
+  if (notes.folderProblem !== undefined) throw new ConfigError(`DOCS_DIR=${config.docsDir}: ${notes.folderProblem}. ${fix}`);
+  const kb = buildKnowledgeBase(config.docsDir, notes.files, notes.problems);
+  logKnowledgeBase(kb, logger);
+  if (notes.files.length === 0) {
+    throw new ConfigError(`DOCS_DIR=${describePath(config.docsDir)} holds no readable *.md notes${kb.problems.length > 0 ? ' (see the warnings above)' : ''}. ${fix}`);
+  }
+  return kb;
 }
 
 /** The store, or an error naming DATABASE_PATH: a path the bot cannot write is the operator's to fix. */
@@ -128,8 +144,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
   const token = requireToken(config);
   const commands = indexCommands(options.commands);
 
-  const kb = options.knowledgeBase ?? (await loadKnowledgeBase(config.docsDir));
-  logKnowledgeBase(kb, logger);
+  const kb = options.knowledgeBase ?? (await loadNotes(config, logger));
   const index = ConceptIndex.build(kb.concepts);
   const store = openStore(config.databasePath);
   let client: Client | undefined;

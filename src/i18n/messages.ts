@@ -1,11 +1,68 @@
-import type { Language } from './locale.js';
+import type { AnswerConfidence } from '../learning/answer-rating.js';
+import type { CronField } from '../quiz/cron-schedule.js';
+
+/** A slash command's or option's name and description in one language. */
+export interface CommandText {
+  name: string;
+  description: string;
+}
+
+/** The schedules `/quiz-admin schedule` suggests for `cron`, in the order shown. */
+export const cronPresets = ['0 9 * * 1-5', '0 9 * * *', '30 8 * * 1-5', '0 13 * * 1-5', '0 9 * * 1', '0 10,16 * * 1-5', '0 9 * * 1#1'] as const;
+export type CronPreset = (typeof cronPresets)[number];
+
+/** How one cron field is called, the values it takes, and a sample to copy. */
+export interface CronFieldText {
+  name: string;
+  values: string;
+  sample: string;
+}
 
 /**
- * What `/explain`, `/concepts` and the error boundary say, per language. Arguments that came from a
- * user (`query`, `note`) arrive already quoted for Discord (see `quoteUserInput`), so these strings
- * never decide how user text is escaped.
+ * Everything the bot says to members and admins on Discord, in one language: `/explain`, `/concepts`, the error
+ * boundary, quiz posts and reveals, answers, practice and flashcards, `/quiz stats`, `/leaderboard`, `/quiz-admin`
+ * and the command picker. One file per language implements it (`en.ts`, `ko.ts`); `locale.ts` lists them.
+ *
+ * Arguments that came from a user (`query`, `note`) arrive already quoted for Discord (see `quoteUserInput`) and
+ * others already formatted (timestamps such as `<t:1795764779:t>`, escaped names, channel mentions), so these
+ * strings never decide how user text is escaped. Log lines and the CLI stay English and are not here.
  */
 export interface Messages {
+  /**
+   * The Discord locales (`interaction.locale`, `guildLocale`) answered in this language, matched by their language
+   * part (`ko`; `en-US`, `en-GB`). Languages other than English also get these command localizations.
+   */
+  discordLocales: readonly string[];
+  /** The BCP 47 locale dates are written in (`Intl.DateTimeFormat`), e.g. `Mon, 30 Nov 2026, 09:00`. */
+  dateLocale: string;
+  /**
+   * Names and descriptions of the slash commands and their options, as Discord shows them in the command picker.
+   * English is the registered name; every other language becomes a localization (see `localizationsOf`).
+   */
+  commands: {
+    explain: CommandText & { concept: CommandText };
+    concepts: CommandText & { note: CommandText };
+    quiz: CommandText & { practice: CommandText; stats: CommandText; member: CommandText };
+    leaderboard: CommandText & { period: CommandText; periods: Record<'week' | 'month' | 'all', string> };
+    quizAdmin: CommandText & {
+      schedule: CommandText;
+      cron: CommandText;
+      timezone: CommandText;
+      closeAfter: CommandText;
+      unschedule: CommandText;
+      list: CommandText;
+      now: CommandText;
+      reveal: CommandText;
+      /** The `channel` option's description, per subcommand. */
+      channelOf: Record<'schedule' | 'unschedule' | 'now' | 'reveal', string>;
+      /** Labels of the cron autocomplete suggestions. */
+      cronPresets: Record<CronPreset, string>;
+    };
+    /** Options shared by the quiz commands. */
+    quizNote: CommandText;
+    /** The `channel` option of `/quiz-admin` (its description is per subcommand, `quizAdmin.channelOf`). */
+    quizChannel: { name: string };
+  };
   explain: {
     notFound(quotedQuery: string, conceptCount: number): string;
     guess(quotedQuery: string): string;
@@ -33,67 +90,186 @@ export interface Messages {
     /** Options that do not fit the command (a crafted or broken request): nothing was done. */
     invalidInput: string;
   };
+  common: {
+    guildOnly: string;
+    unknownNote(quotedNote: string): string;
+  };
+  post: {
+    title: string;
+    practiceTitle: string;
+    /** The line above the prompt, per question kind. */
+    whichConceptLead: string;
+    clozeLead: string;
+    /** Above a question the note's author wrote (asked as written). */
+    authoredLead: string;
+    noteLabel: string;
+    closesField: string;
+    firstClickCounts: string;
+    practiceFooter: string;
+  };
+  reveal: {
+    title: string;
+    answerField: string;
+    explanationField: string;
+    source(place: string): string;
+    participantsField: string;
+    /** A number of members: the participants and each option's tally. */
+    headcount(count: number): string;
+    correctField(count: number): string;
+    nobodyRight: string;
+    noAnswers: string;
+    andMore(count: number): string;
+    openConcept: string;
+    closedFooter: string;
+  };
+  answer: {
+    /** `resultAt` is already formatted: a Discord timestamp with its relative form. */
+    recorded(letter: string, resultAt: string): string;
+    alreadyAnswered(letter: string): string;
+    closed(answer: string): string;
+    unknown: string;
+    /** A custom id the bot never made (a choice outside A–D, a mangled id). */
+    invalidButton: string;
+    practiceRight: string;
+    /** An embed title: the letter only, the options below show which one it is. */
+    practiceWrong(letter: string): string;
+    practiceAlreadyAnswered(letter: string): string;
+    notYourPractice: string;
+    /** The button names a question of another server, channel or post (a crafted or copied button). */
+    notFromHere: string;
+    conceptGone: string;
+  };
+  practice: {
+    noQuestion: string;
+  };
+  /** `/quiz practice` with the author's own flashcards: question, "Show answer", then a self-grade. */
+  flashcard: {
+    title: string;
+    /** Above the question: what to do before showing the answer. */
+    lead: string;
+    answerField: string;
+    /** Above the answer, with the grade buttons. */
+    gradePrompt: string;
+    showAnswer: string;
+    knewIt: string;
+    didnt: string;
+    next: string;
+    /** The grade is stored; the card comes back after `days` / `minutes`. */
+    gradedKnew(days: number): string;
+    gradedDidnt(minutes: number): string;
+    footer: string;
+    notYours: string;
+    gone: string;
+    /** A custom id the bot never made. */
+    invalidButton: string;
+  };
+  stats: {
+    title(name: string): string;
+    pointsField: string;
+    accuracyField: string;
+    accuracy(percent: number, answered: number): string;
+    streakField: string;
+    bestStreakField: string;
+    weakestField: string;
+    weakestLine(label: string, correct: number, answered: number): string;
+    noAnswers: string;
+    footer: string;
+  };
+  leaderboard: {
+    title(period: 'week' | 'month' | 'all'): string;
+    since(start: string, timezone: string): string;
+    allTime: string;
+    row(points: number, accuracyPercent: number, streak: number): string;
+    you: string;
+    empty: string;
+  };
+  admin: {
+    needsManageServer: string;
+    scheduled(channel: string, cron: string, timezone: string, note: string): string;
+    allNotes: string;
+    nextPosts(timezone: string): string;
+    noNextPost: string;
+    /** When answers are revealed: `minutes` after each post, or at the next post (null). */
+    revealPolicy(minutes: number | null): string;
+    postLanguage: string;
+    /** Shown for zones whose clocks change: what the schedule does on those nights. */
+    daylightSaving(timezone: string): string;
+    invalidCron(quotedCron: string, detail: string): string;
+    cronProblem: {
+      empty: string;
+      unknownShortcut(quotedShortcut: string, shortcuts: string): string;
+      fieldCount(count: number): string;
+      characters: string;
+      fieldValue(field: CronField, quotedValue: string): string;
+      neverFires: string;
+      bothDayFields(quotedDayOfMonth: string, quotedWeekday: string): string;
+      /** Two posts only `gapMs` apart, under the `minimumGapMs` a schedule must leave. */
+      tooFrequent(gapMs: number, minimumGapMs: number): string;
+      invalid: string;
+    };
+    invalidCloseAfter(min: number, max: number): string;
+    /** `/quiz-admin now` run in a thread or a voice channel's chat without naming a channel. */
+    textChannelsOnly: string;
+    invalidTimezone(quotedZone: string): string;
+    missingPermissions(channel: string, permissions: string): string;
+    /** Discord's "Missing Permissions" for a post, in the admin's words: `permissions` already translated. */
+    missingPermissionsDetail(permissions: string): string;
+    /** Discord refused for a permission without saying which. */
+    missingUnnamedPermission: string;
+    /** The last problem of a channel: deleted, or hidden from the bot. */
+    unknownChannelDetail: string;
+    unknownMessageDetail: string;
+    /** A transient failure, `error` in the platform's own words. */
+    postFailedDetail(error: string): string;
+    revealFailedDetail(error: string): string;
+    /** Why a slot's question was not posted: it closed first. */
+    slotClosed: string;
+    conceptGoneDetail(quotedConceptId: string): string;
+    unknownChannel(channel: string): string;
+    unscheduled(channel: string): string;
+    notScheduled(channel: string): string;
+    listTitle: string;
+    listEmpty: string;
+    listMore(count: number): string;
+    nextPost(at: string, relative: string): string;
+    openQuestion(link: string, closes: string): string;
+    noOpenQuestion: string;
+    lastProblem(problem: string, at: string): string;
+    /** A closed question whose post still looks open: its reveal edit is owed and tried again at `nextTry`. */
+    unrevealedQuestion(link: string, nextTry: string): string;
+    /** Discord's 429 with a long `retry_after`, as the list's last problem. */
+    rateLimitedDetail(minutes: number): string;
+    paused: string;
+    posted(link: string, closes: string): string;
+    /** Added to `posted` when the post ended a pause. */
+    resumed(channel: string): string;
+    alreadyOpen(link: string, closes: string): string;
+    noQuestion: string;
+    channelProblem(channel: string, detail: string): string;
+    postFailedTransient(channel: string, detail: string): string;
+    postFailed(channel: string, detail: string): string;
+    /** `/quiz-admin now` refused by a long rate limit: nothing was posted. */
+    rateLimited(channel: string, minutes: number): string;
+    revealed(link: string, answer: string, participants: number, correct: number): string;
+    nothingToReveal(channel: string): string;
+  };
+  /** Members' memory: the confidence follow-up under a channel answer (sure / unsure / guessed). */
+  learning: {
+    /** Asked under "answer recorded" of a channel question. */
+    confidenceQuestion: string;
+    /** Button labels: 확실했다 / 헷갈렸다 / 찍었다. */
+    confidenceLabels: Readonly<Record<AnswerConfidence, string>>;
+    /** The confidence was counted; `label` is the button's. */
+    confidenceNoted(letter: string, label: string): string;
+    /** The result is out: confidence after seeing it would say nothing about recall. */
+    confidenceClosed: string;
+    confidenceNotAnswered: string;
+    /** A later review of the concept already built on this answer. */
+    confidenceTooLate: string;
+  };
+  /** The cron field table: what each field is called and takes, for cron problems. */
+  cronFields: Record<CronField, CronFieldText>;
+  /** A Discord permission (`Send Messages`) as the admin's channel settings name it. */
+  permissionName(name: string): string;
 }
 
-const english: Messages = {
-  explain: {
-    notFound: (query, count) =>
-      `I couldn't find ${query} in the notes. Check the spelling, or browse all ${count} concepts with \`/concepts\`. Korean, English and initials like \`ㅋㅌㅇㄴ\` all work.`,
-    guess: (query) => `Not sure which one you mean by ${query} — did you mean:`,
-    otherNamesField: 'Also called',
-    sourceField: 'Source',
-    referencesField: 'References',
-    location: (file, line) => `\`${file}\`, line ${line}`,
-    trimmed: (location) => `(trimmed — the full text is in ${location})`,
-    conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
-  },
-  concepts: {
-    title: (count) => `Concepts in the notes (${count})`,
-    continued: '(continued)',
-    page: (page, count) => `Page ${page}/${count}`,
-    previous: '◀ Previous',
-    next: 'Next ▶',
-    empty: 'No notes are loaded yet: add markdown files to the docs folder (`DOCS_DIR`) and restart the bot.',
-    unknownNote: (note) => `There is no note ${note}. Leave \`note\` empty to list every note.`,
-  },
-  errors: {
-    generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
-    unknownAction: 'This button or command is no longer available. Try the command again.',
-    invalidInput: 'That input isn\'t valid, so nothing was changed. Run the command again and pick the options from the list Discord shows.',
-  },
-};
-
-const korean: Messages = {
-  explain: {
-    notFound: (query, count) =>
-      `노트에서 ${query}에 해당하는 개념을 찾지 못했어요. 철자를 확인하거나 \`/개념목록\`으로 전체 개념 ${count}개를 둘러보세요. 한글, 영어, \`ㅋㅌㅇㄴ\` 같은 초성으로도 찾을 수 있어요.`,
-    // `…만으로는` reads right after any word, so no 이/가 guess is needed for what the user typed.
-    guess: (query) => `${query}만으로는 어떤 개념인지 확실하지 않아요. 혹시 이 중 하나인가요?`,
-    otherNamesField: '다른 이름',
-    sourceField: '출처',
-    referencesField: '참고 자료',
-    location: (file, line) => `\`${file}\` ${line}번째 줄`,
-    trimmed: (location) => `(일부 생략 — 전체 내용은 ${location}에 있어요)`,
-    conceptGone: '그 개념은 이제 노트에 없어요. `/개념목록`으로 지금 있는 개념을 둘러보세요.',
-  },
-  concepts: {
-    title: (count) => `노트의 개념 (${count}개)`,
-    continued: '(이어서)',
-    page: (page, count) => `${page}/${count} 페이지`,
-    previous: '◀ 이전',
-    next: '다음 ▶',
-    empty: '아직 불러온 노트가 없어요. 문서 폴더(`DOCS_DIR`)에 마크다운 파일을 추가하고 봇을 다시 시작하세요.',
-    unknownNote: (note) => `${note} 노트가 없어요. \`노트\` 옵션을 비워 두면 모든 노트를 볼 수 있어요.`,
-  },
-  errors: {
-    generic: '죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.',
-    unknownAction: '더 이상 사용할 수 없는 버튼이나 명령어예요. 명령어를 다시 실행해 주세요.',
-    invalidInput: '올바르지 않은 입력이라 아무것도 바꾸지 않았어요. 명령어를 다시 실행하고 Discord가 보여 주는 목록에서 옵션을 골라 주세요.',
-  },
-};
-
-const messagesByLanguage: Record<Language, Messages> = { en: english, ko: korean };
-
-export function messagesFor(language: Language): Messages {
-  return messagesByLanguage[language];
-}

@@ -131,10 +131,18 @@ function endsWithConsonant(text: string): boolean {
 function aliasesFromParentheses(statement: string, known: readonly string[], names: readonly string[]): string[] {
   const masked = maskParenthesised(statement);
   const aliases: string[] = [];
+  // Only the end of the text before a parenthesis can name a concept: looking no further keeps a
+  // megabyte-long line linear; a closer missing once is missing for every later opener too.
+  const lookBehind = 2 * Math.max(0, ...known.map((name) => name.length)) + 16;
+  const unclosed = new Set<string>();
   for (const match of masked.matchAll(/[(（]/g)) {
-    const close = masked.indexOf(masked[match.index] === '(' ? ')' : '）', match.index);
-    if (close < 0) continue;
-    const before = statement.slice(0, match.index).trimEnd();
+    const closer = masked[match.index] === '(' ? ')' : '）';
+    const close = unclosed.has(closer) ? -1 : masked.indexOf(closer, match.index);
+    if (close < 0) {
+      unclosed.add(closer);
+      continue;
+    }
+    const before = statement.slice(Math.max(0, match.index - lookBehind), match.index).trimEnd();
     const inside = statement.slice(match.index + 1, close).trim();
     const terms = namesOfTerm(`x(${inside})`).slice(1);
     // `웹 애플리케이션 방화벽(WAF, Web Application Firewall)` in the firewall body: the parentheses

@@ -1,19 +1,20 @@
 // Every note below the docs dir → one knowledge base. Bad notes become problems, never exceptions.
 import { checkConceptNames } from './check-concept-names.js';
 import { findRelatedIds } from './find-related.js';
+import { guardMarkdown } from './guard-markdown.js';
 import { parseNote, type ParsedNote } from './parse-note.js';
-import { compareCodePoints, describeError, readNoteFiles, type NoteFile } from './read-note-files.js';
+import { compareCodePoints, defaultNoteReadLimits, describeError, readNoteFiles, type NoteFile, type NoteReadLimits } from './read-note-files.js';
 import type { Concept, KbProblem, KnowledgeBase, NoteDocument } from './types.js';
 
-export { readNoteFiles, type NoteFile };
+export { readNoteFiles, type NoteFile, type NoteReadLimits };
 
 /**
  * Reads every `*.md` below `docsDir` (sorted, so the result is the same on every machine) and builds
  * the knowledge base. Only throws for programming errors: a missing dir, an unreadable or non-UTF-8
  * file and every broken note end up in `problems` with the file and line.
  */
-export async function loadKnowledgeBase(docsDir: string): Promise<KnowledgeBase> {
-  const { files, problems } = await readNoteFiles(docsDir);
+export async function loadKnowledgeBase(docsDir: string, limits: NoteReadLimits = defaultNoteReadLimits): Promise<KnowledgeBase> {
+  const { files, problems } = await readNoteFiles(docsDir, limits);
   return buildKnowledgeBase(docsDir, files, problems);
 }
 
@@ -25,8 +26,9 @@ export function buildKnowledgeBase(docsDir: string, files: readonly NoteFile[], 
   const documentFiles = new Map<string, string>();
 
   for (const { file, markdown } of [...files].sort((a, b) => compareCodePoints(a.file, b.file))) {
-    const parsed = parseNoteSafely(markdown, file);
-    allProblems.push(...parsed.problems);
+    const guarded = guardMarkdown(markdown, file);
+    const parsed = parseNoteSafely(guarded.markdown, file);
+    allProblems.push(...guarded.problems, ...parsed.problems);
     if (parsed.concepts.length === 0) continue;
     let { document, concepts: noteConcepts } = parsed;
     const owner = documentFiles.get(document.id);

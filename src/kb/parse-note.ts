@@ -1,14 +1,12 @@
 // One note (markdown) → its document, its concepts and what is wrong with it.
 import type { Definition, Nodes, Yaml } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
 import { extractAliases, maxAliasLength } from './extract-aliases.js';
 import { extractNames, uniqueNames } from './extract-names.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEntry } from './front-matter.js';
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
 import { createMentionFinder, findRelatedIds } from './find-related.js';
 import { outlineNote, type OutlineSection } from './note-outline.js';
+import { parseMarkdown } from './parse-markdown.js';
 import { classifySection } from './section-kinds.js';
 import { isAuthoredQuestionBlock } from './read-authored-question.js';
 import { readReferences } from './read-references.js';
@@ -34,10 +32,7 @@ export function parseNote(markdown: string, file: string): ParsedNote {
     problems.push({ severity, file, line, message });
   };
 
-  const tree = fromMarkdown(source, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
+  const tree = parseMarkdown(source);
   repairHangulBold(tree);
 
   let frontMatter = emptyFrontMatter();

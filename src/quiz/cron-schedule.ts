@@ -14,7 +14,7 @@ import { dayMs, firstInstantGivenOffsets, hourMs, isKnownTimeZone, minuteMs, toW
 /** The six fields node-cron knows, seconds first (a 5-field expression has no seconds). */
 export type CronField = keyof ParsedFields;
 
-/** What is wrong with a cron expression, for a reply in the admin's language (`message` has it in English). */
+/** What is wrong with a cron expression, as data: the reply words it in the admin's language (`src/i18n/`). */
 export type CronProblem =
   | { kind: 'empty' }
   | { kind: 'unknown-shortcut'; shortcut: string; shortcuts: string[] }
@@ -30,10 +30,9 @@ export type CronProblem =
 
 export type ScheduleValidation =
   | { ok: true }
-  | { ok: false; field: 'cron'; message: string; problem: CronProblem }
-  | { ok: false; field: 'timezone'; message: string };
-
-const example = 'e.g. "0 9 * * 1-5" = 09:00 Monday–Friday';
+  | { ok: false; field: 'cron'; problem: CronProblem }
+  /** Not an IANA zone name this runtime knows. */
+  | { ok: false; field: 'timezone' };
 
 /**
  * A schedule may post at most once per this gap. A quiz question needs time to be read and answered, and a
@@ -48,32 +47,23 @@ const horizonDays = 366 * 100;
 /** A local day's wall times can map to instants up to a day away from its own UTC date. */
 const offsetReach = 15 * hourMs;
 
-/** Each field in English: what it is called, the values it takes, and a sample to copy. */
-export const cronFieldLabels: Record<CronField, { name: string; values: string; sample: string }> = {
-  second: { name: 'second', values: '0–59', sample: '*/30' },
-  minute: { name: 'minute', values: '0–59', sample: '0,30' },
-  hour: { name: 'hour', values: '0–23', sample: '9-17' },
-  dayOfMonth: { name: 'day of month', values: '1–31 or L (last day)', sample: '1,15' },
-  month: { name: 'month', values: '1–12 or jan–dec', sample: 'mar-nov' },
-  dayOfWeek: { name: 'weekday', values: '0–7 or sun–sat (0 and 7 are Sunday)', sample: 'mon-fri' },
-};
+/** The fields node-cron reports problems in (its `field` is one of these). */
+const cronFields: readonly string[] = ['second', 'minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek'] satisfies readonly CronField[];
 
 const nicknames = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 
 /**
- * Whether `cron` in `timezone` is a schedule the bot can run, with a message a server admin can act on.
+ * Whether `cron` in `timezone` is a schedule the bot can run, and if not what is wrong, for a reply the admin can act on.
  * `now` only matters for expressions that never fire (the 30th of February and the like) and for the gap
  * between runs, measured over the next runs from `now`. `minimumGapMs` is lowered only by tests that need a
  * seconds-level cron to fire while they wait.
  */
 export function validateSchedule(cron: string, timezone: string, now: Date = new Date(), minimumGapMs = minimumScheduleGapMs): ScheduleValidation {
   const expression = cron.trim().replace(/\s+/g, ' ');
-  const refuse = (problem: CronProblem): ScheduleValidation => ({ ok: false, field: 'cron', message: describeCronProblem(problem, expression), problem });
+  const refuse = (problem: CronProblem): ScheduleValidation => ({ ok: false, field: 'cron', problem });
   const problem = findCronProblem(expression);
   if (problem) return refuse(problem);
-  if (!isKnownTimeZone(timezone)) {
-    return { ok: false, field: 'timezone', message: `unknown time zone "${timezone}"; use an IANA name such as Asia/Seoul, Europe/Berlin or UTC` };
-  }
+  if (!isKnownTimeZone(timezone)) return { ok: false, field: 'timezone' };
   const runs = nextRuns(cron, timezone, now, gapSampleRuns);
   if (runs.length === 0) return refuse({ kind: 'never-fires' });
   const gapMs = shortestGap(runs);
@@ -88,16 +78,6 @@ function shortestGap(runs: readonly Date[]): number {
   return shortest;
 }
 
-/** `45 seconds`, `5 minutes`: a gap as a person would say it (English, for logs and the CLI). */
-export function describeGap(gapMs: number): string {
-  if (gapMs < minuteMs) {
-    const seconds = Math.max(1, Math.round(gapMs / 1000));
-    return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  }
-  const minutes = Math.round(gapMs / minuteMs);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
 function findCronProblem(expression: string): CronProblem | null {
   if (expression === '') return { kind: 'empty' };
   if (expression.startsWith('@')) {
@@ -109,46 +89,13 @@ function findCronProblem(expression: string): CronProblem | null {
   const parsed = validateDetailed(expression);
   const error = parsed.errors[0];
   if (!parsed.valid || !parsed.fields) {
-    if (!error || !(error.field in cronFieldLabels)) return { kind: 'invalid' };
+    if (!error || !cronFields.includes(error.field)) return { kind: 'invalid' };
     if (error.message.includes('impossible day')) return { kind: 'never-fires' };
     return { kind: 'field-value', field: error.field as CronField, value: String(error.value ?? '') };
   }
   const [dayOfMonth = '*', , dayOfWeek = '*'] = fields.slice(-3);
   if (isRestricted(dayOfMonth) && isRestricted(dayOfWeek)) return { kind: 'both-day-fields', dayOfMonth, dayOfWeek };
   return null;
-}
-
-/** The problem in English, with an example to copy: for logs, the CLI and the runner's outcome. */
-export function describeCronProblem(problem: CronProblem, expression: string): string {
-  switch (problem.kind) {
-    case 'empty':
-      return `"cron" is empty; ${example}`;
-    case 'unknown-shortcut':
-      return `unknown shortcut "${problem.shortcut}"; use one of ${problem.shortcuts.join(', ')} or 5 fields, ${example}`;
-    case 'field-count':
-      return `"cron" must have 5 fields (minute hour day month weekday), or 6 with seconds first, but "${expression}" has ${problem.count}; ${example}`;
-    case 'characters':
-      return `"${expression}" may only use digits, names (mon, jan), and * , - / # ? L W; ${example}`;
-    case 'field-value': {
-      const label = cronFieldLabels[problem.field];
-      return `the ${label.name} field "${problem.value}" is not valid: use ${label.values}, *, a list, a range or a step such as "${label.sample}" or "*/15"; ${example}`;
-    }
-    case 'never-fires':
-      return `"${expression}" never fires (no such day in the calendar); ${example}`;
-    case 'both-day-fields':
-      return (
-        `"${expression}" limits both the day of month (${problem.dayOfMonth}) and the weekday (${problem.dayOfWeek}); the bot's scheduler ` +
-        `posts only on days matching both (classic cron posts on either), so limit only one, e.g. "0 9 * * 1#1" = 09:00 on the first Monday ` +
-        `of each month, or "0 9 1,15 * *" = 09:00 on the 1st and 15th`
-      );
-    case 'too-frequent':
-      return (
-        `"${expression}" posts again after only ${describeGap(problem.gapMs)}; the quiz posts at most once every ` +
-        `${describeGap(problem.minimumGapMs)}, e.g. "*/30 * * * *" = every 30 minutes, or "0 9 * * 1-5" = 09:00 Monday–Friday`
-      );
-    case 'invalid':
-      return `"${expression}" is not a valid cron expression; ${example}`;
-  }
 }
 
 function isRestricted(field: string | undefined): boolean {

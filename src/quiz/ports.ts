@@ -27,9 +27,14 @@ export type ChannelProblem = 'missing-permissions' | 'unknown-channel' | 'unknow
 
 /** The channel cannot take posts until an admin acts: the schedule is paused instead of retried at every slot. */
 export class ChannelUnavailableError extends Error {
+  /**
+   * `message` is for logs; `missingPermissions` names what the bot lacks (`missing-permissions`, empty when the
+   * platform did not say), so the admin is told in their language without parsing the message.
+   */
   constructor(
     readonly problem: ChannelProblem,
     message: string,
+    readonly missingPermissions: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ChannelUnavailableError';

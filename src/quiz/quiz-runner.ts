@@ -31,6 +31,7 @@ import type { ClosedQuestion, RecordAnswerResult, Schedule, StoredQuestion } fro
 // The parts live in `runner/`; this file is their public face, so commands and tests import from one place.
 export type {
   FlashcardGradeOutcome,
+  PostFailure,
   PostNowOptions,
   PostOutcome,
   PostRefusal,

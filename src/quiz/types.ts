@@ -46,15 +46,38 @@ export interface Schedule {
   language: string | null;
   /** Paused after a 403/404 from Discord; a post that works again (`/quiz-admin now`) or scheduling the channel again resumes it. */
   paused: boolean;
-  /** The last posting problem, shown by `/quiz-admin list` (e.g. `Missing Permissions: Send Messages`). */
-  lastError: string | null;
-  lastErrorAt: Date | null;
+  /** The last posting problem, shown by `/quiz-admin list` in the admin's language. */
+  lastProblem: ScheduleProblem | null;
+  lastProblemAt: Date | null;
   createdBy: string;
   createdAt: Date;
 }
 
+/**
+ * Why a channel's last post or reveal did not go out, as data: the view words it in the reader's language, and
+ * the store keeps the kind and its fields (never a sentence to parse back). `error` fields hold the platform's
+ * or library's own words for a transient failure (`503 Service Unavailable`), shown quoted as they came.
+ */
+export type ScheduleProblem =
+  /** The bot lacks these permissions in the channel (Discord's names, `Send Messages`); empty when Discord did not say which. */
+  | { kind: 'missing-permissions'; permissions: string[] }
+  /** The channel was deleted, or the bot cannot see it. */
+  | { kind: 'unknown-channel' }
+  /** The quiz post was deleted. */
+  | { kind: 'unknown-message' }
+  /** Discord asked the bot to wait this long (a 429 with a long `retry_after`). */
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  /** No concept of the schedule's scope (one note, or every note: null) can be asked. */
+  | { kind: 'no-question'; noteId: string | null }
+  | { kind: 'post-failed'; error: string }
+  | { kind: 'reveal-failed'; error: string }
+  /** A problem stored as a sentence by a version before migration 5, in a shape no kind matches: shown as it is. */
+  | { kind: 'legacy'; text: string };
+
+export type ScheduleProblemKind = ScheduleProblem['kind'];
+
 /** What scheduling a channel stores; `paused` and the last problem start cleared. */
-export type NewSchedule = Omit<Schedule, 'paused' | 'lastError' | 'lastErrorAt' | 'language'> & { language?: string | null };
+export type NewSchedule = Omit<Schedule, 'paused' | 'lastProblem' | 'lastProblemAt' | 'language'> & { language?: string | null };
 
 export type QuestionStatus = 'open' | 'closed';
 

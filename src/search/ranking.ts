@@ -7,7 +7,7 @@ export interface SearchRanking {
   exact: {
     /** A query that is a concept's name or title: the answer. */
     name: number;
-    /** An alias (`PCB`, `VM`) is as certain but names the concept less directly: below the name on a tie. */
+    /** An alias (`PCB`, `VM`) is as certain but names the concept less directly: a concept named so comes first. */
     alias: number;
   };
   subsection: {
@@ -53,8 +53,8 @@ export interface SearchRanking {
     wordPerCloseness: number;
     /**
      * Query lengths (in jamo for Hangul, letters otherwise) from which 1, 2 and 3 edits are allowed. Below the
-     * first, none: in a short word one edit makes another word. A syllable is 2–3 jamo, so Hangul allows one
-     * edit in two syllables and is stricter per jamo than Latin is per letter.
+     * first, none: in a short word one edit makes another word. One wrong syllable often costs two jamo edits,
+     * so Hangul reaches two edits a little sooner (7 jamo, about three syllables) than Latin (8 letters).
      */
     editsFromLength: { hangul: readonly number[]; latin: readonly number[] };
     /** The most edits a typo may have and still be answered without asking (one key slip in Latin, two jamo in Hangul). */

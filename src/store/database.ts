@@ -37,6 +37,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = de
   try {
     // First, so that every following step waits for a concurrent opener instead of failing with SQLITE_BUSY.
     db.pragma(`busy_timeout = ${openingBusyTimeoutMs}`);
+    // Before WAL and the migrations, which both write to the file.
+    refuseForeignDatabase(db, migrations);
     // WAL + NORMAL: a commit is in the WAL file (the OS page cache) before it returns, so a killed process
     // loses nothing; only a power cut can drop the last transactions. Readers never block the writer.
     db.pragma('journal_mode = WAL');
@@ -49,6 +51,30 @@ export function openDatabase(file: string, migrations: readonly Migration[] = de
     db.close();
     throw error;
   }
+}
+
+/**
+ * A DATABASE_PATH pointing at another application's SQLite file (a typo, a shared volume) must not be changed:
+ * the migrations would add our tables beside theirs and WAL mode would rewrite its header. Only an empty file
+ * or one holding nothing but tables our migrations create is ours to open.
+ */
+function refuseForeignDatabase(db: SqliteDatabase, migrations: readonly Migration[]): void {
+  const ours = tablesCreatedBy(migrations);
+  const names = db
+    .prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
+    .pluck()
+    .all();
+  const foreign = names.filter((name) => !ours.has(name.toLowerCase()));
+  if (foreign.length === 0) return;
+  const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, … (${foreign.length} in all)` : '');
+  throw new Error(`the file holds tables of another application (${shown}); nothing was written to it. The bot only opens an empty file or its own database`);
+}
+
+function tablesCreatedBy(migrations: readonly Migration[]): Set<string> {
+  const tables = new Set(['schema_migrations']);
+  const created = /\b(?:CREATE\s+(?:TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?|RENAME\s+TO\s+)["`[]?(\w+)/gi;
+  for (const migration of migrations) for (const match of migration.sql.matchAll(created)) tables.add((match[1] ?? '').toLowerCase());
+  return tables;
 }
 
 /** Apply every migration not yet recorded, each in its own transaction; returns the names applied now. */

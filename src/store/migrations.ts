@@ -139,11 +139,41 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // Stand-in for 005 (schedule problems as data), which lands from the i18n branch. The integrator keeps that
-    // migration and drops this entry; it exists only so 006 below has its predecessor on this branch.
     version: 5,
-    name: '005_reserved',
-    sql: `SELECT 1;`,
+    name: '005_schedule_problems',
+    sql: `
+      -- A schedule's last problem as a kind and its fields (JSON), so the view words it in the admin's language.
+      -- Until now it was an English sentence that /quiz-admin list parsed back with regular expressions. The
+      -- sentences those expressions read are parsed here, once, into the same kinds the bot now writes, so an old
+      -- row reads as before (a Korean admin still sees the permissions by their Korean names); any other sentence
+      -- becomes 'legacy' and is shown as it was written. Permission names never hold quotes or backslashes, but
+      -- they are escaped anyway so a damaged row cannot make the JSON (and the migration) fail.
+      ALTER TABLE schedules ADD COLUMN last_problem_kind TEXT;
+      ALTER TABLE schedules ADD COLUMN last_problem_data TEXT;
+      UPDATE schedules SET
+        last_problem_kind = CASE
+          WHEN last_error LIKE 'Missing Permissions: %' THEN 'missing-permissions'
+          WHEN last_error GLOB 'Rate limited: Discord asks to wait [0-9]* s' THEN 'rate-limited'
+          WHEN last_error LIKE 'Unknown Channel%' THEN 'unknown-channel'
+          WHEN last_error LIKE 'Unknown Message%' THEN 'unknown-message'
+          WHEN last_error LIKE 'Posting failed: %' THEN 'post-failed'
+          WHEN last_error LIKE 'Revealing a question failed: %' THEN 'reveal-failed'
+          ELSE 'legacy'
+        END,
+        last_problem_data = CASE
+          WHEN last_error LIKE 'Missing Permissions: %' THEN json_object('permissions', json(
+            '["' || replace(replace(replace(substr(last_error, 22), '\\', '\\\\'), '"', '\\"'), ', ', '","') || '"]'))
+          WHEN last_error GLOB 'Rate limited: Discord asks to wait [0-9]* s' THEN json_object('retryAfterMs',
+            CAST(substr(last_error, 36, length(last_error) - 37) AS INTEGER) * 1000)
+          WHEN last_error LIKE 'Unknown Channel%' OR last_error LIKE 'Unknown Message%' THEN json_object()
+          WHEN last_error LIKE 'Posting failed: %' THEN json_object('error', substr(last_error, 17))
+          WHEN last_error LIKE 'Revealing a question failed: %' THEN json_object('error', substr(last_error, 30))
+          ELSE json_object('text', last_error)
+        END
+      WHERE last_error IS NOT NULL;
+      ALTER TABLE schedules DROP COLUMN last_error;
+      ALTER TABLE schedules RENAME COLUMN last_error_at TO last_problem_at;
+    `,
   },
   {
     version: 6,

@@ -65,21 +65,22 @@ export function prepareStatements(db: SqliteDatabase) {
       createdBy: string;
       createdAt: number;
     }>(`
-      INSERT INTO schedules (guild_id, channel_id, cron, timezone, note_id, close_after_minutes, language, paused, last_error, last_error_at, created_by, created_at)
-      VALUES (@guildId, @channelId, @cron, @timezone, @noteId, @closeAfterMinutes, @language, 0, NULL, NULL, @createdBy, @createdAt)
+      INSERT INTO schedules (guild_id, channel_id, cron, timezone, note_id, close_after_minutes, language, paused, last_problem_kind, last_problem_data, last_problem_at, created_by, created_at)
+      VALUES (@guildId, @channelId, @cron, @timezone, @noteId, @closeAfterMinutes, @language, 0, NULL, NULL, NULL, @createdBy, @createdAt)
       ON CONFLICT (guild_id, channel_id) DO UPDATE SET
         cron = excluded.cron, timezone = excluded.timezone, note_id = excluded.note_id,
-        close_after_minutes = excluded.close_after_minutes, language = excluded.language, paused = 0, last_error = NULL, last_error_at = NULL,
+        close_after_minutes = excluded.close_after_minutes, language = excluded.language, paused = 0,
+        last_problem_kind = NULL, last_problem_data = NULL, last_problem_at = NULL,
         created_by = excluded.created_by, created_at = excluded.created_at`),
     deleteSchedule: db.prepare<[string, string]>('DELETE FROM schedules WHERE guild_id = ? AND channel_id = ?'),
     selectSchedule: db.prepare<[string, string], ScheduleRow>('SELECT * FROM schedules WHERE guild_id = ? AND channel_id = ?'),
     selectAllSchedules: db.prepare<[], ScheduleRow>('SELECT * FROM schedules ORDER BY guild_id, channel_id'),
     selectGuildSchedules: db.prepare<[string], ScheduleRow>('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id'),
-    updateScheduleProblem: db.prepare<{ guildId: string; channelId: string; problem: string; at: number; pause: number }>(`
-      UPDATE schedules SET last_error = @problem, last_error_at = @at, paused = MAX(paused, @pause)
+    updateScheduleProblem: db.prepare<{ guildId: string; channelId: string; kind: string; data: string; at: number; pause: number }>(`
+      UPDATE schedules SET last_problem_kind = @kind, last_problem_data = @data, last_problem_at = @at, paused = MAX(paused, @pause)
       WHERE guild_id = @guildId AND channel_id = @channelId`),
     clearScheduleProblem: db.prepare<[string, string]>(
-      'UPDATE schedules SET last_error = NULL, last_error_at = NULL WHERE guild_id = ? AND channel_id = ?',
+      'UPDATE schedules SET last_problem_kind = NULL, last_problem_data = NULL, last_problem_at = NULL WHERE guild_id = ? AND channel_id = ?',
     ),
 
     selectGuildTimezone: db.prepare<[string], { timezone: string }>('SELECT timezone FROM guild_settings WHERE guild_id = ?'),

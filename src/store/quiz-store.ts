@@ -10,6 +10,7 @@ import type {
   RecordAnswerResult,
   RecordedAnswer,
   Schedule,
+  ScheduleProblem,
   StoredQuestion,
   Tally,
 } from '../quiz/types.js';
@@ -25,14 +26,14 @@ import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, S
  */
 export interface QuizStore {
   // Schedules
-  /** Insert or replace; clears `paused` and `lastError` (scheduling again resumes). */
+  /** Insert or replace; clears `paused` and `lastProblem` (scheduling again resumes). */
   saveSchedule(schedule: NewSchedule): Schedule;
   deleteSchedule(guildId: string, channelId: string): boolean;
   getSchedule(guildId: string, channelId: string): Schedule | null;
   /** All schedules, or one guild's, ordered by guild then channel. */
   listSchedules(guildId?: string): Schedule[];
   /** Record a posting problem; `pause` stops the schedule until it is saved again. */
-  recordScheduleProblem(guildId: string, channelId: string, problem: string, at: Date, pause: boolean): void;
+  recordScheduleProblem(guildId: string, channelId: string, problem: ScheduleProblem, at: Date, pause: boolean): void;
   clearScheduleProblem(guildId: string, channelId: string): void;
 
   // Guild settings

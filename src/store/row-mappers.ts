@@ -2,7 +2,7 @@
 // 0/1 booleans, epoch-millisecond dates and JSON-encoded arrays.
 import { isValidCloseAfterMinutes } from '../quiz/close-after.js';
 import type { FlashcardGrade, SelfGrade } from '../quiz/flashcard-practice.js';
-import type { PendingReveal, QuestionKind, QuestionStatus, RecordedAnswer, Schedule, StoredQuestion } from '../quiz/types.js';
+import type { PendingReveal, QuestionKind, QuestionStatus, RecordedAnswer, Schedule, ScheduleProblem, StoredQuestion } from '../quiz/types.js';
 
 export interface ScheduleRow {
   guild_id: string;
@@ -13,8 +13,10 @@ export interface ScheduleRow {
   close_after_minutes: number | null;
   language: string | null;
   paused: number;
-  last_error: string | null;
-  last_error_at: number | null;
+  last_problem_kind: string | null;
+  /** JSON: the problem's fields other than its kind. */
+  last_problem_data: string | null;
+  last_problem_at: number | null;
   created_by: string;
   created_at: number;
 }
@@ -74,11 +76,56 @@ export function toSchedule(row: ScheduleRow): Schedule {
     closeAfterMinutes: isValidCloseAfterMinutes(row.close_after_minutes) ? row.close_after_minutes : null,
     language: row.language,
     paused: row.paused === 1,
-    lastError: row.last_error,
-    lastErrorAt: toDateOrNull(row.last_error_at),
+    lastProblem: toScheduleProblem(row.last_problem_kind, row.last_problem_data),
+    lastProblemAt: toDateOrNull(row.last_problem_at),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
   };
+}
+
+/** The columns of a schedule's last problem: its kind, and its other fields as JSON. */
+export function fromScheduleProblem(problem: ScheduleProblem): { kind: string; data: string } {
+  const { kind, ...data } = problem;
+  return { kind, data: JSON.stringify(data) };
+}
+
+/**
+ * A stored problem back as data. A row this version cannot read (a kind from a newer version, damaged JSON, a field
+ * of the wrong type) becomes `legacy` with what is there, so `/quiz-admin list` still shows something true.
+ */
+export function toScheduleProblem(kind: string | null, data: string | null): ScheduleProblem | null {
+  if (kind === null) return null;
+  const fields = parseJsonObject(data);
+  const unreadable: ScheduleProblem = { kind: 'legacy', text: typeof fields?.text === 'string' ? fields.text : kind };
+  if (!fields) return unreadable;
+  switch (kind) {
+    case 'missing-permissions':
+      return Array.isArray(fields.permissions) && fields.permissions.every((name) => typeof name === 'string')
+        ? { kind, permissions: fields.permissions as string[] }
+        : unreadable;
+    case 'unknown-channel':
+    case 'unknown-message':
+      return { kind };
+    case 'rate-limited':
+      return typeof fields.retryAfterMs === 'number' ? { kind, retryAfterMs: fields.retryAfterMs } : unreadable;
+    case 'no-question':
+      return typeof fields.noteId === 'string' || fields.noteId === null ? { kind, noteId: fields.noteId } : unreadable;
+    case 'post-failed':
+    case 'reveal-failed':
+      return typeof fields.error === 'string' ? { kind, error: fields.error } : unreadable;
+    default:
+      return unreadable;
+  }
+}
+
+function parseJsonObject(json: string | null): Record<string, unknown> | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function toStoredQuestion(row: QuestionRow): StoredQuestion {

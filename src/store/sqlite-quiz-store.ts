@@ -11,6 +11,7 @@ import type {
   RecordAnswerResult,
   RecordedAnswer,
   Schedule,
+  ScheduleProblem,
   StoredQuestion,
   Tally,
 } from '../quiz/types.js';
@@ -31,7 +32,7 @@ import {
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
-import { toAccuracy, toDateOrNull, toFlashcardGrade, toPendingReveal, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
+import { fromScheduleProblem, toAccuracy, toDateOrNull, toFlashcardGrade, toPendingReveal, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
 
 /**
  * The embedded `QuizStore`: one SQLite file in WAL mode. Statements are prepared once; every operation that
@@ -100,8 +101,8 @@ export class SqliteQuizStore implements QuizStore {
     return rows.map(toSchedule);
   }
 
-  recordScheduleProblem(guildId: string, channelId: string, problem: string, at: Date, pause: boolean): void {
-    this.statements.updateScheduleProblem.run({ guildId, channelId, problem, at: at.getTime(), pause: pause ? 1 : 0 });
+  recordScheduleProblem(guildId: string, channelId: string, problem: ScheduleProblem, at: Date, pause: boolean): void {
+    this.statements.updateScheduleProblem.run({ guildId, channelId, ...fromScheduleProblem(problem), at: at.getTime(), pause: pause ? 1 : 0 });
   }
 
   clearScheduleProblem(guildId: string, channelId: string): void {

@@ -193,3 +193,20 @@ describe('cli kb check', () => {
     expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ conceptId: 'lonely/hash', file: 'lonely.md', severity: 'warning' }));
   });
 });
+
+describe('cli note size limits', () => {
+  it('reads DOCS_MAX_FILE_MB as the bot does: kb check names the note it skipped', async () => {
+    const dir = writeNotes({ 'small.md': '## 작은(Small)\n\n- 짧은 설명이다.\n', 'large.md': `## 큰(Large)\n\n- ${'긴 설명이다. '.repeat(200)}\n` });
+    const previous = process.env.DOCS_MAX_FILE_MB;
+    process.env.DOCS_MAX_FILE_MB = '0.001';
+    try {
+      const { code, out } = await run('kb', 'check', '--json', '--docs', dir);
+
+      expect(code).toBe(1);
+      expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ file: 'large.md', message: expect.stringContaining('larger than the limit of 1048 bytes per note') }));
+    } finally {
+      if (previous === undefined) delete process.env.DOCS_MAX_FILE_MB;
+      else process.env.DOCS_MAX_FILE_MB = previous;
+    }
+  });
+});

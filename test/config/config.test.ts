@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
       guildId: undefined,
       apiUrl: undefined,
       docsDir: 'data/docs',
+      noteReadLimits: { maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 },
       databasePath: './var/concept-bot.sqlite',
       defaultTimezone: 'Asia/Seoul',
       closeAfterMinutes: undefined,
@@ -30,6 +31,8 @@ describe('configuration from the environment', () => {
       DISCORD_GUILD_ID: '123456789012345678',
       DISCORD_API_URL: 'http://127.0.0.1:8080/api',
       DOCS_DIR: 'notes',
+      DOCS_MAX_FILE_MB: '0.5',
+      DOCS_MAX_TOTAL_MB: '100',
       DATABASE_PATH: '/data/bot.sqlite',
       DEFAULT_TIMEZONE: 'Europe/Berlin',
       QUIZ_CLOSE_AFTER_MINUTES: '90',
@@ -42,6 +45,7 @@ describe('configuration from the environment', () => {
       guildId: '123456789012345678',
       apiUrl: 'http://127.0.0.1:8080/api',
       docsDir: 'notes',
+      noteReadLimits: { maxFileBytes: 512 * 1024, maxTotalBytes: 100 * 1024 * 1024 },
       databasePath: '/data/bot.sqlite',
       defaultTimezone: 'Europe/Berlin',
       closeAfterMinutes: 90,
@@ -55,6 +59,24 @@ describe('configuration from the environment', () => {
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/DISCORD_GUILD_ID[\s\S]*DEFAULT_TIMEZONE[\s\S]*QUIZ_CLOSE_AFTER_MINUTES[\s\S]*QUIZ_GRACE_MINUTES[\s\S]*LOG_LEVEL/);
+  });
+
+  it('names a DISCORD_API_URL that is not an http(s) URL, and note limits that are not sizes', () => {
+    for (const url of ['localhost:8080/api', 'ftp://example.com/api', 'javascript:alert(1)', 'http://[::1', 'http//127.0.0.1']) {
+      expect(() => loadConfig({ DISCORD_API_URL: url }), url).toThrow(/^Invalid configuration \(see \.env\.example\):\n- DISCORD_API_URL: must be an http\(s\) URL/);
+    }
+    expect(() => loadConfig({ DOCS_MAX_FILE_MB: 'big', DOCS_MAX_TOTAL_MB: '0' })).toThrow(/DOCS_MAX_FILE_MB: must be a number[\s\S]*DOCS_MAX_TOTAL_MB: must be more than 0/);
+  });
+
+  it('names a DISCORD_TOKEN with a line break or space inside, without repeating the token', () => {
+    for (const token of ['MTIz.abc\ndef', 'MTIz.abc def', 'MTIz.abc\r\ndef', 'MTIz\u0000abc']) {
+      const load = () => loadConfig({ DISCORD_TOKEN: token });
+
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(/^Invalid configuration \(see \.env\.example\):\n- DISCORD_TOKEN: contains a line break, space or other character no token has/);
+      expect(load).not.toThrow(/abc|def/);
+    }
+    expect(loadConfig({ DISCORD_TOKEN: '  MTIz.abc-def_ghi\n' }).discordToken).toBe('MTIz.abc-def_ghi');
   });
 
   it('the bot explains where to get a token and that the CLI works without one', () => {

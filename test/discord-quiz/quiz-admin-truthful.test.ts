@@ -39,8 +39,8 @@ function listing(overrides: Partial<ScheduleListing>): ScheduleListing {
       closeAfterMinutes: null,
       language: null,
       paused: false,
-      lastError: null,
-      lastErrorAt: null,
+      lastProblem: null,
+      lastProblemAt: null,
       createdBy: '1',
       createdAt: at,
     },
@@ -53,7 +53,7 @@ function listing(overrides: Partial<ScheduleListing>): ScheduleListing {
 
 describe('what the admin is told', () => {
   it('a long rate limit on /quiz-admin now says how many minutes Discord asks for, in English and Korean', () => {
-    const outcome = { ok: false as const, reason: 'rate-limited' as const, message: 'English only', retryAfterMs: 3_600_050 };
+    const outcome = { ok: false as const, reason: 'rate-limited' as const, retryAfterMs: 3_600_050 };
 
     expect(describePostOutcome(outcome, '<#2>', 'en', at)).toBe(
       'Discord asks us to wait 60 minutes before posting in <#2>. Nothing was posted: try again after that (a schedule tries again at its next slot).',
@@ -77,7 +77,7 @@ describe('what the admin is told', () => {
   });
 
   it('a rate limit recorded as the channel\'s last problem is shown in the admin\'s words', () => {
-    const limited = listing({ schedule: { ...listing({}).schedule, lastError: 'Rate limited: Discord asks to wait 3601 s', lastErrorAt: at } });
+    const limited = listing({ schedule: { ...listing({}).schedule, lastProblem: { kind: 'rate-limited', retryAfterMs: 3_601_000 }, lastProblemAt: at } });
 
     const [english] = buildScheduleListView({ entries: [limited], kb, language: 'en', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
     const [korean] = buildScheduleListView({ entries: [limited], kb, language: 'ko', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal } from '../../src/discord/quiz-admin-views.js';
 import type { ScheduleListing } from '../../src/quiz/quiz-runner.js';
+import type { CronProblem } from '../../src/quiz/cron-schedule.js';
+import type { ScheduleProblem } from '../../src/quiz/types.js';
 import { askAbout, conceptOf, expectWithinDiscordLimits, openTestStore, realKb, storeQuestion } from './discord-quiz-kit.js';
 
 const container = conceptOf(realKb, 'docker-kubernetes/container');
@@ -17,8 +19,8 @@ describe('the replies of /quiz-admin', () => {
     closeAfterMinutes: 45,
     language: 'en',
     paused: false,
-    lastError: null,
-    lastErrorAt: null,
+    lastProblem: null,
+    lastProblemAt: null,
     createdBy: '1',
     createdAt: new Date('2026-11-27T00:00:00.000Z'),
   };
@@ -65,9 +67,9 @@ describe('the replies of /quiz-admin', () => {
     const open = { ...storeQuestion(store, askAbout(realKb, container.id)), messageId: '330000000000000009' };
     const now = open.createdAt;
 
-    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', message: 'English only', detail: 'Missing Permissions: Send Messages' }, '<#2>', 'ko', now);
-    const outage = describePostOutcome({ ok: false, reason: 'failed', message: 'English only', detail: '503 Service Unavailable' }, '<#2>', 'en', now);
-    const busy = describePostOutcome({ ok: false, reason: 'already-open', message: 'English only', question: open }, '<#2>', 'en', now);
+    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } }, '<#2>', 'ko', now);
+    const outage = describePostOutcome({ ok: false, reason: 'failed', failure: { kind: 'post-failed', error: '503 Service Unavailable' } }, '<#2>', 'en', now);
+    const busy = describePostOutcome({ ok: false, reason: 'already-open', question: open }, '<#2>', 'en', now);
     const resumed = describePostOutcome({ ok: true, question: open, resumed: true }, '<#2>', 'en', now);
 
     expect(refused).toBe(
@@ -81,7 +83,7 @@ describe('the replies of /quiz-admin', () => {
 });
 
 describe('the schedule list', () => {
-  function listing(index: number, problem: string | null): ScheduleListing {
+  function listing(index: number, problem: ScheduleProblem | null): ScheduleListing {
     const at = new Date('2026-11-27T00:00:00.000Z');
     return {
       schedule: {
@@ -93,8 +95,8 @@ describe('the schedule list', () => {
         closeAfterMinutes: null,
         language: null,
         paused: problem !== null,
-        lastError: problem,
-        lastErrorAt: problem ? at : null,
+        lastProblem: problem,
+        lastProblemAt: problem ? at : null,
         createdBy: '1',
         createdAt: at,
       },
@@ -105,7 +107,7 @@ describe('the schedule list', () => {
   }
 
   it('shows a paused channel with its last problem and how to resume', () => {
-    const view = buildScheduleListView({ entries: [listing(1, 'Missing Permissions: Send Messages')], kb: realKb, language: 'en', channelName: () => 'quiz' });
+    const view = buildScheduleListView({ entries: [listing(1, { kind: 'missing-permissions', permissions: ['Send Messages'] })], kb: realKb, language: 'en', channelName: () => 'quiz' });
 
     const [field] = view.embeds[0]?.fields ?? [];
     expect(field?.name).toBe('#quiz');
@@ -115,7 +117,7 @@ describe('the schedule list', () => {
   });
 
   it('lists as many schedules as fit into one message and counts the rest', () => {
-    const entries = Array.from({ length: 40 }, (_, index) => listing(index, index % 3 === 0 ? `Posting failed: ${'x'.repeat(400)}` : null));
+    const entries = Array.from({ length: 40 }, (_, index) => listing(index, index % 3 === 0 ? { kind: 'post-failed', error: 'x'.repeat(400) } : null));
 
     const view = buildScheduleListView({ entries, kb: realKb, language: 'ko', channelName: () => undefined });
 
@@ -132,9 +134,9 @@ describe('refusals in Korean', () => {
     describeScheduleRefusal({ refusal, cron: typed.cron ?? '0 9 * * 1-5', timezone: typed.timezone ?? 'Asia/Seoul', note: '', channel: '<#2>', language: 'ko' });
 
   it('quote what the admin typed followed by a word of the bot, so no particle has to guess 은/는 or 을/를', () => {
-    const zone = refuse({ ok: false, reason: 'invalid-timezone', message: 'English only' }, { timezone: 'Asia/Seol' });
+    const zone = refuse({ ok: false, reason: 'invalid-timezone', example: 'Asia/Seoul' }, { timezone: 'Asia/Seol' });
     const cron = refuse(
-      { ok: false, reason: 'invalid-cron', message: 'English only', cronProblem: { kind: 'field-value', field: 'minute', value: '61' } },
+      { ok: false, reason: 'invalid-cron', cronProblem: { kind: 'field-value', field: 'minute', value: '61' }, example: '0 9 * * 1-5' },
       { cron: '61 9 * * *' },
     );
 
@@ -146,9 +148,37 @@ describe('refusals in Korean', () => {
   });
 
   it('name missing permissions as the Korean channel settings do, with the English name beside them', () => {
-    const refused = refuse({ ok: false, reason: 'missing-permissions', message: 'English only', missing: ['Send Messages', 'Embed Links'] });
+    const refused = refuse({ ok: false, reason: 'missing-permissions', missing: ['Send Messages', 'Embed Links'] });
 
     expect(refused).toContain('봇에 **메시지 보내기 (Send Messages), 링크 첨부 (Embed Links)** 권한이 없어요');
   });
 });
 
+describe('cron problems in English', () => {
+  const refuse = (cronProblem: CronProblem, cron: string) =>
+    describeScheduleRefusal({
+      refusal: { ok: false, reason: 'invalid-cron', cronProblem, example: '0 9 * * 1-5' },
+      cron,
+      timezone: 'UTC',
+      note: '',
+      channel: '<#2>',
+      language: 'en',
+    });
+
+  it('say how often the schedule would post and give examples that fit, then the field order', () => {
+    const reply = refuse({ kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 10 * 60_000 }, '* * * * * *');
+
+    expect(reply).toContain('it posts again after only 1 second, and the quiz posts at most once every 10 minutes');
+    expect(reply).toContain('`*/30 * * * *` = every 30 minutes');
+    expect(reply.split('\n')[1]).toBe(
+      'Example: `0 9 * * 1-5` = 09:00 Monday to Friday; `30 8 * * *` = every day at 08:30 (minute hour day-of-month month weekday).',
+    );
+  });
+
+  it('name the field and the values it takes, and suggest # for both day fields', () => {
+    expect(refuse({ kind: 'field-value', field: 'dayOfWeek', value: '8' }, '0 9 * * 8')).toContain(
+      'the weekday field `8` is not valid (use 0–7 or sun–sat (0 and 7 are Sunday)',
+    );
+    expect(refuse({ kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' }, '0 9 1-7 * 1')).toContain('`0 9 * * 1#1` = 09:00 on the first Monday');
+  });
+});

@@ -31,6 +31,7 @@ async function startQuizBot(options: { realClock?: boolean } = {}): Promise<void
     guildId: emulator.guild.id,
     apiUrl: emulator.apiUrl,
     docsDir: teamNoteDir,
+    noteReadLimits: { maxFileBytes: 2 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 },
     databasePath: path.join(createTempDirectory('concept-bot-quiz-e2e-'), 'quiz.sqlite'),
     defaultTimezone: 'Asia/Seoul',
     closeAfterMinutes: undefined,
@@ -342,7 +343,7 @@ describe('watching the quiz', () => {
 
     expect(retry.content).toContain('the post worked, so it runs again');
     expect(emulator.channelMessages(emulator.channels.docker)).toHaveLength(1);
-    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastError: null });
+    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastProblem: null });
     if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
     const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
     expect(value).toContain(`Next post: <t:${Date.parse('2026-11-30T00:00:00Z') / 1000}:f>`);

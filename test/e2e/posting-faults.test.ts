@@ -131,14 +131,14 @@ describe('posting a scheduled question', () => {
 
     expect(failed).toMatchObject({ ok: false, reason: 'failed' });
     expect(outage.hits).toBe(2); // the first try and discord.js's one retry (rest.retries = 1)
-    expect(scheduleAfterFailure).toMatchObject({ paused: false, lastError: expect.stringContaining('Posting failed') });
+    expect(scheduleAfterFailure).toMatchObject({ paused: false, lastProblem: { kind: 'post-failed', error: expect.any(String) } });
     expect(listed.value).toContain('Last problem');
     expect(listed.value).not.toContain('Paused');
     expect(harness.logs).toContainEqual(expect.objectContaining({ level: 50, guildId: emulator.guild.id, channelId: general.id }));
     expect(posted).toMatchObject({ ok: true, question: { slotKey: nextLeapDaySlot.toISOString() } });
     expect(emulator.channelMessages(general)).toHaveLength(1);
     expect(emulator.channelMessages(general)[0]?.id).toBe(posted.ok ? posted.question.messageId : 'not posted');
-    expect(harness.bot.store.getSchedule(emulator.guild.id, general.id)?.lastError).toBeNull();
+    expect(harness.bot.store.getSchedule(emulator.guild.id, general.id)?.lastProblem).toBeNull();
   });
 });
 
@@ -244,7 +244,7 @@ describe('what the admin is told', () => {
     await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: leapDayCron }, emulator.admin));
     harness.clock.setNow(leapDaySlot);
     const posted = await harness.bot.context.quiz.runSlot(emulator.guild.id, general.id, leapDaySlot);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
     const post = emulator.message(posted.question.messageId!)!;
     await replyTo(emulator.click(post, answerButtonId(post, posted.question.answer), emulator.member('alice')));
     const outage = emulator.injectFault({ method: 'PATCH', path: `/channels/${general.id}/messages/${post.id}`, status: 503, times: Infinity });

@@ -1,11 +1,12 @@
 // Start-up as Discord sees it: login, exactly the bot's commands registered with Korean localizations, ready.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { explainStartupFailure, startBot } from '../../src/discord/start-bot.js';
 import { silentLogger } from '../../src/logger.js';
 import { startDiscordEmulator } from '../emulator/index.js';
@@ -14,6 +15,16 @@ import { replyTo, startBotHarness, testClientOptions, testToken, type BotHarness
 const botCommands = ['concepts', 'explain', 'leaderboard', 'quiz', 'quiz-admin'];
 
 let harness: BotHarness | undefined;
+
+function writeFile(file: string, text: string): string {
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function makeDirectory(directory: string): string {
+  fs.mkdirSync(directory);
+  return directory;
+}
 
 afterEach(async () => {
   await harness?.close();
@@ -73,16 +84,54 @@ describe('start-up', () => {
     expect(reply.embeds[0]?.title).toContain('컨테이너');
   });
 
-  it('without its notes folder (DOCS_DIR missing), warns naming the folder, still starts, and /explain says no notes are loaded', async () => {
-    const missingDocs = path.join(os.tmpdir(), `concept-bot-no-notes-${process.pid}-${Date.now()}`);
-    harness = await startBotHarness({ docsDir: missingDocs });
-    const { emulator } = harness;
+  it('starts from a hostile notes folder (loops, a FIFO, a link to /dev/zero, absurd nesting), warning about each, and answers', async () => {
+    const docsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-hostile-notes-'));
+    try {
+      fs.cpSync(path.resolve('test/fixtures/notes'), docsDir, { recursive: true });
+      fs.symlinkSync('.', path.join(docsDir, 'loop'));
+      fs.symlinkSync('.', path.join(docsDir, 'loop-again'));
+      execFileSync('mkfifo', [path.join(docsDir, 'pipe.md')]);
+      fs.symlinkSync('/dev/zero', path.join(docsDir, 'zero.md'));
+      fs.writeFileSync(path.join(docsDir, 'deep.md'), `## 깊은 목록(Deep list)\n\n${'- '.repeat(20_000)}끝\n`);
+      harness = await startBotHarness({ docsDir });
 
-    const reply = await replyTo(emulator.slash('/explain', { concept: 'container' }, emulator.member('alice')));
+      const reply = await replyTo(harness.emulator.slash('/explain', { concept: 'container' }, harness.emulator.member('alice')));
 
-    expect(harness.logs).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining(missingDocs) }));
-    expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', concepts: 0 }));
-    expect(reply).toMatchObject({ ephemeral: true, embeds: [], content: expect.stringContaining('DOCS_DIR') });
+      const warnedFiles = harness.logs.filter((line) => line.level === 40 && line.msg.startsWith('note problem')).map((line) => line.file);
+      expect(warnedFiles.sort()).toEqual(['deep.md', 'loop', 'loop-again', 'pipe.md', 'zero.md']);
+      expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', documents: fs.readdirSync(path.resolve('test/fixtures/notes'), { recursive: true }).filter((file) => String(file).endsWith('.md')).length + 1 }));
+      expect(reply.embeds[0]?.title).toContain('컨테이너');
+    } finally {
+      await harness?.close();
+      harness = undefined;
+      fs.rmSync(docsDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['missing', (directory: string) => path.join(directory, 'no-such-folder'), /DOCS_DIR=.*no-such-folder: .* does not exist/],
+    ['a file', (directory: string) => writeFile(path.join(directory, 'notes.md'), '## 도커(Docker)\n\n- 설명.\n'), /DOCS_DIR=.*notes\.md: .* is a file, not a directory/],
+    ['an empty folder', (directory: string) => makeDirectory(path.join(directory, 'empty')), /DOCS_DIR=.*empty.* holds no readable \*\.md notes/],
+  ])('when DOCS_DIR is %s, start-up fails naming DOCS_DIR before it logs in or creates the database', async (_case, docsDirIn, expected) => {
+    const emulator = await startDiscordEmulator();
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-e2e-'));
+    try {
+      const databasePath = path.join(directory, 'quiz.sqlite');
+      const config = loadConfig({ DISCORD_TOKEN: testToken, DISCORD_API_URL: emulator.apiUrl, DOCS_DIR: docsDirIn(directory), DATABASE_PATH: databasePath });
+
+      const failure = await startBot(config, { logger: silentLogger, clientOptions: testClientOptions, commands }).then(
+        () => new Error('the bot started'),
+        (error: unknown) => error,
+      );
+
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect(explainStartupFailure(failure, config)).toMatch(expected);
+      expect(emulator.gatewaySessions()).toEqual([]);
+      expect(fs.existsSync(databasePath)).toBe(false);
+    } finally {
+      await emulator.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('when DISCORD_GUILD_ID names a server the bot is not in, start-up fails saying so and closes what it opened', async () => {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { crc32, deflateSync } from 'node:zlib';
 import { ApplicationCommandOptionType, Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ApplicationCommandDataResolvable, Interaction } from 'discord.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulator/index.js';
@@ -7,12 +8,14 @@ export interface ConnectOptions {
   restTimeoutMs?: number;
   retries?: number;
   identifyWithoutDelay?: boolean;
+  /** Default: Guilds only. */
+  intents?: GatewayIntentBits[];
 }
 
 /** A bare discord.js client (not the bot) logged in to the emulator, with small REST limits for fast faults. */
 export async function connectClient(emulator: DiscordEmulator, options: ConnectOptions = {}): Promise<Client> {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: options.intents ?? [GatewayIntentBits.Guilds],
     rest: { api: emulator.apiUrl, timeout: options.restTimeoutMs ?? 2_000, retries: options.retries ?? 1 },
     waitGuildTimeout: 200,
     // discord.js spaces identifies 5 s apart, as Discord demands; the emulator does not, and tests need not wait.
@@ -98,3 +101,31 @@ export const sampleCommands: ApplicationCommandDataResolvable[] = [
     ],
   },
 ];
+
+/** A real PNG of `width` × `height` grey pixels: what a chart renderer would upload. */
+export function makePng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const checksum = Buffer.alloc(4);
+    checksum.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, checksum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(0, 9); // greyscale
+  // Each row: filter byte 0, then one byte per pixel.
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let row = 0; row < height; row += 1) rows[row * (width + 1)] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -21,12 +21,15 @@ const knownMessages: Record<number, string> = {
   10015: 'Unknown Webhook',
   10062: 'Unknown interaction',
   10063: 'Unknown application command',
+  40005: 'Request entity too large',
   40060: 'Interaction has already been acknowledged.',
   50001: 'Missing Access',
   50005: 'Cannot edit a message authored by another user',
   50006: 'Cannot send an empty message',
+  50007: 'Cannot send messages to this user',
   50013: 'Missing Permissions',
   50027: 'Invalid Webhook Token',
+  50033: 'Invalid Recipient(s)',
   50035: 'Invalid Form Body',
 };
 

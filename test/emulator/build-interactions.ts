@@ -20,7 +20,7 @@ import type {
   Locale,
 } from 'discord-api-types/v10';
 import { createSnowflake, createToken } from './ids.js';
-import type { EmulatedChannel, EmulatedMember, World } from './world.js';
+import type { EmulatedChannel, EmulatedDmChannel, EmulatedMember, MessageChannel, World } from './world.js';
 
 /** What a test passes as an option value; users, channels and roles by object or id. */
 export type OptionValue = string | number | boolean | EmulatedMember | EmulatedChannel | { id: string };
@@ -35,11 +35,21 @@ export interface InteractionPlace {
 
 export interface BuiltInteraction {
   readonly payload: APIInteraction;
-  readonly channel: EmulatedChannel;
+  readonly channel: MessageChannel;
   readonly sourceMessageId?: string;
 }
 
 type OptionSchema = APIApplicationCommandOption & { options?: APIApplicationCommandOption[]; choices?: { name: string; value: string | number }[]; autocomplete?: boolean; required?: boolean; min_value?: number; max_value?: number; min_length?: number; max_length?: number };
+
+/** What a bot may do in its own DM (no roles or overwrites there); the emulator's choice of the usual text rights. */
+const dmAppPermissions =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.UseExternalEmojis;
 
 const idOf = (value: OptionValue): string => (typeof value === 'object' ? value.id : String(value));
 
@@ -67,7 +77,11 @@ export function findRegisteredCommand(world: World, guildId: string, commandLine
 }
 
 export class InteractionBuilder {
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    /** Sent as `attachment_size_limit`: what the REST side refuses above (413 40005). */
+    private readonly attachmentSizeLimit: number,
+  ) {}
 
   channelFor(member: EmulatedMember, place: InteractionPlace): EmulatedChannel {
     const guild = this.world.guilds.get(member.guildId);
@@ -118,7 +132,11 @@ export class InteractionBuilder {
       throw new Error(`message ${seen.id} has no component "${customId}" (has: ${listCustomIds(seen.components ?? []).join(', ') || 'none'})`);
     }
     if ('disabled' in component && component.disabled) throw new Error(`component "${customId}" is disabled; a user cannot click it`);
-    const channel = this.channelFor(member, { ...place, channel: stored.message.channel_id });
+    const dm = this.world.dmChannels.get(stored.message.channel_id);
+    if (dm && dm.recipient.id !== member.id) {
+      throw new Error(`message ${seen.id} is in the DM of ${dm.recipient.username}; ${member.name} cannot see it`);
+    }
+    const channel = dm ?? this.channelFor(member, { ...place, channel: stored.message.channel_id });
     const isSelect = component.type !== ComponentType.Button;
     if (isSelect !== (values !== undefined)) {
       throw new Error(isSelect ? `"${customId}" is a select menu: use select()` : `"${customId}" is a button: use click()`);
@@ -129,7 +147,9 @@ export class InteractionBuilder {
       if (unknown.length > 0) throw new Error(`select "${customId}" offers no ${unknown.join(', ')} (offers: ${offered.join(', ')})`);
     }
     const payload = {
-      ...this.base(InteractionType.MessageComponent, member, channel, place),
+      ...(dm
+        ? this.dmBase(InteractionType.MessageComponent, member, dm, place)
+        : this.base(InteractionType.MessageComponent, member, channel as EmulatedChannel, place)),
       message: structuredClone(stored.message),
       data: { custom_id: customId, component_type: component.type, ...(values ? { values } : {}) },
     };
@@ -160,7 +180,30 @@ export class InteractionBuilder {
       entitlements: [],
       authorizing_integration_owners: { '0': guild.id },
       context: InteractionContextType.Guild,
-      attachment_size_limit: 10_485_760,
+      attachment_size_limit: this.attachmentSizeLimit,
+    } satisfies Omit<APIBaseInteraction<InteractionType, never>, 'data'> & { attachment_size_limit: number };
+  }
+
+  /**
+   * An interaction in the bot's DM with the member (context 1): `user` instead of `member`, no `guild_id`, the DM
+   * as `channel` (type 1, with `recipients`), and "0" as the guild installation that authorized it, as Discord sends.
+   */
+  private dmBase(type: InteractionType, member: EmulatedMember, dm: EmulatedDmChannel, place: InteractionPlace) {
+    return {
+      id: createSnowflake(),
+      application_id: this.world.applicationId,
+      type,
+      token: createToken(),
+      version: 1,
+      channel: this.world.toApiDmChannel(dm),
+      channel_id: dm.id,
+      user: member.user,
+      app_permissions: dmAppPermissions.toString(),
+      locale: (place.locale ?? member.locale) as Locale,
+      entitlements: [],
+      authorizing_integration_owners: { '0': '0' },
+      context: InteractionContextType.BotDM,
+      attachment_size_limit: this.attachmentSizeLimit,
     } satisfies Omit<APIBaseInteraction<InteractionType, never>, 'data'> & { attachment_size_limit: number };
   }
 

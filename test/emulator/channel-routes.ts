@@ -1,10 +1,12 @@
 import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { failWith } from './api-errors.js';
 import type { EmulatorContext } from './context.js';
-import { asMessageBody, keptAttachmentBody, toAttachments } from './message-bodies.js';
+import { acceptUploads, asMessageBody } from './message-bodies.js';
+import type { AcceptedUploads } from './message-bodies.js';
 import type { Route, RouteResult } from './rest-server.js';
 import { assertMessageNotEmpty, validateMessageBody, validateNonce } from './validate-message.js';
-import type { EmulatedChannel, StoredMessage } from './world.js';
+import { isDmChannel } from './world.js';
+import type { MessageChannel, StoredMessage } from './world.js';
 
 const ok = (body: unknown): RouteResult => ({ status: 200, body });
 
@@ -12,20 +14,24 @@ const ok = (body: unknown): RouteResult => ({ status: 200, body });
 export function createChannelRoutes(context: EmulatorContext): Route[] {
   const { world } = context;
 
-  const channelOf = (channelId: string | undefined): EmulatedChannel => {
-    const channel = world.channels.get(channelId ?? '');
-    if (!channel || channel.deleted) return failWith(404, 10003);
+  const channelOf = (channelId: string | undefined): MessageChannel => {
+    const channel = world.messageChannel(channelId ?? '');
+    if (!channel || (!isDmChannel(channel) && channel.deleted)) return failWith(404, 10003);
     return channel;
   };
 
-  /** Discord answers 50001 when the bot cannot even see the channel, 50013 when it sees it but may not act. */
-  const requirePermissions = (channel: EmulatedChannel, required: bigint) => {
+  /**
+   * Discord answers 50001 when the bot cannot even see the channel, 50013 when it sees it but may not act.
+   * A DM has no permissions to check: whether the user accepts the bot's messages is checked on posting.
+   */
+  const requirePermissions = (channel: MessageChannel, required: bigint) => {
+    if (isDmChannel(channel)) return;
     const granted = world.botPermissionsIn(channel);
     if ((granted & PermissionFlagsBits.ViewChannel) === 0n) failWith(403, 50001, 'Missing Access');
     if ((granted & required) !== required) failWith(403, 50013);
   };
 
-  const messageOf = (channel: EmulatedChannel, messageId: string | undefined): StoredMessage => {
+  const messageOf = (channel: MessageChannel, messageId: string | undefined): StoredMessage => {
     const stored = world.messages.get(messageId ?? '');
     if (!stored || stored.deleted || stored.ephemeral || stored.message.channel_id !== channel.id) return failWith(404, 10008);
     return stored;
@@ -45,7 +51,7 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
       handle: ({ params }) => {
         const channel = channelOf(params.channelId);
         requirePermissions(channel, 0n);
-        return ok(world.toApiChannel(channel));
+        return ok(isDmChannel(channel) ? world.toApiDmChannel(channel) : world.toApiChannel(channel));
       },
     },
     {
@@ -78,6 +84,8 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         if (Array.isArray(body.embeds) && body.embeds.length > 0) required |= PermissionFlagsBits.EmbedLinks;
         if (files.length > 0) required |= PermissionFlagsBits.AttachFiles;
         requirePermissions(channel, required);
+        // The user's privacy settings (or a block) refuse the bot's DMs; Discord says so only when it posts.
+        if (isDmChannel(channel) && world.closedDmUserIds.has(channel.recipient.id)) failWith(403, 50007);
         validateMessageBody(body);
         validateNonce(body);
         const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : undefined;
@@ -87,13 +95,13 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         const earlier = nonceKey ? world.enforcedNonces.get(nonceKey) : undefined;
         const repeated = earlier && context.now() - earlier.at <= context.settings.nonceWindowMs ? world.messages.get(earlier.messageId) : undefined;
         if (repeated && !repeated.deleted) return ok({ ...repeated.message, nonce: repeated.nonce });
-        const attachments = toAttachments(files, body, channel.id);
-        assertMessageNotEmpty({ ...body, attachments });
-        const stored = world.createMessage({ channel, body: keptAttachmentBody(body, files), attachments });
+        const { uploaded, body: kept } = acceptUploads(context, { files, body, channelId: channel.id });
+        assertMessageNotEmpty({ ...body, attachments: uploaded });
+        const stored = world.createMessage({ channel, body: kept, attachments: uploaded });
         if (nonce !== undefined) stored.nonce = nonce;
         if (nonceKey) world.enforcedNonces.set(nonceKey, { messageId: stored.message.id, at: context.now() });
         const created = nonce === undefined ? stored.message : { ...stored.message, nonce };
-        context.dispatch(GatewayDispatchEvents.MessageCreate, { ...created, guild_id: stored.guildId }, GatewayIntentBits.GuildMessages);
+        context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored, created), messageIntent(stored));
         return ok(created);
       },
     },
@@ -118,7 +126,8 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         if (stored.message.author.id !== world.bot.id) failWith(403, 50005);
         const body = asMessageBody(rawBody);
         validateMessageBody(body);
-        editStoredMessage(context, stored, body, toAttachments(files, body, channel.id), keptAttachmentBody(body, files));
+        const uploads = acceptUploads(context, { files, body, channelId: channel.id, existing: stored.message.attachments });
+        editStoredMessage(context, stored, body, uploads);
         return ok(stored.message);
       },
     },
@@ -179,17 +188,26 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
   ];
 }
 
+/** A message as MESSAGE_CREATE/UPDATE carry it: with `guild_id` in a guild, without it in a DM. */
+export function messageEvent(stored: StoredMessage, message: object = stored.message): object {
+  return stored.guildId === undefined ? message : { ...message, guild_id: stored.guildId };
+}
+
+/** Bots hear guild messages with GUILD_MESSAGES and DMs with DIRECT_MESSAGES. */
+export function messageIntent(stored: StoredMessage): number {
+  return stored.guildId === undefined ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
+}
+
 /** Merge an edit into a stored message, keep it non-empty, and tell gateways that asked for messages. */
 export function editStoredMessage(
   context: EmulatorContext,
   stored: StoredMessage,
   body: Record<string, unknown>,
-  uploaded: ReturnType<typeof toAttachments>,
-  bodyWithoutUploads: Record<string, unknown> = body,
+  uploads: AcceptedUploads,
   options: { finishLoading?: boolean } = {},
 ): void {
   const before = { message: structuredClone(stored.message), allowedMentions: stored.allowedMentions };
-  context.world.applyMessageBody(stored, bodyWithoutUploads, uploaded);
+  context.world.applyMessageBody(stored, uploads.body, uploads.uploaded);
   try {
     assertMessageNotEmpty(stored.message);
   } catch (error) {
@@ -202,11 +220,7 @@ export function editStoredMessage(
   else stored.message.edited_timestamp = new Date().toISOString();
   context.world.notify();
   if (!stored.ephemeral) {
-    context.dispatch(
-      GatewayDispatchEvents.MessageUpdate,
-      { ...stored.message, guild_id: stored.guildId },
-      GatewayIntentBits.GuildMessages,
-    );
+    context.dispatch(GatewayDispatchEvents.MessageUpdate, messageEvent(stored), messageIntent(stored));
   }
 }
 
@@ -219,10 +233,7 @@ export function deleteStoredMessage(context: EmulatorContext, stored: StoredMess
   }
   context.world.notify();
   if (!stored.ephemeral) {
-    context.dispatch(
-      GatewayDispatchEvents.MessageDelete,
-      { id: stored.message.id, channel_id: stored.message.channel_id, guild_id: stored.guildId },
-      GatewayIntentBits.GuildMessages,
-    );
+    const deleted = messageEvent(stored, { id: stored.message.id, channel_id: stored.message.channel_id });
+    context.dispatch(GatewayDispatchEvents.MessageDelete, deleted, messageIntent(stored));
   }
 }

@@ -11,6 +11,8 @@ export interface EmulatorContext {
     readonly nonceWindowMs: number;
   };
   gatewayUrl(): string;
+  /** `http://127.0.0.1:PORT`: attachment urls point here so that a test can fetch what the bot uploaded. */
+  baseUrl(): string;
   /** Sends a gateway event to every identified session (with `requiredIntent` only to those that asked). */
   dispatch(event: GatewayDispatchEvents, data: unknown, requiredIntent?: number): number;
   /** Monotonic milliseconds, for interaction deadlines. */

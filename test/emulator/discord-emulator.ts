@@ -15,11 +15,13 @@ import type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
 import { InteractionHandle } from './interaction-handle.js';
 import { createInteractionRoutes } from './interaction-routes.js';
 import { createRestServer } from './rest-server.js';
+import { createUserRoutes } from './user-routes.js';
 import type { RecordedRequest } from './rest-server.js';
 import { Waiters } from './waiters.js';
 import type { WaitOptions } from './waiters.js';
 import { World } from './world.js';
-import type { EmulatedChannel, EmulatedGuild, EmulatedMember, InteractionRecord, StoredMessage } from './world.js';
+import { isDmChannel } from './world.js';
+import type { EmulatedChannel, EmulatedDmChannel, EmulatedGuild, EmulatedMember, InteractionRecord, StoredMessage } from './world.js';
 
 export interface EmulatorOptions {
   /** Discord refuses a first callback later than this with 404 10062. Default 3000. */
@@ -31,6 +33,11 @@ export interface EmulatorOptions {
    * past few minutes" without a number. Default 5 minutes.
    */
   nonceWindowMs?: number;
+  /**
+   * Requests whose files add up to more get 413 40005, as Discord does; also sent to the bot as interactions'
+   * `attachment_size_limit`. Default 10 MiB, Discord's limit for a guild without boosts.
+   */
+  attachmentSizeLimit?: number;
   /** Sent in HELLO. Default 41250 like Discord, so tests see no heartbeats unless they lower it. */
   heartbeatIntervalMs?: number;
   /** When set, other bot tokens get 401 (REST) and close 4004 (gateway). Default: any token works. */
@@ -102,7 +109,8 @@ export class DiscordEmulator {
     };
     this.world = new World(options.botName ?? 'concept-bot');
     this.waiters = new Waiters(this.world, options.defaultWaitMs ?? 3_000);
-    this.builder = new InteractionBuilder(this.world);
+    const attachmentSizeLimit = options.attachmentSizeLimit ?? 10 * 1024 * 1024;
+    this.builder = new InteractionBuilder(this.world, attachmentSizeLimit);
 
     const world = this.world;
     this.guild = world.addGuild('Study Group', { locale: options.guildLocale ?? 'en-US' });
@@ -127,12 +135,15 @@ export class DiscordEmulator {
       world,
       settings: this.settings,
       gatewayUrl: () => this.gatewayUrl,
+      baseUrl: () => `http://127.0.0.1:${this.port}`,
       dispatch: (event, data, intent) => this.gateway.dispatch(event, data, intent),
       now: () => performance.now(),
     };
     const { server, hung } = createRestServer({
-      routes: [...createApplicationRoutes(context), ...createChannelRoutes(context), ...createInteractionRoutes(context)],
+      routes: [...createApplicationRoutes(context), ...createChannelRoutes(context), ...createInteractionRoutes(context), ...createUserRoutes(context)],
       faults: this.faults,
+      maxUploadBytes: attachmentSizeLimit,
+      serveFile: (path) => this.servedFile(path),
       token: options.token,
       record: (request) => this.recorded.push(request),
       changed: () => world.notify(),
@@ -341,6 +352,47 @@ export class DiscordEmulator {
     return structuredClone(['global', ...guildScopes].flatMap((key) => this.world.commands.get(key) ?? []));
   }
 
+  // ---- direct messages and attachments ------------------------------------------------------------
+
+  /** The member refuses DMs from the bot (privacy settings, a block): the bot's posts to their DM answer 403 50007. */
+  closeDms(member: EmulatedMember): void {
+    this.world.closedDmUserIds.add(member.id);
+    this.world.notify();
+  }
+
+  openDms(member: EmulatedMember): void {
+    this.world.closedDmUserIds.delete(member.id);
+    this.world.notify();
+  }
+
+  /** The bot's DM channel with the member, once the bot opened it (`POST /users/@me/channels`). */
+  dmChannel(member: EmulatedMember): EmulatedDmChannel | undefined {
+    return this.world.dmChannelOf(member.id);
+  }
+
+  /** What the bot sent the member in their DM, oldest first (ephemeral replies there only with `includeEphemeral`). */
+  directMessages(member: EmulatedMember, options: { includeEphemeral?: boolean } = {}): APIMessage[] {
+    const channel = this.world.dmChannelOf(member.id);
+    return channel ? this.channelMessages(channel.id, options) : [];
+  }
+
+  /** The first DM to the member satisfying `predicate`, existing or future (the DM may not be open yet). */
+  waitForDirectMessage(member: EmulatedMember, predicate: (message: APIMessage) => boolean = () => true, timeoutMs?: number): Promise<APIMessage> {
+    return this.waiters.waitFor(
+      () => {
+        const found = this.directMessages(member).find((message) => ((message.flags ?? 0) & MessageFlags.Loading) === 0 && predicate(message));
+        return found;
+      },
+      { timeoutMs, description: `a DM to ${member.name}` },
+      () => `DMs to ${member.name}: ${this.directMessages(member).map((message) => JSON.stringify(message.content.slice(0, 80))).join(', ') || 'none'}`,
+    );
+  }
+
+  /** The bytes the bot uploaded for an attachment (also served at its `url`). */
+  attachmentBytes(attachment: { id: string } | string): Buffer | undefined {
+    return this.world.files.get(typeof attachment === 'string' ? attachment : attachment.id)?.bytes;
+  }
+
   // ---- faults -----------------------------------------------------------------------------------
 
   /** Make matching REST requests fail (or hang, or wait) `times` times. */
@@ -399,7 +451,7 @@ export class DiscordEmulator {
       id: payload.id,
       token: payload.token,
       payload: built.payload,
-      guildId: built.channel.guildId,
+      guildId: isDmChannel(built.channel) ? undefined : built.channel.guildId,
       channelId: built.channel.id,
       userId: asUser.id,
       dispatchedAt: performance.now(),
@@ -434,8 +486,16 @@ export class DiscordEmulator {
   }
 
   private describeChannel(channelId: string): string {
-    const channel = this.world.channels.get(channelId);
-    return channel ? `#${channel.name}` : channelId;
+    const channel = this.world.messageChannel(channelId);
+    if (!channel) return channelId;
+    return isDmChannel(channel) ? `the DM with ${channel.recipient.username}` : `#${channel.name}`;
+  }
+
+  /** `/attachments/<channel>/<id>/<name>` and its `/media/...` proxy twin, as the attachment's url names them. */
+  private servedFile(path: string): { contentType: string | undefined; bytes: Buffer } | undefined {
+    const match = /^(?:\/media)?\/attachments\/[^/]+\/([^/]+)\/[^/]+$/.exec(path);
+    const file = match ? this.world.files.get(match[1] ?? '') : undefined;
+    return file && { contentType: file.contentType, bytes: file.bytes };
   }
 }
 

@@ -7,4 +7,4 @@ export { InteractionHandle } from './interaction-handle.js';
 export type { EmulatedInteraction } from './interaction-handle.js';
 export type { RecordedRequest, UploadedFile } from './rest-server.js';
 export type { WaitOptions } from './waiters.js';
-export type { CallbackAttempt, EmulatedChannel, EmulatedGuild, EmulatedMember } from './world.js';
+export type { CallbackAttempt, EmulatedChannel, EmulatedDmChannel, EmulatedGuild, EmulatedMember, MessageChannel } from './world.js';

@@ -1,6 +1,5 @@
 import {
   GatewayDispatchEvents,
-  GatewayIntentBits,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -8,9 +7,9 @@ import {
 } from 'discord-api-types/v10';
 import type { APIInteractionResponse, RESTPostAPIInteractionCallbackWithResponseResult } from 'discord-api-types/v10';
 import { ApiFailure, FormErrors, failWith } from './api-errors.js';
-import { deleteStoredMessage, editStoredMessage } from './channel-routes.js';
+import { deleteStoredMessage, editStoredMessage, messageEvent, messageIntent } from './channel-routes.js';
 import type { EmulatorContext } from './context.js';
-import { asMessageBody, keptAttachmentBody, toAttachments } from './message-bodies.js';
+import { acceptUploads, asMessageBody } from './message-bodies.js';
 import type { Route, RouteContext, RouteResult } from './rest-server.js';
 import { assertMessageNotEmpty, validateAutocompleteChoices, validateMessageBody, validateModal } from './validate-message.js';
 import type { InteractionRecord, StoredMessage } from './world.js';
@@ -44,7 +43,7 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
 
   const announce = (stored: StoredMessage) => {
     if (stored.ephemeral) return;
-    context.dispatch(GatewayDispatchEvents.MessageCreate, { ...stored.message, guild_id: stored.guildId }, GatewayIntentBits.GuildMessages);
+    context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored), messageIntent(stored));
   };
 
   const callback = ({ params, body, query, files }: RouteContext): RouteResult => {
@@ -82,15 +81,15 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
       errors.throwIfAny();
     }
     const data = asMessageBody((response as { data?: unknown }).data);
-    const channel = world.channels.get(interaction.channelId);
+    const channel = world.messageChannel(interaction.channelId);
     if (!channel) return failWith(404, 10003);
     switch (type) {
       case InteractionResponseType.ChannelMessageWithSource: {
         validateMessageBody(data, { prefix: ['data'] });
-        const attachments = toAttachments(files, data, channel.id);
-        assertMessageNotEmpty({ ...data, attachments });
+        const { uploaded, body: kept } = acceptUploads(context, { files, body: data, channelId: channel.id, prefix: ['data'] });
+        assertMessageNotEmpty({ ...data, attachments: uploaded });
         const messageType = payloadType === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
-        const stored = world.createMessage({ channel, body: keptAttachmentBody(data, files), attachments, type: messageType, interactionId: interaction.id });
+        const stored = world.createMessage({ channel, body: kept, attachments: uploaded, type: messageType, interactionId: interaction.id });
         interaction.originalMessageId = stored.message.id;
         announce(stored);
         return;
@@ -110,7 +109,8 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
         const source = world.messages.get(interaction.sourceMessageId ?? '');
         if (!source || source.deleted) return failWith(404, 10008);
         validateMessageBody(data, { prefix: ['data'] });
-        editStoredMessage(context, source, data, toAttachments(files, data, channel.id), keptAttachmentBody(data, files));
+        const uploads = acceptUploads(context, { files, body: data, channelId: channel.id, existing: source.message.attachments, prefix: ['data'] });
+        editStoredMessage(context, source, data, uploads);
         interaction.originalMessageId = source.message.id;
         return;
       }
@@ -181,9 +181,8 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
         const stored = webhookMessage(webhookInteraction(params), params.messageId);
         const body = asMessageBody(rawBody);
         validateMessageBody(body);
-        editStoredMessage(context, stored, body, toAttachments(files, body, stored.message.channel_id), keptAttachmentBody(body, files), {
-          finishLoading: true,
-        });
+        const uploads = acceptUploads(context, { files, body, channelId: stored.message.channel_id, existing: stored.message.attachments });
+        editStoredMessage(context, stored, body, uploads, { finishLoading: true });
         return { status: 200, body: stored.message };
       },
     },
@@ -204,21 +203,21 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
         const interaction = webhookInteraction(params);
         const body = asMessageBody(rawBody);
         validateMessageBody(body);
-        const channel = world.channels.get(interaction.channelId);
+        const channel = world.messageChannel(interaction.channelId);
         if (!channel) return failWith(404, 10003);
-        const attachments = toAttachments(files, body, channel.id);
-        assertMessageNotEmpty({ ...body, attachments });
         const original = world.messages.get(interaction.originalMessageId ?? '');
         const stillLoading = original && interaction.response?.type === InteractionResponseType.DeferredChannelMessageWithSource
           && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
+        const uploads = acceptUploads(context, { files, body, channelId: channel.id, existing: stillLoading ? original.message.attachments : [] });
+        assertMessageNotEmpty({ ...body, attachments: uploads.uploaded });
         let stored: StoredMessage;
         if (original && stillLoading) {
           // Discord: the first follow-up to a deferred reply fills the "thinking" message; its ephemerality stays.
-          const { flags: _ignored, ...rest } = body;
-          editStoredMessage(context, original, rest, attachments, keptAttachmentBody(rest, files), { finishLoading: true });
+          const { flags: _ignored, ...rest } = uploads.body;
+          editStoredMessage(context, original, rest, { uploaded: uploads.uploaded, body: rest }, { finishLoading: true });
           stored = original;
         } else {
-          stored = world.createMessage({ channel, body: keptAttachmentBody(body, files), attachments, interactionId: interaction.id });
+          stored = world.createMessage({ channel, body: uploads.body, attachments: uploads.uploaded, interactionId: interaction.id });
           interaction.followUpIds.push(stored.message.id);
           world.notify();
           announce(stored);

@@ -8,6 +8,7 @@ export interface UploadedFile {
   readonly filename: string;
   readonly contentType: string;
   readonly size: number;
+  readonly bytes: Buffer;
 }
 
 export interface RecordedRequest {
@@ -54,6 +55,10 @@ export interface Route {
 export interface RestServerOptions {
   routes: readonly Route[];
   faults: FaultRegistry;
+  /** Discord refuses requests whose files add up to more (413, 40005). */
+  maxUploadBytes: number;
+  /** Files outside `/api` (the emulator's CDN for attachments), for GET. */
+  serveFile(path: string): { contentType: string | undefined; bytes: Buffer } | undefined;
   /** When set, only this bot token is accepted. */
   token: string | undefined;
   record(request: RecordedRequest): void;
@@ -64,7 +69,8 @@ export interface RestServerOptions {
 }
 
 const apiPrefix = '/api/v10';
-const maxBodyBytes = 26 * 1024 * 1024;
+/** Past this the emulator stops reading: a guard for the process, above any upload limit a test sets. */
+const bodyReadLimitSlackBytes = 2 * 1024 * 1024;
 
 function matchRoute(pattern: string, path: string): Record<string, string> | undefined {
   const wanted = pattern.split('/');
@@ -82,12 +88,12 @@ function matchRoute(pattern: string, path: string): Record<string, string> | und
   return params;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new ApiFailure(413, { code: 40005, message: 'Request entity too large' });
+    if (size > maxBytes) throw new ApiFailure(413, { code: 40005, message: 'Request entity too large' });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -97,7 +103,7 @@ async function parseBody(request: IncomingMessage, raw: Buffer): Promise<{ body:
   if (raw.length === 0) return { body: undefined, files: [] };
   const type = request.headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) {
-    // Node's fetch Request parses multipart for us; discord.js sends files this way.
+    // Node's own fetch (undici) parses multipart correctly, boundaries and filename encodings included.
     const form = await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
     const files: UploadedFile[] = [];
     let body: unknown;
@@ -105,7 +111,7 @@ async function parseBody(request: IncomingMessage, raw: Buffer): Promise<{ body:
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
       } else {
-        files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+        files.push({ field, filename: value.name, contentType: value.type, size: value.size, bytes: Buffer.from(await value.arrayBuffer()) });
       }
     }
     return { body, files };
@@ -156,11 +162,17 @@ export function createRestServer(options: RestServerOptions): { server: Server; 
         const url = new URL(request.url ?? '/', 'http://emulator.invalid');
         const method = (request.method ?? 'GET').toUpperCase();
         if (!url.pathname.startsWith(`${apiPrefix}/`)) {
+          const file = request.method === 'GET' ? options.serveFile(decodePath(url.pathname)) : undefined;
+          if (file) {
+            const headers = { 'Content-Length': String(file.bytes.length), ...(file.contentType ? { 'Content-Type': file.contentType } : {}) };
+            response.writeHead(200, headers).end(file.bytes);
+            return;
+          }
           send(response, undefined, { status: 404, body: { message: '404: Not Found', code: 0 } });
           return;
         }
         const path = decodePath(url.pathname.slice(apiPrefix.length));
-        const raw = await readBody(request);
+        const raw = await readBody(request, options.maxUploadBytes + bodyReadLimitSlackBytes);
         const authorization = request.headers.authorization;
         const parsed = await parseBody(request, raw).catch((error: unknown) => {
           if (error instanceof ApiFailure) throw error;
@@ -180,6 +192,9 @@ export function createRestServer(options: RestServerOptions): { server: Server; 
         };
         options.record(record);
         options.log(`${method} ${path}`);
+        // Discord's limit applies to the request's files together, before any route looks at it.
+        const uploadBytes = parsed.files.reduce((sum, file) => sum + file.size, 0);
+        if (uploadBytes > options.maxUploadBytes) throw new ApiFailure(413, { code: 40005, message: 'Request entity too large' });
 
         const fault = options.faults.take(method, path);
         const failInstead = () => {

@@ -19,6 +19,7 @@ import type {
   UserFlags,
   APIApplicationCommand,
   APIAttachment,
+  APIDMChannel,
   APIGuildMember,
   APIInteraction,
   APIInteractionResponse,
@@ -62,6 +63,27 @@ export interface EmulatedChannel {
   readonly type?: ChannelType.GuildText | ChannelType.GuildVoice;
 }
 
+/** The bot's direct-message channel with one user (Discord opens at most one per recipient). */
+export interface EmulatedDmChannel {
+  readonly id: string;
+  readonly type: ChannelType.DM;
+  readonly recipient: APIUser;
+}
+
+/** Where a message can be posted: a guild channel or a DM. */
+export type MessageChannel = EmulatedChannel | EmulatedDmChannel;
+
+export function isDmChannel(channel: MessageChannel): channel is EmulatedDmChannel {
+  return channel.type === ChannelType.DM;
+}
+
+/** An uploaded file as the emulator's CDN serves it back at the attachment's `url`. */
+export interface StoredFile {
+  readonly filename: string;
+  readonly contentType: string | undefined;
+  readonly bytes: Buffer;
+}
+
 export interface EmulatedGuild {
   readonly id: string;
   readonly name: string;
@@ -77,7 +99,8 @@ export interface EmulatedGuild {
 
 export interface StoredMessage {
   message: APIMessage;
-  readonly guildId: string;
+  /** Undefined for direct messages. */
+  readonly guildId: string | undefined;
   readonly ephemeral: boolean;
   /** The last `allowed_mentions` the bot sent for this message (Discord does not echo it back). */
   allowedMentions: APIAllowedMentions | undefined;
@@ -99,7 +122,8 @@ export interface InteractionRecord {
   readonly id: string;
   readonly token: string;
   readonly payload: APIInteraction;
-  readonly guildId: string;
+  /** Undefined for an interaction in a DM. */
+  readonly guildId: string | undefined;
   readonly channelId: string;
   readonly userId: string;
   readonly dispatchedAt: number;
@@ -127,6 +151,12 @@ export class World {
   readonly commands = new Map<CommandScope, APIApplicationCommand[]>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly interactionsByToken = new Map<string, InteractionRecord>();
+  readonly dmChannels = new Map<string, EmulatedDmChannel>();
+  private readonly dmChannelIdByUser = new Map<string, string>();
+  /** Users who do not accept DMs from this bot (privacy settings, a block): posts to their DM answer 50007. */
+  readonly closedDmUserIds = new Set<string>();
+  /** Bytes of every uploaded attachment, by attachment id. */
+  readonly files = new Map<string, StoredFile>();
   private readonly listeners = new Set<() => void>();
 
   constructor(botName: string) {
@@ -214,6 +244,49 @@ export class World {
     guild.members.set(id, member);
     this.notify();
     return member;
+  }
+
+  /** A guild member's user (any guild) or the bot. */
+  userById(id: string): APIUser | undefined {
+    if (id === this.bot.id) return this.bot;
+    for (const guild of this.guilds.values()) {
+      const member = guild.members.get(id);
+      if (member) return member.user;
+    }
+    return undefined;
+  }
+
+  /** The DM channel with `user`, opened on first use: Discord answers the same channel for the same recipient. */
+  openDmChannel(user: APIUser): EmulatedDmChannel {
+    const existing = this.dmChannels.get(this.dmChannelIdByUser.get(user.id) ?? '');
+    if (existing) return existing;
+    const channel: EmulatedDmChannel = { id: createSnowflake(), type: ChannelType.DM, recipient: user };
+    this.dmChannels.set(channel.id, channel);
+    this.dmChannelIdByUser.set(user.id, channel.id);
+    this.channelMessageIds.set(channel.id, []);
+    this.notify();
+    return channel;
+  }
+
+  dmChannelOf(userId: string): EmulatedDmChannel | undefined {
+    return this.dmChannels.get(this.dmChannelIdByUser.get(userId) ?? '');
+  }
+
+  /** A guild channel (deleted ones too) or a DM channel. */
+  messageChannel(channelId: string): MessageChannel | undefined {
+    return this.channels.get(channelId) ?? this.dmChannels.get(channelId);
+  }
+
+  toApiDmChannel(channel: EmulatedDmChannel): APIDMChannel {
+    const ids = this.channelMessageIds.get(channel.id) ?? [];
+    return {
+      id: channel.id,
+      type: ChannelType.DM,
+      recipients: [channel.recipient],
+      last_message_id: ids.at(-1) ?? null,
+      flags: 0 as ChannelFlags,
+      name: null,
+    };
   }
 
   guildOf(channel: EmulatedChannel): EmulatedGuild {
@@ -337,7 +410,7 @@ export class World {
   }
 
   createMessage(input: {
-    channel: EmulatedChannel;
+    channel: MessageChannel;
     body: Record<string, unknown>;
     attachments: APIAttachment[];
     type?: MessageType;
@@ -367,7 +440,7 @@ export class World {
     };
     const stored: StoredMessage = {
       message,
-      guildId: input.channel.guildId,
+      guildId: isDmChannel(input.channel) ? undefined : input.channel.guildId,
       ephemeral,
       allowedMentions: undefined,
       interactionId: input.interactionId,
@@ -410,7 +483,7 @@ export class World {
       if (kind === 'roles' && id) return allowed.roles?.includes(id) ?? false;
       return false;
     };
-    const guild = this.guilds.get(stored.guildId);
+    const guild = this.guilds.get(stored.guildId ?? '');
     const userIds = [...message.content.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1] ?? '');
     message.mentions = [...new Set(userIds)]
       .filter((id) => mayPing('users', id))

@@ -12,7 +12,7 @@ async function postMondayQuestion() {
   const parts = await createRunner();
   await scheduleDefault(parts.runner);
   const outcome = await parts.runner.runSlot(guildId, channelId, mondaySlot);
-  if (!outcome.ok) throw new Error(outcome.message);
+  if (!outcome.ok) throw new Error(outcome.reason);
   parts.clock.advance(5 * minute);
   return { ...parts, question: outcome.question };
 }
@@ -112,7 +112,7 @@ describe('the team\'s weakest concept first', () => {
       const { runner, store, clock } = await createRunner({ seed });
       await scheduleDefault(runner);
       const monday = await runner.runSlot(guildId, channelId, mondaySlot);
-      if (!monday.ok) throw new Error(monday.message);
+      if (!monday.ok) throw new Error(monday.reason);
       runner.answer(monday.question.id, 'u1', 'Mina', monday.question.answer);
       const scope = runner.scopeFor(null);
       const forgotten = scope.find((id) => id !== monday.question.conceptId && id !== scope[0]) ?? scope[1]!;

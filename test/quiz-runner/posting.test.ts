@@ -106,7 +106,7 @@ describe('posting a scheduled slot', () => {
     const { runner, gateway, clock } = await createRunner();
     await scheduleDefault(runner);
     const monday = await runner.runSlot(guildId, channelId, mondaySlot);
-    if (!monday.ok) throw new Error(monday.message);
+    if (!monday.ok) throw new Error(monday.reason);
     const { id, answer } = monday.question;
     const wrong = (answer + 1) % 4;
     clock.set(new Date(mondaySlot.getTime() + 5 * minute));
@@ -146,7 +146,7 @@ describe('when posting fails', () => {
     expect(gateway.postsIn(otherChannelId)).toHaveLength(1);
     const listed = runner.listSchedules(guildId).find((entry) => entry.schedule.channelId === channelId)!;
     expect(listed.schedule.paused).toBe(true);
-    expect(listed.schedule.lastError).toContain('Missing Permissions');
+    expect(listed.schedule.lastProblem).toEqual({ kind: 'missing-permissions', permissions: ['Send Messages'] });
     expect(listed.nextRun).toBeNull();
     expect(listed.openQuestion).toBeNull();
   });
@@ -175,7 +175,7 @@ describe('when posting fails', () => {
 
     expect(retried.ok).toBe(true);
     expect(gateway.posts).toHaveLength(1);
-    expect(runner.listSchedules(guildId)[0]!.schedule).toMatchObject({ paused: false, lastError: null });
+    expect(runner.listSchedules(guildId)[0]!.schedule).toMatchObject({ paused: false, lastProblem: null });
   });
 
   it('a 5xx records the problem without pausing, and the next slot posts and clears it', async () => {
@@ -190,11 +190,11 @@ describe('when posting fails', () => {
 
     expect(monday).toMatchObject({ ok: false, reason: 'failed' });
     expect(afterFailure.schedule.paused).toBe(false);
-    expect(afterFailure.schedule.lastError).toContain('503');
+    expect(afterFailure.schedule.lastProblem).toMatchObject({ kind: 'post-failed', error: expect.stringContaining('503') });
     expect(afterFailure.nextRun).toEqual(tuesdaySlot);
     expect(tuesday.ok).toBe(true);
     expect(gateway.posts.map((post) => post.question.slotKey)).toEqual([tuesdaySlot.toISOString()]);
-    expect(runner.listSchedules(guildId)[0]!.schedule.lastError).toBeNull();
+    expect(runner.listSchedules(guildId)[0]!.schedule.lastProblem).toBeNull();
   });
 });
 
@@ -210,7 +210,7 @@ describe('posting now and revealing', () => {
     expect(first.ok && first.question.slotKey).toMatch(/^manual:/);
     expect(first.ok && first.question.closesAt).toEqual(tuesdaySlot);
     expect(second).toMatchObject({ ok: false, reason: 'already-open' });
-    expect(!second.ok && second.message).toContain('/quiz-admin reveal');
+    expect(!second.ok && second.reason === 'already-open' && second.question.id).toBe(first.ok && first.question.id);
     expect(gateway.posts).toHaveLength(1);
   });
 
@@ -226,7 +226,7 @@ describe('posting now and revealing', () => {
     const { runner, gateway, clock } = await createRunner();
     await scheduleDefault(runner);
     const posted = await runner.postNow(guildId, channelId);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
     runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     clock.advance(10 * minute);
 
@@ -252,10 +252,10 @@ describe('posting now and revealing', () => {
     clock.set(tuesdaySlot);
     const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
 
-    expect(stillBroken).toMatchObject({ ok: false, reason: 'channel-problem', detail: 'Missing Permissions: Send Messages' });
+    expect(stillBroken).toMatchObject({ ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } });
     expect(pausedAfterFailure.schedule.paused).toBe(true);
     expect(fixed).toMatchObject({ ok: true, resumed: true });
-    expect(resumed.schedule).toMatchObject({ paused: false, lastError: null, cron: '0 9 * * 1-5', createdBy: adminId });
+    expect(resumed.schedule).toMatchObject({ paused: false, lastProblem: null, cron: '0 9 * * 1-5', createdBy: adminId });
     expect(resumed.nextRun).toEqual(tuesdaySlot);
     expect(tuesday.ok).toBe(true);
     expect(gateway.posts).toHaveLength(2);
@@ -276,7 +276,7 @@ describe('posting now and revealing', () => {
   it('a choice that is not an option is refused and stores nothing', async () => {
     const { runner, store } = await createRunner();
     const posted = await runner.postNow(guildId, channelId);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
 
     const crafted = runner.answer(posted.question.id, 'u1', 'Ada', 9);
 
@@ -287,7 +287,7 @@ describe('posting now and revealing', () => {
   it('when a member answers twice, the first answer stands', async () => {
     const { runner } = await createRunner();
     const posted = await runner.postNow(guildId, channelId);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
 
     const first = runner.answer(posted.question.id, 'u1', 'Ada', 0);
     const second = runner.answer(posted.question.id, 'u1', 'Ada', 1);

@@ -7,7 +7,7 @@ describe('after a restart', () => {
     const before = await createRunner();
     await scheduleDefault(before.runner);
     const posted = await before.runner.runSlot(guildId, channelId, mondaySlot);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
     before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     before.runner.stop();
 
@@ -81,7 +81,7 @@ describe('after a restart', () => {
     await scheduleDefault(before.runner);
     await scheduleDefault(before.runner, otherChannelId);
     const posted = await before.runner.runSlot(guildId, channelId, mondaySlot);
-    if (!posted.ok) throw new Error(posted.message);
+    if (!posted.ok) throw new Error(posted.reason);
     before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     before.runner.stop();
     before.store.close();

@@ -81,7 +81,7 @@ export class ServerError extends Error {
   }
 }
 
-export const missingPermissions = () => new ChannelUnavailableError('missing-permissions', 'Missing Permissions: Send Messages');
+export const missingPermissions = () => new ChannelUnavailableError('missing-permissions', 'Missing Permissions: Send Messages', ['Send Messages']);
 export const unknownChannel = () => new ChannelUnavailableError('unknown-channel', 'Unknown Channel');
 
 export interface RecordedPost {
@@ -231,6 +231,6 @@ export async function createRunner(
 /** Schedule `channel` with the default cron in Seoul, as an admin would, and insist it worked. */
 export async function scheduleDefault(runner: QuizRunner, channel = channelId, extra: { noteId?: string; cron?: string } = {}) {
   const outcome = await runner.scheduleChannel({ guildId, channelId: channel, createdBy: adminId, ...extra });
-  if (!outcome.ok) throw new Error(`scheduling failed: ${outcome.message}`);
+  if (!outcome.ok) throw new Error(`scheduling failed: ${outcome.reason}`);
   return outcome;
 }

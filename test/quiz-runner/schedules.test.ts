@@ -59,7 +59,6 @@ describe('scheduling a channel', () => {
     const outcome = await runner.scheduleChannel({ guildId, channelId, cron: '0 25 * * *', createdBy: adminId });
 
     expect(outcome).toMatchObject({ ok: false, reason: 'invalid-cron', example: '0 9 * * 1-5', cronProblem: { kind: 'field-value', field: 'hour', value: '25' } });
-    expect(!outcome.ok && outcome.message).toContain('0 9 * * 1-5');
     expect(store.listSchedules(guildId)).toEqual([]);
   });
 
@@ -68,8 +67,7 @@ describe('scheduling a channel', () => {
 
     const outcome = await runner.scheduleChannel({ guildId, channelId, timezone: 'Asia/Atlantis', createdBy: adminId });
 
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid-timezone' });
-    expect(!outcome.ok && outcome.message).toContain('Asia/Seoul');
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid-timezone', example: 'Asia/Seoul' });
   });
 
   it('an unknown note is refused, listing the notes that exist', async () => {
@@ -77,8 +75,7 @@ describe('scheduling a channel', () => {
 
     const outcome = await runner.scheduleChannel({ guildId, channelId, noteId: 'kubernetes-advanced', createdBy: adminId });
 
-    expect(outcome).toMatchObject({ ok: false, reason: 'unknown-note', knownNotes: ['docker-kubernetes'] });
-    expect(!outcome.ok && outcome.message).toContain('docker-kubernetes');
+    expect(outcome).toMatchObject({ ok: false, reason: 'unknown-note', noteId: 'kubernetes-advanced', knownNotes: ['docker-kubernetes'] });
   });
 
   it('a channel the bot cannot post in is refused, naming the missing permissions', async () => {
@@ -88,7 +85,6 @@ describe('scheduling a channel', () => {
     const outcome = await runner.scheduleChannel({ guildId, channelId, createdBy: adminId });
 
     expect(outcome).toMatchObject({ ok: false, reason: 'missing-permissions', missing: ['Send Messages', 'Embed Links'] });
-    expect(!outcome.ok && outcome.message).toContain('Send Messages, Embed Links');
     expect(store.getSchedule(guildId, channelId)).toBeNull();
   });
 

@@ -30,24 +30,19 @@ describe('validateSchedule', () => {
       const result = validateSchedule(cron, 'Asia/Seoul', now);
       expect(result, cron).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'too-frequent', gapMs, minimumGapMs: 10 * 60_000 } });
     }
-    const message = (validateSchedule('* * * * * *', 'UTC', now) as { message: string }).message;
-    expect(message).toContain('posts again after only 1 second; the quiz posts at most once every 10 minutes');
-    expect(message).toContain('"*/30 * * * *" = every 30 minutes');
     for (const cron of ['*/10 * * * *', '0,10,20,30,40,50 * * * *', '0 * * * *', '55 23 * * *']) expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
   });
 
   it('explains a wrong number of fields with an example', () => {
     const result = validateSchedule('0 9 * *', 'Asia/Seoul', now);
-    expect(result).toMatchObject({ ok: false, field: 'cron' });
-    expect(result.ok ? '' : result.message).toContain('"cron" must have 5 fields (minute hour day month weekday)');
-    expect(result.ok ? '' : result.message).toContain('e.g. "0 9 * * 1-5" = 09:00 Monday–Friday');
+    expect(result).toEqual({ ok: false, field: 'cron', problem: { kind: 'field-count', count: 4 } });
   });
 
   it('names the field and the allowed values when a value is out of range', () => {
     const minute = validateSchedule('61 9 * * *', 'Asia/Seoul', now);
-    expect(minute.ok ? '' : minute.message).toMatch(/minute field "61" is not valid: use 0–59/);
+    expect(minute).toMatchObject({ ok: false, problem: { kind: 'field-value', field: 'minute', value: '61' } });
     const weekday = validateSchedule('0 9 * * 8', 'Asia/Seoul', now);
-    expect(weekday.ok ? '' : weekday.message).toMatch(/weekday field "8" is not valid: use 0–7 or sun–sat/);
+    expect(weekday).toMatchObject({ ok: false, problem: { kind: 'field-value', field: 'dayOfWeek', value: '8' } });
     const step = validateSchedule('5/15 * * * *', 'Asia/Seoul', now);
     expect(step).toMatchObject({ ok: false, field: 'cron' });
   });
@@ -60,14 +55,12 @@ describe('validateSchedule', () => {
 
   it('refuses a date that never comes', () => {
     const result = validateSchedule('0 9 31 2 *', 'Asia/Seoul', now);
-    expect(result).toMatchObject({ ok: false, field: 'cron' });
-    expect(result.ok ? '' : result.message).toContain('never fires');
+    expect(result).toEqual({ ok: false, field: 'cron', problem: { kind: 'never-fires' } });
   });
 
   it('refuses limiting both day of month and weekday, which cron tools read differently, and suggests #', () => {
     const result = validateSchedule('0 9 1-7 * 1', 'Asia/Seoul', now);
     expect(result).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' } });
-    expect(result.ok ? '' : result.message).toContain('"0 9 * * 1#1"');
   });
 
   it('names each kind of problem, so replies can explain it in the admin\'s language', () => {
@@ -87,11 +80,7 @@ describe('validateSchedule', () => {
   });
 
   it('refuses an unknown time zone and names an IANA example', () => {
-    expect(validateSchedule('0 9 * * 1-5', 'Seoul', now)).toEqual({
-      ok: false,
-      field: 'timezone',
-      message: 'unknown time zone "Seoul"; use an IANA name such as Asia/Seoul, Europe/Berlin or UTC',
-    });
+    expect(validateSchedule('0 9 * * 1-5', 'Seoul', now)).toEqual({ ok: false, field: 'timezone' });
     expect(validateSchedule('0 9 * * 1-5', '', now)).toMatchObject({ ok: false, field: 'timezone' });
     expect(validateSchedule('0 9 * * 1-5', 'America/New_York', now)).toEqual({ ok: true });
   });

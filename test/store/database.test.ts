@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listAppliedMigrations, openDatabase } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations.js';
@@ -7,6 +8,32 @@ import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createDatabasePath } from './store-test-kit.js';
 
 describe('openDatabase', () => {
+  it('refuses a file holding another application\'s tables before writing anything to it', () => {
+    const file = createDatabasePath();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = new Database(file);
+    other.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT); INSERT INTO users (email) VALUES ('a@example.com')");
+    other.close();
+    const before = fs.readFileSync(file);
+
+    expect(() => openDatabase(file)).toThrow(/holds tables of another application \(users\); nothing was written to it/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+  });
+
+  it('opens an empty file, and its own database whatever tables the migrations made', () => {
+    const file = createDatabasePath();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '');
+
+    openDatabase(file).close();
+    const reopened = openDatabase(file);
+    const applied = listAppliedMigrations(reopened);
+    reopened.close();
+
+    expect(applied).toHaveLength(migrations.length);
+  });
+
   it('creates the missing directory and applies every migration once, recorded by name', () => {
     const file = createDatabasePath();
     expect(fs.existsSync(path.dirname(file))).toBe(false);
@@ -103,5 +130,61 @@ describe('openDatabase', () => {
 
     expect(halfExists).toBe(0);
     expect(versions).toEqual(migrations.map((migration) => migration.version));
+  });
+
+  it('migration 5 reads the sentences the list used to parse back into problems, and keeps any other as it was written', () => {
+    const file = createDatabasePath();
+    const before = openDatabase(file, migrations.slice(0, 4));
+    const insert = before.prepare(
+      'INSERT INTO schedules (guild_id, channel_id, cron, timezone, created_by, created_at, paused, last_error, last_error_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const oldRows: [string, string | null][] = [
+      ['c1', 'Missing Permissions: Send Messages, Embed Links'],
+      ['c2', 'Rate limited: Discord asks to wait 3601 s'],
+      ['c3', 'Unknown Channel: it was deleted or the bot cannot see it'],
+      ['c4', 'Posting failed: 503 Service Unavailable'],
+      ['c5', 'Revealing a question failed: Request aborted'],
+      ['c6', 'No question could be made from the notes: no concept there can be asked (see `cli kb check`).'],
+      ['c7', 'Missing Permissions: Odd "quoted" \\ name'],
+      ['c8', null],
+    ];
+    for (const [channel, sentence] of oldRows) insert.run('g1', channel, '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, sentence ? 1 : 0, sentence, sentence ? 1_000 : null);
+    before.close();
+
+    const store = new SqliteQuizStore(openDatabase(file));
+    const problems = store.listSchedules('g1').map((schedule) => [schedule.channelId, schedule.lastProblem, schedule.lastProblemAt]);
+    store.close();
+
+    const at = new Date(1_000);
+    expect(problems).toEqual([
+      ['c1', { kind: 'missing-permissions', permissions: ['Send Messages', 'Embed Links'] }, at],
+      ['c2', { kind: 'rate-limited', retryAfterMs: 3_601_000 }, at],
+      ['c3', { kind: 'unknown-channel' }, at],
+      ['c4', { kind: 'post-failed', error: '503 Service Unavailable' }, at],
+      ['c5', { kind: 'reveal-failed', error: 'Request aborted' }, at],
+      ['c6', { kind: 'legacy', text: 'No question could be made from the notes: no concept there can be asked (see `cli kb check`).' }, at],
+      ['c7', { kind: 'missing-permissions', permissions: ['Odd "quoted" \\ name'] }, at],
+      ['c8', null, null],
+    ]);
+  });
+
+  it('a stored problem this version cannot read (a newer kind, damaged data) reads as legacy rather than failing the list', () => {
+    const file = createDatabasePath();
+    const db = openDatabase(file);
+    db.prepare(
+      'INSERT INTO schedules (guild_id, channel_id, cron, timezone, created_by, created_at, last_problem_kind, last_problem_data, last_problem_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run('g1', 'c1', '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, 'from-the-future', '{}', 1_000);
+    db.prepare(
+      'INSERT INTO schedules (guild_id, channel_id, cron, timezone, created_by, created_at, last_problem_kind, last_problem_data, last_problem_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run('g1', 'c2', '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, 'rate-limited', 'not json', 1_000);
+    const store = new SqliteQuizStore(db);
+
+    const problems = store.listSchedules('g1').map((schedule) => schedule.lastProblem);
+    store.close();
+
+    expect(problems).toEqual([
+      { kind: 'legacy', text: 'from-the-future' },
+      { kind: 'legacy', text: 'rate-limited' },
+    ]);
   });
 });

@@ -21,8 +21,8 @@ describe('schedules', () => {
       closeAfterMinutes: 90,
       language: null,
       paused: false,
-      lastError: null,
-      lastErrorAt: null,
+      lastProblem: null,
+      lastProblemAt: null,
     });
     expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual(['2001', '2002']);
     expect(store.listSchedules().map((schedule) => `${schedule.guildId}/${schedule.channelId}`)).toEqual([
@@ -37,28 +37,29 @@ describe('schedules', () => {
     store.saveSchedule(scheduleFor('2001'));
     const at = new Date('2026-03-02T00:00:00Z');
 
-    store.recordScheduleProblem(guildId, '2001', 'Missing Permissions: Send Messages', at, true);
+    store.recordScheduleProblem(guildId, '2001', { kind: 'missing-permissions', permissions: ['Send Messages'] }, at, true);
     const paused = store.getSchedule(guildId, '2001');
     const resumed = store.saveSchedule(scheduleFor('2001', '0 10 * * *'));
 
-    expect(paused).toMatchObject({ paused: true, lastError: 'Missing Permissions: Send Messages', lastErrorAt: at });
-    expect(resumed).toMatchObject({ cron: '0 10 * * *', paused: false, lastError: null, lastErrorAt: null });
+    expect(paused).toMatchObject({ paused: true, lastProblem: { kind: 'missing-permissions', permissions: ['Send Messages'] }, lastProblemAt: at });
+    expect(resumed).toMatchObject({ cron: '0 10 * * *', paused: false, lastProblem: null, lastProblemAt: null });
   });
 
   it('a transient problem is shown without pausing, a later problem does not unpause, and clearing keeps the pause', () => {
     const store = openTestStore();
     store.saveSchedule(scheduleFor('2001'));
+    const outage = { kind: 'post-failed', error: '503 Service Unavailable' } as const;
 
-    store.recordScheduleProblem(guildId, '2001', '503 Service Unavailable', new Date('2026-03-02T00:00:00Z'), false);
+    store.recordScheduleProblem(guildId, '2001', outage, new Date('2026-03-02T00:00:00Z'), false);
     const transient = store.getSchedule(guildId, '2001');
-    store.recordScheduleProblem(guildId, '2001', 'Unknown Channel', new Date('2026-03-03T00:00:00Z'), true);
-    store.recordScheduleProblem(guildId, '2001', '503 Service Unavailable', new Date('2026-03-04T00:00:00Z'), false);
+    store.recordScheduleProblem(guildId, '2001', { kind: 'unknown-channel' }, new Date('2026-03-03T00:00:00Z'), true);
+    store.recordScheduleProblem(guildId, '2001', outage, new Date('2026-03-04T00:00:00Z'), false);
     const stillPaused = store.getSchedule(guildId, '2001');
     store.clearScheduleProblem(guildId, '2001');
 
-    expect(transient).toMatchObject({ paused: false, lastError: '503 Service Unavailable' });
-    expect(stillPaused).toMatchObject({ paused: true, lastError: '503 Service Unavailable' });
-    expect(store.getSchedule(guildId, '2001')).toMatchObject({ paused: true, lastError: null, lastErrorAt: null });
+    expect(transient).toMatchObject({ paused: false, lastProblem: outage });
+    expect(stillPaused).toMatchObject({ paused: true, lastProblem: outage });
+    expect(store.getSchedule(guildId, '2001')).toMatchObject({ paused: true, lastProblem: null, lastProblemAt: null });
   });
 
   it('remembers the language of a channel\'s posts, and a question keeps the language it was posted in', () => {

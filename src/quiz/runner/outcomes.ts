@@ -1,6 +1,6 @@
 import type { CronProblem } from '../cron-schedule.js';
 import type { FlashcardGrade, PracticeCard } from '../flashcard-practice.js';
-import type { PendingReveal, Schedule, StoredQuestion } from '../types.js';
+import type { PendingReveal, Schedule, ScheduleProblem, StoredQuestion } from '../types.js';
 
 // What the quiz runner is asked and what it answers: plain data, so commands pick a view from it.
 
@@ -20,26 +20,39 @@ export interface ScheduleChannelInput {
   createdBy: string;
 }
 
-export type ScheduleRefusal = 'invalid-cron' | 'invalid-timezone' | 'invalid-close-after' | 'unknown-note' | 'missing-permissions' | 'unknown-channel';
+/** Why a schedule was refused, as a code with its data: the view words it in the admin's language. */
+export type ScheduleRefusal =
+  /** What is wrong with the expression; `example` is a valid one to copy. */
+  | { reason: 'invalid-cron'; cronProblem: CronProblem; example: string }
+  | { reason: 'invalid-timezone'; example: string }
+  | { reason: 'invalid-close-after'; minutes: number; min: number; max: number }
+  /** `knownNotes`: the document ids that do exist. */
+  | { reason: 'unknown-note'; noteId: string; knownNotes: string[] }
+  /** Names of the permissions the bot lacks in the channel. */
+  | { reason: 'missing-permissions'; missing: string[] }
+  | { reason: 'unknown-channel' };
 
-export type ScheduleOutcome =
-  | { ok: true; schedule: Schedule; nextRuns: Date[] }
-  | {
-      ok: false;
-      reason: ScheduleRefusal;
-      /** English, complete, with an example where one helps; commands may localize by `reason`. */
-      message: string;
-      /** Names of the permissions the bot lacks in the channel (`missing-permissions`). */
-      missing?: string[];
-      /** Document ids that do exist (`unknown-note`). */
-      knownNotes?: string[];
-      /** A valid value to copy (`invalid-cron`, `invalid-timezone`). */
-      example?: string;
-      /** What is wrong with the expression (`invalid-cron`), for a reply in the admin's language. */
-      cronProblem?: CronProblem;
-    };
+export type ScheduleOutcome = { ok: true; schedule: Schedule; nextRuns: Date[] } | ({ ok: false } & ScheduleRefusal);
 
-export type PostRefusal = 'already-open' | 'no-question' | 'channel-problem' | 'rate-limited' | 'failed';
+/** Why a post did not go out, as a code with its data (see `ScheduleProblem` for what the channel refused). */
+export type PostRefusal =
+  /** The question open in the channel (or the slot's question, being posted right now). */
+  | { reason: 'already-open'; question: StoredQuestion }
+  | { reason: 'no-question'; noteId: string | null }
+  /** The channel refused the post; or, with `paused`, its schedule is paused after `problem` and was not tried. */
+  | { reason: 'channel-problem'; problem: ScheduleProblem | null; paused?: true }
+  /** How long Discord asks the bot to wait. */
+  | { reason: 'rate-limited'; retryAfterMs: number }
+  | { reason: 'failed'; failure: PostFailure };
+
+export type PostFailure =
+  | { kind: 'no-schedule' }
+  /** The slot's question closed before it could be posted. */
+  | { kind: 'slot-closed' }
+  /** The stored question's concept is no longer in the notes. */
+  | { kind: 'concept-gone'; conceptId: string }
+  /** A transient failure: the platform's or library's own words (`503 Service Unavailable`). */
+  | { kind: 'post-failed'; error: string };
 
 export type PostOutcome =
   | {
@@ -48,17 +61,7 @@ export type PostOutcome =
       /** The channel's schedule had been paused after a problem; this post worked, so it runs again. */
       resumed?: boolean;
     }
-  | {
-      ok: false;
-      reason: PostRefusal;
-      message: string;
-      /** The platform's own words for a failed post (`channel-problem`, `failed`), e.g. `Missing Permissions: Send Messages`. */
-      detail?: string;
-      /** The question already open (`already-open`). */
-      question?: StoredQuestion;
-      /** How long Discord asks the bot to wait (`rate-limited`). */
-      retryAfterMs?: number;
-    };
+  | ({ ok: false } & PostRefusal);
 
 export interface ScheduleListing {
   schedule: Schedule;

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 import { ChannelUnavailableError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
-import type { Schedule, StoredQuestion } from '../types.js';
+import type { Schedule, ScheduleProblem, StoredQuestion } from '../types.js';
 import { laterOf, type CloseTimes } from './close-times.js';
 import type { Closing } from './closing.js';
 import type { InFlightWork, QuestionsBeingPosted } from './in-flight.js';
@@ -79,12 +79,7 @@ export class Posting {
   async postNow(guildId: string, channelId: string, options: PostNowOptions = {}): Promise<PostOutcome> {
     const open = this.store.getOpenQuestion(guildId, channelId);
     if (open) {
-      return {
-        ok: false,
-        reason: 'already-open',
-        message: `A question is already open in this channel until ${open.closesAt.toISOString()}. Close it first with \`/quiz-admin reveal\`.`,
-        question: open,
-      };
+      return { ok: false, reason: 'already-open', question: open };
     }
     const schedule = this.store.getSchedule(guildId, channelId);
     const now = this.clock.now();
@@ -109,14 +104,9 @@ export class Posting {
 
   private async postSlot(guildId: string, channelId: string, slot: Date, recovering: boolean): Promise<PostOutcome> {
     const schedule = this.store.getSchedule(guildId, channelId);
-    if (!schedule) return { ok: false, reason: 'failed', message: 'This channel has no quiz schedule.' };
-    if (schedule.paused) {
-      return {
-        ok: false,
-        reason: 'channel-problem',
-        message: `The schedule is paused (${schedule.lastError ?? 'the channel could not be used'}). A post that works (/quiz-admin now) or scheduling the channel again resumes it.`,
-      };
-    }
+    if (!schedule) return { ok: false, reason: 'failed', failure: { kind: 'no-schedule' } };
+    // A post that works (/quiz-admin now) or scheduling the channel again resumes it.
+    if (schedule.paused) return { ok: false, reason: 'channel-problem', problem: schedule.lastProblem, paused: true };
     const now = this.clock.now();
     const postedAt = laterOf(slot, now);
     // Reveal the previous question before the next one appears (at the channel's next slot by default).
@@ -129,7 +119,7 @@ export class Posting {
     const drawn = this.draws.draw(schedule.noteId, guildId, channelId, slotKey, now, true);
     if (!drawn) {
       const outcome = noQuestion(schedule.noteId);
-      this.store.recordScheduleProblem(guildId, channelId, outcome.message, now, false);
+      this.store.recordScheduleProblem(guildId, channelId, { kind: 'no-question', noteId: schedule.noteId }, now, false);
       this.logger.warn({ guildId, channelId, slot: slotKey, noteId: schedule.noteId }, 'no quiz question could be drawn for a slot');
       return outcome;
     }
@@ -151,9 +141,10 @@ export class Posting {
   /** The slot's question already exists: never post it twice, but finish a post that a crash interrupted. */
   private resumeSlotQuestion(question: StoredQuestion, schedule: Schedule, recovering: boolean, now: Date): Promise<PostOutcome> | PostOutcome {
     if (question.messageId !== null) return { ok: true, question };
-    if (question.status === 'closed') return { ok: false, reason: 'failed', message: 'The question of this slot closed before it could be posted.' };
+    if (question.status === 'closed') return { ok: false, reason: 'failed', failure: { kind: 'slot-closed' } };
     const claimed = this.beingPosted.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
-    if (claimed) return { ok: false, reason: 'already-open', message: 'The question of this slot is being posted right now.', question };
+    // Being posted right now (by this instance, or by another on the same database).
+    if (claimed) return { ok: false, reason: 'already-open', question };
     this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
     // At start-up the crash's post was already looked for (`recoverUnpostedQuestions`); otherwise look now.
     return this.publish(question, schedule, { lookFirst: !recovering });
@@ -169,7 +160,7 @@ export class Posting {
     if (!concept) {
       // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
       this.store.discardUnpostedQuestion(question.id);
-      return { ok: false, reason: 'failed', message: `The concept \`${question.conceptId}\` is no longer in the notes.` };
+      return { ok: false, reason: 'failed', failure: { kind: 'concept-gone', conceptId: question.conceptId } };
     }
     this.beingPosted.add(question.id);
     try {
@@ -215,14 +206,14 @@ export class Posting {
    */
   private resumeAfterWorkingPost(guildId: string, channelId: string): boolean {
     const current = this.store.getSchedule(guildId, channelId);
-    if (!current || (!current.paused && current.lastError === null)) return false;
+    if (!current || (!current.paused && current.lastProblem === null)) return false;
     if (!current.paused) {
       this.store.clearScheduleProblem(guildId, channelId);
       return false;
     }
     // Saving the schedule unchanged clears the pause and the problem, as scheduling the channel again would.
     this.store.saveSchedule(current);
-    this.logger.info({ guildId, channelId, problem: current.lastError }, 'paused quiz channel resumed: a post worked');
+    this.logger.info({ guildId, channelId, problem: current.lastProblem }, 'paused quiz channel resumed: a post worked');
     return true;
   }
 
@@ -236,35 +227,32 @@ export class Posting {
       // Cleanly unposted (nothing stored, nothing in the channel) rather than posted late: a question that turns
       // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
       // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
-      const minutes = Math.max(1, Math.round(error.retryAfterMs / 60_000));
-      this.store.recordScheduleProblem(guildId, channelId, error.message, now, false);
+      this.store.recordScheduleProblem(guildId, channelId, { kind: 'rate-limited', retryAfterMs: error.retryAfterMs }, now, false);
       this.logger.warn({ guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs }, 'quiz question not posted: rate limited for long');
-      return {
-        ok: false,
-        reason: 'rate-limited',
-        message: `Discord asks us to wait ${minutes} minutes before posting here; nothing was posted, the next slot tries again.`,
-        detail: error.message,
-        retryAfterMs: error.retryAfterMs,
-      };
+      return { ok: false, reason: 'rate-limited', retryAfterMs: error.retryAfterMs };
     }
     if (error instanceof ChannelUnavailableError) {
       // Pause instead of failing at every slot: every refused request counts toward Discord's limit of
       // 10,000 invalid requests (401/403/429) in 10 minutes, after which the whole bot, in every guild, is
       // banned from the API for a while. Scheduling the channel again resumes it.
-      this.store.recordScheduleProblem(guildId, channelId, error.message, now, true);
+      // Its schedule stays paused until a post works again or the channel is scheduled again.
+      const problem = toScheduleProblem(error);
+      this.store.recordScheduleProblem(guildId, channelId, problem, now, true);
       this.logger.warn({ guildId, channelId, problem: error.problem, reason: error.message }, 'quiz channel unavailable; schedule paused');
-      return {
-        ok: false,
-        reason: 'channel-problem',
-        message: `I cannot post in that channel: ${error.message}. Its schedule is paused until a post works again or the channel is scheduled again.`,
-        detail: error.message,
-      };
+      return { ok: false, reason: 'channel-problem', problem };
     }
-    const reason = describeError(error);
-    this.store.recordScheduleProblem(guildId, channelId, `Posting failed: ${reason}`, now, false);
+    // The next slot tries again.
+    const failure = { kind: 'post-failed', error: describeError(error) } as const;
+    this.store.recordScheduleProblem(guildId, channelId, failure, now, false);
     this.logger.error({ err: error, guildId, channelId, questionId: question.id, slot: question.slotKey }, 'posting a quiz question failed');
-    return { ok: false, reason: 'failed', message: `Posting failed (${reason}); the next slot tries again.`, detail: reason };
+    return { ok: false, reason: 'failed', failure };
   }
+}
+
+/** What the channel refused, as data for the admin's view (the error's message is for the log). */
+function toScheduleProblem(error: ChannelUnavailableError): ScheduleProblem {
+  if (error.problem === 'missing-permissions') return { kind: 'missing-permissions', permissions: [...error.missingPermissions] };
+  return { kind: error.problem };
 }
 
 function describeError(error: unknown): string {

@@ -61,7 +61,7 @@ export class QuestionDraws {
   }
 }
 
+/** No concept of the scope can be asked (`cli kb check` says why). */
 export function noQuestion(noteId: string | null): Extract<PostOutcome, { ok: false }> {
-  const where = noteId === null ? 'the notes' : `the note \`${noteId}\``;
-  return { ok: false, reason: 'no-question', message: `No question could be made from ${where}: no concept there can be asked (see \`cli kb check\`).` };
+  return { ok: false, reason: 'no-question', noteId };
 }

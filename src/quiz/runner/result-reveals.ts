@@ -106,7 +106,7 @@ export class ResultReveals {
     const nextTry = new Date(Math.max(now.getTime(), closedAt.getTime()) + delay);
     if (gone || nextTry.getTime() - closedAt.getTime() > policy.windowMs) {
       store.settleReveal(question.id);
-      if (!gone) store.recordScheduleProblem(question.guildId, question.channelId, `Revealing a question failed: ${describeError(error)}`, now, false);
+      if (!gone) store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
       logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
       return;
     }

@@ -61,19 +61,17 @@ export class Schedules {
     const validation = validateSchedule(cron, timezone, now, this.minScheduleGapMs);
     if (!validation.ok) {
       return validation.field === 'cron'
-        ? { ok: false, reason: 'invalid-cron', message: `Invalid cron expression: ${validation.message}.`, example: defaultCron, cronProblem: validation.problem }
-        : { ok: false, reason: 'invalid-timezone', message: `Invalid time zone: ${validation.message}.`, example: defaultTimezoneExample };
+        ? { ok: false, reason: 'invalid-cron', cronProblem: validation.problem, example: defaultCron }
+        : { ok: false, reason: 'invalid-timezone', example: defaultTimezoneExample };
     }
     // The command checks this too; the runner guards its own store, because a huge value breaks every later post.
     const closeAfterMinutes = input.closeAfterMinutes ?? null;
     if (closeAfterMinutes !== null && !isValidCloseAfterMinutes(closeAfterMinutes)) {
       const { min, max } = closeAfterMinutesRange;
-      return { ok: false, reason: 'invalid-close-after', message: `close-after must be a whole number of minutes from ${min} to ${max} (a week), not ${String(closeAfterMinutes)}.` };
+      return { ok: false, reason: 'invalid-close-after', minutes: closeAfterMinutes, min, max };
     }
     if (noteId !== null && !this.kb.getDocument(noteId)) {
-      const knownNotes = this.kb.documents.map((document) => document.id);
-      const known = knownNotes.length > 0 ? `Known notes: ${knownNotes.join(', ')}.` : 'No notes are loaded.';
-      return { ok: false, reason: 'unknown-note', message: `There is no note \`${noteId}\`. ${known}`, knownNotes };
+      return { ok: false, reason: 'unknown-note', noteId, knownNotes: this.kb.documents.map((document) => document.id) };
     }
 
     let missing: string[];
@@ -81,15 +79,10 @@ export class Schedules {
       missing = await this.gateway.findMissingPermissions(guildId, channelId);
     } catch (error) {
       if (!(error instanceof ChannelUnavailableError)) throw error;
-      return { ok: false, reason: 'unknown-channel', message: `I cannot use that channel: ${error.message}.` };
+      return { ok: false, reason: 'unknown-channel' };
     }
     if (missing.length > 0) {
-      return {
-        ok: false,
-        reason: 'missing-permissions',
-        message: `I cannot post quiz questions in that channel: missing ${missing.join(', ')}.`,
-        missing,
-      };
+      return { ok: false, reason: 'missing-permissions', missing };
     }
 
     // Saving again also resumes a schedule paused after a 403/404: the admin has just fixed the channel.

@@ -1,0 +1,118 @@
+// Start-up at the size of a big team's notes and of hostile ones: 10,000 concepts in one note, 5 MB of prose,
+// a 5 MB line, 20,000 list markers on one line. Each start runs in a fresh process (heap and JIT as on a real
+// start) with a time limit, so a start-up that never finishes is reported instead of stalling the bench.
+// `kb check` and listing the concepts are timed as the CLI runs them, at 10,000 concepts.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { deepListNote, largeProseNote, manyConceptsNote, oneLineNote } from './hostile-notes.js';
+
+const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+/** BENCH_STARTUP_TIMEOUT_S: how long one start or CLI run may take before it is reported as not finished. */
+const timeoutMs = Number(process.env.BENCH_STARTUP_TIMEOUT_S ?? 300) * 1000;
+
+interface Scenario {
+  name: string;
+  label: string;
+  markdown: () => string;
+  /** DOCS_MAX_FILE_MB for the run: the 5 MB notes are above the default 2 MB, and the point is to parse them. */
+  maxFileMb: number;
+}
+
+const scenarios: Scenario[] = [
+  { name: 'concepts1k', label: '1,000 concepts in one note', markdown: () => manyConceptsNote(1_000), maxFileMb: 2 },
+  { name: 'concepts10k', label: '10,000 concepts in one note', markdown: () => manyConceptsNote(10_000), maxFileMb: 8 },
+  { name: 'prose5MB', label: '5 MB of prose, 44 sections', markdown: () => largeProseNote(5_000_000), maxFileMb: 8 },
+  { name: 'oneLine5MB', label: 'a 5 MB one-line section', markdown: () => oneLineNote(5_000_000), maxFileMb: 8 },
+  { name: 'listMarkers20k', label: '20,000 list markers on one line', markdown: () => deepListNote(20_000), maxFileMb: 2 },
+];
+
+export interface StartupResult {
+  concepts: number | null;
+  notesBytes: number;
+  kbLoadMs: number | null;
+  indexMs: number | null;
+  readyMs: number | null;
+  heapMB: number | null;
+  /** Set when the start did not finish within the time limit. */
+  timedOutAfterMs?: number;
+}
+
+interface ProcessRun {
+  ms: number;
+  stdout: string;
+  timedOut: boolean;
+}
+
+function runNode(args: readonly string[], environment: Record<string, string> = {}): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repositoryRoot, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let timedOut = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('error', reject);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve({ ms: Math.round(performance.now() - started), stdout, timedOut });
+    });
+  });
+}
+
+async function measureStartup(docsDir: string, scenario: Scenario, notesBytes: number): Promise<StartupResult> {
+  const run = await runNode(['test/bench/startup-scenario.ts', docsDir, String(scenario.maxFileMb)]);
+  const lines = run.stdout.trim().split('\n').filter((line) => line.startsWith('{'));
+  const last = (lines.length > 0 ? JSON.parse(lines.at(-1) ?? '{}') : {}) as Partial<Record<keyof StartupResult, number | null>>;
+  return {
+    concepts: last.concepts ?? null,
+    notesBytes,
+    kbLoadMs: last.kbLoadMs ?? null,
+    indexMs: last.indexMs ?? null,
+    readyMs: last.readyMs ?? null,
+    heapMB: last.heapMB ?? null,
+    ...(run.timedOut ? { timedOutAfterMs: timeoutMs } : {}),
+  };
+}
+
+function describe(result: StartupResult): string {
+  const ms = (value: number | null) => (value === null ? '—' : `${value} ms`);
+  const ready = result.timedOutAfterMs !== undefined && result.readyMs === null ? `not ready after ${result.timedOutAfterMs / 1000} s` : `ready ${ms(result.readyMs)}`;
+  return `${result.concepts ?? '?'} concepts, ${(result.notesBytes / 1e6).toFixed(2)} MB: kb load ${ms(result.kbLoadMs)}, index ${ms(result.indexMs)}, ${ready}, heap ${result.heapMB ?? '—'} MB`;
+}
+
+export async function runStartupBench(log: (line: string) => void): Promise<object> {
+  log('start-up (fresh process each; kb load and index timed alone, then ready = commands registered through the emulator)');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-startup-bench-'));
+  const report: Record<string, unknown> = {};
+  try {
+    for (const scenario of scenarios) {
+      const docsDir = path.join(root, scenario.name);
+      fs.mkdirSync(docsDir);
+      const markdown = scenario.markdown();
+      fs.writeFileSync(path.join(docsDir, `${scenario.name}.md`), markdown);
+      const result = await measureStartup(docsDir, scenario, Buffer.byteLength(markdown));
+      report[scenario.name] = result;
+      log(`  ${scenario.label}: ${describe(result)}`);
+    }
+    // The note of 10,000 concepts is above the default 2 MB per note: the CLI reads the same limit the bot does.
+    const cli = (command: string[]) => runNode(['src/cli/main.ts', ...command, '--docs', path.join(root, 'concepts10k'), '--json'], { DOCS_MAX_FILE_MB: '8' });
+    const list = await cli(['concepts']);
+    const check = await cli(['kb', 'check']);
+    const seconds = (run: ProcessRun) => (run.timedOut ? `not done after ${timeoutMs / 1000} s` : `${run.ms} ms`);
+    report.cliAt10k = {
+      listMs: list.timedOut ? null : list.ms,
+      checkMs: check.timedOut ? null : check.ms,
+      checkToList: list.timedOut || check.timedOut ? null : Math.round((check.ms / list.ms) * 100) / 100,
+    };
+    log(`  at 10,000 concepts: \`concepts\` ${seconds(list)}, \`kb check\` ${seconds(check)} (whole CLI process each)`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return report;
+}
