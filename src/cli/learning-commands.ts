@@ -2,6 +2,7 @@
 // member's chart) from a database as a PNG, with the text summary and the image description the bot would post.
 import fs from 'node:fs';
 import path from 'node:path';
+import { supportedLanguages } from '../i18n/locale.js';
 import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { renderMemberChart, renderTeamReport } from '../learning/render-report.js';
@@ -117,8 +118,9 @@ function readTimezone(context: CliContext): string {
 
 function readLanguage(context: CliContext): ReportLanguage {
   const language = optionalText(context, 'lang') ?? 'ko';
-  if (language !== 'ko' && language !== 'en') throw new UsageError(`--lang takes ko or en, got ${language}`);
-  return language;
+  const known = supportedLanguages.find((supported) => supported === language);
+  if (!known) throw new UsageError(`--lang takes ${supportedLanguages.join(' or ')}, got ${language}`);
+  return known;
 }
 
 /** `--at`: the moment to report (or to end the simulation) as an ISO date; default now. */

@@ -50,7 +50,7 @@ interface Box {
 /** The weekly team report as a PNG. */
 export function renderTeamReport(data: TeamReportData, language: ReportLanguage): Buffer {
   registerChartFonts();
-  const labels = reportLabels[language];
+  const labels = reportLabels(language);
   const canvas = createCanvas(teamReportSize.width, teamReportSize.height);
   const ctx = canvas.getContext('2d');
   ctx.lang = language;
@@ -83,7 +83,7 @@ export function memberChartSize(concepts: number): { width: number; height: numb
 /** A member's memory of each concept (FSRS recall now), weakest first, as a PNG. */
 export function renderMemberChart(data: MemberChartData, language: ReportLanguage): Buffer {
   registerChartFonts();
-  const labels = reportLabels[language];
+  const labels = reportLabels(language);
   const size = memberChartSize(data.concepts.length);
   const canvas = createCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');

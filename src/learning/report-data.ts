@@ -1,7 +1,10 @@
 // What the weekly team report and a member's chart show, as plain data. The store (or the demo) fills these;
 // render-report.ts draws them and report-text.ts words them. Nothing here knows of Discord or the database.
 
-export type ReportLanguage = 'ko' | 'en';
+import type { Language } from '../i18n/locale.js';
+
+/** Any language the bot speaks: the report's words are in each language's messages. */
+export type ReportLanguage = Language;
 
 export interface DayParticipation {
   /** A calendar day in the guild's time zone, `YYYY-MM-DD`. */
