@@ -2,6 +2,7 @@ import { type ButtonInteraction, type ChatInputCommandInteraction, InteractionCo
 import { describeCommand } from '../src/discord/command-text.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { buildConceptView } from '../src/discord/concept-view.js';
+import { buildAnswerRecorded, buildConfidenceNoted, confidenceAction, parseConfidenceArgs } from '../src/discord/confidence-views.js';
 import { handleFlashcardButton, replyWithFlashcard } from '../src/discord/flashcard-interactions.js';
 import { flashcardAction } from '../src/discord/flashcard-views.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
@@ -109,7 +110,9 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
     case 'recorded': {
       const { question } = result;
       if (question.practiceUserId !== null) return showPracticeResult(interaction, context, question, result.answer.choice, language);
-      return replyPrivately(interaction, text.answer.recorded(formatChoiceLetter(result.answer.choice), formatResultTime(question.closesAt, result.answer.answeredAt)));
+      const recorded = text.answer.recorded(formatChoiceLetter(result.answer.choice), formatResultTime(question.closesAt, result.answer.answeredAt));
+      await interaction.reply({ ...buildAnswerRecorded(recorded, question.id, language), flags: MessageFlags.Ephemeral });
+      return;
     }
     case 'already-answered': {
       const letter = formatChoiceLetter(result.answer.choice);
@@ -120,6 +123,29 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
       return replyPrivately(interaction, text.answer.closed(formatChoice(result.question, result.question.answer)));
     case 'invalid-choice':
       return replyPrivately(interaction, text.answer.invalidButton);
+    case 'unknown-question':
+      return replyPrivately(interaction, text.answer.unknown);
+  }
+}
+
+/** `quiz:confidence:<questionId>:<confidence>` under "answer recorded": re-rate the clicker's own answer. */
+async function rateConfidence(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
+  const text = messagesFor(language);
+  const parsed = parseConfidenceArgs(args);
+  if (!parsed) return replyPrivately(interaction, text.answer.invalidButton);
+  // Stored before acknowledging, like the answer itself.
+  const outcome = context.quiz.rateConfidence(parsed.questionId, interaction.user.id, parsed.confidence);
+  if (outcome.ok) {
+    await interaction.update(buildConfidenceNoted(formatChoiceLetter(outcome.answer.choice), parsed.confidence, language));
+    return;
+  }
+  switch (outcome.reason) {
+    case 'closed':
+      return replyPrivately(interaction, text.learning.confidenceClosed);
+    case 'not-answered':
+      return replyPrivately(interaction, text.learning.confidenceNotAnswered);
+    case 'reviewed-since':
+      return replyPrivately(interaction, text.learning.confidenceTooLate);
     case 'unknown-question':
       return replyPrivately(interaction, text.answer.unknown);
   }
@@ -154,6 +180,7 @@ export default {
     // Concept ids never contain `:` today, but joining keeps the id whole if one ever does.
     if (action === explainAction) return explain(interaction, rest.join(':'), context, language);
     if (action === flashcardAction) return handleFlashcardButton(interaction, rest, context, language);
+    if (action === confidenceAction) return rateConfidence(interaction, rest, context, language);
     throw new UserFacingError(messagesFor(language).errors.unknownAction);
   },
 } satisfies Command;

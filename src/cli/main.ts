@@ -4,9 +4,10 @@ import dotenv from 'dotenv';
 import { ConfigError, loadNoteReadLimits } from '../config.js';
 import { type CliCommand, UsageError } from './cli-context.js';
 import { kbCommands } from './kb-commands.js';
+import { learningCommands } from './learning-commands.js';
 import { quizCommands } from './quiz-commands.js';
 
-const commands: Record<string, CliCommand> = { ...kbCommands, ...quizCommands };
+const commands: Record<string, CliCommand> = { ...kbCommands, ...quizCommands, ...learningCommands };
 
 const usage = `concept-bot CLI: the bot's knowledge base and quiz, without Discord.
 
@@ -20,6 +21,10 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
                              generate one quiz question
   quiz review [--count N] [--seed N] [--note ID]
                              the questions the bot would ask, with source file:line and score
+  demo --db FILE [--members N] [--days N] [--seed N] [--at DATE] [--timezone TZ]
+                             fill a new database with a simulated team's month
+  report --db FILE --guild ID --out FILE.png [--member ID] [--lang ko|en] [--team NAME] [--at DATE]
+                             render the weekly team report (or, with --member, that member's chart)
 
 --docs DIR  notes folder (default: DOCS_DIR or data/docs)
 --json      machine-readable output (use npm run --silent to get only the JSON)`;
@@ -28,7 +33,7 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
 export function parseArguments(argv: string[]): { name: string | undefined; positional: string[]; flags: Map<string, string | true> } {
   const words: string[] = [];
   const flags = new Map<string, string | true>();
-  const valueFlags = new Set(['docs', 'limit', 'seed', 'note', 'count']);
+  const valueFlags = new Set(['docs', 'limit', 'seed', 'note', 'count', 'db', 'guild', 'out', 'member', 'members', 'days', 'at', 'lang', 'team', 'timezone']);
   const switches = new Set(['json', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

@@ -1,6 +1,9 @@
 import type { CronField } from '../quiz/cron-schedule.js';
 import type { CronFieldText, Messages } from './messages.js';
 
+/** A 0–1 ratio as a whole percentage: `0.4` → `40%`. */
+const asPercent = (value: number) => `${Math.round(value * 100)}%`;
+
 /** `45 seconds`, `5 minutes`: a gap between posts as a person would say it. */
 function describeGap(gapMs: number): string {
   if (gapMs < 60_000) {
@@ -261,6 +264,52 @@ export const en: Messages = {
     revealed: (link, answer, participants, correct) =>
       `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
     nothingToReveal: (channel) => `${channel} has no open question.`,
+  },
+  learning: {
+    confidenceQuestion: 'How sure were you? (only you see this; it helps the bot ask again at the right time)',
+    confidenceLabels: { sure: 'Sure', unsure: 'Unsure', guessed: 'Guessed' },
+    confidenceNoted: (letter, label) => `Answer recorded: **${letter}**. Noted: ${label}. The result comes with the reveal.`,
+    confidenceClosed: 'The result is already out, so how sure you were no longer changes anything.',
+    confidenceNotAnswered: 'Answer the question first, then say how sure you were.',
+    confidenceTooLate: 'You have reviewed this concept again since, so this answer can no longer be re-rated.',
+  },
+  report: {
+    teamTitle: (teamName) => `${teamName} weekly learning report`,
+    period: (start, end) => `${start} – ${end}`,
+    headline: (members, answers, accuracy) =>
+      `${members} member${members === 1 ? '' : 's'} · ${answers} answer${answers === 1 ? '' : 's'} · ${accuracy === null ? '–' : asPercent(accuracy)} right`,
+    participation: 'Participation by day',
+    membersUnit: (count) => `${count}`,
+    answersSmall: (count) => `${count} ans.`,
+    accuracy: 'Accuracy by concept (weakest first)',
+    accuracyValue: (correct, answers) => `${correct}/${answers}`,
+    due: 'Concepts due per member',
+    dueValue: (count) => `${count}`,
+    improved: 'Most improved this week',
+    gain: (points) => `+${points} pts`,
+    noAnswers: 'No answers this week',
+    noDue: 'Nothing is due',
+    noImprovement: 'No one’s recall went up yet',
+    moreConcepts: (count) => `+${count} more`,
+    moreMembers: (count) => `+${count} more`,
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    memberTitle: (memberName) => `${memberName}: memory by concept`,
+    memberHeadline: (seen, total, meanRecall, due) => `${seen} of ${total} concepts studied · mean recall ${asPercent(meanRecall)} · ${due} due`,
+    notSeen: 'not seen yet',
+    dueBadge: 'due',
+    noConcepts: 'No concepts yet',
+    weakestConcept: (name, score) => `Weakest concept: ${name} (${score})`,
+    mostImproved: (name, gain) => `Most improved: ${name} (${gain})`,
+    teamChart: (title, start, end) => `Chart: ${title}, ${start} to ${end}.`,
+    dayMembers: (weekday, members) => `${weekday} ${members}`,
+    membersPerDay: (days) => `Members answering per day: ${days}.`,
+    weakestByAccuracy: (concepts) => `Weakest concepts by accuracy: ${concepts}.`,
+    memberDue: (memberName, due) => `${memberName} ${due}`,
+    mostDue: (members) => `Most concepts due: ${members}.`,
+    mostImprovedRecall: (members) => `Most improved (recall): ${members}.`,
+    memberChart: (title, date) => `Chart: ${title}, ${date}.`,
+    weakestRecall: (concepts) => `Weakest: ${concepts}.`,
+    strongestRecall: (concepts) => `Strongest: ${concepts}.`,
   },
   cronFields,
   // Discord's own names: the admin's channel settings show these.

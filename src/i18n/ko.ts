@@ -1,6 +1,9 @@
 import type { CronField } from '../quiz/cron-schedule.js';
 import type { CronFieldText, Messages } from './messages.js';
 
+/** A 0–1 ratio as a whole percentage: `0.4` → `40%`. */
+const asPercent = (value: number) => `${Math.round(value * 100)}%`;
+
 /** `45초`, `10분`: a gap between posts, rounded as `describeGap` rounds it in English. */
 function koreanDuration(ms: number): string {
   return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))}초` : `${Math.round(ms / 60_000)}분`;
@@ -266,6 +269,51 @@ export const ko: Messages = {
       `Discord가 ${minutes}분 기다려 달라고 해서 ${channel}에 아무것도 올리지 않았어요. 그 뒤에 다시 시도해 주세요 (예약된 일정은 다음 출제 시각에 다시 시도해요).`,
     revealed: (link, answer, participants, correct) => `${link} 결과를 공개했어요: 정답 **${answer}**, 참여 ${participants}명, 정답자 ${correct}명.`,
     nothingToReveal: (channel) => `${channel}에는 열린 문제가 없어요.`,
+  },
+  learning: {
+    confidenceQuestion: '얼마나 확신했나요? (나만 보여요. 다시 물어볼 때를 정하는 데 써요)',
+    confidenceLabels: { sure: '확실했다', unsure: '헷갈렸다', guessed: '찍었다' },
+    confidenceNoted: (letter, label) => `**${letter}**로 답을 기록했어요. '${label}'로 반영했어요. 결과는 발표 때 나와요.`,
+    confidenceClosed: '이미 결과가 발표되어서 확신 정도는 더 반영되지 않아요.',
+    confidenceNotAnswered: '먼저 문제에 답한 다음 확신 정도를 알려 주세요.',
+    confidenceTooLate: '그 뒤에 이 개념을 다시 복습해서 이 답은 더 바꿀 수 없어요.',
+  },
+  report: {
+    teamTitle: (teamName) => `${teamName} 주간 학습 리포트`,
+    period: (start, end) => `${start} – ${end}`,
+    headline: (members, answers, accuracy) => `참여 ${members}명 · 답변 ${answers}개 · 정답률 ${accuracy === null ? '–' : asPercent(accuracy)}`,
+    participation: '요일별 참여',
+    membersUnit: (count) => `${count}명`,
+    answersSmall: (count) => `답변 ${count}`,
+    accuracy: '개념별 정답률 (약한 순)',
+    accuracyValue: (correct, answers) => `${correct}/${answers}`,
+    due: '멤버별 복습할 개념',
+    dueValue: (count) => `${count}개`,
+    improved: '이번 주 가장 성장한 멤버',
+    gain: (points) => `+${points}%p`,
+    noAnswers: '이번 주에는 답변이 없었어요',
+    noDue: '복습할 개념이 없어요',
+    noImprovement: '기억률이 오른 멤버가 아직 없어요',
+    moreConcepts: (count) => `외 ${count}개`,
+    moreMembers: (count) => `외 ${count}명`,
+    weekdays: ['일', '월', '화', '수', '목', '금', '토'],
+    memberTitle: (memberName) => `${memberName}님의 개념별 기억`,
+    memberHeadline: (seen, total, meanRecall, due) => `${total}개 중 ${seen}개 학습 · 평균 기억률 ${asPercent(meanRecall)} · 복습할 개념 ${due}개`,
+    notSeen: '아직 안 봄',
+    dueBadge: '복습',
+    noConcepts: '아직 개념이 없어요',
+    weakestConcept: (name, score) => `가장 약한 개념: ${name} (${score})`,
+    mostImproved: (name, gain) => `가장 성장한 멤버: ${name} (${gain})`,
+    teamChart: (title, start, end) => `${title} 차트, ${start}부터 ${end}까지.`,
+    dayMembers: (weekday, members) => `${weekday} ${members}명`,
+    membersPerDay: (days) => `요일별 참여 인원: ${days}.`,
+    weakestByAccuracy: (concepts) => `정답률이 낮은 개념: ${concepts}.`,
+    memberDue: (memberName, due) => `${memberName} ${due}개`,
+    mostDue: (members) => `복습할 개념이 많은 멤버: ${members}.`,
+    mostImprovedRecall: (members) => `가장 성장한 멤버(기억률): ${members}.`,
+    memberChart: (title, date) => `${title} 차트, ${date}.`,
+    weakestRecall: (concepts) => `가장 약한 개념: ${concepts}.`,
+    strongestRecall: (concepts) => `가장 강한 개념: ${concepts}.`,
   },
   cronFields,
   permissionName: (name) => {

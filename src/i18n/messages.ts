@@ -1,3 +1,4 @@
+import type { AnswerConfidence } from '../learning/answer-rating.js';
 import type { CronField } from '../quiz/cron-schedule.js';
 
 /** A slash command's or option's name and description in one language. */
@@ -19,8 +20,8 @@ export interface CronFieldText {
 
 /**
  * Everything the bot says to members and admins on Discord, in one language: `/explain`, `/concepts`, the error
- * boundary, quiz posts and reveals, answers, practice and flashcards, `/quiz stats`, `/leaderboard`, `/quiz-admin`
- * and the command picker. One file per language implements it (`en.ts`, `ko.ts`); `locale.ts` lists them.
+ * boundary, quiz posts and reveals, answers, practice and flashcards, `/quiz stats`, `/leaderboard`, `/quiz-admin`,
+ * the confidence buttons and the learning report, and the command picker. One file per language implements it (`en.ts`, `ko.ts`); `locale.ts` lists them.
  *
  * Arguments that came from a user (`query`, `note`) arrive already quoted for Discord (see `quoteUserInput`) and
  * others already formatted (timestamps such as `<t:1795764779:t>`, escaped names, channel mentions), so these
@@ -251,6 +252,64 @@ export interface Messages {
     rateLimited(channel: string, minutes: number): string;
     revealed(link: string, answer: string, participants: number, correct: number): string;
     nothingToReveal(channel: string): string;
+  };
+  /** Members' memory: the confidence follow-up under a channel answer (sure / unsure / guessed). */
+  learning: {
+    /** Asked under "answer recorded" of a channel question. */
+    confidenceQuestion: string;
+    /** Button labels: 확실했다 / 헷갈렸다 / 찍었다. */
+    confidenceLabels: Readonly<Record<AnswerConfidence, string>>;
+    /** The confidence was counted; `label` is the button's. */
+    confidenceNoted(letter: string, label: string): string;
+    /** The result is out: confidence after seeing it would say nothing about recall. */
+    confidenceClosed: string;
+    confidenceNotAnswered: string;
+    /** A later review of the concept already built on this answer. */
+    confidenceTooLate: string;
+  };
+  /**
+   * The weekly team report and a member's memory chart (src/learning/): the chart labels, the short summary posted
+   * with the image, and the image's description for screen readers. Names arrive as given; ratios are 0–1.
+   */
+  report: {
+    teamTitle(teamName: string): string;
+    period(start: string, end: string): string;
+    headline(members: number, answers: number, accuracy: number | null): string;
+    participation: string;
+    membersUnit(count: number): string;
+    answersSmall(count: number): string;
+    accuracy: string;
+    accuracyValue(correct: number, answers: number): string;
+    due: string;
+    dueValue(count: number): string;
+    improved: string;
+    gain(points: number): string;
+    noAnswers: string;
+    noDue: string;
+    noImprovement: string;
+    moreConcepts(count: number): string;
+    moreMembers(count: number): string;
+    /** Sunday first, as `getUTCDay` counts. */
+    weekdays: readonly string[];
+    memberTitle(memberName: string): string;
+    memberHeadline(seen: number, total: number, meanRecall: number, due: number): string;
+    notSeen: string;
+    dueBadge: string;
+    noConcepts: string;
+    /** Summary lines; `score` is already formatted (`40%`, `+12%p`). */
+    weakestConcept(name: string, score: string): string;
+    mostImproved(name: string, gain: string): string;
+    /** Descriptions: `title` is `teamTitle` / `memberTitle`; lists are already joined. */
+    teamChart(title: string, start: string, end: string): string;
+    dayMembers(weekday: string, members: number): string;
+    membersPerDay(days: string): string;
+    weakestByAccuracy(concepts: string): string;
+    memberDue(memberName: string, due: number): string;
+    mostDue(members: string): string;
+    mostImprovedRecall(members: string): string;
+    memberChart(title: string, date: string): string;
+    weakestRecall(concepts: string): string;
+    strongestRecall(concepts: string): string;
   };
   /** The cron field table: what each field is called and takes, for cron problems. */
   cronFields: Record<CronField, CronFieldText>;

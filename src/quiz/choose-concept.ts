@@ -1,4 +1,5 @@
 // Which concept a channel is asked about next: team-level spaced repetition.
+import { teamRecall, type TeamMemories } from '../learning/team-weakness.js';
 import type { Random } from './seeded-random.js';
 import type { ConceptPerformance } from './types.js';
 
@@ -11,26 +12,50 @@ export interface ChooseConceptInput {
   askedThisRound: ReadonlySet<string>;
   random: Random;
   now: Date;
+  /** The channel's active members and their memories: when given (and someone is active), the team's weakest concept goes first. */
+  team?: TeamMemory;
+}
+
+export interface TeamMemory {
+  /** Members who answered the channel within `activeWindowDays` (team-weakness.ts). */
+  activeMembers: readonly string[];
+  memories: TeamMemories;
 }
 
 /** A concept asked this long ago counts as fully due again. */
 const fullyDueAfterDays = 14;
 /** Keeps a well-known, just-asked concept possible, only much less likely. */
 const baseWeight = 0.25;
+/**
+ * Concepts whose team recall is within this of the weakest count as equally weak, and the weighted choice below
+ * picks among them: a new team (every concept unseen, recall 0) keeps today's varied order instead of walking the
+ * notes top to bottom, and a hundredth of recall is no reason to prefer one concept over another.
+ */
+const teamRecallTieMargin = 0.01;
 
 /**
  * The next concept, or null for an empty scope. No concept repeats before every concept in scope was
- * asked once (nor right across a round boundary). Within that, the weighted choice favours concepts
- * the team answered worst (never asked counts as worst) and those asked longest ago.
+ * asked once (nor right across a round boundary). Within that, with the team's memories given, only the
+ * concepts the active members most likely forgot (mean FSRS recall, never seen = forgotten) stay candidates.
+ * The weighted choice among the candidates favours concepts the team answered worst (never asked counts as
+ * worst) and those asked longest ago.
  */
-export function chooseConcept({ scope, performance, askedThisRound, random, now }: ChooseConceptInput): string | null {
+export function chooseConcept({ scope, performance, askedThisRound, random, now, team }: ChooseConceptInput): string | null {
   const unique = [...new Set(scope)];
   if (unique.length === 0) return null;
   const byId = new Map(performance.map((row) => [row.conceptId, row]));
   let candidates = unique.filter((id) => !askedThisRound.has(id));
   if (candidates.length === 0) candidates = withoutLatestAsked(unique, byId);
+  if (team && team.activeMembers.length > 0) candidates = keepTeamsWeakest(candidates, team, now);
   const weights = candidates.map((id) => weightOf(byId.get(id), now));
   return candidates[pickWeightedIndex(weights, random)]!;
+}
+
+/** The candidates whose team recall is lowest (within `teamRecallTieMargin`), in their order. */
+function keepTeamsWeakest(candidates: string[], team: TeamMemory, now: Date): string[] {
+  const recalls = candidates.map((id) => teamRecall(id, team.activeMembers, team.memories, now.getTime()));
+  const weakest = Math.min(...recalls);
+  return candidates.filter((_, index) => recalls[index]! <= weakest + teamRecallTieMargin);
 }
 
 /** A new round: everything again, except the very last question, which would repeat back to back. */

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/types.js';
-import { chooseConcept } from './choose-concept.js';
+import { chooseConcept, type TeamMemory } from './choose-concept.js';
 import { generateQuestion } from './generate-question.js';
 import { createRandom } from './seeded-random.js';
 import type { ConceptPerformance, GeneratedQuestion } from './types.js';
@@ -12,6 +12,8 @@ export interface DrawQuestionInput {
   /** The whole draw (concept and question) follows from this seed. */
   seed: number;
   now: Date;
+  /** The channel's active members and their memories (channel posts); absent for practice. */
+  team?: TeamMemory;
 }
 
 /**
@@ -29,6 +31,7 @@ export function drawQuestion(kb: KnowledgeBase, input: DrawQuestionInput): Gener
       askedThisRound: input.askedThisRound,
       random,
       now: input.now,
+      ...(input.team ? { team: input.team } : {}),
     });
     if (conceptId === null) return null;
     const question = generateQuestion(kb, conceptId, random);

@@ -1,4 +1,6 @@
 import type { KnowledgeBase } from '../kb/types.js';
+import type { AnswerConfidence } from '../learning/answer-rating.js';
+import type { ConfidenceOutcome } from '../learning/member-memory.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
 import type { AnswerPlace, AnswerPlaceRefusal } from './answer-place.js';
@@ -279,6 +281,11 @@ export class QuizRunner {
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
   answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
     return this.practice.answer(questionId, userId, userName, choice);
+  }
+
+  /** After answering an open question, the member says how sure they were; their memory is re-rated with it. */
+  rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
+    return this.practice.rateConfidence(questionId, userId, confidence);
   }
 
   // Closing and reveal

@@ -175,4 +175,50 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE schedules RENAME COLUMN last_error_at TO last_problem_at;
     `,
   },
+  {
+    version: 6,
+    name: '006_member_memory',
+    sql: `
+      -- Each member's FSRS memory of each concept (src/learning/memory-state.ts), one row per member and concept,
+      -- in columns so due reviews and reminders can be queried. Times are epoch ms; last_review_at NULL = never reviewed.
+      CREATE TABLE memory_states (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        concept_id TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('new', 'learning', 'review', 'relearning')),
+        due_at INTEGER NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        scheduled_days INTEGER NOT NULL,
+        learning_steps INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        last_review_at INTEGER,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, user_id, concept_id)
+      );
+      CREATE INDEX memory_states_by_due ON memory_states (guild_id, due_at);
+
+      -- Every review, whatever asked it, with the state before and after (JSON of MemoryState): enough to replay a
+      -- member's history, to undo a review when the member re-rates it, and to chart recall at any past day.
+      -- question_id links a channel or practice answer (NULL for flashcards and reviews without a stored question).
+      CREATE TABLE review_logs (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        concept_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('channel', 'practice', 'flashcard', 'review')),
+        rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+        -- The member's own word after answering (sure / unsure / guessed); the rating already counts it. NULL = none given.
+        confidence TEXT CHECK (confidence IN ('sure', 'unsure', 'guessed')),
+        question_id TEXT,
+        reviewed_at INTEGER NOT NULL,
+        state_before_json TEXT,
+        state_after_json TEXT NOT NULL
+      );
+      CREATE INDEX review_logs_by_member ON review_logs (guild_id, user_id, concept_id, reviewed_at);
+      CREATE INDEX review_logs_by_time ON review_logs (guild_id, reviewed_at);
+      CREATE INDEX review_logs_by_question ON review_logs (question_id, user_id) WHERE question_id IS NOT NULL;
+    `,
+  },
 ];

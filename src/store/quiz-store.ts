@@ -8,12 +8,15 @@ import type {
   NewSchedule,
   PendingReveal,
   RecordAnswerResult,
+  RecordedAnswer,
   Schedule,
   ScheduleProblem,
   StoredQuestion,
   Tally,
 } from '../quiz/types.js';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
+import type { MemoryState } from '../learning/memory-state.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 
 /**
  * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
@@ -59,6 +62,8 @@ export interface QuizStore {
   // Answers
   /** First answer of a user wins; stored durably before this returns. Refused when closed or past closesAt. */
   recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult;
+  /** A member's (first) answer to a question, or null. */
+  getAnswer(questionId: string, userId: string): RecordedAnswer | null;
   getTally(questionId: string): Tally;
   /**
    * Close an open question: status, closedAt, and (unless practice) points and streaks of every member of the
@@ -94,6 +99,37 @@ export interface QuizStore {
   recordFlashcardGrade(grade: NewFlashcardGrade): FlashcardGrade;
   /** The latest grade of each card the member has graded in the guild. */
   listLatestFlashcardGrades(guildId: string, userId: string): FlashcardGrade[];
+
+  // Members' memory (FSRS states and the review log; see src/learning)
+  /**
+   * Review one member's memory of one concept: `next` gets the stored state (null when never reviewed) and
+   * returns the new one; the state and the log entry are written in one transaction with the read, so two
+   * reviews at once never lose one. Durable before this returns.
+   */
+  recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog;
+  getMemory(key: MemoryKey): StoredMemory | null;
+  /** The review a member's answer to a question made, or null (no answer, or one from before memories were kept). */
+  getAnswerReview(questionId: string, userId: string): ReviewLog | null;
+  /**
+   * Re-rate a review (the member's confidence came after the answer): `next` gets the state before that review and
+   * returns the state after the new rating; log and state change in one transaction. Null, changing nothing, when
+   * the review is unknown or no longer the member's latest of that concept (a later review built on it).
+   */
+  reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null;
+  /** Every concept the member has a memory of in the guild, by concept id. */
+  listMemberMemories(guildId: string, userId: string): StoredMemory[];
+  /** Every member's memories in the guild, by member then concept. */
+  listGuildMemories(guildId: string): StoredMemory[];
+  /** The memories as they stood at `at`: each member's state after their latest review at or before it. */
+  listGuildMemoriesAsOf(guildId: string, at: Date): StoredMemory[];
+  /** A member's reviews in the guild, oldest first. */
+  listMemberReviews(guildId: string, userId: string): ReviewLog[];
+  /** Members who answered the channel's own questions (not practice) since `since`, with their latest answer time. */
+  listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Map<string, Date>;
+  /** Answers (channel, practice) and flashcard self-grades in the guild from `since` up to `until` (exclusive), oldest first. */
+  listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[];
+  /** The latest display name of each member who answered in the guild. */
+  listMemberNames(guildId: string): Map<string, string>;
 
   close(): void;
 }

@@ -9,6 +9,7 @@ import type {
   NewSchedule,
   PendingReveal,
   RecordAnswerResult,
+  RecordedAnswer,
   Schedule,
   ScheduleProblem,
   StoredQuestion,
@@ -16,7 +17,18 @@ import type {
 } from '../quiz/types.js';
 import type { Transaction } from 'better-sqlite3';
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
+import type { MemoryState } from '../learning/memory-state.js';
+import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 import type { QuizStore } from './quiz-store.js';
+import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
+import {
+  toAnswerActivity,
+  toMemoryStateColumns,
+  toReviewLog,
+  toStateJson,
+  toStoredMemory,
+  toStoredMemoryFromLog,
+} from './learning-row-mappers.js';
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
@@ -34,9 +46,21 @@ export class SqliteQuizStore implements QuizStore {
     (questionId: string, userId: string, userName: string, choice: number, now: Date) => RecordAnswerResult
   >;
   private readonly closeQuestionTransaction: Transaction<(questionId: string, now: Date) => StoredQuestion | null>;
+  private readonly learning: LearningStatements;
+  private readonly recordReviewTransaction: Transaction<(review: NewReview, next: (before: MemoryState | null) => MemoryState) => ReviewLog>;
+  private readonly reviseReviewTransaction: Transaction<
+    (reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState) => ReviewLog | null
+  >;
 
   constructor(private readonly db: SqliteDatabase) {
     this.statements = prepareStatements(db);
+    this.learning = prepareLearningStatements(db);
+    this.recordReviewTransaction = db.transaction((review: NewReview, next: (before: MemoryState | null) => MemoryState) =>
+      this.insertReview(review, next),
+    );
+    this.reviseReviewTransaction = db.transaction((reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState) =>
+      this.updateReview(reviewId, revision, next),
+    );
     this.createQuestionTransaction = db.transaction((input: NewQuestion) => this.insertQuestion(input));
     this.recordAnswerTransaction = db.transaction((questionId: string, userId: string, userName: string, choice: number, now: Date) =>
       this.insertAnswer(questionId, userId, userName, choice, now),
@@ -142,6 +166,11 @@ export class SqliteQuizStore implements QuizStore {
   recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult {
     // IMMEDIATE: the open-check and the insert must see the same state as a close running in another process.
     return this.recordAnswerTransaction.immediate(questionId, userId, userName, choice, now);
+  }
+
+  getAnswer(questionId: string, userId: string): RecordedAnswer | null {
+    const row = this.statements.selectAnswer.get(questionId, userId);
+    return row ? toRecordedAnswer(row) : null;
   }
 
   getTally(questionId: string): Tally {
@@ -289,6 +318,56 @@ export class SqliteQuizStore implements QuizStore {
     return this.statements.selectLatestFlashcardGrades.all(guildId, userId).map(toFlashcardGrade);
   }
 
+  // Members' memory
+
+  recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog {
+    // IMMEDIATE: the state read and the write must not interleave with another process's review of the same concept.
+    return this.recordReviewTransaction.immediate(review, next);
+  }
+
+  getMemory({ guildId, userId, conceptId }: MemoryKey): StoredMemory | null {
+    const row = this.learning.selectMemoryState.get(guildId, userId, conceptId);
+    return row ? toStoredMemory(row) : null;
+  }
+
+  getAnswerReview(questionId: string, userId: string): ReviewLog | null {
+    const row = this.learning.selectAnswerReview.get(questionId, userId);
+    return row ? toReviewLog(row) : null;
+  }
+
+  reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null {
+    return this.reviseReviewTransaction.immediate(reviewId, revision, next);
+  }
+
+  listMemberMemories(guildId: string, userId: string): StoredMemory[] {
+    return this.learning.selectMemberMemoryStates.all(guildId, userId).map(toStoredMemory);
+  }
+
+  listGuildMemories(guildId: string): StoredMemory[] {
+    return this.learning.selectGuildMemoryStates.all(guildId).map(toStoredMemory);
+  }
+
+  listGuildMemoriesAsOf(guildId: string, at: Date): StoredMemory[] {
+    return this.learning.selectMemoriesAsOf.all({ guildId, at: at.getTime() }).map(toStoredMemoryFromLog);
+  }
+
+  listMemberReviews(guildId: string, userId: string): ReviewLog[] {
+    return this.learning.selectMemberReviewLogs.all(guildId, userId).map(toReviewLog);
+  }
+
+  listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Map<string, Date> {
+    const rows = this.learning.selectRecentChannelAnswerers.all({ guildId, channelId, since: since.getTime() });
+    return new Map(rows.map((row) => [row.user_id, new Date(row.last_answered_at)]));
+  }
+
+  listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[] {
+    return this.learning.selectAnswerActivity.all({ guildId, since: since.getTime(), until: until.getTime() }).map(toAnswerActivity);
+  }
+
+  listMemberNames(guildId: string): Map<string, string> {
+    return new Map(this.learning.selectMemberNames.all(guildId).map((row) => [row.user_id, row.user_name]));
+  }
+
   close(): void {
     this.db.close();
   }
@@ -342,6 +421,48 @@ export class SqliteQuizStore implements QuizStore {
 
     this.statements.upsertMemberName.run({ guildId: row.guild_id, userId, userName, updatedAt: answeredAt });
     return { kind: 'recorded', answer: toRecordedAnswer(stored), question };
+  }
+
+  private insertReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog {
+    const { guildId, userId, conceptId } = review;
+    const beforeRow = this.learning.selectMemoryState.get(guildId, userId, conceptId);
+    const before = beforeRow ? toStoredMemory(beforeRow).state : null;
+    const after = next(before);
+    const reviewedAt = review.reviewedAt.getTime();
+    this.learning.upsertMemoryState.run({ guildId, userId, conceptId, ...toMemoryStateColumns(after), updatedAt: reviewedAt });
+    const { lastInsertRowid } = this.learning.insertReviewLog.run({
+      guildId,
+      userId,
+      conceptId,
+      source: review.source,
+      rating: review.rating,
+      questionId: review.questionId,
+      reviewedAt,
+      stateBeforeJson: before === null ? null : toStateJson(before),
+      stateAfterJson: toStateJson(after),
+    });
+    const row = this.learning.selectReviewLog.get(lastInsertRowid);
+    if (!row) throw new Error(`Review of ${conceptId} by ${userId} is missing right after insert`);
+    return toReviewLog(row);
+  }
+
+  private updateReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null {
+    const row = this.learning.selectReviewLog.get(reviewId);
+    if (!row) return null;
+    const review = toReviewLog(row);
+    // Re-rating an older review would leave every later state computed from the old rating: refuse instead.
+    if (this.learning.selectLatestReviewId.get(review.guildId, review.userId, review.conceptId)?.id !== review.id) return null;
+    const after = next(review.stateBefore);
+    this.learning.updateReviewRating.run({ id: reviewId, rating: revision.rating, confidence: revision.confidence, stateAfterJson: toStateJson(after) });
+    this.learning.upsertMemoryState.run({
+      guildId: review.guildId,
+      userId: review.userId,
+      conceptId: review.conceptId,
+      ...toMemoryStateColumns(after),
+      updatedAt: revision.revisedAt.getTime(),
+    });
+    const updated = this.learning.selectReviewLog.get(reviewId);
+    return updated ? toReviewLog(updated) : null;
   }
 
   private markClosed(questionId: string, now: Date): StoredQuestion | null {

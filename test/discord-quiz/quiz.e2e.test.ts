@@ -193,6 +193,30 @@ describe('a quiz round', () => {
     expect(tally.correct.map((member) => member.userName)).toEqual(['Alice', 'Minji']);
   });
 
+  it('after answering, a member says they guessed: the private buttons re-rate their memory, and after the reveal they no longer can', async () => {
+    const { post, question } = await postNow();
+    const answered = click(post, question.answer, emulator.member(alice));
+    const recorded = await answered.waitForOriginal();
+    const confidenceButtons = ((recorded.components ?? []) as { components?: { custom_id?: string; label?: string }[] }[]).flatMap((row) => row.components ?? []);
+    expect(confidenceButtons.map((button) => button.label)).toEqual(['Sure', 'Unsure', 'Guessed']);
+    expect(confidenceButtons.map((button) => button.custom_id)).toEqual(['sure', 'unsure', 'guessed'].map((word) => `quiz:confidence:${question.id}:${word}`));
+    const aliceId = emulator.member(alice).user.id;
+    expect(bot.store.getAnswerReview(question.id, aliceId)?.rating).toBe('good');
+
+    const guessed = emulator.click(recorded, confidenceButtons[2]!.custom_id!, emulator.member(alice));
+    expect((await guessed.response()).type).toBe(InteractionResponseType.UpdateMessage);
+    const noted = emulator.message(recorded.id)!;
+
+    expect(noted.content).toContain('Noted: Guessed');
+    expect(noted.components ?? []).toEqual([]);
+    expect(bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
+
+    await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
+    const late = await replyTo(emulator.click(recorded, confidenceButtons[0]!.custom_id!, emulator.member(alice)));
+    expect(late).toEqual({ ephemeral: true, embeds: [], content: 'The result is already out, so how sure you were no longer changes anything.' });
+    expect(bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
+  });
+
   it('/quiz-admin reveal edits the post: buttons disabled, answer marked, tally and who was right', async () => {
     const { post, question } = await postNow();
     const wrong = (question.answer + 1) % 4;

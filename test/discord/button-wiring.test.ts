@@ -7,6 +7,7 @@ import { commands } from '../../commands/index.js';
 import type { Command } from '../../src/discord/command.js';
 import { buildConceptListView } from '../../src/discord/concept-list-view.js';
 import { buildConceptView, buildGuessView } from '../../src/discord/concept-view.js';
+import { buildAnswerRecorded } from '../../src/discord/confidence-views.js';
 import { buildFlashcardAnswer, buildFlashcardGraded, buildFlashcardQuestion } from '../../src/discord/flashcard-views.js';
 import { indexCommands, splitCustomId } from '../../src/discord/interaction-router.js';
 import type { MessageView } from '../../src/discord/message-view.js';
@@ -55,6 +56,7 @@ function renderEveryView(language: Language): MessageView[] {
     buildQuestionPost({ question: posted, concept: tcp, document, language }),
     buildRevealPost({ closed, concept: tcp, document, language }),
     buildPracticeQuestion({ question: practice, concept: tcp, document, language }),
+    buildAnswerRecorded('Answer recorded: **B**.', posted.id, language),
     buildPracticeResult({ question: practice, concept: tcp, document, language, choice: practice.answer }),
     buildFlashcardQuestion(flashcard),
     buildFlashcardAnswer(flashcard),
@@ -86,7 +88,7 @@ describe('button wiring', () => {
     expect(findUnroutedCustomIds(views, byName)).toEqual([]);
     // Each kind of button was really rendered, so the check above covered it.
     const kinds = new Set(customIdsOf(views).map(buttonKind));
-    expect([...kinds].sort()).toEqual(['concepts', 'explain', 'quiz:answer', 'quiz:card', 'quiz:explain']);
+    expect([...kinds].sort()).toEqual(['concepts', 'explain', 'quiz:answer', 'quiz:card', 'quiz:confidence', 'quiz:explain']);
   });
 
   it('a button whose prefix names no command is found', () => {

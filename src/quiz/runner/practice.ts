@@ -1,3 +1,5 @@
+import type { AnswerConfidence } from '../../learning/answer-rating.js';
+import { rateConfidence, reviewAnswer, reviewSelfGrade, type ConfidenceOutcome } from '../../learning/member-memory.js';
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 import { checkAnswerPlace, type AnswerPlace, type AnswerPlaceRefusal } from '../answer-place.js';
@@ -52,6 +54,8 @@ export class AnswersAndPractice {
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
   answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
     const result = this.store.recordAnswer(questionId, userId, userName, choice, this.clock.now());
+    // Only a first answer reviews the member's memory: a second click changes neither the answer nor the memory.
+    if (result.kind === 'recorded') this.updateMemory(() => reviewAnswer(this.store, result.question, result.answer), { questionId, userId });
     if (result.kind === 'closed' && result.question.status === 'open') {
       // Past its close time but not closed yet (the timer is about to fire): close it now rather than later.
       void this.closing.closeQuestion(questionId).catch((error: unknown) =>
@@ -59,6 +63,13 @@ export class AnswersAndPractice {
       );
     }
     return result;
+  }
+
+  /** The member's confidence in their answer to an open channel question re-rates its review (see `rateConfidence`). */
+  rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
+    const question = this.store.getQuestion(questionId);
+    if (!question) return { ok: false, reason: 'unknown-question' };
+    return rateConfidence(this.store, question, userId, confidence, this.clock.now());
   }
 
   /**
@@ -107,8 +118,21 @@ export class AnswersAndPractice {
     const card = this.findFlashcard(cardKey);
     if (!card) return { ok: false, reason: 'unknown-card' };
     const stored = this.store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: this.clock.now() });
+    this.updateMemory(() => reviewSelfGrade(this.store, stored), { guildId, userId, cardKey });
     this.logger.debug({ guildId, userId, conceptId: card.conceptId, cardKey, grade }, 'flashcard graded');
     return { ok: true, card, grade: stored };
+  }
+
+  /**
+   * The answer is stored and stands whatever happens here: a memory update that fails (a busy database) is logged
+   * and the member still gets their acknowledgement, rather than an error for an answer that was kept.
+   */
+  private updateMemory(review: () => unknown, context: Record<string, string>): void {
+    try {
+      review();
+    } catch (error) {
+      this.logger.error({ err: error, ...context }, 'updating the member\'s memory after an answer failed');
+    }
   }
 
   /** Practice asks about the note named, else the note the channel's schedule is limited to, else every note. */

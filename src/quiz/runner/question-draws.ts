@@ -1,5 +1,8 @@
 import type { KnowledgeBase } from '../../kb/types.js';
+import type { MemoryState } from '../../learning/memory-state.js';
+import { activeWindowDays, listActiveMembers } from '../../learning/team-weakness.js';
 import type { QuizStore } from '../../store/quiz-store.js';
+import type { TeamMemory } from '../choose-concept.js';
 import { drawQuestion, seedFor } from '../draw-question.js';
 import { findUnaskableConcepts } from '../generate-question.js';
 import type { PostOutcome } from './outcomes.js';
@@ -24,7 +27,10 @@ export class QuestionDraws {
       .map((concept) => concept.id);
   }
 
-  /** `inRound`: skip concepts the channel's round has asked already (practice leaves the round alone). */
+  /**
+   * `inRound`: a channel post. It skips concepts the channel's round has asked already and prefers the concept the
+   * channel's active members most likely forgot. Practice (`false`) leaves the round and the team alone.
+   */
   draw(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
     const scope = this.scopeFor(noteId);
     if (scope.length === 0) return null;
@@ -34,7 +40,24 @@ export class QuestionDraws {
       askedThisRound: inRound ? this.store.listConceptsAskedThisRound(guildId, channelId, scope) : new Set(),
       seed: seedFor(this.seed, guildId, channelId, slotKey),
       now,
+      ...(inRound ? { team: this.teamMemory(guildId, channelId, now) } : {}),
     });
+  }
+
+  /** Who answered the channel lately, and what each of them remembers. */
+  private teamMemory(guildId: string, channelId: string, now: Date): TeamMemory {
+    const since = new Date(now.getTime() - activeWindowDays * 86_400_000);
+    const answerers = this.store.listRecentChannelAnswerers(guildId, channelId, since);
+    const activeMembers = listActiveMembers(new Map([...answerers].map(([userId, at]) => [userId, at.getTime()])), now.getTime());
+    const active = new Set(activeMembers);
+    const memories = new Map<string, Map<string, MemoryState>>();
+    for (const memory of this.store.listGuildMemories(guildId)) {
+      if (!active.has(memory.userId)) continue;
+      let member = memories.get(memory.userId);
+      if (!member) memories.set(memory.userId, (member = new Map()));
+      member.set(memory.conceptId, memory.state);
+    }
+    return { activeMembers, memories };
   }
 }
 
