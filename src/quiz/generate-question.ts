@@ -105,13 +105,18 @@ function makeCloze(material: ConceptMaterial, random: Random): GeneratedQuestion
 
 /** Concepts no question can be made about, each with the reason (`cli kb check` prints them). */
 export function findUnaskableConcepts(kb: KnowledgeBase): SkippedConcept[] {
-  const material = getQuizMaterial(kb);
   const skipped: SkippedConcept[] = [];
   for (const concept of kb.concepts) {
-    const reason = explainUnaskable(material.materialOf(concept.id)!);
+    const reason = explainUnaskableConcept(kb, concept.id);
     if (reason) skipped.push({ conceptId: concept.id, reason });
   }
   return skipped;
+}
+
+/** Why no question can be made about this concept, or null when one can (unknown concepts cannot be asked). */
+export function explainUnaskableConcept(kb: KnowledgeBase, conceptId: string): string | null {
+  const material = getQuizMaterial(kb).materialOf(conceptId);
+  return material ? explainUnaskable(material) : 'the concept is not in the notes';
 }
 
 function explainUnaskable({ concept, whichConcept, clozes, authored, bestRejected }: ConceptMaterial): string | null {

@@ -179,6 +179,8 @@ export class QuizRunner {
     if (!this.running) return;
     for (const schedule of schedules) this.ticks.follow(schedule);
     this.closing.rearmCloseTimer();
+    // Tracked, so waitForIdle() after stop() also waits for the batch in hand.
+    void this.work.track(this.draws.checkInBackground(() => this.running));
     this.logger.info(
       { schedules: schedules.length, closedOverdue: closed.length, postedLate: latePosts.filter(Boolean).length },
       'quiz runner started',

@@ -4,27 +4,48 @@ import { activeWindowDays, listActiveMembers } from '../../learning/team-weaknes
 import type { QuizStore } from '../../store/quiz-store.js';
 import type { TeamMemory } from '../choose-concept.js';
 import { drawQuestion, seedFor } from '../draw-question.js';
-import { findUnaskableConcepts } from '../generate-question.js';
+import { explainUnaskableConcept } from '../generate-question.js';
 import type { PostOutcome } from './outcomes.js';
 
 /** Which concepts can be asked, and the question a channel's slot gets (the same seed, slot and history give the same one). */
 export class QuestionDraws {
-  private readonly unaskable: ReadonlySet<string>;
+  /**
+   * Whether each concept can be asked, worked out on first need: building a concept's question material costs
+   * about a millisecond, so at 10,000 concepts doing it all in the constructor kept the bot from getting ready
+   * for many seconds. `checkInBackground` fills it in after start-up without stalling the event loop.
+   */
+  private readonly askable = new Map<string, boolean>();
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly store: QuizStore,
     /** Base seed of every draw (`QuizRunnerOptions.seed`). */
     private readonly seed: number,
-  ) {
-    this.unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
-  }
+  ) {}
 
   /** Askable concept ids of one note, or of every note (`null`). */
   scopeFor(noteId: string | null): string[] {
     return this.kb.concepts
-      .filter((concept) => (noteId === null || concept.documentId === noteId) && !this.unaskable.has(concept.id))
+      .filter((concept) => (noteId === null || concept.documentId === noteId) && this.isAskable(concept.id))
       .map((concept) => concept.id);
+  }
+
+  /**
+   * Works out every concept's askability a few at a time, yielding between batches so interactions and the
+   * gateway heartbeat are served meanwhile; a draw before it has finished works out what it needs itself.
+   */
+  async checkInBackground(keepGoing: () => boolean, batchSize = 20): Promise<void> {
+    const { concepts } = this.kb;
+    for (let start = 0; start < concepts.length && keepGoing(); start += batchSize) {
+      for (const concept of concepts.slice(start, start + batchSize)) this.isAskable(concept.id);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private isAskable(conceptId: string): boolean {
+    let askable = this.askable.get(conceptId);
+    if (askable === undefined) this.askable.set(conceptId, (askable = explainUnaskableConcept(this.kb, conceptId) === null));
+    return askable;
   }
 
   /**
