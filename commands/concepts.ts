@@ -8,12 +8,11 @@ import { respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import { messagesFor } from '../src/i18n/locale.js';
 import { findDocument } from '../src/kb/find-document.js';
 
-const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.concepts)
-  .addStringOption((option) =>
-    describeCommand(option, (text) => text.commands.concepts.note)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.concepts).addStringOption((option) =>
+  describeCommand(option, (text) => text.commands.concepts.note)
+    .setAutocomplete(true)
+    .setMaxLength(100),
+);
 
 export default {
   data,

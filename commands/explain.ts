@@ -13,13 +13,12 @@ import { formatConceptLabel } from '../src/search/format-concept-name.js';
 /** Longer input is no name anyone means; cutting it keeps search time bounded. */
 const maxQueryLength = 200;
 
-const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.explain)
-  .addStringOption((option) =>
-    describeCommand(option, (text) => text.commands.explain.concept)
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.explain).addStringOption((option) =>
+  describeCommand(option, (text) => text.commands.explain.concept)
+    .setRequired(true)
+    .setAutocomplete(true)
+    .setMaxLength(100),
+);
 
 interface Explanation {
   view: MessageView;
@@ -37,7 +36,14 @@ function explainQuery(query: string, context: BotContext, language: Language): E
     case 'found':
       return { view: buildConceptView(outcome.hit.concept, context.kb, language), ephemeral: false };
     case 'guess':
-      return { view: buildGuessView(outcome.candidates.map((hit) => hit.concept), query, language), ephemeral: true };
+      return {
+        view: buildGuessView(
+          outcome.candidates.map((hit) => hit.concept),
+          query,
+          language,
+        ),
+        ephemeral: true,
+      };
     case 'none':
       return { view: buildNotFoundView(query, context.kb.concepts.length, language), ephemeral: true };
   }

@@ -12,10 +12,9 @@ const defaultPeriod: LeaderboardPeriod = 'week';
 const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.leaderboard)
   .setContexts(InteractionContextType.Guild)
   .addStringOption((option) =>
-    describeCommand(option, (text) => text.commands.leaderboard.period)
-      .addChoices(
-        ...periods.map((period) => describeChoice(period, (text) => text.commands.leaderboard.periods[period])),
-      ),
+    describeCommand(option, (text) => text.commands.leaderboard.period).addChoices(
+      ...periods.map((period) => describeChoice(period, (text) => text.commands.leaderboard.periods[period])),
+    ),
   );
 
 function isPeriod(value: string | null): value is LeaderboardPeriod {

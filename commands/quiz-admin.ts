@@ -1,4 +1,12 @@
-import { type AutocompleteInteraction, type ChatInputCommandInteraction, channelMention, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  channelMention,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { describeCommand } from '../src/discord/command-text.js';
 import { type BotContext, type Command, UserFacingError } from '../src/discord/command.js';
 import { discordLimits, noMentions } from '../src/discord/discord-limits.js';
@@ -13,7 +21,13 @@ import {
   requireManageServer,
   respondWithNotes,
 } from '../src/discord/quiz-interaction-kit.js';
-import { buildScheduledReply, buildScheduleListView, describePostOutcome, describeScheduleRefusal, linkToPost } from '../src/discord/quiz-admin-views.js';
+import {
+  buildScheduledReply,
+  buildScheduleListView,
+  describePostOutcome,
+  describeScheduleRefusal,
+  linkToPost,
+} from '../src/discord/quiz-admin-views.js';
 import { formatChoice } from '../src/discord/quiz-views.js';
 import { type Language, messagesFor } from '../src/i18n/locale.js';
 import { cronPresets } from '../src/i18n/messages.js';
@@ -47,19 +61,12 @@ const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.
       ),
   )
   .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quizAdmin.unschedule)
-      .addChannelOption(quizChannelOption('unschedule', { required: true })),
+    describeCommand(sub, (text) => text.commands.quizAdmin.unschedule).addChannelOption(quizChannelOption('unschedule', { required: true })),
   )
+  .addSubcommand((sub) => describeCommand(sub, (text) => text.commands.quizAdmin.list))
+  .addSubcommand((sub) => describeCommand(sub, (text) => text.commands.quizAdmin.now).addChannelOption(quizChannelOption('now', { required: false })))
   .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quizAdmin.list),
-  )
-  .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quizAdmin.now)
-      .addChannelOption(quizChannelOption('now', { required: false })),
-  )
-  .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quizAdmin.reveal)
-      .addChannelOption(quizChannelOption('reveal', { required: false })),
+    describeCommand(sub, (text) => text.commands.quizAdmin.reveal).addChannelOption(quizChannelOption('reveal', { required: false })),
   );
 
 interface AdminRequest {
@@ -124,7 +131,10 @@ async function postNow({ interaction, context, guildId, language }: AdminRequest
   // Posting may wait out rate limits or retries: acknowledge first so the interaction cannot expire.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await context.quiz.postNow(guildId, channelId, { language });
-  await interaction.editReply({ content: describePostOutcome(outcome, channelMention(channelId), language, context.clock.now()), allowedMentions: noMentions });
+  await interaction.editReply({
+    content: describePostOutcome(outcome, channelMention(channelId), language, context.clock.now()),
+    allowedMentions: noMentions,
+  });
 }
 
 async function revealNow({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
@@ -133,7 +143,12 @@ async function revealNow({ interaction, context, guildId, language }: AdminReque
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const closed = await context.quiz.reveal(guildId, channelId);
   const content = closed
-    ? text.admin.revealed(linkToPost(closed.question), formatChoice(closed.question, closed.question.answer), closed.tally.participants, closed.tally.correct.length)
+    ? text.admin.revealed(
+        linkToPost(closed.question),
+        formatChoice(closed.question, closed.question.answer),
+        closed.tally.participants,
+        closed.tally.correct.length,
+      )
     : text.admin.nothingToReveal(channelMention(channelId));
   await interaction.editReply({ content, allowedMentions: noMentions });
 }
@@ -153,7 +168,8 @@ function suggestCron(typed: string, language: Language): { name: string; value: 
     .filter((cron) => query === '' || cron.startsWith(query) || labels[cron].toLowerCase().includes(query.toLowerCase()))
     .map((cron) => ({ name: `${cron} — ${labels[cron]}`, value: cron }));
   // Whatever was typed stays pickable: the presets are suggestions, not the only choices.
-  const typedChoice = query !== '' && !presets.some((preset) => preset.value === query) ? [{ name: truncateText(query, 100), value: truncateText(query, 100) }] : [];
+  const typedChoice =
+    query !== '' && !presets.some((preset) => preset.value === query) ? [{ name: truncateText(query, 100), value: truncateText(query, 100) }] : [];
   return [...typedChoice, ...presets];
 }
 

@@ -23,15 +23,9 @@ import type { StoredQuestion } from '../src/quiz/types.js';
 
 const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.quiz)
   .setContexts(InteractionContextType.Guild)
+  .addSubcommand((sub) => describeCommand(sub, (text) => text.commands.quiz.practice).addStringOption(noteOption))
   .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quiz.practice)
-      .addStringOption(noteOption),
-  )
-  .addSubcommand((sub) =>
-    describeCommand(sub, (text) => text.commands.quiz.stats)
-      .addUserOption((option) =>
-        describeCommand(option, (text) => text.commands.quiz.member),
-      ),
+    describeCommand(sub, (text) => text.commands.quiz.stats).addUserOption((option) => describeCommand(option, (text) => text.commands.quiz.member)),
   );
 
 /** The name a member sees in this server, kept with the answer so reveals and leaderboards never need a lookup. */
@@ -65,7 +59,13 @@ async function showStats(interaction: ChatInputCommandInteraction, context: BotC
 }
 
 /** A practice question answered: the ephemeral message itself turns into the result, right or wrong at once. */
-async function showPracticeResult(interaction: ButtonInteraction, context: BotContext, question: StoredQuestion, choice: number, language: Language): Promise<void> {
+async function showPracticeResult(
+  interaction: ButtonInteraction,
+  context: BotContext,
+  question: StoredQuestion,
+  choice: number,
+  language: Language,
+): Promise<void> {
   const concept = context.kb.getConcept(question.conceptId);
   const document = concept ? context.kb.getDocument(concept.documentId) : undefined;
   await interaction.update(buildPracticeResult({ question, choice, concept, document, language }));
@@ -85,7 +85,14 @@ async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: stri
   if (!refusal) return false;
   const text = messagesFor(language);
   context.logger.warn(
-    { questionId, refusal, guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, userId: interaction.user.id },
+    {
+      questionId,
+      refusal,
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      messageId: interaction.message.id,
+      userId: interaction.user.id,
+    },
     'answer refused: the click does not come from where its question lives',
   );
   await replyPrivately(interaction, refusal === 'not-your-practice' ? text.answer.notYourPractice : text.answer.notFromHere);

@@ -23,7 +23,10 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
 
 /** Whole or fractional megabytes, as bytes. */
 function megabytes(defaultValue: number, max: number) {
@@ -38,7 +41,12 @@ function megabytes(defaultValue: number, max: number) {
 const environmentSchema = z.object({
   // A token pasted with a line break inside fails deep in the HTTP client as "invalid header"; say so here.
   // The message never repeats the value: it is a secret.
-  DISCORD_TOKEN: optionalText.pipe(z.string().regex(/^[\x21-\x7e]+$/, 'contains a line break, space or other character no token has: copy it again from the Developer Portal').optional()),
+  DISCORD_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\x21-\x7e]+$/, 'contains a line break, space or other character no token has: copy it again from the Developer Portal')
+      .optional(),
+  ),
   DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
   DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional()),
   DOCS_DIR: z.string().trim().default('data/docs'),
@@ -50,7 +58,9 @@ const environmentSchema = z.object({
     .trim()
     .default('Asia/Seoul')
     .refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Asia/Seoul or Europe/Berlin' }),
-  QUIZ_CLOSE_AFTER_MINUTES: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of minutes').transform(Number).pipe(z.number().int().min(1).max(10080)).optional()),
+  QUIZ_CLOSE_AFTER_MINUTES: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a whole number of minutes').transform(Number).pipe(z.number().int().min(1).max(10080)).optional(),
+  ),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -45,14 +45,25 @@ function escapeForJson(secret: string): string {
  * places it is kept (config, headers), and every written line is scrubbed of the secrets given.
  */
 export function createLogger(level: string = 'info', options: LoggerOptions = {}): Logger {
-  const secrets = [...new Set((options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8))].map(escapeForJson);
+  const secrets = [...new Set((options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8))].map(
+    escapeForJson,
+  );
   return pino(
     {
       level,
       base: { app: 'concept-bot' },
       serializers: { err: serializeError },
       redact: {
-        paths: ['token', '*.token', '*.*.token', 'discordToken', '*.discordToken', 'headers.authorization', '*.headers.authorization', 'config.discordToken'],
+        paths: [
+          'token',
+          '*.token',
+          '*.*.token',
+          'discordToken',
+          '*.discordToken',
+          'headers.authorization',
+          '*.headers.authorization',
+          'config.discordToken',
+        ],
         censor: '[redacted]',
       },
       hooks: secrets.length === 0 ? {} : { streamWrite: (line) => secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), line) },

@@ -91,12 +91,20 @@ export function simulateTeamMonth(options: DemoTeamOptions): DemoTeamSummary {
     for (const { member, at, right } of answerers) see(member, question.conceptId, at, random, right);
 
     for (const member of members) {
-      if (random.next() < member.diligence * 0.35) summary.practiceAnswers += practise(options, draws, member, postedAt.getTime() + 13 * hourMs, random);
+      if (random.next() < member.diligence * 0.35)
+        summary.practiceAnswers += practise(options, draws, member, postedAt.getTime() + 13 * hourMs, random);
       if (cards.length > 0 && random.next() < member.diligence * 0.3) {
         const card = random.pick(cards);
         const at = postedAt.getTime() + 14 * hourMs + random.int(hourMs);
         const knew = random.next() < recallOf(member, card.conceptId, at);
-        const grade = store.recordFlashcardGrade({ guildId, userId: member.userId, conceptId: card.conceptId, cardKey: card.key, grade: knew ? 'knew' : 'didnt', gradedAt: new Date(at) });
+        const grade = store.recordFlashcardGrade({
+          guildId,
+          userId: member.userId,
+          conceptId: card.conceptId,
+          cardKey: card.key,
+          grade: knew ? 'knew' : 'didnt',
+          gradedAt: new Date(at),
+        });
         reviewSelfGrade(store, grade);
         see(member, card.conceptId, at, random, knew);
         summary.flashcardGrades++;

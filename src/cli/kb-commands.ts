@@ -21,7 +21,13 @@ async function loadNotes(context: CliContext): Promise<LoadedNotes | undefined> 
   const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   if (kb.concepts.length === 0) {
     const reasons = kb.problems.map(formatProblem);
-    context.err([`No concepts found in ${context.docsDir}.`, ...reasons, 'Each ## heading of a *.md note is a concept; pass --docs DIR to read another folder.'].join('\n'));
+    context.err(
+      [
+        `No concepts found in ${context.docsDir}.`,
+        ...reasons,
+        'Each ## heading of a *.md note is a concept; pass --docs DIR to read another folder.',
+      ].join('\n'),
+    );
     return undefined;
   }
   if (!context.json && kb.problems.length > 0) {
@@ -74,7 +80,13 @@ const search: CliCommand = async (context) => {
   if (!notes) return 1;
   const hits = notes.index.search(query, { limit });
   if (context.json) {
-    context.out(JSON.stringify(hits.map((hit) => ({ id: hit.concept.id, title: hit.concept.title, names: hit.concept.names, score: hit.score })), null, 2));
+    context.out(
+      JSON.stringify(
+        hits.map((hit) => ({ id: hit.concept.id, title: hit.concept.title, names: hit.concept.names, score: hit.score })),
+        null,
+        2,
+      ),
+    );
   } else if (hits.length === 0) {
     context.out(`No concept matches "${query}".`);
   } else {
@@ -82,7 +94,10 @@ const search: CliCommand = async (context) => {
     const width = Math.min(48, Math.max(...labels.map((label) => label.length)));
     context.out(
       hits
-        .map((hit, i) => `${String(i + 1).padStart(2)}. ${labels[i]!.padEnd(width)}  ${hit.score.toFixed(3)}  ${describeMatch(hit).padEnd(8)}  ${hit.concept.id}`)
+        .map(
+          (hit, i) =>
+            `${String(i + 1).padStart(2)}. ${labels[i]!.padEnd(width)}  ${hit.score.toFixed(3)}  ${describeMatch(hit).padEnd(8)}  ${hit.concept.id}`,
+        )
         .join('\n'),
     );
   }
@@ -95,12 +110,26 @@ const concepts: CliCommand = async (context) => {
   const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const picked = note === undefined ? undefined : findDocument(kb, note);
   if (note !== undefined && !picked) {
-    throw new UsageError(`--note: no note "${note}" in ${context.docsDir} (notes: ${kb.documents.map((document) => document.id).join(', ') || 'none'})`);
+    throw new UsageError(
+      `--note: no note "${note}" in ${context.docsDir} (notes: ${kb.documents.map((document) => document.id).join(', ') || 'none'})`,
+    );
   }
   const documents = picked ? [picked] : kb.documents;
   const listed = documents.flatMap((document) => document.conceptIds.map((id) => kb.getConcept(id)).filter((concept) => concept !== undefined));
   if (context.json) {
-    context.out(JSON.stringify(listed.map((concept) => ({ id: concept.id, title: concept.title, names: concept.names, aliases: concept.aliases, document: concept.documentId })), null, 2));
+    context.out(
+      JSON.stringify(
+        listed.map((concept) => ({
+          id: concept.id,
+          title: concept.title,
+          names: concept.names,
+          aliases: concept.aliases,
+          document: concept.documentId,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   if (listed.length === 0) {
@@ -144,7 +173,9 @@ const checkKb: CliCommand = async (context) => {
   } else {
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     context.out(problems.map(formatProblem).join('\n'));
-    context.out(`\n${countOf(problems.length, 'problem')} (${countOf(errors, 'error')}, ${countOf(problems.length - errors, 'warning')}); ${countOf(kb.concepts.length, 'concept')} loaded.`);
+    context.out(
+      `\n${countOf(problems.length, 'problem')} (${countOf(errors, 'error')}, ${countOf(problems.length - errors, 'warning')}); ${countOf(kb.concepts.length, 'concept')} loaded.`,
+    );
   }
   return problems.length > 0 ? 1 : 0;
 };
@@ -176,7 +207,8 @@ function formatConcept(kb: KnowledgeBase, hit: SearchHit): string {
   lines.push(`Source:   ${document ? `${document.title} — ` : ''}${concept.location.file}:${concept.location.line}`);
   if (document?.references.length) {
     lines.push('References:');
-    for (const reference of document.references) lines.push(`  - ${reference.text}${reference.url && !reference.text.includes(reference.url) ? ` <${reference.url}>` : ''}`);
+    for (const reference of document.references)
+      lines.push(`  - ${reference.text}${reference.url && !reference.text.includes(reference.url) ? ` <${reference.url}>` : ''}`);
   }
   return lines.join('\n');
 }
@@ -188,7 +220,10 @@ function relatedConcepts(kb: KnowledgeBase, concept: Concept): Concept[] {
 function describeOutcome(kb: KnowledgeBase, outcome: ExplainOutcome): object {
   if (outcome.kind === 'none') return { kind: 'none' };
   if (outcome.kind === 'guess') {
-    return { kind: 'guess', candidates: outcome.candidates.map((hit) => ({ id: hit.concept.id, title: hit.concept.title, names: hit.concept.names, score: hit.score })) };
+    return {
+      kind: 'guess',
+      candidates: outcome.candidates.map((hit) => ({ id: hit.concept.id, title: hit.concept.title, names: hit.concept.names, score: hit.score })),
+    };
   }
   const { concept } = outcome.hit;
   const document = kb.getDocument(concept.documentId);

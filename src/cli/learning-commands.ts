@@ -34,7 +34,17 @@ const demo: CliCommand = async (context) => {
   const kb = await loadKnowledgeBase(context.docsDir);
   const store = openQuizStore(file);
   try {
-    const summary = simulateTeamMonth({ store, kb, guildId, channelId: demoChannelId, timezone, end, days, members, seed: numberFlag(context, 'seed', 1) });
+    const summary = simulateTeamMonth({
+      store,
+      kb,
+      guildId,
+      channelId: demoChannelId,
+      timezone,
+      end,
+      days,
+      members,
+      seed: numberFlag(context, 'seed', 1),
+    });
     const first = summary.members[0]!;
     context.out(
       [

@@ -33,7 +33,23 @@ Usage: npm run cli -- <command> [arguments] [--docs DIR] [--json]
 export function parseArguments(argv: string[]): { name: string | undefined; positional: string[]; flags: Map<string, string | true> } {
   const words: string[] = [];
   const flags = new Map<string, string | true>();
-  const valueFlags = new Set(['docs', 'limit', 'seed', 'note', 'count', 'db', 'guild', 'out', 'member', 'members', 'days', 'at', 'lang', 'team', 'timezone']);
+  const valueFlags = new Set([
+    'docs',
+    'limit',
+    'seed',
+    'note',
+    'count',
+    'db',
+    'guild',
+    'out',
+    'member',
+    'members',
+    'days',
+    'at',
+    'lang',
+    'team',
+    'timezone',
+  ]);
   const switches = new Set(['json', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

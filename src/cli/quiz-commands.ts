@@ -29,7 +29,9 @@ const sample: CliCommand = async (context) => {
   }
   const question = sampleQuestion(kb, { seed, ...(noteId !== undefined ? { noteId } : {}) });
   if (!question) {
-    context.err(`No question can be made from ${noteId ? `note "${noteId}"` : context.docsDir}; run "kb check" to see which concepts are skipped and why.`);
+    context.err(
+      `No question can be made from ${noteId ? `note "${noteId}"` : context.docsDir}; run "kb check" to see which concepts are skipped and why.`,
+    );
     return 1;
   }
   if (context.json) {
@@ -75,7 +77,15 @@ const review: CliCommand = async (context) => {
   if (noteFlag !== undefined && noteId === undefined) throw new UsageError(`--note: no note "${noteFlag}" in ${context.docsDir}`);
   const questions = reviewQuestions(kb, { seed, count, ...(noteId !== undefined ? { noteId } : {}) });
   if (context.json) {
-    const rows = questions.map(({ conceptId, kind, prompt, options, answer, source, score }) => ({ conceptId, kind, prompt, options, answer, source, score }));
+    const rows = questions.map(({ conceptId, kind, prompt, options, answer, source, score }) => ({
+      conceptId,
+      kind,
+      prompt,
+      options,
+      answer,
+      source,
+      score,
+    }));
     context.out(JSON.stringify(rows, null, 2));
     return 0;
   }
@@ -86,7 +96,9 @@ const review: CliCommand = async (context) => {
   const thin = findUnaskableConcepts(kb).filter((skipped) => noteId === undefined || kb.getConcept(skipped.conceptId)?.documentId === noteId).length;
   const blocks = questions.map((question, index) => formatReviewedQuestion(question, index + 1));
   const askedConcepts = new Set(questions.map((question) => question.conceptId)).size;
-  context.out(`${blocks.join('\n\n')}\n\n${questions.length} questions about ${askedConcepts} concepts (seed ${seed}); ${thin} concepts too thin for a question (see "kb check").`);
+  context.out(
+    `${blocks.join('\n\n')}\n\n${questions.length} questions about ${askedConcepts} concepts (seed ${seed}); ${thin} concepts too thin for a question (see "kb check").`,
+  );
   return 0;
 };
 

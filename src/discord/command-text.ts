@@ -15,6 +15,9 @@ export function describeCommand<T extends SharedNameAndDescription>(builder: T, 
 }
 
 /** A choice of a string option, its label localized like the command's words. */
-export function describeChoice<V extends string>(value: V, pick: (text: Messages) => string): { name: string; name_localizations: Record<string, string>; value: V } {
+export function describeChoice<V extends string>(
+  value: V,
+  pick: (text: Messages) => string,
+): { name: string; name_localizations: Record<string, string>; value: V } {
   return { name: pick(messagesFor(commandLanguage)), name_localizations: localizationsOf(pick), value };
 }

@@ -66,7 +66,12 @@ export function buildConceptListView(kb: KnowledgeBase, options: { noteId: strin
     lines.push(`• ${escapeMarkdown(formatConceptLabel(entry.concept))}`);
   }
 
-  const components = arrangeButtons(createExplainButtons(onPage.map((entry) => entry.concept), { limit: conceptsPerPage }));
+  const components = arrangeButtons(
+    createExplainButtons(
+      onPage.map((entry) => entry.concept),
+      { limit: conceptsPerPage },
+    ),
+  );
   if (pageCount > 1) {
     // The noteId may be too long for a custom id; paging then falls back to every note.
     const noteKey = options.noteId !== null && options.noteId.length <= 80 ? options.noteId : allNotesKey;

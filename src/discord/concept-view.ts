@@ -14,7 +14,10 @@ const maxRelatedButtons = 10;
 const maxGuessButtons = 5;
 
 /** A button that opens a concept, or null when its id cannot fit into a custom id. */
-export function createExplainButton(concept: Concept, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent | null {
+export function createExplainButton(
+  concept: Concept,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponent | null {
   const customId = `${explainButtonPrefix}:${concept.id}`;
   if (customId.length > discordLimits.customId) return null;
   return {
@@ -72,14 +75,24 @@ function buildFields(concept: Concept, document: NoteDocument | undefined, title
   const shown = new Set(title.split(/[()]/).map((part) => part.trim().toLowerCase()));
   const otherNames = [...new Set([...concept.names, ...concept.aliases])].filter((name) => !shown.has(name.trim().toLowerCase()));
   if (otherNames.length > 0) {
-    fields.push({ name: text.explain.otherNamesField, value: joinWithin(otherNames.map((name) => escapeMarkdown(name)), ', ', discordLimits.embedFieldValue) });
+    fields.push({
+      name: text.explain.otherNamesField,
+      value: joinWithin(
+        otherNames.map((name) => escapeMarkdown(name)),
+        ', ',
+        discordLimits.embedFieldValue,
+      ),
+    });
   }
   const location = locateConcept(concept, text);
   // A long title is cut, never the place in the note that follows it.
   const source = document ? `${escapeMarkdown(truncateText(document.title, 200))} · ${location}` : location;
   fields.push({ name: text.explain.sourceField, value: truncateText(source, discordLimits.embedFieldValue) });
   if (document && document.references.length > 0) {
-    fields.push({ name: text.explain.referencesField, value: joinWithin(document.references.map(formatReference), '\n', discordLimits.embedFieldValue) });
+    fields.push({
+      name: text.explain.referencesField,
+      value: joinWithin(document.references.map(formatReference), '\n', discordLimits.embedFieldValue),
+    });
   }
   return fields;
 }
@@ -144,7 +157,10 @@ export function buildConceptView(concept: Concept, kb: KnowledgeBase, language: 
   last.footer = footer;
 
   const related = concept.relatedIds.map((id) => kb.getConcept(id)).filter((found): found is Concept => found !== undefined);
-  return createMessageView({ embeds, components: arrangeButtons(createExplainButtons(related, { limit: maxRelatedButtons, excludeId: concept.id })) });
+  return createMessageView({
+    embeds,
+    components: arrangeButtons(createExplainButtons(related, { limit: maxRelatedButtons, excludeId: concept.id })),
+  });
 }
 
 /** The best hit was only a guess: say so and let the user pick instead of answering wrongly. */

@@ -78,7 +78,8 @@ export class DiscordQuizGateway implements QuizChannelGateway {
 
   async findMissingPermissions(guildId: string, channelId: string): Promise<string[]> {
     const channel = this.findCachedChannel(guildId, channelId);
-    if (!channel) throw new ChannelUnavailableError('unknown-channel', `Unknown Channel: ${channelId} is not a channel of this server the bot can see`);
+    if (!channel)
+      throw new ChannelUnavailableError('unknown-channel', `Unknown Channel: ${channelId} is not a channel of this server the bot can see`);
     if (!channel.isTextBased()) throw new ChannelUnavailableError('unknown-channel', `Unknown Channel: ${channelId} is not a text channel`);
     const me = channel.guild.members.me ?? (await this.request(() => channel.guild.members.fetchMe()));
     const granted = channel.permissionsFor(me);
@@ -93,7 +94,10 @@ export class DiscordQuizGateway implements QuizChannelGateway {
     const channel = await this.resolveChannel(question.guildId, question.channelId);
     const view = buildQuestionPost({ question, concept, document, language: languageOfPost(question, channel) });
     const message = await this.request(() => channel.send({ ...view, nonce: createPostNonce(question.id), enforceNonce: true }), channel);
-    this.logger.debug({ guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: message.id }, 'quiz question posted');
+    this.logger.debug(
+      { guildId: question.guildId, channelId: question.channelId, questionId: question.id, messageId: message.id },
+      'quiz question posted',
+    );
     return { messageId: message.id };
   }
 

@@ -108,7 +108,10 @@ function indentLevel(indent: string): number {
  * bold lines, the concept's own image left out (the embed shows it), code fences untouched.
  */
 export function toDiscordMarkdown(markdown: string, options: { omitImageUrl?: string } = {}): string {
-  const lines = markdown.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  const lines = markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n');
   const output: string[] = [];
   let fence: string | null = null;
 
@@ -181,7 +184,10 @@ export function splitText(text: string, max: number): string[] {
     if (cut < window.length / 2) cut = window.lastIndexOf(' ');
     if (cut <= 0) cut = safeCut(window, window.length).length || window.length;
     const piece = rest.slice(0, cut).trimEnd();
-    rest = rest.slice(cut).replace(/^\s*\n/, '').replace(/^ +/, '');
+    rest = rest
+      .slice(cut)
+      .replace(/^\s*\n/, '')
+      .replace(/^ +/, '');
     const openFence = findOpenFence(reopen + piece);
     chunks.push(reopen + piece + (openFence === null ? '' : '\n```'));
     reopen = openFence === null ? '' : openFence + '\n';

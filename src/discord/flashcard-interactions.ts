@@ -27,11 +27,19 @@ export async function replyWithFlashcard(
   context: BotContext,
   language: Language,
 ): Promise<void> {
-  await interaction.reply({ ...buildFlashcardQuestion(viewInput(card, scope, interaction.user.id, context, language)), flags: MessageFlags.Ephemeral });
+  await interaction.reply({
+    ...buildFlashcardQuestion(viewInput(card, scope, interaction.user.id, context, language)),
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 /** A click on `quiz:card:<step>:<cardKey>:<scope>:<userId>`; `args` start after `card`. */
-export async function handleFlashcardButton(interaction: ButtonInteraction, args: readonly string[], context: BotContext, language: Language): Promise<void> {
+export async function handleFlashcardButton(
+  interaction: ButtonInteraction,
+  args: readonly string[],
+  context: BotContext,
+  language: Language,
+): Promise<void> {
   const text = messagesFor(language);
   const button = parseFlashcardArgs(args);
   if (!button) return replyPrivately(interaction, text.flashcard.invalidButton);
@@ -60,7 +68,13 @@ export async function handleFlashcardButton(interaction: ButtonInteraction, args
 }
 
 /** The next due card of the same scope, or (when none is due) a generated practice question, in place of the graded card. */
-async function showNextPractice(interaction: ButtonInteraction, cardKey: string, scope: FlashcardScope, context: BotContext, language: Language): Promise<void> {
+async function showNextPractice(
+  interaction: ButtonInteraction,
+  cardKey: string,
+  scope: FlashcardScope,
+  context: BotContext,
+  language: Language,
+): Promise<void> {
   const text = messagesFor(language);
   const guildId = requireGuildId(interaction, language);
   const userId = interaction.user.id;

@@ -58,7 +58,12 @@ export interface FlashcardViewInput {
   language: Language;
 }
 
-function button(input: FlashcardViewInput, step: FlashcardStep, label: string, style: ButtonStyle.Primary | ButtonStyle.Success | ButtonStyle.Danger): APIButtonComponent {
+function button(
+  input: FlashcardViewInput,
+  step: FlashcardStep,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Success | ButtonStyle.Danger,
+): APIButtonComponent {
   const customId = createFlashcardCustomId({ step, cardKey: input.card.key, scope: input.scope, userId: input.userId });
   return { type: ComponentType.Button, style, label: truncateText(label, discordLimits.buttonLabel), custom_id: customId };
 }
@@ -81,7 +86,10 @@ function noteField(input: FlashcardViewInput, text: Messages) {
 function answerField(input: FlashcardViewInput, text: Messages) {
   const file = input.card.location.file.replace(/`/g, 'ˋ');
   const source = text.reveal.source(`\`${truncateText(file, 200)}:${input.card.location.line}\``);
-  return { name: text.flashcard.answerField, value: truncateText(`${formatNoteText(input.card.answer, maxAnswerLength)}\n\n${source}`, discordLimits.embedFieldValue) };
+  return {
+    name: text.flashcard.answerField,
+    value: truncateText(`${formatNoteText(input.card.answer, maxAnswerLength)}\n\n${source}`, discordLimits.embedFieldValue),
+  };
 }
 
 function cardEmbed(input: FlashcardViewInput, text: Messages, parts: Pick<APIEmbed, 'title' | 'color' | 'fields'>): APIEmbed {
@@ -103,8 +111,15 @@ export function buildFlashcardQuestion(input: FlashcardViewInput): MessageView {
 /** The question and its answer, with "Knew it" / "Didn't". */
 export function buildFlashcardAnswer(input: FlashcardViewInput): MessageView {
   const text = messagesFor(input.language);
-  const embed = cardEmbed(input, text, { color: flashcardColor, title: text.flashcard.gradePrompt, fields: [noteField(input, text), answerField(input, text)] });
-  const grades = row(button(input, 'knew', `✅ ${text.flashcard.knewIt}`, ButtonStyle.Success), button(input, 'didnt', `❌ ${text.flashcard.didnt}`, ButtonStyle.Danger));
+  const embed = cardEmbed(input, text, {
+    color: flashcardColor,
+    title: text.flashcard.gradePrompt,
+    fields: [noteField(input, text), answerField(input, text)],
+  });
+  const grades = row(
+    button(input, 'knew', `✅ ${text.flashcard.knewIt}`, ButtonStyle.Success),
+    button(input, 'didnt', `❌ ${text.flashcard.didnt}`, ButtonStyle.Danger),
+  );
   return createMessageView({ embeds: [embed], components: [grades] });
 }
 
@@ -115,6 +130,10 @@ export function buildFlashcardGraded(input: FlashcardViewInput & { grade: SelfGr
     input.grade === 'knew'
       ? text.flashcard.gradedKnew(Math.round(flashcardRestMs.knew / 86_400_000))
       : text.flashcard.gradedDidnt(Math.round(flashcardRestMs.didnt / 60_000));
-  const embed = cardEmbed(input, text, { color: gradedColors[input.grade], title: confirmation, fields: [noteField(input, text), answerField(input, text)] });
+  const embed = cardEmbed(input, text, {
+    color: gradedColors[input.grade],
+    title: confirmation,
+    fields: [noteField(input, text), answerField(input, text)],
+  });
   return createMessageView({ embeds: [embed], components: [row(button(input, 'next', `➡️ ${text.flashcard.next}`, ButtonStyle.Primary))] });
 }

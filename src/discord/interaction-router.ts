@@ -32,7 +32,8 @@ function describeInteraction(interaction: Interaction): InteractionScope {
  */
 async function answerFailure(interaction: RepliableInteraction, error: unknown, scope: InteractionScope, logger: Logger): Promise<void> {
   const userFacing = error instanceof UserFacingError;
-  if (error instanceof InvalidInputError) logger.warn({ ...scope, problem: error.problem }, 'interaction refused: its options do not fit the command');
+  if (error instanceof InvalidInputError)
+    logger.warn({ ...scope, problem: error.problem }, 'interaction refused: its options do not fit the command');
   else if (userFacing) logger.info({ ...scope, reason: error.message }, 'interaction refused');
   else logger.error({ err: error, ...scope }, 'interaction failed');
   const content = userFacing ? error.message : messagesFor(languageOf(interaction)).errors.generic;

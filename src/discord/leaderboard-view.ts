@@ -60,7 +60,11 @@ export interface MemberStatsViewInput {
 export function buildMemberStatsView({ stats, fallbackName, kb, language }: MemberStatsViewInput): MessageView {
   const text = messagesFor(language);
   const name = formatMemberName(stats.userName ?? fallbackName);
-  const embed: APIEmbed = { color: statsColor, title: truncateText(`📊 ${text.stats.title(name)}`, discordLimits.embedTitle), footer: { text: text.stats.footer } };
+  const embed: APIEmbed = {
+    color: statsColor,
+    title: truncateText(`📊 ${text.stats.title(name)}`, discordLimits.embedTitle),
+    footer: { text: text.stats.footer },
+  };
   if (stats.answered === 0) {
     embed.description = text.stats.noAnswers;
     return createMessageView({ embeds: [embed] });
@@ -74,8 +78,9 @@ export function buildMemberStatsView({ stats, fallbackName, kb, language }: Memb
     { name: text.stats.bestStreakField, value: String(stats.bestStreak), inline: true },
   ];
   if (weakConcepts.length > 0) {
-    const lines = weakConcepts.map(({ weak, concept }) =>
-      `• ${text.stats.weakestLine(concept ? escapeMarkdown(formatConceptLabel(concept)) : `\`${weak.conceptId}\``, weak.correct, weak.answered)}`,
+    const lines = weakConcepts.map(
+      ({ weak, concept }) =>
+        `• ${text.stats.weakestLine(concept ? escapeMarkdown(formatConceptLabel(concept)) : `\`${weak.conceptId}\``, weak.correct, weak.answered)}`,
     );
     fields.push({ name: text.stats.weakestField, value: truncateText(lines.join('\n'), discordLimits.embedFieldValue) });
   }

@@ -61,11 +61,20 @@ function describeSchedule(entry: ScheduleListing, kb: KnowledgeBase, language: L
   const lines = [`${channelMention(schedule.channelId)} · \`${schedule.cron}\` · ${schedule.timezone} · ${escapeMarkdown(truncateText(note, 100))}`];
   if (entry.closeAfterMinutes !== null) lines.push(text.admin.revealPolicy(entry.closeAfterMinutes));
   if (schedule.paused) lines.push(text.admin.paused);
-  else if (nextRun) lines.push(text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)));
+  else if (nextRun)
+    lines.push(
+      text.admin.nextPost(formatDiscordTime(nextRun, TimestampStyles.ShortDateTime), formatDiscordTime(nextRun, TimestampStyles.RelativeTime)),
+    );
   else lines.push(text.admin.noNextPost);
-  lines.push(openQuestion ? text.admin.openQuestion(linkToPost(openQuestion), formatDiscordTime(openQuestion.closesAt, TimestampStyles.RelativeTime)) : text.admin.noOpenQuestion);
+  lines.push(
+    openQuestion
+      ? text.admin.openQuestion(linkToPost(openQuestion), formatDiscordTime(openQuestion.closesAt, TimestampStyles.RelativeTime))
+      : text.admin.noOpenQuestion,
+  );
   if (entry.unrevealed) {
-    lines.push(text.admin.unrevealedQuestion(linkToPost(entry.unrevealed.question), formatDiscordTime(entry.unrevealed.dueAt, TimestampStyles.RelativeTime)));
+    lines.push(
+      text.admin.unrevealedQuestion(linkToPost(entry.unrevealed.question), formatDiscordTime(entry.unrevealed.dueAt, TimestampStyles.RelativeTime)),
+    );
   }
   if (schedule.lastProblem) {
     const at = schedule.lastProblemAt ? formatDiscordTime(schedule.lastProblemAt, TimestampStyles.ShortDateTime) : '?';
@@ -139,7 +148,9 @@ export interface ScheduledReplyInput {
 /** What the admin reads after scheduling: the settings, when answers are revealed, and the next three posts. */
 export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb, language, now }: ScheduledReplyInput): string {
   const text = messagesFor(language);
-  const note = schedule.noteId ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**` : text.admin.allNotes;
+  const note = schedule.noteId
+    ? `**${escapeMarkdown(truncateText(kb.getDocument(schedule.noteId)?.title ?? schedule.noteId, 200))}**`
+    : text.admin.allNotes;
   const runs = nextRuns.slice(0, 3).map((slot) => `• ${formatSlot(slot, schedule.timezone, language)}`);
   return [
     text.admin.scheduled(channelMention(schedule.channelId), schedule.cron, schedule.timezone, note),

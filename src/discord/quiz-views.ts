@@ -46,7 +46,9 @@ export function formatChoiceLetter(choice: number): string {
 /** `C. 커널 (Kernel)` — the option as text inside a message, markdown in it made inert. */
 export function formatChoice(question: Pick<StoredQuestion, 'options'>, choice: number): string {
   const option = question.options[choice];
-  return option === undefined ? formatChoiceLetter(choice) : `${formatChoiceLetter(choice)}. ${escapeMarkdown(truncateText(option, maxOptionLength))}`;
+  return option === undefined
+    ? formatChoiceLetter(choice)
+    : `${formatChoiceLetter(choice)}. ${escapeMarkdown(truncateText(option, maxOptionLength))}`;
 }
 
 export function createAnswerCustomId(questionId: string, choice: number): string {
@@ -118,7 +120,9 @@ function leadFor(question: StoredQuestion, text: Messages): string {
 }
 
 function describeOptions(question: StoredQuestion): string {
-  return question.options.map((option, index) => `**${formatChoiceLetter(index)}.** ${escapeMarkdown(truncateText(option, maxOptionLength))}`).join('\n');
+  return question.options
+    .map((option, index) => `**${formatChoiceLetter(index)}.** ${escapeMarkdown(truncateText(option, maxOptionLength))}`)
+    .join('\n');
 }
 
 function buttonLabels(question: StoredQuestion): string[] {

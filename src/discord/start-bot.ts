@@ -51,7 +51,10 @@ function logKnowledgeBase(kb: KnowledgeBase, logger: Logger): void {
   for (const problem of kb.problems) {
     logger.warn({ file: problem.file, line: problem.line, severity: problem.severity }, `note problem: ${problem.message}`);
   }
-  logger.info({ docsDir: kb.docsDir, documents: kb.documents.length, concepts: kb.concepts.length, problems: kb.problems.length }, 'knowledge base loaded');
+  logger.info(
+    { docsDir: kb.docsDir, documents: kb.documents.length, concepts: kb.concepts.length, problems: kb.problems.length },
+    'knowledge base loaded',
+  );
 }
 
 function describePath(file: string): string {
@@ -70,7 +73,9 @@ async function loadNotes(config: Config, logger: Logger): Promise<KnowledgeBase>
   const kb = buildKnowledgeBase(config.docsDir, notes.files, notes.problems);
   logKnowledgeBase(kb, logger);
   if (notes.files.length === 0) {
-    throw new ConfigError(`DOCS_DIR=${describePath(config.docsDir)} holds no readable *.md notes${kb.problems.length > 0 ? ' (see the warnings above)' : ''}. ${fix}`);
+    throw new ConfigError(
+      `DOCS_DIR=${describePath(config.docsDir)} holds no readable *.md notes${kb.problems.length > 0 ? ' (see the warnings above)' : ''}. ${fix}`,
+    );
   }
   return kb;
 }
@@ -94,7 +99,8 @@ function waitForReady(client: Client): Promise<Client<true>> {
 }
 
 const gatewayCloseExplanations: Partial<Record<number, string>> = {
-  [GatewayCloseCodes.AuthenticationFailed]: 'Discord refused DISCORD_TOKEN on the gateway (close 4004): the token was reset or is wrong. Put the current token from the Developer Portal (Bot → Reset Token) into .env.',
+  [GatewayCloseCodes.AuthenticationFailed]:
+    'Discord refused DISCORD_TOKEN on the gateway (close 4004): the token was reset or is wrong. Put the current token from the Developer Portal (Bot → Reset Token) into .env.',
   [GatewayCloseCodes.DisallowedIntents]: 'Discord refused the gateway intents (close 4014): enable them for the bot in the Developer Portal.',
   [GatewayCloseCodes.InvalidIntents]: 'Discord refused the gateway intents as invalid (close 4013).',
   [GatewayCloseCodes.InvalidAPIVersion]: 'Discord refused the gateway API version (close 4012): update discord.js.',
@@ -119,7 +125,12 @@ const gatewayLoginFailures: Record<string, number> = {
 export function explainStartupFailure(error: unknown, config: Pick<Config, 'apiUrl' | 'guildId'>): string | undefined {
   if (error instanceof ConfigError) return error.message;
   if (!(error instanceof Error)) return undefined;
-  if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess && config.guildId && error.url.includes(`/guilds/${config.guildId}/commands`)) {
+  if (
+    error instanceof DiscordAPIError &&
+    error.code === RESTJSONErrorCodes.MissingAccess &&
+    config.guildId &&
+    error.url.includes(`/guilds/${config.guildId}/commands`)
+  ) {
     return `Discord refused to register the commands in DISCORD_GUILD_ID=${config.guildId} (50001 Missing Access): the bot is not in that server, or was invited without the applications.commands scope. Invite it with the URL in the README, or leave DISCORD_GUILD_ID empty to register globally.`;
   }
   if ((error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
@@ -128,7 +139,10 @@ export function explainStartupFailure(error: unknown, config: Pick<Config, 'apiU
   const closeCode = gatewayLoginFailures[error.message];
   if (closeCode !== undefined) return gatewayCloseExplanations[closeCode];
   const networkCode = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-  if (typeof networkCode === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(networkCode)) {
+  if (
+    typeof networkCode === 'string' &&
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(networkCode)
+  ) {
     return `Cannot reach Discord at ${config.apiUrl ?? 'https://discord.com/api'} (${networkCode}): check the network${config.apiUrl ? ' and DISCORD_API_URL' : ''}.`;
   }
   return undefined;

@@ -34,8 +34,11 @@ const isSubcommandLike = (type: ApplicationCommandOptionType) =>
  * present, numbers within `min_value`/`max_value`, text within `min_length`/`max_length`, declared choices, and
  * users, channels and roles resolved (a channel of a declared `channel_types`).
  */
-export function findOptionProblem(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, given: readonly CommandInteractionOption[]): string | null {
-  return checkLevel((definition.options ?? []) as unknown as OptionSchema[], given, `/${definition.name}`);
+export function findOptionProblem(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  given: readonly CommandInteractionOption[],
+): string | null {
+  return checkLevel(definition.options ?? [], given, `/${definition.name}`);
 }
 
 function checkLevel(schema: readonly OptionSchema[], given: readonly CommandInteractionOption[], path: string): string | null {
@@ -65,7 +68,8 @@ function checkValue(option: OptionSchema, given: CommandInteractionOption): stri
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
       if (typeof value !== 'string') return `expected text, got ${describeValue(value)}`;
-      if (option.min_length !== undefined && value.length < option.min_length) return `${value.length} characters, at least ${option.min_length} allowed`;
+      if (option.min_length !== undefined && value.length < option.min_length)
+        return `${value.length} characters, at least ${option.min_length} allowed`;
       // Discord's own limit for a string option when the definition sets none.
       const maxLength = option.max_length ?? 6000;
       if (value.length > maxLength) return `${value.length} characters, at most ${maxLength} allowed`;

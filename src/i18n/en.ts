@@ -108,7 +108,7 @@ export const en: Messages = {
   errors: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
     unknownAction: 'This button or command is no longer available. Try the command again.',
-    invalidInput: 'That input isn\'t valid, so nothing was changed. Run the command again and pick the options from the list Discord shows.',
+    invalidInput: "That input isn't valid, so nothing was changed. Run the command again and pick the options from the list Discord shows.",
   },
   common: {
     guildOnly: 'The quiz works in servers only.',
@@ -149,7 +149,8 @@ export const en: Messages = {
     practiceWrong: (letter) => `❌ Not quite: the answer is ${letter}.`,
     practiceAlreadyAnswered: (letter) => `You already answered **${letter}** to this practice question. Start another with \`/quiz practice\`.`,
     notYourPractice: 'This practice question belongs to someone else. Start your own with `/quiz practice`.',
-    notFromHere: 'That button does not belong to a quiz question posted here, so it counts nothing. Answer with the buttons under the quiz post itself.',
+    notFromHere:
+      'That button does not belong to a quiz question posted here, so it counts nothing. Answer with the buttons under the quiz post itself.',
     conceptGone: 'That concept is no longer in the notes. Browse the current ones with `/concepts`.',
   },
   practice: {
@@ -199,7 +200,9 @@ export const en: Messages = {
     nextPosts: (timezone) => `Next posts (${timezone}):`,
     noNextPost: 'This schedule has no upcoming post.',
     revealPolicy: (minutes) =>
-      minutes === null ? 'Each answer is revealed when the next question is posted.' : `Each answer is revealed ${minutes} minute${minutes === 1 ? '' : 's'} after its post.`,
+      minutes === null
+        ? 'Each answer is revealed when the next question is posted.'
+        : `Each answer is revealed ${minutes} minute${minutes === 1 ? '' : 's'} after its post.`,
     postLanguage: 'Questions are posted in English, your Discord language.',
     daylightSaving: (timezone) =>
       `${timezone} changes its clocks: posts follow the local time. On the night the clock jumps forward, a time that does not exist is skipped; when a time comes twice, it posts once.`,
@@ -248,7 +251,8 @@ export const en: Messages = {
     lastProblem: (problem, at) => `⚠️ Last problem (${at}): ${problem}`,
     unrevealedQuestion: (link, nextTry) => `⚠️ The result of ${link} is not shown yet: the post still looks open. Next try ${nextTry}.`,
     rateLimitedDetail: (minutes) => `Discord asked us to wait ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    paused: '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
+    paused:
+      '⏸️ Paused after that problem, so Discord is not asked again at every slot. Fix it, then `/quiz-admin now` here resumes the schedule with a question (or schedule the channel again).',
     posted: (link, closes) => `Question posted: ${link}\nThe answer is revealed at ${closes}.`,
     resumed: (channel) => `The schedule of ${channel} was paused after a problem; the post worked, so it runs again.`,
     alreadyOpen: (link, closes) =>
@@ -261,8 +265,7 @@ export const en: Messages = {
     postFailed: (channel, detail) => `Posting in ${channel} failed: ${detail}`,
     rateLimited: (channel, minutes) =>
       `Discord asks us to wait ${minutes} minute${minutes === 1 ? '' : 's'} before posting in ${channel}. Nothing was posted: try again after that (a schedule tries again at its next slot).`,
-    revealed: (link, answer, participants, correct) =>
-      `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
+    revealed: (link, answer, participants, correct) => `Revealed ${link}: the answer was **${answer}**; ${participants} answered, ${correct} right.`,
     nothingToReveal: (channel) => `${channel} has no open question.`,
   },
   learning: {

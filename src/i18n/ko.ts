@@ -9,8 +9,7 @@ function koreanDuration(ms: number): string {
   return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))}초` : `${Math.round(ms / 60_000)}분`;
 }
 
-const cronExamplesKorean =
-  '예: `0 9 * * 1-5` = 월~금 09:00, `30 8 * * *` = 매일 08:30 (분 시 일 월 요일 순서).';
+const cronExamplesKorean = '예: `0 9 * * 1-5` = 월~금 09:00, `30 8 * * *` = 매일 08:30 (분 시 일 월 요일 순서).';
 
 const cronFields: Record<CronField, CronFieldText> = {
   second: { name: '초', values: '0–59', sample: '*/30' },
@@ -250,7 +249,8 @@ export const ko: Messages = {
     openQuestion: (link, closes) => `열린 문제: ${link}, 마감 ${closes}`,
     noOpenQuestion: '열린 문제 없음',
     lastProblem: (problem, at) => `⚠️ 최근 오류 (${at}): ${problem}`,
-    unrevealedQuestion: (link, nextTry) => `⚠️ ${link}의 결과를 아직 공개하지 못했어요. 게시물은 아직 열린 문제처럼 보여요. ${nextTry} 다시 시도해요.`,
+    unrevealedQuestion: (link, nextTry) =>
+      `⚠️ ${link}의 결과를 아직 공개하지 못했어요. 게시물은 아직 열린 문제처럼 보여요. ${nextTry} 다시 시도해요.`,
     rateLimitedDetail: (minutes) => `Discord가 ${minutes}분 기다려 달라고 했어요`,
     // In the quiz 문제 means a question: a posting problem is called 오류 everywhere.
     paused:

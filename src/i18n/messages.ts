@@ -316,4 +316,3 @@ export interface Messages {
   /** A Discord permission (`Send Messages`) as the admin's channel settings name it. */
   permissionName(name: string): string;
 }
-

@@ -43,7 +43,8 @@ const alsoCalledKorean = /(이)?(?:라고도|라고\s*도)\s*(?:부르|불리|�
 const clauseStart = /(?:[.!?]\s+|[:;]\s*|(?:이는|이것은|이를|흔히|보통|또한|그래서|며,|고,)\s+|(?<=\p{Script=Hangul})[은는을를]\s+|^)/gu;
 
 /** `정식 명칭은 X`, `줄여서 X`, `also called X`: the term after the lead-in. */
-const leadIns = /(?:정식\s*명칭은|공식\s*명칭은|원래\s*이름은|영어로는|영문으로는|약칭은|약자로는?|줄여서|also\s+(?:called|known\s+as|referred\s+to\s+as)|a\.k\.a\.?|\baka)\s+/giu;
+const leadIns =
+  /(?:정식\s*명칭은|공식\s*명칭은|원래\s*이름은|영어로는|영문으로는|약칭은|약자로는?|줄여서|also\s+(?:called|known\s+as|referred\s+to\s+as)|a\.k\.a\.?|\baka)\s+/giu;
 const leadInEnd = /이며|이다|입니다|이고|이라|라고|(?<=[\p{L}\p{N})])(?:을|를)\s|[.;!?]|\s+(?:which|that|and is|and was)\s/u;
 
 function aliasesFromNamingStatements(statement: string): string[] {

@@ -67,11 +67,11 @@ export function extractNames(heading: string): string[] {
  */
 export function cleanHeading(heading: string): string {
   let text = stripNumbering(heading.normalize('NFC').replace(/\s+/g, ' ').trim());
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(datePrefix, '').replace(tagPrefix, '').replace(englishQuestionLead, '').trim();
   }
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(questionTail, '').replace(topicTail, '').replace(copulaTail, '').trim();
     if (joinsTerms(text)) text = text.replace(comparisonTail, '').trim();
@@ -80,7 +80,8 @@ export function cleanHeading(heading: string): string {
 }
 
 /** `2019.08.26.(월)`, `2020-03-02`, `2021년 4월 5일`, with the day of the week in parentheses or not. */
-const datePrefix = /^(?:\d{2,4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.]?)\s*(?:\((?:[월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)|[월화수목금토일]요일)?\s*[:\-–]?\s*/iu;
+const datePrefix =
+  /^(?:\d{2,4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.]?)\s*(?:\((?:[월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)|[월화수목금토일]요일)?\s*[:\-–]?\s*/iu;
 /** `[스터디]`, `[TIL]`, `【OS】`. */
 const tagPrefix = /^(?:\[[^\]]{1,20}\]|【[^】]{1,20}】)\s*[:\-–]?\s*/u;
 const englishQuestionLead = /^(?:what\s+(?:is|are)|what's)\s+(?:an?\s+|the\s+)?(?=\S)/iu;
@@ -88,7 +89,8 @@ const englishQuestionLead = /^(?:what\s+(?:is|are)|what's)\s+(?:an?\s+|the\s+)?(
  * `UDP란?`, `인덱스(Index)란 무엇인가`, `정규화란 무엇일까요?`. A bare `란` without a question goes only
  * after Latin letters, digits or a closing parenthesis: in Hangul it ends real words (`혼란`, `계란`).
  */
-const questionTail = /(?:(?:이란|란)\s*(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야)?\s*[?？]+|(?<=[A-Za-z0-9)）])\s*(?:이란|란)(?:\s*(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야))?|(?:이란|란)\s+(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야)|\s*[?？]+)$/u;
+const questionTail =
+  /(?:(?:이란|란)\s*(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야)?\s*[?？]+|(?<=[A-Za-z0-9)）])\s*(?:이란|란)(?:\s*(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야))?|(?:이란|란)\s+(?:무엇(?:인가요?|일까요?|입니까|이야)?|뭘까요?|뭐야)|\s*[?？]+)$/u;
 /** `정규화에 대해서`, `캐시에 대하여 알아보자`. */
 const topicTail = /\s*에\s*(?:대해서?|대하여|관해서?|관하여)(?:\s*(?:알아보자|알아보기|정리|공부))?$/u;
 /** `트랜잭션은 무엇인가`: the subject particle before a question word goes with it. */
@@ -142,8 +144,35 @@ function splitCommaList(term: string): string[] {
 
 /** Words that name a part of any topic, never a concept of their own. */
 const genericWords = new Set([
-  '장점', '단점', '특징', '예시', '예제', '정의', '개념', '종류', '방식', '방법', '원리', '구조', '역할', '목적', '차이', '차이점', '비교',
-  '개요', '소개', '기타', '사용법', 'pros', 'cons', 'overview', 'example', 'examples', 'definition', 'features', 'usage',
+  '장점',
+  '단점',
+  '특징',
+  '예시',
+  '예제',
+  '정의',
+  '개념',
+  '종류',
+  '방식',
+  '방법',
+  '원리',
+  '구조',
+  '역할',
+  '목적',
+  '차이',
+  '차이점',
+  '비교',
+  '개요',
+  '소개',
+  '기타',
+  '사용법',
+  'pros',
+  'cons',
+  'overview',
+  'example',
+  'examples',
+  'definition',
+  'features',
+  'usage',
 ]);
 
 function isNameLike(item: string): boolean {
@@ -165,9 +194,15 @@ function isNameLike(item: string): boolean {
  */
 export function namesOfTerm(term: string): string[] {
   const masked = maskParenthesised(term);
-  const open = [...openers].map((o) => masked.indexOf(o)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  const open = [...openers]
+    .map((o) => masked.indexOf(o))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b)[0];
   if (open === undefined) return [cleanName(term)].filter(Boolean);
-  const close = [...closers].map((c) => masked.indexOf(c, open)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  const close = [...closers]
+    .map((c) => masked.indexOf(c, open))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b)[0];
   if (close === undefined) return [cleanName(term.replace(/[(（[]/g, ' '))].filter(Boolean);
   const before = cleanName(term.slice(0, open));
   const inside = term.slice(open + 1, close);

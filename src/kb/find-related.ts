@@ -125,8 +125,7 @@ function findMentions(text: string, index: TermIndex): Mention[] {
 
 /** When two concepts share a name (a problem reported elsewhere), the concept itself, then its own note, wins. */
 function selectLongestMentions(mentions: Mention[], self: Concept, documentOf: Map<string, string>): Mention[] {
-  const closeness = (mention: Mention): number =>
-    mention.conceptId === self.id ? 0 : documentOf.get(mention.conceptId) === self.documentId ? 1 : 2;
+  const closeness = (mention: Mention): number => (mention.conceptId === self.id ? 0 : documentOf.get(mention.conceptId) === self.documentId ? 1 : 2);
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end || closeness(a) - closeness(b));
   const selected: Mention[] = [];
   let coveredUntil = 0;

@@ -61,7 +61,10 @@ export function readFrontMatter(node: Yaml, file: string): { frontMatter: FrontM
       else frontMatter[key] = text;
     } else if (key === 'aliases' || key === 'ids') {
       if (!isMap(value)) {
-        warn(line, `front matter "${key}" must map a concept name or id to ${key === 'ids' ? 'an id' : 'a list of aliases'}, e.g. "${key === 'ids' ? 'ids: { 컨테이너: container }' : 'aliases: { kubernates: [k8s] }'}"`);
+        warn(
+          line,
+          `front matter "${key}" must map a concept name or id to ${key === 'ids' ? 'an id' : 'a list of aliases'}, e.g. "${key === 'ids' ? 'ids: { 컨테이너: container }' : 'aliases: { kubernates: [k8s] }'}"`,
+        );
         continue;
       }
       for (const entry of value.items) {

@@ -34,7 +34,12 @@ export function buildKnowledgeBase(docsDir: string, files: readonly NoteFile[], 
     const owner = documentFiles.get(document.id);
     if (owner !== undefined) {
       const renamed = uniqueDocumentId(document.id, documentFiles);
-      allProblems.push({ severity: 'warning', file, line: 1, message: `note id "${document.id}" is already used by ${owner}; this note became "${renamed}" (change its front matter id)` });
+      allProblems.push({
+        severity: 'warning',
+        file,
+        line: 1,
+        message: `note id "${document.id}" is already used by ${owner}; this note became "${renamed}" (change its front matter id)`,
+      });
       ({ document, concepts: noteConcepts } = renameDocument(document, noteConcepts, renamed));
     }
     documentFiles.set(document.id, file);

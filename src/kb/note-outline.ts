@@ -79,7 +79,10 @@ function outlineByTopics(
         titleHeading = node;
       } else {
         // A later `#` ends the section before it; what follows it up to the next `##` belongs to no concept.
-        warn(node.position?.start.line ?? 1, `a second # heading "${toPlainText(node)}": only the first # is the note's title, and it is not a concept (use ## for concepts)`);
+        warn(
+          node.position?.start.line ?? 1,
+          `a second # heading "${toPlainText(node)}": only the first # is the note's title, and it is not a concept (use ## for concepts)`,
+        );
       }
       continue;
     }

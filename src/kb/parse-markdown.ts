@@ -162,7 +162,12 @@ function labelsUsedFromElsewhere(text: string, part: number, definitions: Map<st
   const borrowed = new Set<string>();
   for (const match of text.matchAll(/\[([^\]\n]{1,999})\]/g)) {
     // As mdast normalizes a definition's identifier.
-    const label = (match[1] ?? '').replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+    const label = (match[1] ?? '')
+      .replace(/[\t\n\r ]+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .toUpperCase()
+      .toLowerCase();
     const definition = definitions.get(label);
     if (definition && definition.part !== part) borrowed.add(definition.text);
   }

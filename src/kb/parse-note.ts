@@ -116,7 +116,11 @@ export function parseNote(markdown: string, file: string): ParsedNote {
   const firstSectionLine = sections[0] ? lineOf(sections[0].heading) : Infinity;
   for (const node of tree.children) {
     if (node.type === 'code' && isAuthoredQuestionBlock(node) && lineOf(node) < firstSectionLine) {
-      report('warning', lineOf(node), 'this quiz block stands above every concept of the note, so it belongs to none and is not asked (move it into a concept\'s section)');
+      report(
+        'warning',
+        lineOf(node),
+        "this quiz block stands above every concept of the note, so it belongs to none and is not asked (move it into a concept's section)",
+      );
     }
   }
 
@@ -128,7 +132,11 @@ export function parseNote(markdown: string, file: string): ParsedNote {
   attachNoteQuestions(concepts, noteQuestions, (line, message) => report('warning', line, message));
 
   if (concepts.length === 0 && !problems.some((problem) => problem.severity === 'error')) {
-    report('warning', titleHeading ? lineOf(titleHeading) : 1, 'the note has no topic heading, so it has no concepts (a # heading makes the note one concept; ## headings make one concept each)');
+    report(
+      'warning',
+      titleHeading ? lineOf(titleHeading) : 1,
+      'the note has no topic heading, so it has no concepts (a # heading makes the note one concept; ## headings make one concept each)',
+    );
   }
 
   const document: NoteDocument = {
@@ -167,7 +175,12 @@ function collectStatements(nodes: readonly Nodes[]): { statements: string[]; lin
         return;
       }
       case 'listItem': {
-        const own = collapseWhitespace(node.children.filter((child) => child.type === 'paragraph').map(toPlainText).join(' '));
+        const own = collapseWhitespace(
+          node.children
+            .filter((child) => child.type === 'paragraph')
+            .map(toPlainText)
+            .join(' '),
+        );
         if (own !== '') {
           statements.push(own);
           lines.push(own);
@@ -248,7 +261,11 @@ function assignIds(
     let slug = wanted;
     for (let n = 2; used.has(slug); n++) slug = `${wanted}-${n}`;
     if (slug !== wanted) {
-      report('warning', draft.location.line, `two sections of this note share the id "${documentId}/${wanted}"; "${draft.title}" became "${documentId}/${slug}" (give it a distinct heading or pin it with front matter "ids")`);
+      report(
+        'warning',
+        draft.location.line,
+        `two sections of this note share the id "${documentId}/${wanted}"; "${draft.title}" became "${documentId}/${slug}" (give it a distinct heading or pin it with front matter "ids")`,
+      );
     }
     used.add(slug);
     return { id: `${documentId}/${slug}`, documentId, ...draft, relatedIds: [] };
@@ -269,12 +286,20 @@ function addFrontMatterAliases(
   for (const entry of entries) {
     const concept = concepts.find((candidate) => matchesKey(candidate, candidate.id.slice(documentId.length + 1), documentId, entry.key));
     if (!concept) {
-      report('warning', entry.line, `front matter "aliases" names "${entry.key}", which is no concept of this note (use a name such as "${concepts[0]?.names[0] ?? '컨테이너'}" or an id such as "${concepts[0]?.id.slice(documentId.length + 1) ?? 'container'}")`);
+      report(
+        'warning',
+        entry.line,
+        `front matter "aliases" names "${entry.key}", which is no concept of this note (use a name such as "${concepts[0]?.names[0] ?? '컨테이너'}" or an id such as "${concepts[0]?.id.slice(documentId.length + 1) ?? 'container'}")`,
+      );
       continue;
     }
     const tooLong = entry.values.filter((alias) => alias.length > maxAliasLength);
     if (tooLong.length > 0) {
-      report('warning', entry.line, `front matter alias "${tooLong[0]}" is longer than ${maxAliasLength} characters; aliases are names people type, it was skipped`);
+      report(
+        'warning',
+        entry.line,
+        `front matter alias "${tooLong[0]}" is longer than ${maxAliasLength} characters; aliases are names people type, it was skipped`,
+      );
     }
     const nameKeys = new Set(concept.names.map(nameKey));
     concept.aliases = uniqueNames([...concept.aliases, ...entry.values.filter((alias) => alias.length <= maxAliasLength)]).filter(
@@ -312,7 +337,9 @@ function attachNoteQuestions(
     return;
   }
   const byName = createMentionFinder(concepts);
-  const bySubsection = createMentionFinder(concepts.map((concept) => ({ id: concept.id, names: concept.subsections.flatMap((sub) => sub.names), aliases: [] })));
+  const bySubsection = createMentionFinder(
+    concepts.map((concept) => ({ id: concept.id, names: concept.subsections.flatMap((sub) => sub.names), aliases: [] })),
+  );
   const byId = new Map(concepts.map((concept) => [concept.id, concept]));
   const ownerOf = (question: string): Concept => {
     const id = byName(question)[0] ?? bySubsection(question)[0];

@@ -15,9 +15,7 @@ import type { AuthoredQuestion } from './types.js';
 export const authoredQuestionLanguage = 'quiz';
 const optionCount = 4;
 
-export type AuthoredQuestionResult =
-  | { ok: true; question: AuthoredQuestion }
-  | { ok: false; line: number; message: string };
+export type AuthoredQuestionResult = { ok: true; question: AuthoredQuestion } | { ok: false; line: number; message: string };
 
 const optionLine = /^[-*+]\s*\[([ xX])\]\s*(.*)$/u;
 

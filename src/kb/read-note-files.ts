@@ -97,7 +97,8 @@ async function listMarkdownFiles(root: string, allProblems: KbProblem[]): Promis
       if (entry.isSymbolicLink()) links.push(child);
       else if (seen.has(absolute)) {
         // Inside a linked folder: a folder or note also reached another way.
-        if (entry.isDirectory() || isNoteName(entry.name)) problems.push({ severity: 'warning', file: child, line: 1, message: `already read through another path (${absolute}); skipped` });
+        if (entry.isDirectory() || isNoteName(entry.name))
+          problems.push({ severity: 'warning', file: child, line: 1, message: `already read through another path (${absolute}); skipped` });
       } else if (entry.isDirectory()) {
         seen.add(absolute);
         await walk(child, absolute);
@@ -130,7 +131,13 @@ async function listMarkdownFiles(root: string, allProblems: KbProblem[]): Promis
     seen.add(real);
     if (target.isDirectory()) await walk(link, real);
     else if (target.isFile()) found.push({ file: link, absolute: real });
-    else problems.push({ severity: 'warning', file: link, line: 1, message: `link to something that is not a regular file (${describeType(target)}: ${real}); skipped` });
+    else
+      problems.push({
+        severity: 'warning',
+        file: link,
+        line: 1,
+        message: `link to something that is not a regular file (${describeType(target)}: ${real}); skipped`,
+      });
   }
   allProblems.push(...problems.sort((a, b) => compareCodePoints(a.file, b.file)));
   return found.sort((a, b) => compareCodePoints(a.file, b.file));
@@ -157,7 +164,11 @@ async function readNote(absolute: string, maxBytes: number): Promise<ReadNote> {
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) return { ok: false, severity: 'warning', message: `not a regular file (${describeType(stats)}); skipped` };
-    const tooLarge = { ok: false as const, severity: 'warning' as const, message: `larger than the limit of ${formatBytes(maxBytes)} per note (DOCS_MAX_FILE_MB); skipped` };
+    const tooLarge = {
+      ok: false as const,
+      severity: 'warning' as const,
+      message: `larger than the limit of ${formatBytes(maxBytes)} per note (DOCS_MAX_FILE_MB); skipped`,
+    };
     if (stats.size > maxBytes) return tooLarge;
     // Sized for what stat says, grown only while the file keeps growing, never past the limit.
     let buffer = Buffer.allocUnsafe(stats.size + 1);

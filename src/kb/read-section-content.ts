@@ -73,7 +73,8 @@ export function readSectionContent(nodes: readonly RootContent[], file: string, 
       details.depth += opens - closes;
       if (details.depth <= 0) {
         // A details block that only folds a table of contents or a picture holds no answer.
-        if (!/^(?:table\s+of\s+contents|contents|목차|차례|toc)$/iu.test(details.question)) addCard(details.question, details.answer.join(' '), details.line);
+        if (!/^(?:table\s+of\s+contents|contents|목차|차례|toc)$/iu.test(details.question))
+          addCard(details.question, details.answer.join(' '), details.line);
         details = undefined;
       }
     }
@@ -191,9 +192,15 @@ export function readSectionContent(nodes: readonly RootContent[], file: string, 
 
 /** A paragraph of nothing but links and pictures: a caption, not an explanation. */
 function isLinkOnly(paragraph: Paragraph): boolean {
-  return paragraph.children.every((child) =>
-    child.type === 'link' || child.type === 'linkReference' || child.type === 'image' || child.type === 'imageReference' ||
-    child.type === 'break' || child.type === 'html' || (child.type === 'text' && /^[\s,·|/-]*$/u.test(child.value)),
+  return paragraph.children.every(
+    (child) =>
+      child.type === 'link' ||
+      child.type === 'linkReference' ||
+      child.type === 'image' ||
+      child.type === 'imageReference' ||
+      child.type === 'break' ||
+      child.type === 'html' ||
+      (child.type === 'text' && /^[\s,·|/-]*$/u.test(child.value)),
   );
 }
 

@@ -21,7 +21,10 @@ export function registerChartFonts(): void {
   if (registered) return;
   const require = createRequire(import.meta.url);
   for (const weight of weights) {
-    for (const [subset, family] of [['latin', latinFamily], ['korean', koreanFamily]] as const) {
+    for (const [subset, family] of [
+      ['latin', latinFamily],
+      ['korean', koreanFamily],
+    ] as const) {
       const file = require.resolve(`@fontsource/noto-sans-kr/files/noto-sans-kr-${subset}-${weight}-normal.woff2`);
       if (!GlobalFonts.register(readFileSync(file), family)) throw new Error(`The chart font ${file} could not be loaded`);
     }

@@ -62,7 +62,13 @@ export type ConfidenceOutcome =
  * The member says how sure they were of their answer: the answer's review is re-rated as if given with it (a
  * guessed right answer is Again, answer-rating.ts), from the state before it. Saying it again replaces the word.
  */
-export function rateConfidence(store: QuizStore, question: StoredQuestion, userId: string, confidence: AnswerConfidence, now: Date): ConfidenceOutcome {
+export function rateConfidence(
+  store: QuizStore,
+  question: StoredQuestion,
+  userId: string,
+  confidence: AnswerConfidence,
+  now: Date,
+): ConfidenceOutcome {
   if (question.status === 'closed' || now.getTime() >= question.closesAt.getTime()) return { ok: false, reason: 'closed' };
   const answer = store.getAnswer(question.id, userId);
   const review = answer ? store.getAnswerReview(question.id, userId) : null;

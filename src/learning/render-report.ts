@@ -56,8 +56,19 @@ export function renderTeamReport(data: TeamReportData, language: ReportLanguage)
   ctx.lang = language;
   fillBackground(ctx, teamReportSize.width, teamReportSize.height);
 
-  drawText(ctx, labels.teamTitle(data.teamName), padding, 64, { size: 34, weight: 700, colour: colours.title, maxWidth: teamReportSize.width - 2 * padding });
-  drawSubtitle(ctx, labels.period(data.weekStart, data.weekEnd), labels.headline(data.activeMembers, totalAnswers(data), teamAccuracy(data)), 104, teamReportSize.width);
+  drawText(ctx, labels.teamTitle(data.teamName), padding, 64, {
+    size: 34,
+    weight: 700,
+    colour: colours.title,
+    maxWidth: teamReportSize.width - 2 * padding,
+  });
+  drawSubtitle(
+    ctx,
+    labels.period(data.weekStart, data.weekEnd),
+    labels.headline(data.activeMembers, totalAnswers(data), teamAccuracy(data)),
+    104,
+    teamReportSize.width,
+  );
 
   const top = 140;
   const topHeight = 330;
@@ -90,9 +101,18 @@ export function renderMemberChart(data: MemberChartData, language: ReportLanguag
   ctx.lang = language;
   fillBackground(ctx, size.width, size.height);
   const { seen, meanRecall, due } = memberTotals(data);
-  drawText(ctx, labels.memberTitle(data.memberName), padding, 62, { size: 30, weight: 700, colour: colours.title, maxWidth: size.width - 2 * padding });
+  drawText(ctx, labels.memberTitle(data.memberName), padding, 62, {
+    size: 30,
+    weight: 700,
+    colour: colours.title,
+    maxWidth: size.width - 2 * padding,
+  });
   drawSubtitle(ctx, data.date, labels.memberHeadline(seen, data.concepts.length, meanRecall, due), 100, size.width);
-  const box = panel(ctx, { x: padding - 16, y: memberChart.header - 24, width: size.width - 2 * padding + 32, height: size.height - memberChart.header - 4 }, null);
+  const box = panel(
+    ctx,
+    { x: padding - 16, y: memberChart.header - 24, width: size.width - 2 * padding + 32, height: size.height - memberChart.header - 4 },
+    null,
+  );
   if (data.concepts.length === 0) {
     drawText(ctx, labels.noConcepts, box.x + 16, box.y + 40, { size: 18, colour: colours.muted });
     return canvas.toBuffer('image/png');
@@ -111,11 +131,18 @@ export function renderMemberChart(data: MemberChartData, language: ReportLanguag
     } else {
       drawBar(ctx, barX, y + 7, barWidth, 16, concept.recall, scaleColour(concept.recall));
     }
-    drawText(ctx, concept.seen ? `${Math.round(concept.recall * 100)}%` : '–', barX + barWidth + 12, y + 21, { size: 17, weight: 700, colour: colours.text });
+    drawText(ctx, concept.seen ? `${Math.round(concept.recall * 100)}%` : '–', barX + barWidth + 12, y + 21, {
+      size: 17,
+      weight: 700,
+      colour: colours.text,
+    });
     if (concept.due) drawBadge(ctx, labels.dueBadge, layout.x + layout.width, y + 4);
   });
   if (ranked.length > shown.length) {
-    drawText(ctx, labels.moreConcepts(ranked.length - shown.length), layout.x, memberChart.header + shown.length * memberChart.rowHeight + 20, { size: 16, colour: colours.muted });
+    drawText(ctx, labels.moreConcepts(ranked.length - shown.length), layout.x, memberChart.header + shown.length * memberChart.rowHeight + 20, {
+      size: 16,
+      colour: colours.muted,
+    });
   }
   return canvas.toBuffer('image/png');
 }
@@ -140,7 +167,13 @@ function drawParticipation(ctx: SKRSContext2D, data: TeamReportData, language: R
     roundedRect(ctx, centre - barWidth / 2, baseline - Math.max(height, 3), barWidth, Math.max(height, 3), 5);
     ctx.fill();
     drawText(ctx, labels.membersUnit(day.members), centre, baseline - height - 8, { size: 16, weight: 700, colour: colours.text, align: 'center' });
-    drawText(ctx, weekdayOf(day.date, language), centre, baseline + 24, { size: 16, weight: 700, colour: colours.text, align: 'center', maxWidth: slot - 4 });
+    drawText(ctx, weekdayOf(day.date, language), centre, baseline + 24, {
+      size: 16,
+      weight: 700,
+      colour: colours.text,
+      align: 'center',
+      maxWidth: slot - 4,
+    });
     drawText(ctx, shortDate(day.date), centre, baseline + 44, { size: 14, colour: colours.text, align: 'center', maxWidth: slot - 4 });
     drawText(ctx, labels.answersSmall(day.answers), centre, baseline + 63, { size: 13, colour: colours.muted, align: 'center', maxWidth: slot - 4 });
   });
@@ -175,7 +208,12 @@ function drawDue(ctx: SKRSContext2D, data: TeamReportData, labels: ReportLabels,
   const peak = Math.max(1, ...ranked.map((member) => member.due));
   const rows = listRows(box, 30, ranked.length);
   ranked.slice(0, rows.shown).forEach((member, i) => {
-    drawRow(ctx, box, rows.y(i), { name: member.memberName, value: labels.dueValue(member.due), fraction: member.due / peak, colour: colours.accent });
+    drawRow(ctx, box, rows.y(i), {
+      name: member.memberName,
+      value: labels.dueValue(member.due),
+      fraction: member.due / peak,
+      colour: colours.accent,
+    });
   });
   if (rows.hidden > 0) drawText(ctx, labels.moreMembers(rows.hidden), box.x, rows.y(rows.shown) + 20, { size: 15, colour: colours.muted });
 }
@@ -200,8 +238,15 @@ function drawImprovements(ctx: SKRSContext2D, data: TeamReportData, labels: Repo
     ctx.fillStyle = colours.accentLight;
     roundedRect(ctx, barX, y + 10, Math.max(4, barWidth * member.recallBefore), 18, 5);
     ctx.fill();
-    drawText(ctx, labels.gain(gainPoints(member.recallBefore, member.recallNow)), barX + barWidth + 12, y + 25, { size: 17, weight: 700, colour: colours.high });
-    drawText(ctx, `${Math.round(member.recallBefore * 100)}% → ${Math.round(member.recallNow * 100)}%`, barX, y + 44, { size: 12, colour: colours.muted });
+    drawText(ctx, labels.gain(gainPoints(member.recallBefore, member.recallNow)), barX + barWidth + 12, y + 25, {
+      size: 17,
+      weight: 700,
+      colour: colours.high,
+    });
+    drawText(ctx, `${Math.round(member.recallBefore * 100)}% → ${Math.round(member.recallNow * 100)}%`, barX, y + 44, {
+      size: 12,
+      colour: colours.muted,
+    });
   });
 }
 

@@ -29,7 +29,7 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
 /** `YYYY-MM-DD` → its weekday name. */
 export function weekdayOf(date: string, language: ReportLanguage): string {
   const [year, month, day] = date.split('-').map(Number);
-  return reportLabels(language).weekdays[new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay()]!;
+  return reportLabels(language).weekdays[new Date(Date.UTC(year!, month! - 1, day)).getUTCDay()]!;
 }
 
 /** `YYYY-MM-DD` → `M/D`. */
@@ -49,7 +49,10 @@ export function gainPoints(before: number, now: number): number {
 /** The message posted with the report image: three short lines. */
 export function summarizeTeamReport(data: TeamReportData, language: ReportLanguage): string {
   const labels = reportLabels(language);
-  const lines = [`${labels.teamTitle(data.teamName)} (${labels.period(data.weekStart, data.weekEnd)})`, labels.headline(data.activeMembers, totalAnswers(data), teamAccuracy(data))];
+  const lines = [
+    `${labels.teamTitle(data.teamName)} (${labels.period(data.weekStart, data.weekEnd)})`,
+    labels.headline(data.activeMembers, totalAnswers(data), teamAccuracy(data)),
+  ];
   const weakest = rankConceptsWeakestFirst(data.concepts)[0];
   const improved = rankImprovements(data.improvements)[0];
   const notes: string[] = [];
@@ -99,7 +102,10 @@ export function describeMemberChart(data: MemberChartData, language: ReportLangu
   const ranked = rankRetentionWeakestFirst(data.concepts.filter((concept) => concept.seen));
   if (ranked.length > 0) {
     const weakest = ranked.slice(0, listedInText).map((c) => `${c.name} ${percent(c.recall)}`);
-    const strongest = ranked.slice(-3).reverse().map((c) => `${c.name} ${percent(c.recall)}`);
+    const strongest = ranked
+      .slice(-3)
+      .reverse()
+      .map((c) => `${c.name} ${percent(c.recall)}`);
     parts.push(labels.weakestRecall(weakest.join(', ')));
     parts.push(labels.strongestRecall(strongest.join(', ')));
   }

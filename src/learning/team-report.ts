@@ -77,7 +77,10 @@ export function collectTeamReport({ store, concepts, guildId, teamName, timezone
   const recent = store.listAnswerActivity(guildId, new Date(now.getTime() - activeWindowDays * dayMs), new Date(now.getTime() + 1));
   const recentMembers = [...new Set(recent.map((answer) => answer.userId))].sort();
   const memoriesNow = groupByMember(store.listGuildMemories(guildId));
-  const dueByMember: MemberDue[] = recentMembers.map((userId) => ({ memberName: nameOf(userId), due: countDue(scope, memoriesNow.get(userId), now) }));
+  const dueByMember: MemberDue[] = recentMembers.map((userId) => ({
+    memberName: nameOf(userId),
+    due: countDue(scope, memoriesNow.get(userId), now),
+  }));
 
   const before = groupByMember(store.listGuildMemoriesAsOf(guildId, week.start));
   const after = groupByMember(store.listGuildMemoriesAsOf(guildId, new Date(week.end.getTime() - 1)));
@@ -117,7 +120,13 @@ export function collectMemberChart({ store, concepts, guildId, userId, timezone,
     concepts: concepts.map((concept) => {
       const state = memories.get(concept.id);
       const seen = state !== undefined && state.phase !== 'new';
-      return { conceptId: concept.id, name: concept.name, recall: recallProbability(state, now.getTime()), seen, due: seen && isDue(state, now.getTime()) };
+      return {
+        conceptId: concept.id,
+        name: concept.name,
+        recall: recallProbability(state, now.getTime()),
+        seen,
+        due: seen && isDue(state, now.getTime()),
+      };
     }),
   };
 }

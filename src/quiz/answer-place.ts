@@ -19,7 +19,10 @@ export type AnswerPlaceRefusal = 'other-guild' | 'other-channel' | 'other-messag
  * member may answer it (its message id is not kept). A post's message id is compared once it is known: before the
  * post returns there is nothing to compare, and the server and channel must match all the same.
  */
-export function checkAnswerPlace(question: Pick<StoredQuestion, 'guildId' | 'channelId' | 'messageId' | 'practiceUserId'>, click: AnswerPlace): AnswerPlaceRefusal | null {
+export function checkAnswerPlace(
+  question: Pick<StoredQuestion, 'guildId' | 'channelId' | 'messageId' | 'practiceUserId'>,
+  click: AnswerPlace,
+): AnswerPlaceRefusal | null {
   if (click.guildId !== question.guildId) return 'other-guild';
   if (click.channelId !== question.channelId) return 'other-channel';
   if (question.practiceUserId !== null) return click.userId === question.practiceUserId ? null : 'not-your-practice';

@@ -186,7 +186,9 @@ function compileCron(cron: string): CronMatcher {
     hours: sortedNumbers(fields.hour),
     matchesDay(day) {
       const { year, month, day: date, weekday } = wallDate(day * dayMs);
-      return months.has(month) && matchesDayOfMonth(fields.dayOfMonth, year, month, date) && matchesDayOfWeek(fields.dayOfWeek, year, month, date, weekday);
+      return (
+        months.has(month) && matchesDayOfMonth(fields.dayOfMonth, year, month, date) && matchesDayOfWeek(fields.dayOfWeek, year, month, date, weekday)
+      );
     },
   };
   if (compiled.size > 500) compiled.clear();

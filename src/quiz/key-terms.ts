@@ -27,17 +27,136 @@ export interface Term {
 /** Words a note bolds for emphasis that ask for nothing when blanked. */
 const genericWords = new Set(
   [
-    '장점', '단점', '방식', '것', '특징', '종류', '개념', '정의', '예시', '예', '역할', '기능', '목적', '이유', '차이', '차이점', '방법', '경우',
-    '문제', '문제점', '구조', '과정', '원리', '단계', '결과', '사용', '의미', '상태', '대상', '부분', '전체', '내용', '정보', '중요', '주의', '핵심',
-    '요약', '정리', '공유', '도구', '단위', '요소', '기술', '방향', '수준', '영역', '공간', '환경', '대신', '참고', '필요', '가능', '기본', '일반', '용도', '장단점', '비교', '설명', '예제', '순서', '동작', '작업', '처리',
-    'advantage', 'advantages', 'disadvantage', 'disadvantages', 'pros', 'cons', 'way', 'method', 'thing', 'things', 'feature', 'features',
-    'example', 'examples', 'note', 'important', 'warning', 'summary', 'definition', 'purpose', 'reason', 'difference', 'differences', 'step',
-    'steps', 'result', 'usage', 'why', 'how', 'what', 'not', 'never', 'always', 'only', 'must', 'all', 'none',
+    '장점',
+    '단점',
+    '방식',
+    '것',
+    '특징',
+    '종류',
+    '개념',
+    '정의',
+    '예시',
+    '예',
+    '역할',
+    '기능',
+    '목적',
+    '이유',
+    '차이',
+    '차이점',
+    '방법',
+    '경우',
+    '문제',
+    '문제점',
+    '구조',
+    '과정',
+    '원리',
+    '단계',
+    '결과',
+    '사용',
+    '의미',
+    '상태',
+    '대상',
+    '부분',
+    '전체',
+    '내용',
+    '정보',
+    '중요',
+    '주의',
+    '핵심',
+    '요약',
+    '정리',
+    '공유',
+    '도구',
+    '단위',
+    '요소',
+    '기술',
+    '방향',
+    '수준',
+    '영역',
+    '공간',
+    '환경',
+    '대신',
+    '참고',
+    '필요',
+    '가능',
+    '기본',
+    '일반',
+    '용도',
+    '장단점',
+    '비교',
+    '설명',
+    '예제',
+    '순서',
+    '동작',
+    '작업',
+    '처리',
+    'advantage',
+    'advantages',
+    'disadvantage',
+    'disadvantages',
+    'pros',
+    'cons',
+    'way',
+    'method',
+    'thing',
+    'things',
+    'feature',
+    'features',
+    'example',
+    'examples',
+    'note',
+    'important',
+    'warning',
+    'summary',
+    'definition',
+    'purpose',
+    'reason',
+    'difference',
+    'differences',
+    'step',
+    'steps',
+    'result',
+    'usage',
+    'why',
+    'how',
+    'what',
+    'not',
+    'never',
+    'always',
+    'only',
+    'must',
+    'all',
+    'none',
   ].map(textKey),
 );
 
 /** Korean adverbs and adverbial forms a note may bold (`대신`, `독립적으로`, `빠르게`). */
-const koreanAdverbs = new Set(['대신', '함께', '먼저', '직접', '항상', '반드시', '다시', '동시에', '따로', '서로', '모두', '바로', '그대로', '매우', '주로', '특히', '절대', '결코', '자동으로', '미리', '계속', '즉시'].map(textKey));
+const koreanAdverbs = new Set(
+  [
+    '대신',
+    '함께',
+    '먼저',
+    '직접',
+    '항상',
+    '반드시',
+    '다시',
+    '동시에',
+    '따로',
+    '서로',
+    '모두',
+    '바로',
+    '그대로',
+    '매우',
+    '주로',
+    '특히',
+    '절대',
+    '결코',
+    '자동으로',
+    '미리',
+    '계속',
+    '즉시',
+  ].map(textKey),
+);
 const adverbialEnding = /(?:적으로|으로|하게|되게|스럽게|롭게|[가-힣]게|[가-힣]히|하다|한다|된다|되다|하는|되는|했다|였다|[가-힣]다)$/u;
 
 export function isGenericWord(text: string): boolean {
@@ -57,7 +176,8 @@ export function isVerbOrAdverbForm(text: string): boolean {
 }
 
 /** English words before a blank that make it a verb slot: "to ＿＿＿", "never ＿＿＿", "can ＿＿＿". */
-const verbSlotBefore = /\b(?:to|never|is|are|be|been|being|become|becomes|was|were|seems|not|don't|doesn't|didn't|do|does|did|can|cannot|can't|could|will|would|should|must|may|might|please|always|often|you|we|they|i)\s*$/iu;
+const verbSlotBefore =
+  /\b(?:to|never|is|are|be|been|being|become|becomes|was|were|seems|not|don't|doesn't|didn't|do|does|did|can|cannot|can't|could|will|would|should|must|may|might|please|always|often|you|we|they|i)\s*$/iu;
 
 export function isVerbSlot(before: string): boolean {
   return verbSlotBefore.test(before);
@@ -103,7 +223,31 @@ export function makeTerm(text: string, documentId: string, source: TermSource): 
 }
 
 /** Words that stand before a term without being part of it (`모두 전송 계층(…)`). */
-const leadingWords = new Set(['모두', '그', '이', '저', '각', '및', '또는', '즉', '주로', '특히', '흔히', '보통', '같은', '다른', '여러', '모든', '새', '두', '세', '한', '또', '곧', '더']);
+const leadingWords = new Set([
+  '모두',
+  '그',
+  '이',
+  '저',
+  '각',
+  '및',
+  '또는',
+  '즉',
+  '주로',
+  '특히',
+  '흔히',
+  '보통',
+  '같은',
+  '다른',
+  '여러',
+  '모든',
+  '새',
+  '두',
+  '세',
+  '한',
+  '또',
+  '곧',
+  '더',
+]);
 
 /** Particles a Korean word before a bracket may carry: `운영체제의 가상 메모리(…)` keeps `가상 메모리`. */
 const particleEnding = /(?:의|은|는|이|가|을|를|에|로|와|과|도|만)$/u;
@@ -123,7 +267,8 @@ export function findTranslatedTerms(sentence: string): string[] {
     const wanted = /^[A-Z0-9]{2,6}$/u.test(latin) ? 2 : latinWords === 1 ? 1 : latinWords + 1;
     const words = match[1]!.trim().split(/\s+/u);
     let kept = words.slice(-Math.min(3, wanted));
-    while (kept.length > 1 && (particleEnding.test(kept[0]!) || /[는은을할한된던]$/u.test(kept[0]!) || leadingWords.has(kept[0]!))) kept = kept.slice(1);
+    while (kept.length > 1 && (particleEnding.test(kept[0]!) || /[는은을할한된던]$/u.test(kept[0]!) || leadingWords.has(kept[0]!)))
+      kept = kept.slice(1);
     if (kept.length === 1 && particleEnding.test(kept[0]!) && kept[0]!.length > 2) continue;
     found.push(`${kept.join(' ')}(${match[2]!.trim()})`);
   }

@@ -40,7 +40,27 @@ const pairs: readonly ParticlePair[] = [
 ];
 
 /** Particles that read the same after any word (`도커의`, `경계에서`, copula `인`). */
-const invariantParticles = ['에서', '에게', '까지', '부터', '보다', '처럼', '마다', '조차', '마저', '밖에', '의', '에', '도', '만', '인', '일', '임', '들', '뿐'];
+const invariantParticles = [
+  '에서',
+  '에게',
+  '까지',
+  '부터',
+  '보다',
+  '처럼',
+  '마다',
+  '조차',
+  '마저',
+  '밖에',
+  '의',
+  '에',
+  '도',
+  '만',
+  '인',
+  '일',
+  '임',
+  '들',
+  '뿐',
+];
 
 /** What may follow a particle inside the same word: `으로는`, `과의`, `에서도`, `로써`. */
 const tails = ['', '는', '도', '의', '만', '서', '써', '부터', '까지', '다', '요', '고'];
@@ -76,7 +96,8 @@ export function readBlankEnding(prompt: string, mask: string): BlankEnding {
 function readParticle(attached: string): BlankEnding | null {
   for (const pair of pairs) {
     for (const particle of [pair.afterConsonant, pair.afterVowel]) {
-      if (attached.startsWith(particle) && tails.includes(attached.slice(particle.length))) return { kind: 'pair', pair, particle, rest: attached.slice(particle.length), gap: 0 };
+      if (attached.startsWith(particle) && tails.includes(attached.slice(particle.length)))
+        return { kind: 'pair', pair, particle, rest: attached.slice(particle.length), gap: 0 };
     }
   }
   if (invariantParticles.some((particle) => attached.startsWith(particle) && attached.length <= particle.length + 2)) return { kind: 'invariant' };
@@ -121,7 +142,10 @@ export function agreeParticle(prompt: string, mask: string, options: readonly st
   const shared = forms.size === 1 ? [...forms][0] : null;
   const written = shared ?? ending.pair.neutral;
   const at = prompt.indexOf(mask) + mask.length;
-  return { prompt: prompt.slice(0, at) + written + prompt.slice(at + ending.gap + ending.particle.length), neutralized: shared === null || shared === undefined };
+  return {
+    prompt: prompt.slice(0, at) + written + prompt.slice(at + ending.gap + ending.particle.length),
+    neutralized: shared === null || shared === undefined,
+  };
 }
 
 /** Every particle right after a mask in its neutral form: a masked concept name must not hint at its 받침. */

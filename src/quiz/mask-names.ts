@@ -22,7 +22,10 @@ const latinAfter = '(?![A-Za-z0-9\\u00c0-\\u024f])';
 
 /** The form texts are compared in: lower case, Unicode-folded, letters and digits only. */
 export function textKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Letters and digits in a text, masks and punctuation not counted: how much a prompt really says. */
@@ -50,7 +53,16 @@ export function escapeRegExp(text: string): string {
 }
 
 /** Brackets and commas inside a name must be there in the text too, in either width. */
-const structuralChars: Record<string, string> = { '(': '[(（]', '（': '[(（]', ')': '[)）]', '）': '[)）]', ',': '[,，]', '，': '[,，]', '[': '\\[', ']': '\\]' };
+const structuralChars: Record<string, string> = {
+  '(': '[(（]',
+  '（': '[(（]',
+  ')': '[)）]',
+  '）': '[)）]',
+  ',': '[,，]',
+  '，': '[,，]',
+  '[': '\\[',
+  ']': '\\]',
+};
 
 /**
  * A regular-expression source matching `name` in running text, or null for a name without letters.
@@ -58,7 +70,11 @@ const structuralChars: Record<string, string> = { '(': '[(（]', '（': '[(（]'
  * name may be any short run of spaces, hyphens, dots or slashes; brackets and commas must be there.
  */
 export function namePatternSource(name: string): string | null {
-  const tokens = name.normalize('NFC').trim().match(/[\p{L}\p{N}]|[^\p{L}\p{N}]+/gu) ?? [];
+  const tokens =
+    name
+      .normalize('NFC')
+      .trim()
+      .match(/[\p{L}\p{N}]|[^\p{L}\p{N}]+/gu) ?? [];
   const firstLetter = tokens.findIndex((token) => letterOrDigit.test(token));
   if (firstLetter < 0) return null;
   const lastLetter = tokens.findLastIndex((token) => letterOrDigit.test(token));
@@ -183,7 +199,7 @@ const allowedGap = /^[ \t\u00a0\-\u2010-\u2015_.·/()（）]{0,3}$/u;
 /** Whether the key characters at..last stand close enough in the text to be one name. */
 function joinsUp(keyed: KeyedText, at: number, last: number): boolean {
   for (let index = at; index < last; index++) {
-    const gap = keyed.text.slice(keyed.ends[index]!, keyed.starts[index + 1]!);
+    const gap = keyed.text.slice(keyed.ends[index], keyed.starts[index + 1]);
     if (gap !== '' && !allowedGap.test(gap)) return false;
   }
   return true;

@@ -51,7 +51,8 @@ export function readPromptSentences(concept: Concept): PromptSentence[] {
  */
 const leansOnPrevious =
   /^(?:따라서|그러므로|그래서|그러나|하지만|그런데|그리고|반면에?|즉|또한|또|게다가|결국|이때|이\s?경우|이를|이로|이와|이에|이런|이러한|이렇게|이것|이는|그것|덕분에|때문에|대신|그\s?결과|반대로|예를\s?들어|예컨대|해당|그런|그러한|그렇게|그|이|저|위의?|위와|앞서|앞의|여기서|다음|아래)(?:은|는|을|를|이|가|의|에|도|로)?(?:[\s,.]|$)/u;
-const leansOnPreviousLatin = /^(?:therefore|thus|hence|so|also|however|but|and|or|then|this|these|that|those|it|its|they|their|such|here|there|both|neither|either|instead|otherwise|in (?:this|that|such) case|as a result|for (?:this|that) reason)\b/iu;
+const leansOnPreviousLatin =
+  /^(?:therefore|thus|hence|so|also|however|but|and|or|then|this|these|that|those|it|its|they|their|such|here|there|both|neither|either|instead|otherwise|in (?:this|that|such) case|as a result|for (?:this|that) reason)\b/iu;
 
 export function leansOnPreviousSentence(sentence: string): boolean {
   const trimmed = sentence.trim().replace(/^[*_"“'‘(]+/u, '');
@@ -67,14 +68,18 @@ export function leansOnPreviousSentence(sentence: string): boolean {
 
 /** A study diary's own voice ("오늘은 … 공부했다", "Today I learned …"): about the author, not the subject. */
 export function isNarration(sentence: string): boolean {
-  return /^오늘은?|공부했다|정리해\s?(?:보았|봤)다|알아보(?:자|았다|겠다)|살펴보(?:자|았다|겠다)|^today\b|\blet's\b|\bin this (?:post|note|article)\b|\bwe will\b/iu.test(sentence.trim());
+  return /^오늘은?|공부했다|정리해\s?(?:보았|봤)다|알아보(?:자|았다|겠다)|살펴보(?:자|았다|겠다)|^today\b|\blet's\b|\bin this (?:post|note|article)\b|\bwe will\b/iu.test(
+    sentence.trim(),
+  );
 }
 
 /** "아래의 자료에서 …", "다음과 같다", "See the link below": boilerplate that points elsewhere, not an explanation. */
 export function pointsElsewhere(sentence: string): boolean {
   return (
     isNarration(sentence) ||
-    /아래(?:의|에)?\s?(?:자료|링크|내용|글|표|그림|코드|예시|설명)|다음과\s?같|다음\s?(?:[두세네]|다섯|여섯|몇)\s?가지|링크|참고하|참조하|\bbelow\b|\bthe following\b|\bsee the\b|\bclick\b|https?:\/\//iu.test(sentence) ||
+    /아래(?:의|에)?\s?(?:자료|링크|내용|글|표|그림|코드|예시|설명)|다음과\s?같|다음\s?(?:[두세네]|다섯|여섯|몇)\s?가지|링크|참고하|참조하|\bbelow\b|\bthe following\b|\bsee the\b|\bclick\b|https?:\/\//iu.test(
+      sentence,
+    ) ||
     /[:：]\s*$/u.test(sentence)
   );
 }

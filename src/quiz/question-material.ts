@@ -8,16 +8,19 @@
 // maps built once. Nothing scans every concept per concept, so 10,000 concepts cost about ten times 1,000.
 import type { AuthoredQuestion, Concept, KnowledgeBase } from '../kb/types.js';
 import { formatConceptLabel } from '../search/format-concept-name.js';
-import {
-  commandWords,
-  findTranslatedTerms,
-  isVerbSlot,
-  makeTerm,
-  overlaps,
-  type Term,
-} from './key-terms.js';
+import { commandWords, findTranslatedTerms, isVerbSlot, makeTerm, overlaps, type Term } from './key-terms.js';
 import { agreeParticle, neutralizeAllParticles, readBlankEnding } from './korean-particles.js';
-import { answerMask, countLetters, countOccurrences, escapeRegExp, createNameMasker, findLeakedName, findShownNameKeys, namePatternSource, textKey } from './mask-names.js';
+import {
+  answerMask,
+  countLetters,
+  countOccurrences,
+  escapeRegExp,
+  createNameMasker,
+  findLeakedName,
+  findShownNameKeys,
+  namePatternSource,
+  textKey,
+} from './mask-names.js';
 import {
   isWholeSentence,
   leansOnPreviousSentence,
@@ -122,18 +125,24 @@ export function formatQuizLabel(concept: Pick<Concept, 'names' | 'title'>): stri
   for (const name of concept.names) {
     const last = groups.at(-1);
     const latinOnly = !/\p{Script=Hangul}/u.test(name);
-    const translates = last !== undefined && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name)) && bracketedAfter(last.head, name);
+    const translates =
+      last !== undefined && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name)) && bracketedAfter(last.head, name);
     if (last && last.translation === undefined && latinOnly && translates) last.translation = name;
     else groups.push({ head: name });
   }
   if (groups.length <= 1) return formatConceptLabel(concept);
-  const label = groups.map((group) => (group.translation && /\p{Script=Hangul}/u.test(group.head) ? `${group.head} (${group.translation})` : group.head)).join(' / ');
+  const label = groups
+    .map((group) => (group.translation && /\p{Script=Hangul}/u.test(group.head) ? `${group.head} (${group.translation})` : group.head))
+    .join(' / ');
   return label.length <= maxLabelLength ? label : formatConceptLabel(concept);
 }
 
 /** `DNS` and `Domain Name System`. */
 function isAcronymOf(short: string, long: string): boolean {
-  const initials = long.split(/[\s-]+/u).map((word) => word[0] ?? '').join('');
+  const initials = long
+    .split(/[\s-]+/u)
+    .map((word) => word[0] ?? '')
+    .join('');
   return short.length >= 2 && initials.toLowerCase() === short.toLowerCase();
 }
 
@@ -146,7 +155,10 @@ export function splitJoinedName(name: string): string[] {
 function namesOf(concept: Concept, label: string): string[] {
   const whole = [...concept.names, ...concept.aliases, label, concept.title];
   // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
-  const commands = whole.map((name) => name.trim().split(/\s+/u)).filter((words) => words.length === 2 && commandWords.test(words[0]!)).map((words) => words[1]!);
+  const commands = whole
+    .map((name) => name.trim().split(/\s+/u))
+    .filter((words) => words.length === 2 && commandWords.test(words[0]!))
+    .map((words) => words[1]!);
   return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
 }
 
@@ -225,7 +237,8 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
 
   // Which concept a name key names: a bold `커널` in another section still opens the Kernel concept.
   const conceptByNameKey = new Map<string, string>();
-  for (const concept of kb.concepts) for (const key of nameKeysById.get(concept.id)!.keys) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
+  for (const concept of kb.concepts)
+    for (const key of nameKeysById.get(concept.id)!.keys) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
 
   /** Terms in the order a note offers them: names of its concepts, bold terms, translated terms of its prose; one per key. */
   function collectTerms(documentId: string, concepts: readonly Concept[]): Term[] {
@@ -429,11 +442,16 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       subsection.names.some((name) => {
         const key = textKey(name);
         // It opens with the subsection's name, or names it where it defines a term ("… 순수 요구 페이징이라고 한다").
-        return key.length >= 2 && (opening.startsWith(key) || (sentenceKey.includes(key) && /(?:이?라고|이?라)\s?(?:한다|부른다)|is called/u.test(originalText)));
+        return (
+          key.length >= 2 &&
+          (opening.startsWith(key) || (sentenceKey.includes(key) && /(?:이?라고|이?라)\s?(?:한다|부른다)|is called/u.test(originalText)))
+        );
       }),
     );
     // A concept whose names or own terms the prompt shows would be the natural pick, or a second right answer.
-    const distractors = offerable.filter((other) => !showsAny(text, nameKeysById.get(other.id)!.keys) && !showsAny(text, termKeysById.get(other.id)!));
+    const distractors = offerable.filter(
+      (other) => !showsAny(text, nameKeysById.get(other.id)!.keys) && !showsAny(text, termKeysById.get(other.id)!),
+    );
     if (distractors.length < distractorCount) return null;
     const letters = countLetters(prompt);
     const features: QuestionFeatures = {
@@ -469,7 +487,13 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       if (seen.has(key)) continue;
       seen.add(key);
       // A name borrowed from another note's concept keeps that note as its home, so its company comes from there.
-      const term = byKey.get(key) ?? makeTerm(text, conceptByNameKey.has(key) ? (kb.getConcept(conceptByNameKey.get(key)!)?.documentId ?? concept.documentId) : concept.documentId, 'name');
+      const term =
+        byKey.get(key) ??
+        makeTerm(
+          text,
+          conceptByNameKey.has(key) ? (kb.getConcept(conceptByNameKey.get(key)!)?.documentId ?? concept.documentId) : concept.documentId,
+          'name',
+        );
       // Blanking the concept's own name is a which-concept question in disguise.
       if (!term || term.partKeys.some((part) => isOwnKey(part, ownKeys))) continue;
       // A name borrowed from a note outside the domain is a homonym as often as not (`인덱스 i` in a heap note).
@@ -480,7 +504,13 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     return result;
   }
 
-  function blankSentence(concept: Concept, sentence: PromptSentence, term: Term, ownKeys: ReadonlySet<string>, domainTerms: readonly Term[]): ClozeCandidate | null {
+  function blankSentence(
+    concept: Concept,
+    sentence: PromptSentence,
+    term: Term,
+    ownKeys: ReadonlySet<string>,
+    domainTerms: readonly Term[],
+  ): ClozeCandidate | null {
     const prompt = blankTerm(sentence.text, term);
     if (prompt === null) return null;
     const text = prepare(prompt);
@@ -508,7 +538,10 @@ function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
       genericBlank: term.generic || isCommonNounUse(sentence.text, term),
       verbalBlank: term.verbal || (term.script !== 'hangul' && isVerbSlot(before)) || (ending.kind === 'inside-word' && ending.verbal),
       blankInsideWord:
-        (ending.kind === 'inside-word' && !ending.verbal) || /[\p{L}\p{N}]$/u.test(before) || isInsideCommand(before, prompt, term) || isInsideBrackets(before),
+        (ending.kind === 'inside-word' && !ending.verbal) ||
+        /[\p{L}\p{N}]$/u.test(before) ||
+        isInsideCommand(before, prompt, term) ||
+        isInsideBrackets(before),
       particleNeutralized: false,
       optionsFromOtherNotes: 0,
       optionsInOtherScript: 0,
@@ -535,7 +568,10 @@ function buildDomains(kb: KnowledgeBase, conceptsByDocument: ReadonlyMap<string,
   const mentions = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (a === b) return;
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const links = strength.get(from) ?? strength.set(from, new Map()).get(from)!;
       links.set(to, (links.get(to) ?? 0) + 1);
     }
@@ -576,7 +612,8 @@ function buildDomains(kb: KnowledgeBase, conceptsByDocument: ReadonlyMap<string,
 /** `git ＿＿＿(으)로 기록한다`: a masked command word is a spelling question, not a concept question. */
 const commandBeforeMask = new RegExp(`(?:^|\\s)(?:git|docker|kubectl|npm)\\s+${answerMask}`, 'u');
 const leadingAliasClause = new RegExp(`^${answerMask}\\S*\\s?(?:이?라고도|으로도|로도)\\s?(?:하며|불리며|부르며|한다\\.?)\\s*,?\\s*`, 'u');
-const aliasSentence = /^(?:흔히|보통|또는|혹은)?\s?\S*(?:이?라고도|으로도|로도)\s?(?:부른다|한다|불린다|쓴다)\.?$|^(?:it is )?also (?:called|known as)\b/u;
+const aliasSentence =
+  /^(?:흔히|보통|또는|혹은)?\s?\S*(?:이?라고도|으로도|로도)\s?(?:부른다|한다|불린다|쓴다)\.?$|^(?:it is )?also (?:called|known as)\b/u;
 
 /**
  * How many different names of the concept the text shows, Hangul and Latin counted apart (`프로세스(Process)`
@@ -588,7 +625,14 @@ function countMaskedNames(text: string, names: readonly string[]): number {
   return Math.max(hangul, shown.length - hangul);
 }
 
-const noBlankFeatures = { genericBlank: false, verbalBlank: false, blankInsideWord: false, particleNeutralized: false, optionsInOtherScript: 0, optionLengthGap: 0 };
+const noBlankFeatures = {
+  genericBlank: false,
+  verbalBlank: false,
+  blankInsideWord: false,
+  particleNeutralized: false,
+  optionsInOtherScript: 0,
+  optionLengthGap: 0,
+};
 
 function sentenceFeatures(sentence: PromptSentence) {
   return {
@@ -596,7 +640,8 @@ function sentenceFeatures(sentence: PromptSentence) {
     wholeSentence: isWholeSentence(sentence.text),
     leansOnPrevious: leansOnPreviousSentence(sentence.text),
     pointsElsewhere: pointsElsewhere(sentence.text),
-    looksLikeCode: looksLikeCode(sentence.text) || /(?:^|\s)(?:git|docker|kubectl|npm)\s+\S+\s+(?:pop|list|push|apply|add|run|build|-\w)/u.test(sentence.text),
+    looksLikeCode:
+      looksLikeCode(sentence.text) || /(?:^|\s)(?:git|docker|kubectl|npm)\s+\S+\s+(?:pop|list|push|apply|add|run|build|-\w)/u.test(sentence.text),
   };
 }
 
@@ -681,7 +726,11 @@ function isInsideCommand(before: string, prompt: string, term: Term): boolean {
   const previousWord = /(\S+)\s*$/u.exec(before)?.[1] ?? '';
   if (commandWords.test(previousWord)) return true;
   const after = prompt.slice(prompt.indexOf(answerMask) + answerMask.length);
-  return commandWords.test(term.text.split(/\s+/u)[0] ?? '') && /^\s+-{0,2}[a-z][a-z-]*(?:\s|$)/u.test(after) && !/^\s+(?:is|are|was|the|a|an|and|or|to|of|in|on|for|with|saves|keeps|creates|makes|moves)\b/u.test(after);
+  return (
+    commandWords.test(term.text.split(/\s+/u)[0] ?? '') &&
+    /^\s+-{0,2}[a-z][a-z-]*(?:\s|$)/u.test(after) &&
+    !/^\s+(?:is|are|was|the|a|an|and|or|to|of|in|on|for|with|saves|keeps|creates|makes|moves)\b/u.test(after)
+  );
 }
 
 /** The sentence with its one occurrence of `term` blanked, or null when that would not make a fair question. */

@@ -64,10 +64,30 @@ export const qualityRules: readonly QualityRule[] = [
   { id: 'points-elsewhere', weight: -1, why: '"see below" or a link says nothing to answer from', applies: (f) => f.pointsElsewhere },
   { id: 'too-short', weight: -1, why: 'under 15 letters is too little to recognise anything by', applies: (f) => f.letters < 15 },
   { id: 'too-long', weight: -1, why: 'a paragraph-long prompt tests reading, not knowing', applies: (f) => f.letters > maxPromptLetters },
-  { id: 'mostly-masked', weight: -1, why: 'when masks hide over half the sentence, it was mostly the name itself', applies: (f) => f.maskedShare > 0.5 },
-  { id: 'generic-blank', weight: -1, why: 'blanking 장점 or 방식 asks for a word, not for knowledge', applies: (f) => f.kind === 'cloze' && f.genericBlank },
-  { id: 'verbal-blank', weight: -1, why: 'noun options in a verb or adverb slot read wrong and can flip the meaning', applies: (f) => f.kind === 'cloze' && f.verbalBlank },
-  { id: 'blank-inside-word', weight: -1, why: 'a blank inside a word has no option that reads as that word', applies: (f) => f.kind === 'cloze' && f.blankInsideWord },
+  {
+    id: 'mostly-masked',
+    weight: -1,
+    why: 'when masks hide over half the sentence, it was mostly the name itself',
+    applies: (f) => f.maskedShare > 0.5,
+  },
+  {
+    id: 'generic-blank',
+    weight: -1,
+    why: 'blanking 장점 or 방식 asks for a word, not for knowledge',
+    applies: (f) => f.kind === 'cloze' && f.genericBlank,
+  },
+  {
+    id: 'verbal-blank',
+    weight: -1,
+    why: 'noun options in a verb or adverb slot read wrong and can flip the meaning',
+    applies: (f) => f.kind === 'cloze' && f.verbalBlank,
+  },
+  {
+    id: 'blank-inside-word',
+    weight: -1,
+    why: 'a blank inside a word has no option that reads as that word',
+    applies: (f) => f.kind === 'cloze' && f.blankInsideWord,
+  },
   {
     id: 'fits-another-concept',
     weight: -0.5,
@@ -92,12 +112,22 @@ export const qualityRules: readonly QualityRule[] = [
     why: 'under 20 letters ("시스템의 모든 것을 통제한다") describes too little to tell one concept from another',
     applies: (f) => f.kind === 'which-concept' && f.letters < 20,
   },
-  { id: 'fragment', weight: -0.45, why: 'a list fragment (`빠른 속도`) is not a statement one can recognise a concept by', applies: (f) => !f.wholeSentence },
+  {
+    id: 'fragment',
+    weight: -0.45,
+    why: 'a list fragment (`빠른 속도`) is not a statement one can recognise a concept by',
+    applies: (f) => !f.wholeSentence,
+  },
   { id: 'code', weight: -0.45, why: 'code in a prompt reads badly in a post and often names the answer', applies: (f) => f.looksLikeCode },
   { id: 'many-masks', weight: -0.45, why: 'three or more masks make a sentence hard to read', applies: (f) => f.masks >= 3 },
   { id: 'list-item', weight: -0.05, why: 'a list item leans on its list more often than a paragraph sentence does', applies: (f) => f.fromListItem },
   { id: 'two-sentences', weight: -0.05, why: 'two sentences are a longer read; used only when one is a thin clue', applies: (f) => f.sentences > 1 },
-  { id: 'particle-neutralized', weight: -0.05, why: '`을(를)` reads a little less naturally than the right particle', applies: (f) => f.particleNeutralized },
+  {
+    id: 'particle-neutralized',
+    weight: -0.05,
+    why: '`을(를)` reads a little less naturally than the right particle',
+    applies: (f) => f.particleNeutralized,
+  },
   {
     id: 'options-other-notes',
     weight: -0.1,
@@ -110,7 +140,12 @@ export const qualityRules: readonly QualityRule[] = [
     why: 'a Latin option among Hangul ones (or the reverse) stands out whatever its meaning',
     applies: (f) => f.kind === 'cloze' && f.optionsInOtherScript >= 2,
   },
-  { id: 'options-length-gap', weight: -0.1, why: 'an option much longer or shorter than the others stands out', applies: (f) => f.kind === 'cloze' && f.optionLengthGap > 0.6 },
+  {
+    id: 'options-length-gap',
+    weight: -0.1,
+    why: 'an option much longer or shorter than the others stands out',
+    applies: (f) => f.kind === 'cloze' && f.optionLengthGap > 0.6,
+  },
 ];
 
 export interface QualityVerdict {

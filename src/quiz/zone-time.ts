@@ -58,7 +58,7 @@ export function zoneOffsetMs(timezone: string, instantMs: number): number {
   for (const part of formatterFor(timezone).formatToParts(probe)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const shown = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  const shown = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour! % 24, parts.minute, parts.second);
   const offset = shown - probe;
   if (cache.size >= maxCachedOffsets) cache.clear();
   cache.set(minute, offset);

@@ -23,10 +23,53 @@ export interface BodyCandidate {
 
 // Korean function words and endings that appear everywhere and explain nothing.
 const koreanFillers = new Set([
-  '있다', '이다', '한다', '하는', '하고', '또는', '그리고', '따라서', '이는', '것을', '것이', '것은', '것이다', '여러',
-  '모든', '같은', '위한', '통해', '대한', '하나', '거의', '여기서는', '말한다', '이러한', '그런', '어떤', '있는', '없는',
+  '있다',
+  '이다',
+  '한다',
+  '하는',
+  '하고',
+  '또는',
+  '그리고',
+  '따라서',
+  '이는',
+  '것을',
+  '것이',
+  '것은',
+  '것이다',
+  '여러',
+  '모든',
+  '같은',
+  '위한',
+  '통해',
+  '대한',
+  '하나',
+  '거의',
+  '여기서는',
+  '말한다',
+  '이러한',
+  '그런',
+  '어떤',
+  '있는',
+  '없는',
 ]);
-const englishFillers = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'are', 'was', 'not', 'but', 'you', 'can', 'its', 'into', 'than']);
+const englishFillers = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'that',
+  'this',
+  'are',
+  'was',
+  'not',
+  'but',
+  'you',
+  'can',
+  'its',
+  'into',
+  'than',
+]);
 
 const hangulSyllables = /^[\uac00-\ud7a3]+$/;
 

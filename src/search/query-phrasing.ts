@@ -10,7 +10,8 @@ export interface QueryVariant {
   weight: number;
 }
 
-const englishLead = /^(?:what\s+is|what\s+are|what's|whats|what\s+does|who\s+is|explain|define|describe|tell\s+me\s+about|meaning\s+of|definition\s+of)\s+(?:an?\s+|the\s+)?/;
+const englishLead =
+  /^(?:what\s+is|what\s+are|what's|whats|what\s+does|who\s+is|explain|define|describe|tell\s+me\s+about|meaning\s+of|definition\s+of)\s+(?:an?\s+|the\s+)?/;
 const englishTail = /\s+(?:mean|means|stand\s+for|stands\s+for)$/;
 const trailingPunctuation = /[\s?？!！.。~]+$/;
 const koreanTail =
@@ -20,12 +21,7 @@ const trailingParticle = /(?<=[\uac00-\ud7a3]{2}|[a-z0-9]{2})(?:에서|으로|�
 function stripQuestion(text: string): string {
   let current = text;
   for (;;) {
-    const next = current
-      .replace(trailingPunctuation, '')
-      .replace(englishLead, '')
-      .replace(englishTail, '')
-      .replace(koreanTail, '')
-      .trim();
+    const next = current.replace(trailingPunctuation, '').replace(englishLead, '').replace(englishTail, '').replace(koreanTail, '').trim();
     if (next === current) return current;
     current = next;
   }
@@ -34,22 +30,125 @@ function stripQuestion(text: string): string {
 // Words around a name that never name a concept themselves: requests, greetings, question words, the
 // `and`/`vs` between two names, what is left of a mention (`@everyone`, the id of `<@123>`).
 const fillerWords = new Set([
-  'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'about', 'it',
-  'this', 'that', 'what', 'whats', 'how', 'why', 'who', 'explain', 'define', 'describe', 'tell', 'me', 'my', 'you',
-  'please', 'pls', 'plz', 'thanks', 'thx', 'hey', 'hi', 'hello', 'bot', 'vs', 'versus', 'mean', 'means', 'meaning',
-  'definition', 'difference', 'between', 'everyone', 'here',
-  '제발', '뭐야', '뭐예요', '뭐에요', '뭔가요', '뭐지', '뭐임', '무엇', '무엇인가요', '무엇인가', '무엇이야', '무엇입니까', '설명',
-  '설명해', '설명해줘', '설명해주세요', '알려줘', '알려주세요', '알려', '주세요', '의미', '차이', '차이점', '그리고', '대해',
-  '대해서', '에서', '이랑', '하고',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'be',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'with',
+  'about',
+  'it',
+  'this',
+  'that',
+  'what',
+  'whats',
+  'how',
+  'why',
+  'who',
+  'explain',
+  'define',
+  'describe',
+  'tell',
+  'me',
+  'my',
+  'you',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'thx',
+  'hey',
+  'hi',
+  'hello',
+  'bot',
+  'vs',
+  'versus',
+  'mean',
+  'means',
+  'meaning',
+  'definition',
+  'difference',
+  'between',
+  'everyone',
+  'here',
+  '제발',
+  '뭐야',
+  '뭐예요',
+  '뭐에요',
+  '뭔가요',
+  '뭐지',
+  '뭐임',
+  '무엇',
+  '무엇인가요',
+  '무엇인가',
+  '무엇이야',
+  '무엇입니까',
+  '설명',
+  '설명해',
+  '설명해줘',
+  '설명해주세요',
+  '알려줘',
+  '알려주세요',
+  '알려',
+  '주세요',
+  '의미',
+  '차이',
+  '차이점',
+  '그리고',
+  '대해',
+  '대해서',
+  '에서',
+  '이랑',
+  '하고',
 ]);
 
 // Words that never name a concept, nor are worth finding in a body: a longer name's words (`what`, `the`)
 // are not indexed alone, and a query that is one of them guesses nothing. Narrower than `fillerWords`: a
 // word such as `please` may still be searched for in a body.
 const stopWords = new Set([
-  'a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with',
-  'it', 'this', 'that', 'what', 'whats', 'how', 'why', 'who', 'explain', 'define', 'me', 'my', 'i', 'you',
-  'everyone', 'here',
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'be',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'with',
+  'it',
+  'this',
+  'that',
+  'what',
+  'whats',
+  'how',
+  'why',
+  'who',
+  'explain',
+  'define',
+  'me',
+  'my',
+  'i',
+  'you',
+  'everyone',
+  'here',
 ]);
 
 export function isStopWord(word: string): boolean {

@@ -22,7 +22,4 @@ export interface SearchOptions {
 }
 
 /** What `/explain` and `cli explain` do with a query. */
-export type ExplainOutcome =
-  | { kind: 'found'; hit: SearchHit }
-  | { kind: 'guess'; candidates: SearchHit[] }
-  | { kind: 'none' };
+export type ExplainOutcome = { kind: 'found'; hit: SearchHit } | { kind: 'guess'; candidates: SearchHit[] } | { kind: 'none' };

@@ -67,7 +67,9 @@ function refuseForeignDatabase(db: SqliteDatabase, migrations: readonly Migratio
   const foreign = names.filter((name) => !ours.has(name.toLowerCase()));
   if (foreign.length === 0) return;
   const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, … (${foreign.length} in all)` : '');
-  throw new Error(`the file holds tables of another application (${shown}); nothing was written to it. The bot only opens an empty file or its own database`);
+  throw new Error(
+    `the file holds tables of another application (${shown}); nothing was written to it. The bot only opens an empty file or its own database`,
+  );
 }
 
 function tablesCreatedBy(migrations: readonly Migration[]): Set<string> {
@@ -90,7 +92,9 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
   const newest = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
   const known = migrations.at(-1)?.version ?? 0;
   if (newest?.version != null && newest.version > known) {
-    throw new Error(`The database schema is at version ${newest.version}, newer than this build knows (${known}). Update the bot before opening this file.`);
+    throw new Error(
+      `The database schema is at version ${newest.version}, newer than this build knows (${known}). Update the bot before opening this file.`,
+    );
   }
 
   const applied: string[] = [];

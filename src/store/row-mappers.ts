@@ -101,7 +101,7 @@ export function toScheduleProblem(kind: string | null, data: string | null): Sch
   switch (kind) {
     case 'missing-permissions':
       return Array.isArray(fields.permissions) && fields.permissions.every((name) => typeof name === 'string')
-        ? { kind, permissions: fields.permissions as string[] }
+        ? { kind, permissions: fields.permissions }
         : unreadable;
     case 'unknown-channel':
     case 'unknown-message':

@@ -21,18 +21,20 @@ import type { MemoryState } from '../learning/memory-state.js';
 import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 import type { QuizStore } from './quiz-store.js';
 import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
-import {
-  toAnswerActivity,
-  toMemoryStateColumns,
-  toReviewLog,
-  toStateJson,
-  toStoredMemory,
-  toStoredMemoryFromLog,
-} from './learning-row-mappers.js';
+import { toAnswerActivity, toMemoryStateColumns, toReviewLog, toStateJson, toStoredMemory, toStoredMemoryFromLog } from './learning-row-mappers.js';
 import { createShortId } from './create-short-id.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { prepareStatements, type PreparedStatements } from './quiz-statements.js';
-import { fromScheduleProblem, toAccuracy, toDateOrNull, toFlashcardGrade, toPendingReveal, toRecordedAnswer, toSchedule, toStoredQuestion } from './row-mappers.js';
+import {
+  fromScheduleProblem,
+  toAccuracy,
+  toDateOrNull,
+  toFlashcardGrade,
+  toPendingReveal,
+  toRecordedAnswer,
+  toSchedule,
+  toStoredQuestion,
+} from './row-mappers.js';
 
 /**
  * The embedded `QuizStore`: one SQLite file in WAL mode. Statements are prepared once; every operation that
@@ -453,7 +455,12 @@ export class SqliteQuizStore implements QuizStore {
     // Re-rating an older review would leave every later state computed from the old rating: refuse instead.
     if (this.learning.selectLatestReviewId.get(review.guildId, review.userId, review.conceptId)?.id !== review.id) return null;
     const after = next(review.stateBefore);
-    this.learning.updateReviewRating.run({ id: reviewId, rating: revision.rating, confidence: revision.confidence, stateAfterJson: toStateJson(after) });
+    this.learning.updateReviewRating.run({
+      id: reviewId,
+      rating: revision.rating,
+      confidence: revision.confidence,
+      stateAfterJson: toStateJson(after),
+    });
     this.learning.upsertMemoryState.run({
       guildId: review.guildId,
       userId: review.userId,

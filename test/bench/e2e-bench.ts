@@ -82,7 +82,7 @@ export async function runE2eBench(log: (line: string) => void): Promise<object> 
     log(`  /explain answered: ${describeStats(explain)}`);
     const answerClicks = await benchAnswerClicks(harness);
     log(`  answer clicks acknowledged: ${describeStats(answerClicks)}`);
-    log('  (time = INTERACTION_CREATE dispatched → the bot\'s first response accepted by the emulator)');
+    log("  (time = INTERACTION_CREATE dispatched → the bot's first response accepted by the emulator)");
     return { explain, answerClicks };
   } finally {
     await harness.close();

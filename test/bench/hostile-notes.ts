@@ -3,12 +3,34 @@
 import { createBenchRandom } from './bench-stats.js';
 
 const terms: readonly [string, string][] = [
-  ['분산', 'Distributed'], ['캐시', 'Cache'], ['엔진', 'Engine'], ['네트워크', 'Network'], ['서버', 'Server'],
-  ['클러스터', 'Cluster'], ['컨테이너', 'Container'], ['데이터', 'Data'], ['저장소', 'Storage'], ['메모리', 'Memory'],
-  ['스케줄러', 'Scheduler'], ['프로토콜', 'Protocol'], ['보안', 'Security'], ['인증', 'Authentication'], ['파일', 'File'],
-  ['커널', 'Kernel'], ['드라이버', 'Driver'], ['인덱스', 'Index'], ['트랜잭션', 'Transaction'], ['패킷', 'Packet'],
+  ['분산', 'Distributed'],
+  ['캐시', 'Cache'],
+  ['엔진', 'Engine'],
+  ['네트워크', 'Network'],
+  ['서버', 'Server'],
+  ['클러스터', 'Cluster'],
+  ['컨테이너', 'Container'],
+  ['데이터', 'Data'],
+  ['저장소', 'Storage'],
+  ['메모리', 'Memory'],
+  ['스케줄러', 'Scheduler'],
+  ['프로토콜', 'Protocol'],
+  ['보안', 'Security'],
+  ['인증', 'Authentication'],
+  ['파일', 'File'],
+  ['커널', 'Kernel'],
+  ['드라이버', 'Driver'],
+  ['인덱스', 'Index'],
+  ['트랜잭션', 'Transaction'],
+  ['패킷', 'Packet'],
 ];
-const endings = ['은 여러 서버에서 동작하는 구성 요소이다.', '를 이용해 요청을 처리한다.', '의 상태를 주기적으로 확인한다.', '와 함께 쓰이는 방식이다.', '는 장애가 생기면 자동으로 복구된다.'];
+const endings = [
+  '은 여러 서버에서 동작하는 구성 요소이다.',
+  '를 이용해 요청을 처리한다.',
+  '의 상태를 주기적으로 확인한다.',
+  '와 함께 쓰이는 방식이다.',
+  '는 장애가 생기면 자동으로 복구된다.',
+];
 
 /** `count` concepts in one note, each a `##` section with a unique Korean (English) name and three bullets. */
 export function manyConceptsNote(count: number): string {
@@ -34,7 +56,12 @@ function prose(random: () => number, bytes: number): string {
   let size = 0;
   while (size < bytes) {
     const [korean, english] = terms[Math.floor(random() * terms.length)] as [string, string];
-    const word = random() < 0.3 ? `${korean}(${english})` : random() < 0.5 ? korean + (endings[Math.floor(random() * endings.length)] ?? '') : english.toLowerCase();
+    const word =
+      random() < 0.3
+        ? `${korean}(${english})`
+        : random() < 0.5
+          ? korean + (endings[Math.floor(random() * endings.length)] ?? '')
+          : english.toLowerCase();
     words.push(word);
     size += Buffer.byteLength(word) + 1;
   }

@@ -117,9 +117,13 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
   log('  policy           mean recall   weakest decile   answers/member/day');
   for (const name of policyNames) {
     const result = policies[name];
-    log(`  ${name.padEnd(16)} ${result.meanRecall.toFixed(3).padStart(11)}   ${result.weakestDecileRecall.toFixed(4).padStart(14)}   ${result.answersPerMemberDay.toFixed(2).padStart(18)}`);
+    log(
+      `  ${name.padEnd(16)} ${result.meanRecall.toFixed(3).padStart(11)}   ${result.weakestDecileRecall.toFixed(4).padStart(14)}   ${result.answersPerMemberDay.toFixed(2).padStart(18)}`,
+    );
   }
-  log(`  fsrs ÷ round-robin: mean ${fsrsOverRoundRobin.meanRecall}× (target ${target.meanRecall}×), weakest decile ${fsrsOverRoundRobin.weakestDecileRecall}× (target ${target.weakestDecileRecall}×): ${target.met ? 'met' : 'NOT met'}`);
+  log(
+    `  fsrs ÷ round-robin: mean ${fsrsOverRoundRobin.meanRecall}× (target ${target.meanRecall}×), weakest decile ${fsrsOverRoundRobin.weakestDecileRecall}× (target ${target.weakestDecileRecall}×): ${target.met ? 'met' : 'NOT met'}`,
+  );
 
   // Other plausible worlds, to show how much the verdict depends on the model's guesses. The headline above is
   // the model as first written; none of these replaces it.
@@ -128,7 +132,8 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
     return { change, fsrsOverRoundRobin: compareToRoundRobin(varied), meanRecall: mapPolicies((name) => varied[name].meanRecall) };
   });
   log('  sensitivity (fsrs ÷ round-robin, mean / weakest decile):');
-  for (const check of sensitivity) log(`    ${check.change.padEnd(40)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×`);
+  for (const check of sensitivity)
+    log(`    ${check.change.padEnd(40)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×`);
   return { days, members, concepts: concepts.length, seeds: [...seeds], reviewsPerDay, policies, fsrsOverRoundRobin, target, sensitivity };
 }
 
@@ -245,7 +250,12 @@ export interface SimulationRun extends PolicyResult {
   recalls: number[][];
 }
 
-export function simulateTeam(concepts: readonly string[], name: PolicyName, seed: number, s: SimulationParameters = learningSimulation): SimulationRun {
+export function simulateTeam(
+  concepts: readonly string[],
+  name: PolicyName,
+  seed: number,
+  s: SimulationParameters = learningSimulation,
+): SimulationRun {
   const world = createWorld(concepts.length, seed, s);
   const outcomes = createRandom(seed * 7919 + 1);
   const policy = createPolicy(name, concepts, seed, s.members);
@@ -264,7 +274,10 @@ export function simulateTeam(concepts: readonly string[], name: PolicyName, seed
     const reviewAt = start + day * dayMs + reviewHourMs;
     for (let m = 0; m < members; m++) {
       if (!world.reviews[day]![m]) continue;
-      policy.reviewConcepts(m, reviewsPerDay, reviewAt).slice(0, reviewsPerDay).forEach((id, i) => answer(m, id, reviewAt + i * 60_000, false));
+      policy
+        .reviewConcepts(m, reviewsPerDay, reviewAt)
+        .slice(0, reviewsPerDay)
+        .forEach((id, i) => answer(m, id, reviewAt + i * 60_000, false));
     }
   }
   const end = start + days * dayMs + channelHourMs;

@@ -34,7 +34,9 @@ export async function runQuizBench(log: (line: string) => void): Promise<object>
   try {
     log('quiz store (SQLite WAL, synchronous=NORMAL, a temp file)');
     const recording = measureRecording(path.join(directory, 'answers.sqlite'));
-    log(`  answers recorded: ${recording.answersPerSecond.toFixed(0)}/s (median of ${answerRuns} runs of ${answersPerRun.toLocaleString('en')}, each a transaction)`);
+    log(
+      `  answers recorded: ${recording.answersPerSecond.toFixed(0)}/s (median of ${answerRuns} runs of ${answersPerRun.toLocaleString('en')}, each a transaction)`,
+    );
 
     const leaderboard = measureLeaderboards(path.join(directory, 'leaderboard.sqlite'), log);
     // The headline numbers are the slowest of the three periods `/leaderboard` offers.
@@ -63,15 +65,17 @@ function measureRecording(file: string): { answersPerSecond: number; runs: numbe
     for (let run = 0; run < answerRuns; run++) {
       const now = Date.now();
       // 1,000 members per question, like one busy click storm after another.
-      const batch = Array.from({ length: answersPerRun / 1_000 }, (_, index) =>
-        store.createQuestion({
-          guildId,
-          channelId,
-          slotKey: `bench-${run}-${index}`,
-          question: generated,
-          createdAt: new Date(now),
-          closesAt: new Date(now + day),
-        }).question,
+      const batch = Array.from(
+        { length: answersPerRun / 1_000 },
+        (_, index) =>
+          store.createQuestion({
+            guildId,
+            channelId,
+            slotKey: `bench-${run}-${index}`,
+            question: generated,
+            createdAt: new Date(now),
+            closesAt: new Date(now + day),
+          }).question,
       );
       const started = performance.now();
       for (const question of batch) {
@@ -102,7 +106,9 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
     const end = seedHistory(db, store);
     const seedMs = performance.now() - seedStarted;
     const storedAnswers = db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
-    log(`  seeded ${storedAnswers.toLocaleString('en')} answers by ${members} members to ${questions.toLocaleString('en')} questions through the store in ${(seedMs / 1000).toFixed(1)} s`);
+    log(
+      `  seeded ${storedAnswers.toLocaleString('en')} answers by ${members} members to ${questions.toLocaleString('en')} questions through the store in ${(seedMs / 1000).toFixed(1)} s`,
+    );
 
     const sinceByPeriod: Record<LeaderboardPeriod, Date | null> = {
       week: new Date(end - 7 * day),
@@ -129,7 +135,9 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
       }
       const answersInPeriod = since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number);
       periods[period] = { p50Ms: round(median(p50s), 2), p99Ms: round(median(p99s), 2), answersInPeriod };
-      log(`  /leaderboard ${period.padEnd(5)} p50 ${median(p50s).toFixed(2)} ms, p99 ${median(p99s).toFixed(2)} ms (${answersInPeriod.toLocaleString('en')} answers in period; median of ${leaderboardRepeats} × ${leaderboardQueries} queries)`);
+      log(
+        `  /leaderboard ${period.padEnd(5)} p50 ${median(p50s).toFixed(2)} ms, p99 ${median(p99s).toFixed(2)} ms (${answersInPeriod.toLocaleString('en')} answers in period; median of ${leaderboardRepeats} × ${leaderboardQueries} queries)`,
+      );
     }
 
     // Worst case for the period query: a period that spans the whole history aggregates every answer.
@@ -140,8 +148,14 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
       store.getLeaderboard(guildId, 'month', everything, 'member-1');
       worst.push(performance.now() - started);
     }
-    periods['whole-history-as-period'] = { p50Ms: round(percentile(worst, 0.5), 2), p99Ms: round(percentile(worst, 0.99), 2), answersInPeriod: storedAnswers };
-    log(`  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`);
+    periods['whole-history-as-period'] = {
+      p50Ms: round(percentile(worst, 0.5), 2),
+      p99Ms: round(percentile(worst, 0.99), 2),
+      answersInPeriod: storedAnswers,
+    };
+    log(
+      `  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`,
+    );
     return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
   } finally {
     store.close();

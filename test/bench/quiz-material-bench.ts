@@ -29,7 +29,13 @@ export function runQuizMaterialBench(log: (line: string) => void, count = 10_000
   const kb: KnowledgeBase = {
     ...empty,
     concepts,
-    documents: documentIds.map((id) => ({ id, title: id, file: `${id}.md`, references: [], conceptIds: concepts.filter((c) => c.documentId === id).map((c) => c.id) })),
+    documents: documentIds.map((id) => ({
+      id,
+      title: id,
+      file: `${id}.md`,
+      references: [],
+      conceptIds: concepts.filter((c) => c.documentId === id).map((c) => c.id),
+    })),
     getConcept: (id) => byId.get(id),
     getDocument: () => undefined,
   };
@@ -49,8 +55,17 @@ export function runQuizMaterialBench(log: (line: string) => void, count = 10_000
   const asked = 200;
   for (let i = 0; i < asked; i++) generateQuestion(kb, concepts[random.int(concepts.length)]!.id, random);
   const questionMs = (performance.now() - questionStarted) / asked;
-  const result = { concepts: count, unaskableScanMs: round(unaskableScanMs, 0), unaskableScanCpuMs: round(unaskableScanCpuMs, 0), heapMB: round(heapMB, 1), unaskable, questionMs: round(questionMs, 2) };
-  log(`quiz material: ${count} concepts, unaskable scan (builds all material) ${result.unaskableScanMs} ms wall, ${result.unaskableScanCpuMs} ms CPU, heap +${result.heapMB} MB, ${unaskable} unaskable; one question ${result.questionMs} ms`);
+  const result = {
+    concepts: count,
+    unaskableScanMs: round(unaskableScanMs, 0),
+    unaskableScanCpuMs: round(unaskableScanCpuMs, 0),
+    heapMB: round(heapMB, 1),
+    unaskable,
+    questionMs: round(questionMs, 2),
+  };
+  log(
+    `quiz material: ${count} concepts, unaskable scan (builds all material) ${result.unaskableScanMs} ms wall, ${result.unaskableScanCpuMs} ms CPU, heap +${result.heapMB} MB, ${unaskable} unaskable; one question ${result.questionMs} ms`,
+  );
   return result;
 }
 

@@ -18,22 +18,84 @@ const seed = 20_241_127;
 // Korean term → English term. Several also occur in the real notes (컨테이너, 클러스터, 커널, 가상, 프로세스…),
 // so real queries have to beat synthetic look-alikes.
 const vocabulary: readonly [string, string][] = [
-  ['분산', 'Distributed'], ['캐시', 'Cache'], ['엔진', 'Engine'], ['네트워크', 'Network'], ['서버', 'Server'],
-  ['클러스터', 'Cluster'], ['컨테이너', 'Container'], ['데이터', 'Data'], ['저장소', 'Storage'], ['메모리', 'Memory'],
-  ['스케줄러', 'Scheduler'], ['프로토콜', 'Protocol'], ['보안', 'Security'], ['인증', 'Authentication'], ['파일', 'File'],
-  ['시스템', 'System'], ['관리', 'Management'], ['모델', 'Model'], ['큐', 'Queue'], ['스트림', 'Stream'],
-  ['로그', 'Log'], ['이벤트', 'Event'], ['커널', 'Kernel'], ['드라이버', 'Driver'], ['인덱스', 'Index'],
-  ['트랜잭션', 'Transaction'], ['패킷', 'Packet'], ['라우터', 'Router'], ['게이트웨이', 'Gateway'], ['컴파일러', 'Compiler'],
-  ['가비지', 'Garbage'], ['스택', 'Stack'], ['레지스트리', 'Registry'], ['오케스트레이션', 'Orchestration'], ['가상', 'Virtual'],
-  ['프로세스', 'Process'], ['스레드', 'Thread'], ['브랜치', 'Branch'], ['프록시', 'Proxy'], ['정책', 'Policy'],
-  ['복제', 'Replication'], ['샤딩', 'Sharding'], ['파티션', 'Partition'], ['토큰', 'Token'], ['세션', 'Session'],
-  ['쿼리', 'Query'], ['옵티마이저', 'Optimizer'], ['버퍼', 'Buffer'], ['소켓', 'Socket'], ['포트', 'Port'],
-  ['암호화', 'Encryption'], ['해시', 'Hash'], ['트리', 'Tree'], ['그래프', 'Graph'], ['정렬', 'Sorting'],
-  ['검색', 'Search'], ['모니터링', 'Monitoring'], ['배포', 'Deployment'], ['빌드', 'Build'], ['테스트', 'Test'],
-  ['파이프라인', 'Pipeline'], ['워커', 'Worker'], ['노드', 'Node'], ['볼륨', 'Volume'], ['이미지', 'Image'],
-  ['런타임', 'Runtime'], ['인터럽트', 'Interrupt'], ['페이지', 'Page'], ['세그먼트', 'Segment'], ['디스크', 'Disk'],
+  ['분산', 'Distributed'],
+  ['캐시', 'Cache'],
+  ['엔진', 'Engine'],
+  ['네트워크', 'Network'],
+  ['서버', 'Server'],
+  ['클러스터', 'Cluster'],
+  ['컨테이너', 'Container'],
+  ['데이터', 'Data'],
+  ['저장소', 'Storage'],
+  ['메모리', 'Memory'],
+  ['스케줄러', 'Scheduler'],
+  ['프로토콜', 'Protocol'],
+  ['보안', 'Security'],
+  ['인증', 'Authentication'],
+  ['파일', 'File'],
+  ['시스템', 'System'],
+  ['관리', 'Management'],
+  ['모델', 'Model'],
+  ['큐', 'Queue'],
+  ['스트림', 'Stream'],
+  ['로그', 'Log'],
+  ['이벤트', 'Event'],
+  ['커널', 'Kernel'],
+  ['드라이버', 'Driver'],
+  ['인덱스', 'Index'],
+  ['트랜잭션', 'Transaction'],
+  ['패킷', 'Packet'],
+  ['라우터', 'Router'],
+  ['게이트웨이', 'Gateway'],
+  ['컴파일러', 'Compiler'],
+  ['가비지', 'Garbage'],
+  ['스택', 'Stack'],
+  ['레지스트리', 'Registry'],
+  ['오케스트레이션', 'Orchestration'],
+  ['가상', 'Virtual'],
+  ['프로세스', 'Process'],
+  ['스레드', 'Thread'],
+  ['브랜치', 'Branch'],
+  ['프록시', 'Proxy'],
+  ['정책', 'Policy'],
+  ['복제', 'Replication'],
+  ['샤딩', 'Sharding'],
+  ['파티션', 'Partition'],
+  ['토큰', 'Token'],
+  ['세션', 'Session'],
+  ['쿼리', 'Query'],
+  ['옵티마이저', 'Optimizer'],
+  ['버퍼', 'Buffer'],
+  ['소켓', 'Socket'],
+  ['포트', 'Port'],
+  ['암호화', 'Encryption'],
+  ['해시', 'Hash'],
+  ['트리', 'Tree'],
+  ['그래프', 'Graph'],
+  ['정렬', 'Sorting'],
+  ['검색', 'Search'],
+  ['모니터링', 'Monitoring'],
+  ['배포', 'Deployment'],
+  ['빌드', 'Build'],
+  ['테스트', 'Test'],
+  ['파이프라인', 'Pipeline'],
+  ['워커', 'Worker'],
+  ['노드', 'Node'],
+  ['볼륨', 'Volume'],
+  ['이미지', 'Image'],
+  ['런타임', 'Runtime'],
+  ['인터럽트', 'Interrupt'],
+  ['페이지', 'Page'],
+  ['세그먼트', 'Segment'],
+  ['디스크', 'Disk'],
 ];
-const fillers = ['은 여러 서버에서 동작하는 구성 요소이다', '를 이용해 요청을 처리한다', '의 상태를 주기적으로 확인한다', '와 함께 쓰이는 방식이다', '는 장애가 생기면 자동으로 복구된다'];
+const fillers = [
+  '은 여러 서버에서 동작하는 구성 요소이다',
+  '를 이용해 요청을 처리한다',
+  '의 상태를 주기적으로 확인한다',
+  '와 함께 쓰이는 방식이다',
+  '는 장애가 생기면 자동으로 복구된다',
+];
 
 interface SearchBenchResult {
   concepts: number;
@@ -114,12 +176,20 @@ export async function runSearchBench(log: (line: string) => void): Promise<Searc
     },
   };
 
-  log(`search: ${result.concepts} concepts (${realKb.concepts.length} real), index build ${result.buildMs} ms (median of 3), index heap ${result.heapMB} MB`);
+  log(
+    `search: ${result.concepts} concepts (${realKb.concepts.length} real), index build ${result.buildMs} ms (median of 3), index heap ${result.heapMB} MB`,
+  );
   log(`  full queries (${fullQueries.length}): p50 ${result.queryP50Ms} ms, p99 ${result.queryP99Ms} ms   [target p99 < 10 ms]`);
-  log(`  autocomplete 1–3 char prefixes (${prefixes.length}): p50 ${round(percentile(prefixTimes, 0.5), 3)} ms, p99 ${result.prefixP99Ms} ms   [target p99 < 1 ms]`);
-  log(`  quality table at this size: top-1 ${quality.top1}/${quality.total} = ${(quality.top1Rate * 100).toFixed(1)}%, negatives with hits: ${quality.negativesWithHits.length}/${nonsense.length}   [target top-1 ≥ 90%]`);
+  log(
+    `  autocomplete 1–3 char prefixes (${prefixes.length}): p50 ${round(percentile(prefixTimes, 0.5), 3)} ms, p99 ${result.prefixP99Ms} ms   [target p99 < 1 ms]`,
+  );
+  log(
+    `  quality table at this size: top-1 ${quality.top1}/${quality.total} = ${(quality.top1Rate * 100).toFixed(1)}%, negatives with hits: ${quality.negativesWithHits.length}/${nonsense.length}   [target top-1 ≥ 90%]`,
+  );
   if (quality.misses.length) log(`  misses: ${quality.misses.map((miss) => `${miss.query} → ${miss.got ?? '∅'}`).join(', ')}`);
-  log(`  baseline ${result.baseline.name}: p50 ${result.baseline.queryP50Ms} ms, p99 ${result.baseline.queryP99Ms} ms, top-1 ${(fuseQuality.top1Rate * 100).toFixed(1)}%, nonsense with hits ${fuseQuality.negativesWithHits.length}/${nonsense.length}`);
+  log(
+    `  baseline ${result.baseline.name}: p50 ${result.baseline.queryP50Ms} ms, p99 ${result.baseline.queryP99Ms} ms, top-1 ${(fuseQuality.top1Rate * 100).toFixed(1)}%, nonsense with hits ${fuseQuality.negativesWithHits.length}/${nonsense.length}`,
+  );
   return result;
 }
 
@@ -143,7 +213,10 @@ export function synthesizeConcepts(count: number, random: () => number, taken: S
     const documentId = `synthetic/note-${Math.floor(n / 100)}`;
     const acronym = words.map(([, en]) => en[0]).join('');
     const aliases = random() < 0.3 && !used.has(compact(acronym) + n) ? [`${acronym}${n}`] : [];
-    const statements = Array.from({ length: 3 }, () => `${korean}${pick(fillers)}. ${pick(vocabulary)[0]} ${pick(vocabulary)[0]} ${pick(vocabulary)[1]}`);
+    const statements = Array.from(
+      { length: 3 },
+      () => `${korean}${pick(fillers)}. ${pick(vocabulary)[0]} ${pick(vocabulary)[0]} ${pick(vocabulary)[1]}`,
+    );
     concepts.push({
       id: `${documentId}/c${n}`,
       documentId,
@@ -216,7 +289,7 @@ function compact(text: string): string {
 
 /** Heap numbers mean little without a collection first; the flag can be switched on at run time. */
 function exposeGc(): () => void {
-  if (typeof globalThis.gc === 'function') return globalThis.gc as () => void;
+  if (typeof globalThis.gc === 'function') return globalThis.gc;
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as unknown;
   return typeof gc === 'function' ? (gc as () => void) : () => {};

@@ -49,7 +49,11 @@ interface ProcessRun {
 function runNode(args: readonly string[], environment: Record<string, string> = {}): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repositoryRoot, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     let timedOut = false;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -67,7 +71,10 @@ function runNode(args: readonly string[], environment: Record<string, string> = 
 
 async function measureStartup(docsDir: string, scenario: Scenario, notesBytes: number): Promise<StartupResult> {
   const run = await runNode(['test/bench/startup-scenario.ts', docsDir, String(scenario.maxFileMb)]);
-  const lines = run.stdout.trim().split('\n').filter((line) => line.startsWith('{'));
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('{'));
   const last = (lines.length > 0 ? JSON.parse(lines.at(-1) ?? '{}') : {}) as Partial<Record<keyof StartupResult, number | null>>;
   return {
     concepts: last.concepts ?? null,
@@ -82,7 +89,10 @@ async function measureStartup(docsDir: string, scenario: Scenario, notesBytes: n
 
 function describe(result: StartupResult): string {
   const ms = (value: number | null) => (value === null ? '—' : `${value} ms`);
-  const ready = result.timedOutAfterMs !== undefined && result.readyMs === null ? `not ready after ${result.timedOutAfterMs / 1000} s` : `ready ${ms(result.readyMs)}`;
+  const ready =
+    result.timedOutAfterMs !== undefined && result.readyMs === null
+      ? `not ready after ${result.timedOutAfterMs / 1000} s`
+      : `ready ${ms(result.readyMs)}`;
   return `${result.concepts ?? '?'} concepts, ${(result.notesBytes / 1e6).toFixed(2)} MB: kb load ${ms(result.kbLoadMs)}, index ${ms(result.indexMs)}, ${ready}, heap ${result.heapMB ?? '—'} MB`;
 }
 
@@ -101,7 +111,8 @@ export async function runStartupBench(log: (line: string) => void): Promise<obje
       log(`  ${scenario.label}: ${describe(result)}`);
     }
     // The note of 10,000 concepts is above the default 2 MB per note: the CLI reads the same limit the bot does.
-    const cli = (command: string[]) => runNode(['src/cli/main.ts', ...command, '--docs', path.join(root, 'concepts10k'), '--json'], { DOCS_MAX_FILE_MB: '8' });
+    const cli = (command: string[]) =>
+      runNode(['src/cli/main.ts', ...command, '--docs', path.join(root, 'concepts10k'), '--json'], { DOCS_MAX_FILE_MB: '8' });
     const list = await cli(['concepts']);
     const check = await cli(['kb', 'check']);
     const seconds = (run: ProcessRun) => (run.timedOut ? `not done after ${timeoutMs / 1000} s` : `${run.ms} ms`);

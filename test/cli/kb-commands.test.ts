@@ -12,7 +12,11 @@ const fixtureNotes = path.resolve('test/fixtures/notes');
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (text) => out.push(text), (text) => err.push(text));
+  const code = await runCli(
+    argv,
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -128,7 +132,13 @@ describe('cli explain', () => {
 describe('cli arguments', () => {
   it('every command refuses a docs folder that does not exist, with exit code 1', async () => {
     const missing = path.join(os.tmpdir(), 'no-such-notes-dir-for-cli-test');
-    for (const command of [['explain', 'container'], ['search', 'container', '--json'], ['concepts', '--json'], ['kb', 'check'], ['quiz', 'sample', '--json']]) {
+    for (const command of [
+      ['explain', 'container'],
+      ['search', 'container', '--json'],
+      ['concepts', '--json'],
+      ['kb', 'check'],
+      ['quiz', 'sample', '--json'],
+    ]) {
       const { code, out, err } = await run(...command, '--docs', missing);
       expect({ command, code, out }).toEqual({ command, code: 1, out: '' });
       expect(err).toContain(`docs directory not found: ${missing}`);
@@ -150,7 +160,14 @@ describe('cli concepts', () => {
     const listed = JSON.parse(out) as Record<string, unknown>[];
     expect(listed.length).toBe(20);
     expect(listed[0] && Object.keys(listed[0]).sort()).toEqual(['aliases', 'document', 'id', 'names', 'title']);
-    expect(listed).toContainEqual(expect.objectContaining({ id: 'docker-kubernetes/instance', names: ['인스턴스', 'Instance', '가상 머신', 'Virtual Machine'], aliases: ['VM'], document: 'docker-kubernetes' }));
+    expect(listed).toContainEqual(
+      expect.objectContaining({
+        id: 'docker-kubernetes/instance',
+        names: ['인스턴스', 'Instance', '가상 머신', 'Virtual Machine'],
+        aliases: ['VM'],
+        document: 'docker-kubernetes',
+      }),
+    );
   });
 
   it('groups concepts by note for people', async () => {
@@ -203,7 +220,9 @@ describe('cli note size limits', () => {
       const { code, out } = await run('kb', 'check', '--json', '--docs', dir);
 
       expect(code).toBe(1);
-      expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ file: 'large.md', message: expect.stringContaining('larger than the limit of 1048 bytes per note') }));
+      expect(JSON.parse(out)).toContainEqual(
+        expect.objectContaining({ file: 'large.md', message: expect.stringContaining('larger than the limit of 1048 bytes per note') }),
+      );
     } finally {
       if (previous === undefined) delete process.env.DOCS_MAX_FILE_MB;
       else process.env.DOCS_MAX_FILE_MB = previous;

@@ -27,7 +27,11 @@ afterAll(() => {
 async function runInProcess(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (text) => out.push(text), (text) => err.push(text));
+  const code = await runCli(
+    argv,
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -45,8 +49,38 @@ describe('cli demo and report', () => {
     const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 
     const demo = await run('node', [...cli, 'demo', '--db', db, '--docs', realNotes, '--at', at]);
-    const team = await run('node', [...cli, 'report', '--db', db, '--guild', demoGuild, '--out', path.join(dir, 'report.png'), '--docs', realNotes, '--at', at]);
-    const member = await run('node', [...cli, 'report', '--db', db, '--guild', demoGuild, '--member', firstMember, '--out', path.join(dir, 'member.png'), '--docs', realNotes, '--at', at, '--lang', 'en']);
+    const team = await run('node', [
+      ...cli,
+      'report',
+      '--db',
+      db,
+      '--guild',
+      demoGuild,
+      '--out',
+      path.join(dir, 'report.png'),
+      '--docs',
+      realNotes,
+      '--at',
+      at,
+    ]);
+    const member = await run('node', [
+      ...cli,
+      'report',
+      '--db',
+      db,
+      '--guild',
+      demoGuild,
+      '--member',
+      firstMember,
+      '--out',
+      path.join(dir, 'member.png'),
+      '--docs',
+      realNotes,
+      '--at',
+      at,
+      '--lang',
+      'en',
+    ]);
 
     expect(demo.stdout).toMatch(/Simulated 8 members over 30 days/);
     expect(team.stdout).toContain('주간 학습 리포트 (2026-11-23 – 2026-11-29)');
@@ -84,7 +118,19 @@ describe('cli demo and report', () => {
       const dir = createTempDir();
       const db = path.join(dir, 'demo.sqlite');
       await runInProcess('demo', '--db', db, '--docs', realNotes, '--at', at, '--seed', '5');
-      const { out } = await runInProcess('report', '--db', db, '--guild', demoGuild, '--out', path.join(dir, 'r.png'), '--docs', realNotes, '--at', at);
+      const { out } = await runInProcess(
+        'report',
+        '--db',
+        db,
+        '--guild',
+        demoGuild,
+        '--out',
+        path.join(dir, 'r.png'),
+        '--docs',
+        realNotes,
+        '--at',
+        at,
+      );
       reports.push(out.replace(/^Wrote .*\n/, ''));
     }
     expect(reports[1]).toBe(reports[0]);
@@ -96,7 +142,17 @@ describe('cli demo and report', () => {
     fs.writeFileSync(existing, 'not touched');
 
     const demo = await runInProcess('demo', '--db', existing, '--docs', realNotes);
-    const report = await runInProcess('report', '--db', path.join(dir, 'missing.sqlite'), '--guild', demoGuild, '--out', path.join(dir, 'r.png'), '--docs', realNotes);
+    const report = await runInProcess(
+      'report',
+      '--db',
+      path.join(dir, 'missing.sqlite'),
+      '--guild',
+      demoGuild,
+      '--out',
+      path.join(dir, 'r.png'),
+      '--docs',
+      realNotes,
+    );
     const noOut = await runInProcess('report', '--db', existing, '--guild', demoGuild, '--docs', realNotes);
 
     expect(demo.code).toBe(2);

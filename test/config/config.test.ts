@@ -22,7 +22,13 @@ describe('configuration from the environment', () => {
   it('treats a variable left blank in .env as not set, so its default applies', () => {
     const config = loadConfig({ DOCS_DIR: '', DATABASE_PATH: '  ', QUIZ_GRACE_MINUTES: '', DEFAULT_TIMEZONE: '', DISCORD_GUILD_ID: '' });
 
-    expect(config).toMatchObject({ docsDir: 'data/docs', databasePath: './var/concept-bot.sqlite', graceMinutes: 30, defaultTimezone: 'Asia/Seoul', guildId: undefined });
+    expect(config).toMatchObject({
+      docsDir: 'data/docs',
+      databasePath: './var/concept-bot.sqlite',
+      graceMinutes: 30,
+      defaultTimezone: 'Asia/Seoul',
+      guildId: undefined,
+    });
   });
 
   it('reads every variable that is set', () => {
@@ -55,7 +61,14 @@ describe('configuration from the environment', () => {
   });
 
   it('names every wrong variable in one error', () => {
-    const load = () => loadConfig({ DISCORD_GUILD_ID: 'my-server', DEFAULT_TIMEZONE: 'Seoul', QUIZ_CLOSE_AFTER_MINUTES: 'soon', QUIZ_GRACE_MINUTES: '-1', LOG_LEVEL: 'loud' });
+    const load = () =>
+      loadConfig({
+        DISCORD_GUILD_ID: 'my-server',
+        DEFAULT_TIMEZONE: 'Seoul',
+        QUIZ_CLOSE_AFTER_MINUTES: 'soon',
+        QUIZ_GRACE_MINUTES: '-1',
+        LOG_LEVEL: 'loud',
+      });
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/DISCORD_GUILD_ID[\s\S]*DEFAULT_TIMEZONE[\s\S]*QUIZ_CLOSE_AFTER_MINUTES[\s\S]*QUIZ_GRACE_MINUTES[\s\S]*LOG_LEVEL/);
@@ -63,9 +76,13 @@ describe('configuration from the environment', () => {
 
   it('names a DISCORD_API_URL that is not an http(s) URL, and note limits that are not sizes', () => {
     for (const url of ['localhost:8080/api', 'ftp://example.com/api', 'javascript:alert(1)', 'http://[::1', 'http//127.0.0.1']) {
-      expect(() => loadConfig({ DISCORD_API_URL: url }), url).toThrow(/^Invalid configuration \(see \.env\.example\):\n- DISCORD_API_URL: must be an http\(s\) URL/);
+      expect(() => loadConfig({ DISCORD_API_URL: url }), url).toThrow(
+        /^Invalid configuration \(see \.env\.example\):\n- DISCORD_API_URL: must be an http\(s\) URL/,
+      );
     }
-    expect(() => loadConfig({ DOCS_MAX_FILE_MB: 'big', DOCS_MAX_TOTAL_MB: '0' })).toThrow(/DOCS_MAX_FILE_MB: must be a number[\s\S]*DOCS_MAX_TOTAL_MB: must be more than 0/);
+    expect(() => loadConfig({ DOCS_MAX_FILE_MB: 'big', DOCS_MAX_TOTAL_MB: '0' })).toThrow(
+      /DOCS_MAX_FILE_MB: must be a number[\s\S]*DOCS_MAX_TOTAL_MB: must be more than 0/,
+    );
   });
 
   it('names a DISCORD_TOKEN with a line break or space inside, without repeating the token', () => {
@@ -73,7 +90,9 @@ describe('configuration from the environment', () => {
       const load = () => loadConfig({ DISCORD_TOKEN: token });
 
       expect(load).toThrow(ConfigError);
-      expect(load).toThrow(/^Invalid configuration \(see \.env\.example\):\n- DISCORD_TOKEN: contains a line break, space or other character no token has/);
+      expect(load).toThrow(
+        /^Invalid configuration \(see \.env\.example\):\n- DISCORD_TOKEN: contains a line break, space or other character no token has/,
+      );
       expect(load).not.toThrow(/abc|def/);
     }
     expect(loadConfig({ DISCORD_TOKEN: '  MTIz.abc-def_ghi\n' }).discordToken).toBe('MTIz.abc-def_ghi');

@@ -92,7 +92,9 @@ describe('flashcard views', () => {
     expectWithinDiscordLimits(knew);
     expect(knew.embeds[0]?.title).toBe('✅ Noted: you knew it. This card comes back in 3 days.');
     expect(didnt.embeds[0]?.title).toBe('📌 Noted: not yet. This card comes back in 10 minutes.');
-    expect(buttonsOf(knew).map((button) => [button.label, button.custom_id])).toEqual([['➡️ Next card', `quiz:card:next:${handshake!.key}:note:${userId}`]]);
+    expect(buttonsOf(knew).map((button) => [button.label, button.custom_id])).toEqual([
+      ['➡️ Next card', `quiz:card:next:${handshake!.key}:note:${userId}`],
+    ]);
   });
 
   it('speaks Korean to a Korean member', () => {
@@ -108,7 +110,7 @@ describe('flashcard views', () => {
   });
 
   it('note text is shown as written, never formatted and never pinging', () => {
-    const view = buildFlashcardAnswer(input(markup!));
+    const view = buildFlashcardAnswer(input(markup));
 
     expect(view.allowedMentions).toEqual({ parse: [] });
     expect(view.embeds[0]?.description).toContain('\\*\\*굵게\\*\\*');
@@ -116,8 +118,8 @@ describe('flashcard views', () => {
   });
 
   it('a very long card is cut to fit Discord', () => {
-    expectWithinDiscordLimits(buildFlashcardQuestion(input(huge!)));
-    expectWithinDiscordLimits(buildFlashcardAnswer(input(huge!)));
-    expectWithinDiscordLimits(buildFlashcardGraded({ ...input(huge!), grade: 'knew' }));
+    expectWithinDiscordLimits(buildFlashcardQuestion(input(huge)));
+    expectWithinDiscordLimits(buildFlashcardAnswer(input(huge)));
+    expectWithinDiscordLimits(buildFlashcardGraded({ ...input(huge), grade: 'knew' }));
   });
 });

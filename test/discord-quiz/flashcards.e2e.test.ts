@@ -41,7 +41,12 @@ function cardButtons(message: APIMessage): APIButtonComponentWithCustomId[] {
 
 function cardButton(message: APIMessage, step: 'show' | 'knew' | 'didnt' | 'next'): string {
   const button = cardButtons(message).find((candidate) => candidate.custom_id.split(':')[2] === step);
-  if (!button) throw new Error(`message ${message.id} has no "${step}" button (has ${cardButtons(message).map((b) => b.custom_id).join(', ')})`);
+  if (!button)
+    throw new Error(
+      `message ${message.id} has no "${step}" button (has ${cardButtons(message)
+        .map((b) => b.custom_id)
+        .join(', ')})`,
+    );
   return button.custom_id;
 }
 
@@ -110,7 +115,7 @@ describe('flashcard practice', () => {
     expect(h.bot.store.listLatestFlashcardGrades(h.emulator.guild.id, alice.id).map((grade) => grade.grade)).toEqual(['knew', 'knew']);
   });
 
-  it('a crafted button for another member\'s card, or for a card no longer in the notes, gets a clear private note and stores nothing', async () => {
+  it("a crafted button for another member's card, or for a card no longer in the notes, gets a clear private note and stores nothing", async () => {
     const h = await startWithCards();
     const { emulator } = h;
     const bob = emulator.member('bob');
@@ -130,7 +135,11 @@ describe('flashcard practice', () => {
     const goneReply = await replyTo(emulator.click(tampered(gone), gone, bob));
     const mangledReply = await replyTo(emulator.click(tampered(mangled), mangled, bob));
 
-    expect(foreignReply).toEqual({ ephemeral: true, embeds: [], content: 'This flashcard belongs to someone else. Start your own with `/quiz practice`.' });
+    expect(foreignReply).toEqual({
+      ephemeral: true,
+      embeds: [],
+      content: 'This flashcard belongs to someone else. Start your own with `/quiz practice`.',
+    });
     expect(goneReply.content).toContain('no longer in the notes');
     expect(mangledReply.content).toContain('not a flashcard button');
     expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, bob.id)).toEqual([]);

@@ -59,7 +59,12 @@ describe('the leaderboard view', () => {
   it('invites to the next quiz when nobody answered in the period', () => {
     const store = openTestStore();
 
-    const view = buildLeaderboardView({ leaderboard: store.getLeaderboard(guildId, 'month', new Date(), '1'), timezone: 'UTC', callerId: '1', language: 'en' });
+    const view = buildLeaderboardView({
+      leaderboard: store.getLeaderboard(guildId, 'month', new Date(), '1'),
+      timezone: 'UTC',
+      callerId: '1',
+      language: 'en',
+    });
 
     expect(view.embeds[0]?.description).toContain('No answers in this period yet');
   });
@@ -68,7 +73,11 @@ describe('the leaderboard view', () => {
 describe('the member stats view', () => {
   it('shows points, accuracy, streaks and the weakest concepts with buttons that explain them', () => {
     const store = openTestStore();
-    playRounds(store, ['docker-kubernetes/kernel', 'docker-kubernetes/docker'], [{ '7': false }, { '7': true }, { '7': true }, { '7': false }, { '7': true }]);
+    playRounds(
+      store,
+      ['docker-kubernetes/kernel', 'docker-kubernetes/docker'],
+      [{ '7': false }, { '7': true }, { '7': true }, { '7': false }, { '7': true }],
+    );
     const stats = store.getMemberStats(guildId, '7');
 
     const view = buildMemberStatsView({ stats, fallbackName: 'unused', kb: realKb, language: 'en' });

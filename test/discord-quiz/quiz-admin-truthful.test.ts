@@ -67,7 +67,8 @@ describe('what the admin is told', () => {
 
     const [english] = buildScheduleListView({ entries: [owed], kb, language: 'en', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
     const [korean] = buildScheduleListView({ entries: [owed], kb, language: 'ko', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
-    const [shown] = buildScheduleListView({ entries: [listing({ unrevealed: null })], kb, language: 'en', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
+    const [shown] =
+      buildScheduleListView({ entries: [listing({ unrevealed: null })], kb, language: 'en', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
 
     const link = `https://discord.com/channels/${closedPost.guildId}/${closedPost.channelId}/${closedPost.messageId}`;
     const nextTry = `<t:${(at.getTime() + 4 * 60_000) / 1000}:R>`;
@@ -76,8 +77,10 @@ describe('what the admin is told', () => {
     expect(shown?.value).not.toContain('not shown yet');
   });
 
-  it('a rate limit recorded as the channel\'s last problem is shown in the admin\'s words', () => {
-    const limited = listing({ schedule: { ...listing({}).schedule, lastProblem: { kind: 'rate-limited', retryAfterMs: 3_601_000 }, lastProblemAt: at } });
+  it("a rate limit recorded as the channel's last problem is shown in the admin's words", () => {
+    const limited = listing({
+      schedule: { ...listing({}).schedule, lastProblem: { kind: 'rate-limited', retryAfterMs: 3_601_000 }, lastProblemAt: at },
+    });
 
     const [english] = buildScheduleListView({ entries: [limited], kb, language: 'en', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];
     const [korean] = buildScheduleListView({ entries: [limited], kb, language: 'ko', channelName: () => 'quiz' }).embeds[0]?.fields ?? [];

@@ -62,13 +62,23 @@ describe('the replies of /quiz-admin', () => {
     expect(reply).not.toContain('서머타임');
   });
 
-  it('after /quiz-admin now: the Discord problem in the admin\'s words, a question still open with its link, a resumed channel', () => {
+  it("after /quiz-admin now: the Discord problem in the admin's words, a question still open with its link, a resumed channel", () => {
     const store = openTestStore();
     const open = { ...storeQuestion(store, askAbout(realKb, container.id)), messageId: '330000000000000009' };
     const now = open.createdAt;
 
-    const refused = describePostOutcome({ ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } }, '<#2>', 'ko', now);
-    const outage = describePostOutcome({ ok: false, reason: 'failed', failure: { kind: 'post-failed', error: '503 Service Unavailable' } }, '<#2>', 'en', now);
+    const refused = describePostOutcome(
+      { ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } },
+      '<#2>',
+      'ko',
+      now,
+    );
+    const outage = describePostOutcome(
+      { ok: false, reason: 'failed', failure: { kind: 'post-failed', error: '503 Service Unavailable' } },
+      '<#2>',
+      'en',
+      now,
+    );
     const busy = describePostOutcome({ ok: false, reason: 'already-open', question: open }, '<#2>', 'en', now);
     const resumed = describePostOutcome({ ok: true, question: open, resumed: true }, '<#2>', 'en', now);
 
@@ -76,7 +86,9 @@ describe('the replies of /quiz-admin', () => {
       '<#2>에 글을 올릴 수 없어요: 봇에 **메시지 보내기 (Send Messages)** 권한이 없어요. 채널 권한을 고친 뒤 다시 시도해 주세요. 올리기에 성공할 때까지 이 채널의 일정은 일시 중지돼요.',
     );
     expect(outage).toContain('Posting in <#2> failed: 503 Service Unavailable. Discord may be having trouble');
-    expect(busy.split('\n')[0]).toBe(`A question is still open there: https://discord.com/channels/${open.guildId}/${open.channelId}/${open.messageId}`);
+    expect(busy.split('\n')[0]).toBe(
+      `A question is still open there: https://discord.com/channels/${open.guildId}/${open.channelId}/${open.messageId}`,
+    );
     expect(busy).toContain('`/quiz-admin reveal`');
     expect(resumed.split('\n').at(-1)).toBe('The schedule of <#2> was paused after a problem; the post worked, so it runs again.');
   });
@@ -107,7 +119,12 @@ describe('the schedule list', () => {
   }
 
   it('shows a paused channel with its last problem and how to resume', () => {
-    const view = buildScheduleListView({ entries: [listing(1, { kind: 'missing-permissions', permissions: ['Send Messages'] })], kb: realKb, language: 'en', channelName: () => 'quiz' });
+    const view = buildScheduleListView({
+      entries: [listing(1, { kind: 'missing-permissions', permissions: ['Send Messages'] })],
+      kb: realKb,
+      language: 'en',
+      channelName: () => 'quiz',
+    });
 
     const [field] = view.embeds[0]?.fields ?? [];
     expect(field?.name).toBe('#quiz');
@@ -117,7 +134,9 @@ describe('the schedule list', () => {
   });
 
   it('lists as many schedules as fit into one message and counts the rest', () => {
-    const entries = Array.from({ length: 40 }, (_, index) => listing(index, index % 3 === 0 ? { kind: 'post-failed', error: 'x'.repeat(400) } : null));
+    const entries = Array.from({ length: 40 }, (_, index) =>
+      listing(index, index % 3 === 0 ? { kind: 'post-failed', error: 'x'.repeat(400) } : null),
+    );
 
     const view = buildScheduleListView({ entries, kb: realKb, language: 'ko', channelName: () => undefined });
 
@@ -131,7 +150,14 @@ describe('the schedule list', () => {
 
 describe('refusals in Korean', () => {
   const refuse = (refusal: Parameters<typeof describeScheduleRefusal>[0]['refusal'], typed: { cron?: string; timezone?: string } = {}) =>
-    describeScheduleRefusal({ refusal, cron: typed.cron ?? '0 9 * * 1-5', timezone: typed.timezone ?? 'Asia/Seoul', note: '', channel: '<#2>', language: 'ko' });
+    describeScheduleRefusal({
+      refusal,
+      cron: typed.cron ?? '0 9 * * 1-5',
+      timezone: typed.timezone ?? 'Asia/Seoul',
+      note: '',
+      channel: '<#2>',
+      language: 'ko',
+    });
 
   it('quote what the admin typed followed by a word of the bot, so no particle has to guess 은/는 or 을/를', () => {
     const zone = refuse({ ok: false, reason: 'invalid-timezone', example: 'Asia/Seoul' }, { timezone: 'Asia/Seol' });
@@ -179,6 +205,8 @@ describe('cron problems in English', () => {
     expect(refuse({ kind: 'field-value', field: 'dayOfWeek', value: '8' }, '0 9 * * 8')).toContain(
       'the weekday field `8` is not valid (use 0–7 or sun–sat (0 and 7 are Sunday)',
     );
-    expect(refuse({ kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' }, '0 9 1-7 * 1')).toContain('`0 9 * * 1#1` = 09:00 on the first Monday');
+    expect(refuse({ kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' }, '0 9 1-7 * 1')).toContain(
+      '`0 9 * * 1#1` = 09:00 on the first Monday',
+    );
   });
 });

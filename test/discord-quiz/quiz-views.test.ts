@@ -59,7 +59,9 @@ describe('the quiz post', () => {
       new Date('2026-11-28T00:00:00.000Z'),
     );
 
-    const shortLabels = buttonsOf(buildQuestionPost({ question: short, concept: container, document: note, language: 'en' })).map((button) => button.label);
+    const shortLabels = buttonsOf(buildQuestionPost({ question: short, concept: container, document: note, language: 'en' })).map(
+      (button) => button.label,
+    );
     const longView = buildQuestionPost({ question: long, concept: container, document: note, language: 'en' });
 
     expect(shortLabels).toEqual(short.options.map((option, index) => `${'ABCD'[index]}. ${option}`));

@@ -80,7 +80,9 @@ describe('configuring the quiz', () => {
     const member = emulator.member(alice);
 
     expect(() => emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, member)).toThrow(/cannot see \/quiz-admin/);
-    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, member, { ignoreDefaultMemberPermissions: true }));
+    const reply = await replyTo(
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker }, member, { ignoreDefaultMemberPermissions: true }),
+    );
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Manage Server');
@@ -102,7 +104,12 @@ describe('configuring the quiz', () => {
       return `• ${wallClock} (<t:${slot}:R>)`;
     });
     expect(lines.slice(-4)).toEqual(['Next posts (Asia/Seoul):', ...nextPosts]);
-    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: 'en', paused: false });
+    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({
+      cron: '0 9 * * 1-5',
+      timezone: 'Asia/Seoul',
+      language: 'en',
+      paused: false,
+    });
   });
 
   it('a wrong cron expression gets an ephemeral error naming the field, with an example', async () => {
@@ -126,11 +133,15 @@ describe('configuring the quiz', () => {
     expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
-  it('a time zone that changes its clocks gets a note on daylight saving time; the questions speak the scheduling admin\'s language', async () => {
+  it("a time zone that changes its clocks gets a note on daylight saving time; the questions speak the scheduling admin's language", async () => {
     const admin = emulator.addMember('jiwoo', { admin: true, locale: 'ko' });
 
     const reply = await replyTo(
-      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '30 8 * * *', timezone: 'Europe/Berlin', 'close-after': 90 }, admin),
+      emulator.slash(
+        '/quiz-admin schedule',
+        { channel: emulator.channels.docker, cron: '30 8 * * *', timezone: 'Europe/Berlin', 'close-after': 90 },
+        admin,
+      ),
     );
     await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, admin).waitForOriginal();
     const [post] = emulator.channelMessages(emulator.channels.docker);
@@ -144,7 +155,9 @@ describe('configuring the quiz', () => {
   });
 
   it('an unknown time zone gets an ephemeral error naming valid ones', async () => {
-    const reply = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, timezone: 'Mars/Olympus' }, emulator.admin));
+    const reply = await replyTo(
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, timezone: 'Mars/Olympus' }, emulator.admin),
+    );
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('`Mars/Olympus` is not a time zone I know');
@@ -197,9 +210,13 @@ describe('a quiz round', () => {
     const { post, question } = await postNow();
     const answered = click(post, question.answer, emulator.member(alice));
     const recorded = await answered.waitForOriginal();
-    const confidenceButtons = ((recorded.components ?? []) as { components?: { custom_id?: string; label?: string }[] }[]).flatMap((row) => row.components ?? []);
+    const confidenceButtons = ((recorded.components ?? []) as { components?: { custom_id?: string; label?: string }[] }[]).flatMap(
+      (row) => row.components ?? [],
+    );
     expect(confidenceButtons.map((button) => button.label)).toEqual(['Sure', 'Unsure', 'Guessed']);
-    expect(confidenceButtons.map((button) => button.custom_id)).toEqual(['sure', 'unsure', 'guessed'].map((word) => `quiz:confidence:${question.id}:${word}`));
+    expect(confidenceButtons.map((button) => button.custom_id)).toEqual(
+      ['sure', 'unsure', 'guessed'].map((word) => `quiz:confidence:${question.id}:${word}`),
+    );
     const aliceId = emulator.member(alice).user.id;
     expect(bot.store.getAnswerReview(question.id, aliceId)?.rating).toBe('good');
 
@@ -271,7 +288,11 @@ describe('a quiz round', () => {
     const reply = await replyTo(emulator.click(tampered, crafted, emulator.member(dave)));
     const afterwards = await replyTo(click(post, question.answer, emulator.member(dave)));
 
-    expect(reply).toEqual({ ephemeral: true, embeds: [], content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.' });
+    expect(reply).toEqual({
+      ephemeral: true,
+      embeds: [],
+      content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.',
+    });
     expect(afterwards.content).toContain('Answer recorded');
     expect(bot.store.getTally(question.id).participants).toBe(1);
   });
@@ -350,7 +371,7 @@ describe('watching the quiz', () => {
     expect(value).not.toContain('Paused');
   });
 
-  it('/quiz stats shows another member\'s points and streak', async () => {
+  it("/quiz stats shows another member's points and streak", async () => {
     const { post, question } = await postNow();
     await replyTo(click(post, question.answer, emulator.member(alice)));
     await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
@@ -364,7 +385,9 @@ describe('watching the quiz', () => {
   });
 
   it('the note option suggests notes as the admin types', async () => {
-    const choices = await emulator.autocomplete('/quiz-admin schedule', { channel: emulator.channels.docker, note: 'dock' }, 'note', emulator.admin).choices();
+    const choices = await emulator
+      .autocomplete('/quiz-admin schedule', { channel: emulator.channels.docker, note: 'dock' }, 'note', emulator.admin)
+      .choices();
 
     expect(choices.map((choice) => choice.value)).toEqual(['docker-kubernetes']);
   });
@@ -399,10 +422,22 @@ describe('the schedule', () => {
     clock.current = new Date(leapDaySlot.getTime() - 60_000);
     for (const channel of channels) {
       // A leap-day cron: node-cron's own timer cannot fire during the test, so the test alone decides the slot.
-      const scheduled = await bot.context.quiz.scheduleChannel({ guildId: emulator.guild.id, channelId: channel.id, cron: '0 9 29 2 *', createdBy: emulator.admin.id });
+      const scheduled = await bot.context.quiz.scheduleChannel({
+        guildId: emulator.guild.id,
+        channelId: channel.id,
+        cron: '0 9 29 2 *',
+        createdBy: emulator.admin.id,
+      });
       expect(scheduled.ok).toBe(true);
     }
-    const rateLimit = emulator.injectFault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfterSeconds: 0.3, global: true, times: 2 });
+    const rateLimit = emulator.injectFault({
+      method: 'POST',
+      path: /^\/channels\/\d+\/messages$/,
+      status: 429,
+      retryAfterSeconds: 0.3,
+      global: true,
+      times: 2,
+    });
 
     clock.current = leapDaySlot;
     const outcomes = await Promise.all(channels.map((channel) => bot.context.quiz.runSlot(emulator.guild.id, channel.id, leapDaySlot)));

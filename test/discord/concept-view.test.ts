@@ -18,7 +18,9 @@ function conceptOf(kb: KnowledgeBase, id: string) {
 }
 
 function textOf(embeds: APIEmbed[]): string {
-  return embeds.map((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])].join('\n')).join('\n');
+  return embeds
+    .map((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])].join('\n'))
+    .join('\n');
 }
 
 function customIdsOf(view: MessageView): string[] {
@@ -89,7 +91,10 @@ describe('buildConceptView on long notes', () => {
 
     const view = buildConceptView(concept, kb, 'en');
 
-    const lastDescription = view.embeds.map((embed) => embed.description ?? '').filter(Boolean).at(-1);
+    const lastDescription = view.embeds
+      .map((embed) => embed.description ?? '')
+      .filter(Boolean)
+      .at(-1);
     // A member cannot run the CLI; the note and line are where anyone can read on.
     expect(lastDescription).toMatch(/\(trimmed — the full text is in `long\/long-note\.md`, line 3\)$/);
     expect(textOf(view.embeds)).toContain('item 0:');

@@ -17,7 +17,13 @@ describe('toDiscordMarkdown', () => {
   });
 
   it('drops the image the embed already shows and keeps other web images as links', () => {
-    const markdown = ['text', '', '![kernel](https://example.com/k.png)', '', 'see ![diagram](https://example.com/d.png) and ![local](./img.png)'].join('\n');
+    const markdown = [
+      'text',
+      '',
+      '![kernel](https://example.com/k.png)',
+      '',
+      'see ![diagram](https://example.com/d.png) and ![local](./img.png)',
+    ].join('\n');
 
     const converted = toDiscordMarkdown(markdown, { omitImageUrl: 'https://example.com/k.png' });
 

@@ -22,9 +22,15 @@ function writeDocs(): string {
   const docsDir = path.join(tempDir, 'docs');
   mkdirSync(docsDir, { recursive: true });
   copyFileSync('test/fixtures/team-note/docker-kubernetes.md', path.join(docsDir, 'docker-kubernetes.md'));
-  const sections = Array.from({ length: 20 }, (_, index) => `## 예제 항목 ${index + 1}번(Sample Entry ${index + 1})\n\n- 예제 항목 ${index + 1}번은 목록을 나누어 보여 주기 위한 항목이다.`);
+  const sections = Array.from(
+    { length: 20 },
+    (_, index) => `## 예제 항목 ${index + 1}번(Sample Entry ${index + 1})\n\n- 예제 항목 ${index + 1}번은 목록을 나누어 보여 주기 위한 항목이다.`,
+  );
   writeFileSync(path.join(docsDir, 'samples.md'), ['# 예제 모음', '', ...sections].join('\n'));
-  const longBody = Array.from({ length: 300 }, (_, index) => `- 문장 ${index}: **굵게** 예제 항목 ${(index % 20) + 1}번과 함께 쓰는 @everyone ${'긴 설명 '.repeat(8)}`);
+  const longBody = Array.from(
+    { length: 300 },
+    (_, index) => `- 문장 ${index}: **굵게** 예제 항목 ${(index % 20) + 1}번과 함께 쓰는 @everyone ${'긴 설명 '.repeat(8)}`,
+  );
   writeFileSync(path.join(docsDir, 'long.md'), ['# 긴 노트', '', '## 아주 긴 개념(Very Long Concept)', '', ...longBody].join('\n'));
   return docsDir;
 }

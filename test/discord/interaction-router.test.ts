@@ -70,7 +70,13 @@ const ephemeralFlag = 64;
 
 describe('the interaction error boundary', () => {
   it('answers a user-facing error with its own message, ephemeral and without mentions', async () => {
-    const { route } = createHarness([command('concepts', { execute: async () => { throw new UserFacingError('There is no note `x`.'); } })]);
+    const { route } = createHarness([
+      command('concepts', {
+        execute: async () => {
+          throw new UserFacingError('There is no note `x`.');
+        },
+      }),
+    ]);
     const { interaction, sent } = fakeInteraction({ kind: 'command', commandName: 'concepts' });
 
     await route(interaction);
@@ -79,7 +85,13 @@ describe('the interaction error boundary', () => {
   });
 
   it('logs an unexpected error with its context and apologises in Korean to a Korean user, without details', async () => {
-    const { route, logs } = createHarness([command('explain', { button: async () => { throw new Error('database is locked'); } })]);
+    const { route, logs } = createHarness([
+      command('explain', {
+        button: async () => {
+          throw new Error('database is locked');
+        },
+      }),
+    ]);
     const { interaction, sent } = fakeInteraction({ kind: 'button', customId: 'explain:docker-kubernetes/container', locale: 'ko' });
 
     await route(interaction);
@@ -88,30 +100,59 @@ describe('the interaction error boundary', () => {
     expect(reply.content).toBe('죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.');
     expect(reply.flags).toBe(ephemeralFlag);
     const logged = logs.find((line) => line.msg === 'interaction failed');
-    expect(logged).toMatchObject({ customId: 'explain:docker-kubernetes/container', guildId: '100000000000000001', userId: '200000000000000002', err: { message: 'database is locked' } });
+    expect(logged).toMatchObject({
+      customId: 'explain:docker-kubernetes/container',
+      guildId: '100000000000000001',
+      userId: '200000000000000002',
+      err: { message: 'database is locked' },
+    });
   });
 
   it('edits a deferred command reply instead of leaving it "thinking"', async () => {
-    const { route } = createHarness([command('quiz', { execute: async () => { throw new Error('boom'); } })]);
+    const { route } = createHarness([
+      command('quiz', {
+        execute: async () => {
+          throw new Error('boom');
+        },
+      }),
+    ]);
     const { interaction, sent } = fakeInteraction({ kind: 'command', commandName: 'quiz', deferred: true });
 
     await route(interaction);
 
     expect(sent.map((call) => call.method)).toEqual(['editReply']);
-    expect(sent[0]?.payload).toMatchObject({ content: 'Sorry, something went wrong on my side. Please try again in a moment.', embeds: [], components: [] });
+    expect(sent[0]?.payload).toMatchObject({
+      content: 'Sorry, something went wrong on my side. Please try again in a moment.',
+      embeds: [],
+      components: [],
+    });
   });
 
   it('follows up ephemerally when the interaction was already answered', async () => {
-    const { route } = createHarness([command('quiz', { button: async () => { throw new UserFacingError('You already answered B.'); } })]);
+    const { route } = createHarness([
+      command('quiz', {
+        button: async () => {
+          throw new UserFacingError('You already answered B.');
+        },
+      }),
+    ]);
     const { interaction, sent } = fakeInteraction({ kind: 'button', customId: 'quiz:answer:abc:1', replied: true });
 
     await route(interaction);
 
-    expect(sent).toEqual([{ method: 'followUp', payload: { content: 'You already answered B.', flags: ephemeralFlag, allowedMentions: { parse: [] } } }]);
+    expect(sent).toEqual([
+      { method: 'followUp', payload: { content: 'You already answered B.', flags: ephemeralFlag, allowedMentions: { parse: [] } } },
+    ]);
   });
 
   it('logs a failed apology instead of throwing', async () => {
-    const { route, logs } = createHarness([command('explain', { execute: async () => { throw new Error('first failure'); } })]);
+    const { route, logs } = createHarness([
+      command('explain', {
+        execute: async () => {
+          throw new Error('first failure');
+        },
+      }),
+    ]);
     const { interaction } = fakeInteraction({ kind: 'command', commandName: 'explain', failReplies: true });
 
     await expect(route(interaction)).resolves.toBeUndefined();
@@ -121,9 +162,18 @@ describe('the interaction error boundary', () => {
 
   it('refuses options that do not fit the definition before the handler runs: a warn line, and "not valid" in Korean', async () => {
     let executed = false;
-    const definition = { name: 'limits', description: 'limits', options: [{ name: 'minutes', description: 'minutes', type: 4, min_value: 1, max_value: 10080 }] };
-    const { route, logs } = createHarness([{ data: { name: 'limits', toJSON: () => definition }, execute: async () => void (executed = true) } as Command]);
-    const { interaction, sent } = fakeInteraction({ kind: 'command', commandName: 'limits', locale: 'ko', optionData: [{ name: 'minutes', type: 4, value: 10_081 }] });
+    const definition = {
+      name: 'limits',
+      description: 'limits',
+      options: [{ name: 'minutes', description: 'minutes', type: 4, min_value: 1, max_value: 10080 }],
+    };
+    const { route, logs } = createHarness([{ data: { name: 'limits', toJSON: () => definition }, execute: async () => void (executed = true) }]);
+    const { interaction, sent } = fakeInteraction({
+      kind: 'command',
+      commandName: 'limits',
+      locale: 'ko',
+      optionData: [{ name: 'minutes', type: 4, value: 10_081 }],
+    });
 
     await route(interaction);
 
@@ -131,12 +181,20 @@ describe('the interaction error boundary', () => {
     expect(sent).toEqual([
       { method: 'reply', payload: { content: expect.stringContaining('올바르지 않은 입력'), flags: ephemeralFlag, allowedMentions: { parse: [] } } },
     ]);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 40, command: 'limits', problem: expect.stringContaining('above the maximum 10080') }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 40, command: 'limits', problem: expect.stringContaining('above the maximum 10080') }),
+    );
     expect(logs.some((line) => line.msg === 'interaction failed')).toBe(false);
   });
 
   it('answers an autocomplete that failed with an empty list', async () => {
-    const { route, logs } = createHarness([command('explain', { autocomplete: async () => { throw new Error('index missing'); } })]);
+    const { route, logs } = createHarness([
+      command('explain', {
+        autocomplete: async () => {
+          throw new Error('index missing');
+        },
+      }),
+    ]);
     const { interaction, sent } = fakeInteraction({ kind: 'autocomplete', commandName: 'explain' });
 
     await route(interaction);
@@ -165,7 +223,10 @@ describe('routing', () => {
 
     await route(interaction);
 
-    expect(sent[0]).toMatchObject({ method: 'reply', payload: { content: '더 이상 사용할 수 없는 버튼이나 명령어예요. 명령어를 다시 실행해 주세요.', flags: ephemeralFlag } });
+    expect(sent[0]).toMatchObject({
+      method: 'reply',
+      payload: { content: '더 이상 사용할 수 없는 버튼이나 명령어예요. 명령어를 다시 실행해 주세요.', flags: ephemeralFlag },
+    });
   });
 
   it('refuses two commands with the same name', () => {

@@ -23,7 +23,10 @@ interface Localized {
 /** The commands, their subcommands and options, and the choices of those: everything Discord shows by name. */
 function everythingNamed(items: readonly Localized[]): { name: string; localizations: Record<string, string | null>[] }[] {
   return items.flatMap((item) => [
-    { name: item.name, localizations: [item.name_localizations ?? {}, ...(item.description !== undefined ? [item.description_localizations ?? {}] : [])] },
+    {
+      name: item.name,
+      localizations: [item.name_localizations ?? {}, ...(item.description !== undefined ? [item.description_localizations ?? {}] : [])],
+    },
     ...(item.choices ?? []).map((choice) => ({ name: choice.name, localizations: [choice.name_localizations ?? {}] })),
     ...everythingNamed(item.options ?? []),
   ]);

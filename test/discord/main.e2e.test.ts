@@ -164,7 +164,10 @@ describe('npm start', () => {
     // Discord is slow to answer the login: the signal arrives while the bot is still starting.
     emulator.injectFault({ method: 'GET', path: '/gateway/bot', delayMs: 1_000 });
     const main = startMain();
-    await emulator.waitFor(() => emulator?.requests.some((request) => request.path === '/gateway/bot'), { timeoutMs: 15_000, description: 'the login' });
+    await emulator.waitFor(() => emulator?.requests.some((request) => request.path === '/gateway/bot'), {
+      timeoutMs: 15_000,
+      description: 'the login',
+    });
 
     main.child.kill('SIGTERM');
     const code = await main.exited;

@@ -19,11 +19,17 @@ const textChannel = { id: channelId, type: ChannelType.GuildText };
 function schedule(...options: Partial<CommandInteractionOption>[]): CommandInteractionOption[] {
   return [{ name: 'schedule', type: Type.Subcommand, options: options as CommandInteractionOption[] }];
 }
-const channelOption = (channel: unknown = textChannel) => ({ name: 'channel', type: Type.Channel, value: channelId, channel }) as Partial<CommandInteractionOption>;
+const channelOption = (channel: unknown = textChannel) =>
+  ({ name: 'channel', type: Type.Channel, value: channelId, channel }) as Partial<CommandInteractionOption>;
 
 describe('findOptionProblem', () => {
   it('accepts what Discord sends for valid input', () => {
-    expect(findOptionProblem(definitionOf('quiz-admin'), schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 90 }, { name: 'cron', type: Type.String, value: '0 9 * * 1-5' }))).toBeNull();
+    expect(
+      findOptionProblem(
+        definitionOf('quiz-admin'),
+        schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 90 }, { name: 'cron', type: Type.String, value: '0 9 * * 1-5' }),
+      ),
+    ).toBeNull();
     expect(findOptionProblem(definitionOf('explain'), [{ name: 'concept', type: Type.String, value: 'container' }])).toBeNull();
     expect(findOptionProblem(definitionOf('leaderboard'), [])).toBeNull();
     expect(findOptionProblem(definitionOf('quiz-admin'), [{ name: 'list', type: Type.Subcommand, options: [] }])).toBeNull();
@@ -32,7 +38,11 @@ describe('findOptionProblem', () => {
   it.each([
     ['close-after −1', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: -1 }), 'below the minimum 1'],
     ['close-after 0', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 0 }), 'below the minimum 1'],
-    ['close-after "abc"', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 'abc' }), 'expected an integer, got string "abc"'],
+    [
+      'close-after "abc"',
+      schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 'abc' }),
+      'expected an integer, got string "abc"',
+    ],
     ['close-after 2^53', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 2 ** 53 }), 'expected an integer'],
     ['close-after 10081', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 10081 }), 'above the maximum 10080'],
     ['close-after 1.5', schedule(channelOption(), { name: 'close-after', type: Type.Integer, value: 1.5 }), 'expected an integer'],
@@ -40,7 +50,11 @@ describe('findOptionProblem', () => {
     ['a channel not resolved in the payload', schedule(channelOption(null)), 'the channel is not in the payload'],
     ['a voice channel', schedule(channelOption({ id: channelId, type: ChannelType.GuildVoice })), 'channel type 2, allowed 0, 5'],
     ['a thread', schedule(channelOption({ id: channelId, type: ChannelType.PublicThread })), 'channel type 11'],
-    ['a channel id that is no id', schedule({ name: 'channel', type: Type.Channel, value: '../../x', channel: textChannel } as Partial<CommandInteractionOption>), 'expected an id'],
+    [
+      'a channel id that is no id',
+      schedule({ name: 'channel', type: Type.Channel, value: '../../x', channel: textChannel } as Partial<CommandInteractionOption>),
+      'expected an id',
+    ],
     ['a 5,000-character cron', schedule(channelOption(), { name: 'cron', type: Type.String, value: '*'.repeat(5000) }), 'at most 100 allowed'],
     ['a cron given as a number', schedule(channelOption(), { name: 'cron', type: Type.String, value: 5 }), 'expected text'],
     ['a 65-character time zone', schedule(channelOption(), { name: 'timezone', type: Type.String, value: 'A'.repeat(65) }), 'at most 64 allowed'],
@@ -53,24 +67,37 @@ describe('findOptionProblem', () => {
 
   it('refuses a missing or unknown sub-command, a period outside the choices and an over-long query', () => {
     expect(findOptionProblem(definitionOf('quiz-admin'), [])).toContain('expected one sub-command');
-    expect(findOptionProblem(definitionOf('quiz-admin'), [{ name: 'drop-tables', type: Type.Subcommand, options: [] }])).toContain('no sub-command "drop-tables"');
-    expect(findOptionProblem(definitionOf('leaderboard'), [{ name: 'period', type: Type.String, value: 'forever' }])).toContain('not one of the choices');
-    expect(findOptionProblem(definitionOf('explain'), [{ name: 'concept', type: Type.String, value: 'x'.repeat(101) }])).toContain('at most 100 allowed');
-    expect(findOptionProblem(definitionOf('explain'), [])).toContain('required option "concept" is missing');
-    expect(findOptionProblem(definitionOf('quiz'), [{ name: 'stats', type: Type.Subcommand, options: [{ name: 'member', type: Type.User, value: '330000000000000003' }] }])).toContain(
-      'the user is not in the payload',
+    expect(findOptionProblem(definitionOf('quiz-admin'), [{ name: 'drop-tables', type: Type.Subcommand, options: [] }])).toContain(
+      'no sub-command "drop-tables"',
     );
+    expect(findOptionProblem(definitionOf('leaderboard'), [{ name: 'period', type: Type.String, value: 'forever' }])).toContain(
+      'not one of the choices',
+    );
+    expect(findOptionProblem(definitionOf('explain'), [{ name: 'concept', type: Type.String, value: 'x'.repeat(101) }])).toContain(
+      'at most 100 allowed',
+    );
+    expect(findOptionProblem(definitionOf('explain'), [])).toContain('required option "concept" is missing');
+    expect(
+      findOptionProblem(definitionOf('quiz'), [
+        { name: 'stats', type: Type.Subcommand, options: [{ name: 'member', type: Type.User, value: '330000000000000003' }] },
+      ]),
+    ).toContain('the user is not in the payload');
   });
 
   it('every string option of every command declares a maximum length', () => {
     const unbounded: string[] = [];
-    const visit = (command: string, options: readonly { name: string; type: number; options?: unknown; max_length?: number; choices?: unknown[]; autocomplete?: boolean }[]) => {
+    const visit = (
+      command: string,
+      options: readonly { name: string; type: number; options?: unknown; max_length?: number; choices?: unknown[]; autocomplete?: boolean }[],
+    ) => {
       for (const option of options) {
-        if (option.type === Type.Subcommand || option.type === Type.SubcommandGroup) visit(`${command} ${option.name}`, (option.options ?? []) as never);
-        else if (option.type === Type.String && option.max_length === undefined && !option.choices?.length) unbounded.push(`${command} ${option.name}`);
+        if (option.type === Type.Subcommand || option.type === Type.SubcommandGroup)
+          visit(`${command} ${option.name}`, (option.options ?? []) as never);
+        else if (option.type === Type.String && option.max_length === undefined && !option.choices?.length)
+          unbounded.push(`${command} ${option.name}`);
       }
     };
-    for (const command of commands) visit(`/${command.data.name}`, (command.data.toJSON().options ?? []) as never);
+    for (const command of commands) visit(`/${command.data.name}`, command.data.toJSON().options ?? []);
 
     expect(unbounded).toEqual([]);
   });

@@ -139,7 +139,14 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const start = async (): Promise<RunningBot> => {
     if (bot) throw new Error('the bot is already running; stop it first');
     const minScheduleGapMs = options.minScheduleGapMs === undefined ? testMinScheduleGapMs : (options.minScheduleGapMs ?? undefined);
-    bot = await startBot(config, { commands, logger, clock, clientOptions: testClientOptions, knowledgeBase: options.knowledgeBase, minScheduleGapMs });
+    bot = await startBot(config, {
+      commands,
+      logger,
+      clock,
+      clientOptions: testClientOptions,
+      knowledgeBase: options.knowledgeBase,
+      minScheduleGapMs,
+    });
     return bot;
   };
   const stop = async (): Promise<void> => {
@@ -240,7 +247,10 @@ export function embedField(message: APIMessage, name: string | RegExp): string |
 }
 
 /** Resolves when `check` holds, polling: for state outside the emulator (the store, the logs). */
-export async function eventually<T>(check: () => T | undefined | null | false, options: { timeoutMs?: number; description?: string } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | null | false,
+  options: { timeoutMs?: number; description?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 3_000);
   for (;;) {
     const value = check();

@@ -19,7 +19,7 @@ const apology = 'Sorry, something went wrong on my side. Please try again in a m
 const koreanApology = '죄송해요, 처리 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.';
 
 describe('a failing command', () => {
-  it('when Discord refuses /explain\'s reply, the member gets an ephemeral apology and the next /explain works', async () => {
+  it("when Discord refuses /explain's reply, the member gets an ephemeral apology and the next /explain works", async () => {
     harness = await startBotHarness();
     const { emulator } = harness;
     const alice = emulator.member('alice');
@@ -62,7 +62,13 @@ describe('a failing command', () => {
     const { emulator } = harness;
     const admin = emulator.admin;
     admin.locale = 'ko';
-    emulator.injectFault({ method: 'PATCH', path: /^\/webhooks\/\d+\/[\w-]+\/messages\/@original$/, status: 400, code: 50035, message: 'Invalid Form Body' });
+    emulator.injectFault({
+      method: 'PATCH',
+      path: /^\/webhooks\/\d+\/[\w-]+\/messages\/@original$/,
+      status: 400,
+      code: 50035,
+      message: 'Invalid Form Body',
+    });
 
     const failed = emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, admin);
     const shown = await failed.waitForOriginal();

@@ -7,7 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CraftedPayload, EmulatedMember } from '../emulator/index.js';
 import { escapeDisplayName } from '../../src/discord/discord-text.js';
 import { createSnowflake } from '../emulator/ids.js';
-import { answerButtonId, embedField, isQuestionPost, questionIdOf, replyTo, startBotHarness, type BotHarness, type BotHarnessOptions } from './bot-harness.js';
+import {
+  answerButtonId,
+  embedField,
+  isQuestionPost,
+  questionIdOf,
+  replyTo,
+  startBotHarness,
+  type BotHarness,
+  type BotHarnessOptions,
+} from './bot-harness.js';
 
 const testNotes = 'test/fixtures/notes';
 let harness: BotHarness | undefined;
@@ -64,7 +73,7 @@ describe('a click counts only where its question lives', () => {
     expect(warnings(h, refusedAnswer)).toContainEqual(expect.objectContaining({ refusal: 'other-channel', questionId: docker.questionId }));
   });
 
-  it('a click that claims another guild, or another copy of the post, is refused in the member\'s language', async () => {
+  it("a click that claims another guild, or another copy of the post, is refused in the member's language", async () => {
     const h = await start();
     const { emulator } = h;
     const { post, questionId } = await postQuestion(h);
@@ -92,7 +101,7 @@ describe('a click counts only where its question lives', () => {
     expect(warnings(h, refusedAnswer).map((line) => line.refusal)).toEqual(['other-guild', 'other-message']);
   });
 
-  it('someone else\'s practice question cannot be answered with a crafted button, and the practice stays open for its member', async () => {
+  it("someone else's practice question cannot be answered with a crafted button, and the practice stays open for its member", async () => {
     const h = await start();
     const { emulator } = h;
     const { post } = await postQuestion(h);
@@ -118,7 +127,9 @@ describe('a click counts only where its question lives', () => {
     const { post, questionId } = await postQuestion(h);
     const dave = emulator.member('dave');
 
-    const response = await emulator.click(post, answerButtonId(post, 0), dave, { craft: (payload) => void (payload.member.user.bot = true) }).response();
+    const response = await emulator
+      .click(post, answerButtonId(post, 0), dave, { craft: (payload) => void (payload.member.user.bot = true) })
+      .response();
 
     expect(response.type).toBe(InteractionResponseType.DeferredMessageUpdate);
     expect(h.bot.store.getTally(questionId).participants).toBe(0);
@@ -126,7 +137,15 @@ describe('a click counts only where its question lives', () => {
 });
 
 describe('member names never format, link or ping', () => {
-  const hostileNames = ['[free nitro](https://evil.example/a)', '**bold**', '# heading', '<@123456789012345678>', '@everyone', '`code`', '||spoiler||'];
+  const hostileNames = [
+    '[free nitro](https://evil.example/a)',
+    '**bold**',
+    '# heading',
+    '<@123456789012345678>',
+    '@everyone',
+    '`code`',
+    '||spoiler||',
+  ];
 
   /** What Discord shows for escaped text: the backslash before punctuation dropped, zero-width spaces invisible. */
   const rendered = (text: string) => text.replace(/\\([^0-9A-Za-z\s])/g, '$1').replace(/\u200b/g, '');
@@ -192,12 +211,16 @@ describe('every option is validated by the bot too', () => {
     const { emulator } = h;
 
     const reply = await replyTo(
-      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, 'close-after': 60 }, emulator.admin, { craft: setOption('close-after', value) }),
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, 'close-after': 60 }, emulator.admin, {
+        craft: setOption('close-after', value),
+      }),
     );
 
     expect(reply).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidEnglish) });
     expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
-    expect(warnings(h, /options do not fit/)).toContainEqual(expect.objectContaining({ command: 'quiz-admin', problem: expect.stringContaining('close-after') }));
+    expect(warnings(h, /options do not fit/)).toContainEqual(
+      expect.objectContaining({ command: 'quiz-admin', problem: expect.stringContaining('close-after') }),
+    );
     expect(h.logs.filter((line) => line.msg === 'interaction failed')).toEqual([]);
   });
 
@@ -220,7 +243,8 @@ describe('every option is validated by the bot too', () => {
     ];
 
     const replies = [];
-    for (const craft of crafts) replies.push(await replyTo(emulator.slash('/quiz-admin schedule', { channel: docker, cron: '0 9 * * *' }, admin, { craft })));
+    for (const craft of crafts)
+      replies.push(await replyTo(emulator.slash('/quiz-admin schedule', { channel: docker, cron: '0 9 * * *' }, admin, { craft })));
 
     for (const reply of replies) expect(reply).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidKorean) });
     expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
@@ -254,7 +278,9 @@ describe('every option is validated by the bot too', () => {
     const { emulator } = h;
 
     const reply = await replyTo(
-      emulator.slash('/explain', { concept: 'container' }, emulator.member('alice'), { craft: (payload) => void (payload.data.options[0].value = 'x'.repeat(5000)) }),
+      emulator.slash('/explain', { concept: 'container' }, emulator.member('alice'), {
+        craft: (payload) => void (payload.data.options[0].value = 'x'.repeat(5000)),
+      }),
     );
 
     expect(reply).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidEnglish) });
@@ -273,7 +299,9 @@ describe('every option is validated by the bot too', () => {
     expect(english.content).toContain('`*/30 * * * *` = every 30 minutes');
     expect(korean.content).toContain('5분 만에 다시 출제돼요. 퀴즈는 10분에 한 번까지만 올릴 수 있어요');
     expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
-    const accepted = await replyTo(emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '*/10 * * * *' }, emulator.admin));
+    const accepted = await replyTo(
+      emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '*/10 * * * *' }, emulator.admin),
+    );
     expect(accepted.content).toContain('Quiz scheduled');
   });
 });

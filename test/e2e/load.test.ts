@@ -4,7 +4,17 @@
 // how fast the bot really is goes to `npm run bench`.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InteractionHandle } from '../emulator/index.js';
-import { answerButtonId, answerButtons, embedField, isQuestionPost, questionIdOf, replyTo, sleep, startBotHarness, type BotHarness } from './bot-harness.js';
+import {
+  answerButtonId,
+  answerButtons,
+  embedField,
+  isQuestionPost,
+  questionIdOf,
+  replyTo,
+  sleep,
+  startBotHarness,
+  type BotHarness,
+} from './bot-harness.js';
 
 let harness: BotHarness | undefined;
 
@@ -38,7 +48,11 @@ describe('a crowd answering', () => {
     const replies = await Promise.all(clicks.map((click) => replyTo(click)));
 
     expect(clicks).toHaveLength(memberCount);
-    const described = clicks.map((click) => ({ user: click.payload.member?.user.id, ackMs: click.ackMs, callbacks: click.callbacks.map((attempt) => attempt.status) }));
+    const described = clicks.map((click) => ({
+      user: click.payload.member?.user.id,
+      ackMs: click.ackMs,
+      callbacks: click.callbacks.map((attempt) => attempt.status),
+    }));
     expect(described.filter((click) => click.ackMs === undefined || click.ackMs >= discordAckDeadlineMs)).toEqual([]);
     // One callback each: a second acknowledgement (40060) would mean a click was answered twice.
     expect(described.filter((click) => click.callbacks.length !== 1)).toEqual([]);

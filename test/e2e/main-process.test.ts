@@ -76,13 +76,15 @@ function startMain(environment: Record<string, string>): BotProcess {
           reject(new Error(`"${text}" never appeared; output:\n${output}`));
         }, timeoutMs);
         listeners.add(check);
-        void exited.then(() => setTimeout(() => {
-          if (!output.includes(text)) {
-            clearTimeout(timer);
-            listeners.delete(check);
-            reject(new Error(`the bot exited before "${text}"; output:\n${output}`));
-          }
-        }, 50));
+        void exited.then(() =>
+          setTimeout(() => {
+            if (!output.includes(text)) {
+              clearTimeout(timer);
+              listeners.delete(check);
+              reject(new Error(`the bot exited before "${text}"; output:\n${output}`));
+            }
+          }, 50),
+        );
         check();
       }),
   };
@@ -143,7 +145,7 @@ describe('npm start in a child process', () => {
     expect(emulator?.gatewaySessions()).toEqual([]);
   }, 90_000);
 
-  it('when DATABASE_PATH holds another application\'s tables, exits 1 naming DATABASE_PATH and leaves the file as it was', async () => {
+  it("when DATABASE_PATH holds another application's tables, exits 1 naming DATABASE_PATH and leaves the file as it was", async () => {
     const databasePath = path.join(makeDirectory(), 'other-app.sqlite');
     const other = new Database(databasePath);
     other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)');
@@ -160,6 +162,8 @@ describe('npm start in a child process', () => {
     const bot = startMain(await botEnvironment({ DISCORD_API_URL: 'localhost:8080/api', DISCORD_TOKEN: 'first-line\nsecond-line' }));
 
     expect(await bot.exited).toBe(1);
-    expect(bot.output()).toMatch(/^Invalid configuration \(see \.env\.example\):\n- DISCORD_TOKEN: contains a line break[^\n]*\n- DISCORD_API_URL: must be an http\(s\) URL[^\n]*\n$/);
+    expect(bot.output()).toMatch(
+      /^Invalid configuration \(see \.env\.example\):\n- DISCORD_TOKEN: contains a line break[^\n]*\n- DISCORD_API_URL: must be an http\(s\) URL[^\n]*\n$/,
+    );
   }, 90_000);
 });

@@ -51,6 +51,8 @@ export function findPingableMessages(requests: readonly RecordedRequest[]): stri
 export function assertNothingPings(requests: readonly RecordedRequest[]): void {
   const problems = findPingableMessages(requests);
   if (problems.length > 0) {
-    throw new Error(`The bot sent ${problems.length} message(s) without allowed_mentions { parse: [] } (anything a member typed could ping):\n${problems.join('\n')}`);
+    throw new Error(
+      `The bot sent ${problems.length} message(s) without allowed_mentions { parse: [] } (anything a member typed could ping):\n${problems.join('\n')}`,
+    );
   }
 }

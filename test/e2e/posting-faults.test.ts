@@ -99,7 +99,10 @@ describe('posting a scheduled question', () => {
 
     harness.clock.setNow(leapDaySlot);
     const quiz = harness.bot.context.quiz;
-    const outcomes = await Promise.all([quiz.runSlot(emulator.guild.id, general.id, leapDaySlot), quiz.runSlot(emulator.guild.id, general.id, leapDaySlot)]);
+    const outcomes = await Promise.all([
+      quiz.runSlot(emulator.guild.id, general.id, leapDaySlot),
+      quiz.runSlot(emulator.guild.id, general.id, leapDaySlot),
+    ]);
 
     const [limited, accepted, ...more] = postsTo(harness, general.id);
     expect(rateLimit.hits).toBe(1);
@@ -109,10 +112,13 @@ describe('posting a scheduled question', () => {
     // Discord counts a retry before Retry-After as another invalid request.
     expect(accepted!.at - limited!.at).toBeGreaterThanOrEqual(950);
     expect(emulator.channelMessages(general)).toHaveLength(1);
-    expect(outcomes.map((outcome) => outcome.ok && outcome.question.messageId)).toEqual([emulator.channelMessages(general)[0]?.id, emulator.channelMessages(general)[0]?.id]);
+    expect(outcomes.map((outcome) => outcome.ok && outcome.question.messageId)).toEqual([
+      emulator.channelMessages(general)[0]?.id,
+      emulator.channelMessages(general)[0]?.id,
+    ]);
   });
 
-  it('a 5xx that outlasts the retries is recorded as the channel\'s problem without pausing it, and the next slot posts', async () => {
+  it("a 5xx that outlasts the retries is recorded as the channel's problem without pausing it, and the next slot posts", async () => {
     harness = await startBotHarness();
     const { emulator } = harness;
     const general = emulator.channels.general;
@@ -218,7 +224,7 @@ describe('a post Discord made but never confirmed (one question, one post)', () 
 });
 
 describe('what the admin is told', () => {
-  it('a 429 asking for an hour answers /quiz-admin now at once with the wait, in the admin\'s language, and posts nothing', async () => {
+  it("a 429 asking for an hour answers /quiz-admin now at once with the wait, in the admin's language, and posts nothing", async () => {
     harness = await startBotHarness({ docsDir: fixtureNotes });
     const { emulator } = harness;
     const docker = emulator.channels.docker;

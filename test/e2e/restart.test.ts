@@ -199,7 +199,10 @@ describe('a SIGKILL in the middle of a post', () => {
     await waitForLog(first, '"msg":"bot ready"');
     // Discord makes the message, and its answer never comes: the process dies while waiting for it.
     emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, hang: true, afterEffect: true, times: Infinity });
-    void emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).response().catch(() => undefined);
+    void emulator
+      .slash('/quiz-admin now', { channel: docker }, emulator.admin)
+      .response()
+      .catch(() => undefined);
     const post = await emulator.waitForMessage(docker, isQuestionPost, 10_000);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -214,7 +217,12 @@ describe('a SIGKILL in the middle of a post', () => {
 
     expect(first.output()).not.toContain('quiz question posted');
     expect(second.output()).toContain('quiz post a crash left unrecorded adopted');
-    expect(emulator.channelMessages(docker).filter(isQuestionPost).map((message) => message.id)).toEqual([post.id]);
+    expect(
+      emulator
+        .channelMessages(docker)
+        .filter(isQuestionPost)
+        .map((message) => message.id),
+    ).toEqual([post.id]);
     expect(emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${docker.id}/messages`)).toHaveLength(1);
     expect([alice.content, bob.content]).toEqual([expect.stringContaining('Answer recorded'), expect.stringContaining('Answer recorded')]);
     expect(embedField(revealed, 'Participants')).toBe('2');

@@ -79,7 +79,12 @@ describe('start-up', () => {
 
     const reply = await replyTo(emulator.slash('/explain', { concept: 'container' }, emulator.member('alice')));
 
-    expect(emulator.registeredCommands('global').map((command) => command.name).sort()).toEqual(botCommands);
+    expect(
+      emulator
+        .registeredCommands('global')
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(botCommands);
     expect(emulator.registeredCommands({ guildId: emulator.guild.id })).toEqual([]);
     expect(reply.embeds[0]?.title).toContain('컨테이너');
   });
@@ -99,7 +104,13 @@ describe('start-up', () => {
 
       const warnedFiles = harness.logs.filter((line) => line.level === 40 && line.msg.startsWith('note problem')).map((line) => line.file);
       expect(warnedFiles.sort()).toEqual(['deep.md', 'loop', 'loop-again', 'pipe.md', 'zero.md']);
-      expect(harness.logs).toContainEqual(expect.objectContaining({ msg: 'knowledge base loaded', documents: fs.readdirSync(path.resolve('test/fixtures/notes'), { recursive: true }).filter((file) => String(file).endsWith('.md')).length + 1 }));
+      expect(harness.logs).toContainEqual(
+        expect.objectContaining({
+          msg: 'knowledge base loaded',
+          documents:
+            fs.readdirSync(path.resolve('test/fixtures/notes'), { recursive: true }).filter((file) => String(file).endsWith('.md')).length + 1,
+        }),
+      );
       expect(reply.embeds[0]?.title).toContain('컨테이너');
     } finally {
       await harness?.close();
@@ -110,14 +121,23 @@ describe('start-up', () => {
 
   it.each([
     ['missing', (directory: string) => path.join(directory, 'no-such-folder'), /DOCS_DIR=.*no-such-folder: .* does not exist/],
-    ['a file', (directory: string) => writeFile(path.join(directory, 'notes.md'), '## 도커(Docker)\n\n- 설명.\n'), /DOCS_DIR=.*notes\.md: .* is a file, not a directory/],
+    [
+      'a file',
+      (directory: string) => writeFile(path.join(directory, 'notes.md'), '## 도커(Docker)\n\n- 설명.\n'),
+      /DOCS_DIR=.*notes\.md: .* is a file, not a directory/,
+    ],
     ['an empty folder', (directory: string) => makeDirectory(path.join(directory, 'empty')), /DOCS_DIR=.*empty.* holds no readable \*\.md notes/],
   ])('when DOCS_DIR is %s, start-up fails naming DOCS_DIR before it logs in or creates the database', async (_case, docsDirIn, expected) => {
     const emulator = await startDiscordEmulator();
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-e2e-'));
     try {
       const databasePath = path.join(directory, 'quiz.sqlite');
-      const config = loadConfig({ DISCORD_TOKEN: testToken, DISCORD_API_URL: emulator.apiUrl, DOCS_DIR: docsDirIn(directory), DATABASE_PATH: databasePath });
+      const config = loadConfig({
+        DISCORD_TOKEN: testToken,
+        DISCORD_API_URL: emulator.apiUrl,
+        DOCS_DIR: docsDirIn(directory),
+        DATABASE_PATH: databasePath,
+      });
 
       const failure = await startBot(config, { logger: silentLogger, clientOptions: testClientOptions, commands }).then(
         () => new Error('the bot started'),
@@ -162,13 +182,26 @@ describe('start-up', () => {
   it('a second start on the same database registers the commands again without duplicating them', async () => {
     harness = await startBotHarness();
     const { emulator } = harness;
-    const first = emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.id).sort();
+    const first = emulator
+      .registeredCommands({ guildId: emulator.guild.id })
+      .map((command) => command.id)
+      .sort();
 
     await harness.restartBot();
 
     const puts = emulator.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/commands'));
     expect(puts).toHaveLength(2);
-    expect(emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.name).sort()).toEqual(botCommands);
-    expect(emulator.registeredCommands({ guildId: emulator.guild.id }).map((command) => command.id).sort()).toEqual(first);
+    expect(
+      emulator
+        .registeredCommands({ guildId: emulator.guild.id })
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(botCommands);
+    expect(
+      emulator
+        .registeredCommands({ guildId: emulator.guild.id })
+        .map((command) => command.id)
+        .sort(),
+    ).toEqual(first);
   });
 });

@@ -3,7 +3,15 @@ import type { Client, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator } from '../emulator/index.js';
-import { connectClient, makePng, nextInteraction, pngSignature, sampleCommands, startEmulatorSession, stopEmulatorSession } from './client-harness.js';
+import {
+  connectClient,
+  makePng,
+  nextInteraction,
+  pngSignature,
+  sampleCommands,
+  startEmulatorSession,
+  stopEmulatorSession,
+} from './client-harness.js';
 
 async function fetchBytes(url: string): Promise<{ bytes: Buffer; contentType: string | null; status: number }> {
   const response = await fetch(url);
@@ -25,7 +33,10 @@ describe('attachments through the emulator', () => {
   it('a channel post with a PNG keeps its name, type, size and bytes, and its url serves the PNG back', async () => {
     const png = makePng(64, 32);
 
-    const sent = await docker.send({ content: 'Weekly report', files: [{ attachment: png, name: 'report.png', description: 'Accuracy per concept' }] });
+    const sent = await docker.send({
+      content: 'Weekly report',
+      files: [{ attachment: png, name: 'report.png', description: 'Accuracy per concept' }],
+    });
     const [attachment] = emulator.message(sent.id)?.attachments ?? [];
     const served = await fetchBytes(attachment!.url);
     const proxied = await fetchBytes(attachment!.proxy_url);
@@ -54,7 +65,10 @@ describe('attachments through the emulator', () => {
     const handled = nextInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
       await interaction.reply({ content: 'Your chart', files: [{ attachment: makePng(8, 8), name: 'me.png' }], flags: MessageFlags.Ephemeral });
-      await interaction.followUp({ files: [{ attachment: Buffer.from('concept,recall\n컨테이너,0.8\n'), name: 'recall.csv' }], flags: MessageFlags.Ephemeral });
+      await interaction.followUp({
+        files: [{ attachment: Buffer.from('concept,recall\n컨테이너,0.8\n'), name: 'recall.csv' }],
+        flags: MessageFlags.Ephemeral,
+      });
     });
 
     const handle = emulator.slash('/ping', {}, emulator.member('minji'));
@@ -162,7 +176,9 @@ describe('attachments through the emulator', () => {
 
       expect(error).toBeInstanceOf(DiscordAPIError);
       expect(error).toMatchObject({ status: 413, code: 40005, message: 'Request entity too large' });
-      expect(small.channelMessages(small.channels.general).map((message) => message.attachments.map((attachment) => attachment.filename))).toEqual([['a.bin']]);
+      expect(small.channelMessages(small.channels.general).map((message) => message.attachments.map((attachment) => attachment.filename))).toEqual([
+        ['a.bin'],
+      ]);
       expect(small.internalErrors).toEqual([]);
     } finally {
       await smallClient.destroy();

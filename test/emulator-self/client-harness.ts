@@ -36,7 +36,9 @@ export interface EmulatorSession {
  * A fresh emulator with a bare client logged in, and `commands` registered when given: what a describe block
  * of emulator tests shares. Nothing is left open when a step fails.
  */
-export async function startEmulatorSession(options: ConnectOptions & { commands?: ApplicationCommandDataResolvable[] } = {}): Promise<EmulatorSession> {
+export async function startEmulatorSession(
+  options: ConnectOptions & { commands?: ApplicationCommandDataResolvable[] } = {},
+): Promise<EmulatorSession> {
   const emulator = await startDiscordEmulator();
   let client: Client | undefined;
   try {

@@ -44,7 +44,7 @@ describe('direct messages through the emulator', () => {
     expect(await client.channels.fetch(first.id, { force: true })).toMatchObject({ id: first.id, type: ChannelType.DM });
   });
 
-  it('a DM the bot sends is kept as the member\'s DMs, not in any guild channel, and reaches the client without guild_id', async () => {
+  it("a DM the bot sends is kept as the member's DMs, not in any guild channel, and reaches the client without guild_id", async () => {
     const bob = emulator.member('bob');
     const heard = once(client, Events.MessageCreate) as Promise<[Message]>;
 
@@ -139,7 +139,12 @@ describe('direct messages through the emulator', () => {
         if (!interaction.isButton()) throw new Error('expected a button');
         await interaction.reply({ content: 'Stopped.' });
         // Without Partials.Channel, discord.js cannot build a DM channel it never saw: the id is known, the object is not.
-        return { user: interaction.user.id, channelId: interaction.channelId, channelKnown: interaction.channel !== null, customId: interaction.customId };
+        return {
+          user: interaction.user.id,
+          channelId: interaction.channelId,
+          channelKnown: interaction.channel !== null,
+          customId: interaction.customId,
+        };
       });
       // Both clients hear the click; only the restarted one answers.
       const handle = emulator.click(sent.id, 'review:stop', bob);

@@ -10,10 +10,11 @@ describe('gateway lifecycle', () => {
   let emulator: DiscordEmulator;
   let client: Client;
   const countOf = (kind: string) => emulator.gatewayLog.filter((entry) => entry.kind === kind).length;
-  const replyPong = () => nextInteraction(client, async (interaction) => {
-    if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
-    await interaction.reply('pong');
-  });
+  const replyPong = () =>
+    nextInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
+      await interaction.reply('pong');
+    });
 
   beforeAll(async () => {
     ({ emulator, client } = await startEmulatorSession({ commands: sampleCommands }));

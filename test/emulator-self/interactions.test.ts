@@ -1,12 +1,4 @@
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  DiscordAPIError,
-  InteractionResponseType,
-  MessageFlags,
-  Routes,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, InteractionResponseType, MessageFlags, Routes } from 'discord.js';
 import type { ChatInputCommandInteraction, Client, Interaction, TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator } from '../emulator/index.js';
@@ -55,7 +47,10 @@ describe('interactions through the emulator', () => {
       await asChatInput(interaction).reply('first');
       return client.rest
         .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
-        .then(() => undefined, (error: unknown) => error);
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
     });
 
     const handle = emulator.slash('/ping', {}, emulator.members[1]!);
@@ -82,7 +77,12 @@ describe('interactions through the emulator', () => {
       await strictClient.application!.commands.set(sampleCommands);
       const outcome = nextInteraction(strictClient, async (interaction) => {
         await sleep(lateReplyTimeoutMs + 150);
-        return asChatInput(interaction).reply('too late').then(() => undefined, (error: unknown) => error);
+        return asChatInput(interaction)
+          .reply('too late')
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
       });
 
       const handle = strict.slash('/ping', {}, strict.members[0]!);
@@ -152,7 +152,11 @@ describe('interactions through the emulator', () => {
     const general = client.channels.cache.get(emulator.channels.general.id) as TextChannel;
     const posted = await general.send({
       content: 'Question 2',
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('quiz:answer:q2:1').setLabel('B').setStyle(ButtonStyle.Secondary))],
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('quiz:answer:q2:1').setLabel('B').setStyle(ButtonStyle.Secondary),
+        ),
+      ],
     });
     const done = nextInteraction(client, async (interaction) => {
       if (!interaction.isButton()) throw new Error('expected a button');
@@ -172,7 +176,21 @@ describe('interactions through the emulator', () => {
     const general = client.channels.cache.get(emulator.channels.general.id) as TextChannel;
     const posted = await general.send({
       content: 'Pick notes',
-      components: [{ type: 1, components: [{ type: 3, custom_id: 'concepts:pick', options: [{ label: 'Docker', value: 'docker' }, { label: 'K8s', value: 'k8s' }] }] }],
+      components: [
+        {
+          type: 1,
+          components: [
+            {
+              type: 3,
+              custom_id: 'concepts:pick',
+              options: [
+                { label: 'Docker', value: 'docker' },
+                { label: 'K8s', value: 'k8s' },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const picked = nextInteraction(client, async (interaction) => {
       if (!interaction.isStringSelectMenu()) throw new Error('expected a select menu');
@@ -195,7 +213,10 @@ describe('interactions through the emulator', () => {
         const command = asChatInput(interaction);
         await command.reply('soon stale');
         await sleep(250);
-        return command.editReply('too late').then(() => undefined, (error: unknown) => error);
+        return command.editReply('too late').then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       });
 
       shortLived.slash('ping', {}, shortLived.members[0]!);
@@ -226,7 +247,11 @@ describe('interactions through the emulator', () => {
   it('when a member clicks a button, the bot sees the message and an update edits it in place', async () => {
     const posted = await (client.channels.cache.get(emulator.channels.general.id) as TextChannel).send({
       content: 'Question 1',
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('quiz:answer:q1:0').setLabel('A').setStyle(ButtonStyle.Primary))],
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('quiz:answer:q1:0').setLabel('A').setStyle(ButtonStyle.Primary),
+        ),
+      ],
     });
     const clicked = nextInteraction(client, async (interaction) => {
       if (!interaction.isButton()) throw new Error('expected a button');

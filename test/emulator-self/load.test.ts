@@ -19,7 +19,11 @@ describe('many members at once', () => {
     const general = client.channels.cache.get(emulator.channels.general.id) as TextChannel;
     const question = await general.send({
       content: 'Which one is a container runtime?',
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('quiz:answer:q9:2').setLabel('containerd').setStyle(ButtonStyle.Primary))],
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('quiz:answer:q9:2').setLabel('containerd').setStyle(ButtonStyle.Primary),
+        ),
+      ],
     });
     const clickers = new Set<string>();
     const onClick = (interaction: Interaction) => {
@@ -33,7 +37,11 @@ describe('many members at once', () => {
       const handles = crowd.map((member) => emulator.click(question.id, 'quiz:answer:q9:2', member));
       const responses = await Promise.all(handles.map((handle) => handle.response()));
 
-      expect(responses.every((response) => response.type === InteractionResponseType.ChannelMessageWithSource && response.data.content === 'Answer recorded')).toBe(true);
+      expect(
+        responses.every(
+          (response) => response.type === InteractionResponseType.ChannelMessageWithSource && response.data.content === 'Answer recorded',
+        ),
+      ).toBe(true);
       expect(clickers.size).toBe(200);
       expect(handles.every((handle) => handle.ackMs !== undefined && handle.ephemeral)).toBe(true);
       expect(emulator.channelMessages(emulator.channels.general)).toHaveLength(1);

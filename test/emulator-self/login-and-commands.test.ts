@@ -66,7 +66,9 @@ describe('logging in and registering commands', () => {
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(50035);
     expect((error as DiscordAPIError).rawError).toMatchObject({
-      errors: { 0: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] }, description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } },
+      errors: {
+        0: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] }, description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } },
+      },
     });
     expect(emulator.registeredCommands('global')).toHaveLength(4);
   });

@@ -11,7 +11,8 @@ describe('enforce_nonce and lost answers', () => {
   let emulator: DiscordEmulator;
   let client: Client;
   const channel = (name: 'general' | 'docker') => client.channels.cache.get(emulator.channels[name].id) as TextChannel;
-  const postsTo = (channelId: string) => emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
+  const postsTo = (channelId: string) =>
+    emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 
   beforeAll(async () => {
     ({ emulator, client } = await startEmulatorSession({ restTimeoutMs: 400, retries: 1 }));
@@ -37,7 +38,9 @@ describe('enforce_nonce and lost answers', () => {
   });
 
   it('a nonce longer than 25 characters is refused with 50035', async () => {
-    const error = await channel('general').send({ content: 'long', nonce: 'n'.repeat(26), enforceNonce: true }).catch((caught: unknown) => caught);
+    const error = await channel('general')
+      .send({ content: 'long', nonce: 'n'.repeat(26), enforceNonce: true })
+      .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ status: 400, code: 50035, rawError: { errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
   });
@@ -49,8 +52,17 @@ describe('enforce_nonce and lost answers', () => {
     const message = await channel('docker').send({ content: 'made then 500', nonce: 'quiz-after-500', enforceNonce: true });
 
     expect(fault.hits).toBe(1);
-    expect(postsTo(docker.id).slice(-2).map((request) => request.status)).toEqual([500, 200]);
-    expect(emulator.channelMessages(docker).filter((stored) => stored.content === 'made then 500').map((stored) => stored.id)).toEqual([message.id]);
+    expect(
+      postsTo(docker.id)
+        .slice(-2)
+        .map((request) => request.status),
+    ).toEqual([500, 200]);
+    expect(
+      emulator
+        .channelMessages(docker)
+        .filter((stored) => stored.content === 'made then 500')
+        .map((stored) => stored.id),
+    ).toEqual([message.id]);
   });
 
   it('a post Discord made but never answered: the retry after the timeout returns the same message', async () => {
@@ -59,7 +71,12 @@ describe('enforce_nonce and lost answers', () => {
 
     const message = await channel('docker').send({ content: 'made then hung', nonce: 'quiz-after-hang', enforceNonce: true });
 
-    expect(emulator.channelMessages(docker).filter((stored) => stored.content === 'made then hung').map((stored) => stored.id)).toEqual([message.id]);
+    expect(
+      emulator
+        .channelMessages(docker)
+        .filter((stored) => stored.content === 'made then hung')
+        .map((stored) => stored.id),
+    ).toEqual([message.id]);
   });
 
   it('without a nonce, the same lost answer leaves two copies: the fault the nonce is for', async () => {
@@ -75,7 +92,9 @@ describe('enforce_nonce and lost answers', () => {
     const docker = emulator.channels.docker;
     emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, status: 500, afterEffect: true, times: 2 });
 
-    const error = await channel('docker').send({ content: 'made, never confirmed', nonce: 'quiz-lost-all', enforceNonce: true }).catch((caught: unknown) => caught);
+    const error = await channel('docker')
+      .send({ content: 'made, never confirmed', nonce: 'quiz-lost-all', enforceNonce: true })
+      .catch((caught: unknown) => caught);
     const recent = await channel('docker').messages.fetch({ limit: 2, cache: false });
 
     expect(error).toBeInstanceOf(HTTPError);

@@ -8,7 +8,8 @@ describe('REST faults', () => {
   let emulator: DiscordEmulator;
   let client: Client;
   const channel = (name: 'general' | 'docker' | 'locked') => client.channels.cache.get(emulator.channels[name].id) as TextChannel;
-  const postsTo = (channelId: string) => emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
+  const postsTo = (channelId: string) =>
+    emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
 
   beforeAll(async () => {
     ({ emulator, client } = await startEmulatorSession({ restTimeoutMs: 400, retries: 1 }));
@@ -32,7 +33,9 @@ describe('REST faults', () => {
   });
 
   it('when the bot posts into #locked, it gets 403 50013 and nothing is posted', async () => {
-    const error = await channel('locked').send('hello').catch((caught: unknown) => caught);
+    const error = await channel('locked')
+      .send('hello')
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error).toMatchObject({ status: 403, code: 50013 });
@@ -41,7 +44,7 @@ describe('REST faults', () => {
 
   it('when the bot may not embed links, an embed post is refused but plain text passes', async () => {
     const room = emulator.addChannel('no-embeds', { botDeny: 0x4000n });
-    const textChannel = await client.channels.fetch(room.id) as TextChannel;
+    const textChannel = (await client.channels.fetch(room.id)) as TextChannel;
 
     await expect(textChannel.send({ embeds: [{ title: 'Q' }] })).rejects.toMatchObject({ code: 50013 });
     await expect(textChannel.send('plain')).resolves.toBeDefined();
@@ -49,7 +52,7 @@ describe('REST faults', () => {
 
   it('when a channel is gone, posts fail with 404 10003; a missing message fails with 10008', async () => {
     const room = emulator.addChannel('short-lived');
-    const textChannel = await client.channels.fetch(room.id) as TextChannel;
+    const textChannel = (await client.channels.fetch(room.id)) as TextChannel;
     emulator.deleteChannel(room);
 
     await expect(textChannel.send('hi')).rejects.toMatchObject({ status: 404, code: 10003 });
@@ -73,7 +76,9 @@ describe('REST faults', () => {
     await expect(channel('general').send('after one 502')).resolves.toBeDefined();
 
     emulator.injectFault({ method: 'POST', path, status: 503, times: 2 });
-    const error = await channel('general').send('never').catch((caught: unknown) => caught);
+    const error = await channel('general')
+      .send('never')
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HTTPError);
     expect((error as HTTPError).status).toBe(503);
   });
@@ -84,7 +89,12 @@ describe('REST faults', () => {
 
     await channel('docker').send('after a hang');
 
-    const attempts = emulator.requests.filter((request) => request.path === path && request.body !== undefined && (request.body as { content?: string }).content === 'after a hang');
-    expect(attempts.map((request) => [request.fault, request.status])).toEqual([[true, 0], [false, 200]]);
+    const attempts = emulator.requests.filter(
+      (request) => request.path === path && request.body !== undefined && (request.body as { content?: string }).content === 'after a hang',
+    );
+    expect(attempts.map((request) => [request.fault, request.status])).toEqual([
+      [true, 0],
+      [false, 200],
+    ]);
   });
 });

@@ -6,7 +6,10 @@ import { nextInteraction, sampleCommands, startEmulatorSession, stopEmulatorSess
 
 /** Raw REST, so discord.js' own builders cannot refuse the payload before Discord sees it. */
 function postRaw(client: Client, channelId: string, body: unknown): Promise<unknown> {
-  return client.rest.post(Routes.channelMessages(channelId), { body }).then(() => undefined, (error: unknown) => error);
+  return client.rest.post(Routes.channelMessages(channelId), { body }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
 
 function formErrors(error: unknown): unknown {
@@ -33,13 +36,17 @@ describe('payload validation like Discord', () => {
     const channel = client.channels.cache.get(generalId) as TextChannel;
     const error = await channel.send({ embeds: [{ description: '가'.repeat(4097) }] }).catch((caught: unknown) => caught);
 
-    expect(formErrors(error)).toEqual({ embeds: { 0: { description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] } } } });
+    expect(formErrors(error)).toEqual({
+      embeds: { 0: { description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] } } },
+    });
     expect((error as DiscordAPIError).message).toContain('embeds[0].description[BASE_TYPE_MAX_LENGTH]');
     expect(emulator.channelMessages(generalId)).toHaveLength(0);
   });
 
   it('when content is over 2000 characters, the post fails; exactly 2000 passes', async () => {
-    expect(formErrors(await postRaw(client, generalId, { content: 'x'.repeat(2001) }))).toMatchObject({ content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } });
+    expect(formErrors(await postRaw(client, generalId, { content: 'x'.repeat(2001) }))).toMatchObject({
+      content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] },
+    });
     expect(await postRaw(client, generalId, { content: 'x'.repeat(2000) })).toBeUndefined();
   });
 
@@ -83,7 +90,9 @@ describe('payload validation like Discord', () => {
       },
     });
     const sixRows = Array.from({ length: 6 }, (_, index) => ({ type: 1, components: [button(`row${index}`)] }));
-    expect(formErrors(await postRaw(client, generalId, { components: sixRows }))).toMatchObject({ components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } });
+    expect(formErrors(await postRaw(client, generalId, { components: sixRows }))).toMatchObject({
+      components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] },
+    });
   });
 
   it('when a message has no content, embeds or components, Discord answers 50006', async () => {
@@ -103,7 +112,9 @@ describe('payload validation like Discord', () => {
     const sent = await channel.send({ content: `hello <@${emulator.admin.id}>`, embeds: [{ title: 'Q1' }] });
     expect(emulator.message(sent.id)?.mentions.map((user) => user.id)).toEqual([emulator.admin.id]);
 
-    await client.rest.patch(Routes.channelMessage(generalId, sent.id), { body: { content: `closed <@${emulator.admin.id}>`, allowed_mentions: { parse: [] } } });
+    await client.rest.patch(Routes.channelMessage(generalId, sent.id), {
+      body: { content: `closed <@${emulator.admin.id}>`, allowed_mentions: { parse: [] } },
+    });
 
     const edited = await emulator.waitForEdit(sent.id);
     expect(edited).toMatchObject({ content: `closed <@${emulator.admin.id}>`, embeds: [{ title: 'Q1' }], mentions: [] });
@@ -123,7 +134,10 @@ describe('payload validation like Discord', () => {
     const outcome = nextInteraction(client, async (interaction) => {
       if (!interaction.isAutocomplete()) throw new Error('expected autocomplete');
       const choices = Array.from({ length: 26 }, (_, index) => ({ name: index === 0 ? 'n'.repeat(101) : `c${index}`, value: `v${index}` }));
-      return interaction.respond(choices).then(() => undefined, (error: unknown) => error);
+      return interaction.respond(choices).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     });
 
     const handle = emulator.autocomplete('explain', { concept: 'c' }, 'concept', emulator.members[0]!);
@@ -137,7 +151,10 @@ describe('payload validation like Discord', () => {
   it('when an interaction reply carries an oversized embed, the reply fails and a corrected reply still counts', async () => {
     const outcome = nextInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a slash command');
-      const first = await interaction.reply({ embeds: [{ title: 'T'.repeat(300) }] }).then(() => undefined, (error: unknown) => error);
+      const first = await interaction.reply({ embeds: [{ title: 'T'.repeat(300) }] }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       await interaction.reply({ embeds: [{ title: 'T' }] });
       return first;
     });

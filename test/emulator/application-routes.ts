@@ -17,14 +17,17 @@ function toCommand(context: EmulatorContext, scope: CommandScope, body: CommandB
     version: createSnowflake(),
     type,
     name: body.name,
-    name_localizations: (body.name_localizations ?? null) as APIApplicationCommand['name_localizations'],
+    name_localizations: body.name_localizations ?? null,
     description: typeof body.description === 'string' ? body.description : '',
-    description_localizations: (body.description_localizations ?? null) as APIApplicationCommand['description_localizations'],
+    description_localizations: body.description_localizations ?? null,
     ...(Array.isArray(body.options) ? { options: body.options as APIApplicationCommand['options'] } : {}),
     default_member_permissions: typeof body.default_member_permissions === 'string' ? body.default_member_permissions : null,
     nsfw: body.nsfw === true,
     ...(scope === 'global'
-      ? { contexts: (body.contexts ?? null) as APIApplicationCommand['contexts'], integration_types: (body.integration_types ?? [0]) as APIApplicationCommand['integration_types'] }
+      ? {
+          contexts: (body.contexts ?? null) as APIApplicationCommand['contexts'],
+          integration_types: (body.integration_types ?? [0]) as APIApplicationCommand['integration_types'],
+        }
       : { guild_id: scope }),
   };
 }

@@ -39,7 +39,16 @@ export interface BuiltInteraction {
   readonly sourceMessageId?: string;
 }
 
-type OptionSchema = APIApplicationCommandOption & { options?: APIApplicationCommandOption[]; choices?: { name: string; value: string | number }[]; autocomplete?: boolean; required?: boolean; min_value?: number; max_value?: number; min_length?: number; max_length?: number };
+type OptionSchema = APIApplicationCommandOption & {
+  options?: APIApplicationCommandOption[];
+  choices?: { name: string; value: string | number }[];
+  autocomplete?: boolean;
+  required?: boolean;
+  min_value?: number;
+  max_value?: number;
+  min_length?: number;
+  max_length?: number;
+};
 
 /** What a bot may do in its own DM (no roles or overwrites there); the emulator's choice of the usual text rights. */
 const dmAppPermissions =
@@ -57,7 +66,9 @@ const idOf = (value: OptionValue): string => (typeof value === 'object' ? value.
 export function findRegisteredCommand(world: World, guildId: string, commandLine: string) {
   const [name = '', ...path] = commandLine.trim().replace(/^\//, '').split(/\s+/);
   const candidates = [...(world.commands.get(guildId) ?? []), ...(world.commands.get('global') ?? [])];
-  const command = candidates.find((candidate) => candidate.name === name && (candidate.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput);
+  const command = candidates.find(
+    (candidate) => candidate.name === name && (candidate.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput,
+  );
   if (!command) {
     const known = candidates.map((candidate) => `/${candidate.name}`).join(', ') || 'none';
     throw new Error(`/${name} is not registered for this guild (registered: ${known})`);
@@ -65,12 +76,18 @@ export function findRegisteredCommand(world: World, guildId: string, commandLine
   let schema = (command.options ?? []) as OptionSchema[];
   const chain: OptionSchema[] = [];
   for (const part of path) {
-    const next = schema.find((option) => option.name === part && (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup));
+    const next = schema.find(
+      (option) =>
+        option.name === part &&
+        (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup),
+    );
     if (!next) throw new Error(`/${name} has no sub-command "${part}" (has: ${schema.map((option) => option.name).join(', ')})`);
     chain.push(next);
-    schema = (next.options ?? []) as OptionSchema[];
+    schema = next.options ?? [];
   }
-  if (schema.some((option) => option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup)) {
+  if (
+    schema.some((option) => option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup)
+  ) {
     throw new Error(`/${[name, ...path].join(' ')} needs a sub-command: ${schema.map((option) => option.name).join(', ')}`);
   }
   return { command, chain, schema };
@@ -92,7 +109,13 @@ export class InteractionBuilder {
     return channel;
   }
 
-  slash(commandLine: string, values: SlashOptions, member: EmulatedMember, place: InteractionPlace, options: { ignoreDefaultMemberPermissions?: boolean }): BuiltInteraction {
+  slash(
+    commandLine: string,
+    values: SlashOptions,
+    member: EmulatedMember,
+    place: InteractionPlace,
+    options: { ignoreDefaultMemberPermissions?: boolean },
+  ): BuiltInteraction {
     const channel = this.channelFor(member, place);
     const { command, chain, schema } = findRegisteredCommand(this.world, member.guildId, commandLine);
     this.checkDefaultPermissions(command, member, channel, options.ignoreDefaultMemberPermissions ?? false);
@@ -110,7 +133,8 @@ export class InteractionBuilder {
     const { command, chain, schema } = findRegisteredCommand(this.world, member.guildId, commandLine);
     const focusedSchema = schema.find((option) => option.name === focused);
     if (!focusedSchema) throw new Error(`/${command.name} has no option "${focused}" to type into`);
-    if (!focusedSchema.autocomplete) throw new Error(`option "${focused}" of /${command.name} does not use autocomplete; Discord would not ask the bot`);
+    if (!focusedSchema.autocomplete)
+      throw new Error(`option "${focused}" of /${command.name} does not use autocomplete; Discord would not ask the bot`);
     const leaf = this.buildOptions(commandLine, schema, values, {}, channel, member, focused);
     const payload = {
       ...this.base(InteractionType.ApplicationCommandAutocomplete, member, channel, place),
@@ -294,7 +318,7 @@ export class InteractionBuilder {
       case ApplicationCommandOptionType.User:
       case ApplicationCommandOptionType.Mentionable: {
         const id = idOf(value);
-        if (this.resolveUser(id, channel, resolved)) return { name, type, value: id } as APIApplicationCommandInteractionDataOption;
+        if (this.resolveUser(id, channel, resolved)) return { name, type, value: id };
         if (type === ApplicationCommandOptionType.Mentionable && this.resolveRole(id, channel, resolved)) return { name, type, value: id };
         return fail(`no member ${id} in this guild`);
       }
@@ -363,7 +387,11 @@ function checkChoice(option: OptionSchema, value: string | number, fail: (why: s
 }
 
 /** The `data` a slash command and its autocomplete share: which registered command, with the options typed. */
-function commandData(command: ReturnType<typeof findRegisteredCommand>['command'], chain: OptionSchema[], leaf: APIApplicationCommandInteractionDataOption[]) {
+function commandData(
+  command: ReturnType<typeof findRegisteredCommand>['command'],
+  chain: OptionSchema[],
+  leaf: APIApplicationCommandInteractionDataOption[],
+) {
   return {
     id: command.id,
     name: command.name,

@@ -150,8 +150,14 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
       auth: true,
       handle: ({ params }) => {
         // REST guilds lack the gateway-only parts of GUILD_CREATE.
-        const { channels: _channels, members: _members, threads: _threads, presences: _presences, voice_states: _voice, ...guild } =
-          world.toGuildCreate(guildOf(params.guildId));
+        const {
+          channels: _channels,
+          members: _members,
+          threads: _threads,
+          presences: _presences,
+          voice_states: _voice,
+          ...guild
+        } = world.toGuildCreate(guildOf(params.guildId));
         return ok(guild);
       },
     },
@@ -159,7 +165,12 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
       method: 'GET',
       pattern: '/guilds/:guildId/channels',
       auth: true,
-      handle: ({ params }) => ok(guildOf(params.guildId).channels.filter((channel) => !channel.deleted).map((channel) => world.toApiChannel(channel))),
+      handle: ({ params }) =>
+        ok(
+          guildOf(params.guildId)
+            .channels.filter((channel) => !channel.deleted)
+            .map((channel) => world.toApiChannel(channel)),
+        ),
     },
     { method: 'GET', pattern: '/guilds/:guildId/roles', auth: true, handle: ({ params }) => ok([...guildOf(params.guildId).roles.values()]) },
     {

@@ -140,7 +140,12 @@ export class DiscordEmulator {
       now: () => performance.now(),
     };
     const { server, hung } = createRestServer({
-      routes: [...createApplicationRoutes(context), ...createChannelRoutes(context), ...createInteractionRoutes(context), ...createUserRoutes(context)],
+      routes: [
+        ...createApplicationRoutes(context),
+        ...createChannelRoutes(context),
+        ...createInteractionRoutes(context),
+        ...createUserRoutes(context),
+      ],
       faults: this.faults,
       maxUploadBytes: attachmentSizeLimit,
       serveFile: (path) => this.servedFile(path),
@@ -228,9 +233,7 @@ export class DiscordEmulator {
    * `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
    */
   addChannel(name: string, options: { botDeny?: bigint; type?: EmulatedChannel['type'] } = {}): EmulatedChannel {
-    const overwrites = options.botDeny
-      ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }]
-      : [];
+    const overwrites = options.botDeny ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }] : [];
     const channel = this.world.addChannel(this.guild, name, overwrites, options.type);
     this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
     return channel;
@@ -305,16 +308,27 @@ export class DiscordEmulator {
   }
 
   /** The first visible (not "thinking…") message in the channel satisfying `predicate`, existing or future. */
-  waitForMessage(channel: EmulatedChannel | string, predicate: (message: APIMessage) => boolean = () => true, timeoutMs?: number): Promise<APIMessage> {
+  waitForMessage(
+    channel: EmulatedChannel | string,
+    predicate: (message: APIMessage) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<APIMessage> {
     const channelId = typeof channel === 'string' ? channel : channel.id;
     return this.waiters.waitFor(
       () => {
         // Checked after every change: read the stored messages, copy only the match.
-        const found = this.storedIn(channelId, false).find(({ message }) => ((message.flags ?? 0) & MessageFlags.Loading) === 0 && predicate(message));
+        const found = this.storedIn(channelId, false).find(
+          ({ message }) => ((message.flags ?? 0) & MessageFlags.Loading) === 0 && predicate(message),
+        );
         return found && structuredClone(found.message);
       },
       { timeoutMs, description: `a message in channel ${this.describeChannel(channelId)}` },
-      () => `messages there: ${this.channelMessages(channelId).map((message) => JSON.stringify(message.content.slice(0, 80))).join(', ') || 'none'}`,
+      () =>
+        `messages there: ${
+          this.channelMessages(channelId)
+            .map((message) => JSON.stringify(message.content.slice(0, 80)))
+            .join(', ') || 'none'
+        }`,
     );
   }
 
@@ -384,7 +398,12 @@ export class DiscordEmulator {
         return found;
       },
       { timeoutMs, description: `a DM to ${member.name}` },
-      () => `DMs to ${member.name}: ${this.directMessages(member).map((message) => JSON.stringify(message.content.slice(0, 80))).join(', ') || 'none'}`,
+      () =>
+        `DMs to ${member.name}: ${
+          this.directMessages(member)
+            .map((message) => JSON.stringify(message.content.slice(0, 80)))
+            .join(', ') || 'none'
+        }`,
     );
   }
 
@@ -445,7 +464,7 @@ export class DiscordEmulator {
   private deliver(built: BuiltInteraction, asUser: EmulatedMember, craft?: (payload: CraftedPayload) => void): InteractionHandle {
     if (this.closed) throw new Error('the emulator is closed');
     if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
-    craft?.(built.payload as CraftedPayload);
+    craft?.(built.payload);
     const payload = built.payload as { id: string; token: string };
     const record: InteractionRecord = {
       id: payload.id,

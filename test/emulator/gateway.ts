@@ -76,7 +76,10 @@ export class Gateway {
   private readonly sessions = new Map<string, Session>();
   private identifyCloseCode: number | undefined;
 
-  constructor(server: Server, private readonly options: GatewayOptions) {
+  constructor(
+    server: Server,
+    private readonly options: GatewayOptions,
+  ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.accept(socket));
   }

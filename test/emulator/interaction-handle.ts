@@ -12,7 +12,9 @@ import type { CallbackAttempt, InteractionRecord, World } from './world.js';
 const describeAttempts = (attempts: readonly CallbackAttempt[]) =>
   attempts.length === 0
     ? 'the bot never called back'
-    : attempts.map((attempt) => `callback after ${Math.round(attempt.afterMs)} ms → ${attempt.status}${attempt.code ? ` (code ${attempt.code})` : ''}`).join('; ');
+    : attempts
+        .map((attempt) => `callback after ${Math.round(attempt.afterMs)} ms → ${attempt.status}${attempt.code ? ` (code ${attempt.code})` : ''}`)
+        .join('; ');
 
 export type EmulatedInteraction = Exclude<APIInteraction, APIPingInteraction>;
 
@@ -64,10 +66,14 @@ export class InteractionHandle {
    */
   response(options: { timeoutMs?: number } = {}): Promise<APIInteractionResponse> {
     const remaining = this.record.dispatchedAt + this.interactionTimeoutMs - this.now();
-    return this.waiters.waitFor(() => this.record.response, {
-      timeoutMs: options.timeoutMs ?? Math.max(remaining, 0) + 50,
-      description: `a response to interaction ${this.describe()}`,
-    }, () => describeAttempts(this.record.attempts));
+    return this.waiters.waitFor(
+      () => this.record.response,
+      {
+        timeoutMs: options.timeoutMs ?? Math.max(remaining, 0) + 50,
+        description: `a response to interaction ${this.describe()}`,
+      },
+      () => describeAttempts(this.record.attempts),
+    );
   }
 
   /** Autocomplete: the offered choices. */
@@ -87,12 +93,15 @@ export class InteractionHandle {
 
   /** The original once it is visible (not "thinking…") and satisfies `predicate`: waits out deferrals. */
   waitForOriginal(predicate: (message: APIMessage) => boolean = () => true, options: { timeoutMs?: number } = {}): Promise<APIMessage> {
-    return this.waiters.waitFor(() => {
-      const message = this.original();
-      if (!message || ((message.flags ?? 0) & MessageFlags.Loading) !== 0) return undefined;
-      return predicate(message) ? message : undefined;
-    }, { timeoutMs: options.timeoutMs, description: `the original response of ${this.describe()}` },
-    () => `original now: ${JSON.stringify(this.original() ?? null).slice(0, 500)}; ${describeAttempts(this.record.attempts)}`);
+    return this.waiters.waitFor(
+      () => {
+        const message = this.original();
+        if (!message || ((message.flags ?? 0) & MessageFlags.Loading) !== 0) return undefined;
+        return predicate(message) ? message : undefined;
+      },
+      { timeoutMs: options.timeoutMs, description: `the original response of ${this.describe()}` },
+      () => `original now: ${JSON.stringify(this.original() ?? null).slice(0, 500)}; ${describeAttempts(this.record.attempts)}`,
+    );
   }
 
   /** Follow-up messages once there are at least `count` (default 1); `count: 0` returns the current list. */
@@ -103,10 +112,13 @@ export class InteractionHandle {
         .map((id) => this.world.messages.get(id))
         .filter((stored) => stored !== undefined && !stored.deleted)
         .map((stored) => structuredClone(stored!.message));
-    return this.waiters.waitFor(() => {
-      const list = current();
-      return list.length >= count ? list : undefined;
-    }, { timeoutMs: options.timeoutMs, description: `${count} follow-up(s) to ${this.describe()}` });
+    return this.waiters.waitFor(
+      () => {
+        const list = current();
+        return list.length >= count ? list : undefined;
+      },
+      { timeoutMs: options.timeoutMs, description: `${count} follow-up(s) to ${this.describe()}` },
+    );
   }
 
   private describe(): string {

@@ -1,10 +1,4 @@
-import {
-  GatewayDispatchEvents,
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-  MessageType,
-} from 'discord-api-types/v10';
+import { GatewayDispatchEvents, InteractionResponseType, InteractionType, MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { APIInteractionResponse, RESTPostAPIInteractionCallbackWithResponseResult } from 'discord-api-types/v10';
 import { ApiFailure, FormErrors, failWith } from './api-errors.js';
 import { deleteStoredMessage, editStoredMessage, messageEvent, messageIntent } from './channel-routes.js';
@@ -61,9 +55,8 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
       acknowledge(interaction, response, files);
       interaction.response = response;
       interaction.ackMs = afterMs;
-      const result: RouteResult = query.get('with_response') === 'true'
-        ? { status: 200, body: describeCallback(interaction, response) }
-        : { status: 204 };
+      const result: RouteResult =
+        query.get('with_response') === 'true' ? { status: 200, body: describeCallback(interaction, response) } : { status: 204 };
       attempt(result.status);
       return result;
     } catch (error) {
@@ -77,7 +70,11 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
     const type = (response as { type?: unknown }).type;
     if (typeof type !== 'number' || !(allowedCallbacks[payloadType] ?? []).includes(type)) {
       const errors = new FormErrors();
-      errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Interaction callback type ${String(type)} is not valid for interaction type ${payloadType}`);
+      errors.add(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        `Interaction callback type ${String(type)} is not valid for interaction type ${payloadType}`,
+      );
       errors.throwIfAny();
     }
     const data = asMessageBody((response as { data?: unknown }).data);
@@ -97,7 +94,14 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const flags = (typeof data.flags === 'number' ? data.flags : 0) & MessageFlags.Ephemeral;
         const messageType = payloadType === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
-        const stored = world.createMessage({ channel, body: {}, attachments: [], type: messageType, interactionId: interaction.id, flags: flags | MessageFlags.Loading });
+        const stored = world.createMessage({
+          channel,
+          body: {},
+          attachments: [],
+          type: messageType,
+          interactionId: interaction.id,
+          flags: flags | MessageFlags.Loading,
+        });
         interaction.originalMessageId = stored.message.id;
         announce(stored);
         return;
@@ -127,7 +131,8 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
 
   const describeCallback = (interaction: InteractionRecord, response: APIInteractionResponse): RESTPostAPIInteractionCallbackWithResponseResult => {
     const original = world.messages.get(interaction.originalMessageId ?? '');
-    const createsMessage = response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage;
+    const createsMessage =
+      response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage;
     return {
       interaction: {
         id: interaction.id,
@@ -141,9 +146,9 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
           : {}),
       },
       ...(createsMessage && original
-        ? { resource: { type: response.type, message: original.message } as RESTPostAPIInteractionCallbackWithResponseResult['resource'] }
+        ? { resource: { type: response.type, message: original.message } }
         : response.type === InteractionResponseType.DeferredChannelMessageWithSource
-          ? { resource: { type: response.type } as RESTPostAPIInteractionCallbackWithResponseResult['resource'] }
+          ? { resource: { type: response.type } }
           : {}),
     };
   };
@@ -206,8 +211,10 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
         const channel = world.messageChannel(interaction.channelId);
         if (!channel) return failWith(404, 10003);
         const original = world.messages.get(interaction.originalMessageId ?? '');
-        const stillLoading = original && interaction.response?.type === InteractionResponseType.DeferredChannelMessageWithSource
-          && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
+        const stillLoading =
+          original &&
+          interaction.response?.type === InteractionResponseType.DeferredChannelMessageWithSource &&
+          ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
         const uploads = acceptUploads(context, { files, body, channelId: channel.id, existing: stillLoading ? original.message.attachments : [] });
         assertMessageNotEmpty({ ...body, attachments: uploads.uploaded });
         let stored: StoredMessage;

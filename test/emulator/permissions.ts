@@ -37,11 +37,7 @@ export function computeGuildPermissions(guild: PermissionGuild, subject: Permiss
 }
 
 /** Overwrites apply in Discord's order: @everyone, then all role overwrites together, then the member's. */
-export function computeChannelPermissions(
-  guild: PermissionGuild,
-  overwrites: readonly APIOverwrite[],
-  subject: PermissionSubject,
-): bigint {
+export function computeChannelPermissions(guild: PermissionGuild, overwrites: readonly APIOverwrite[], subject: PermissionSubject): bigint {
   let permissions = computeGuildPermissions(guild, subject);
   if (permissions & PermissionFlagsBits.Administrator) return allPermissions;
   const apply = (overwrite: APIOverwrite | undefined) => {

@@ -113,7 +113,8 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown, depth: n
       option.choices.forEach((choice, choiceIndex) => {
         const record = isRecord(choice) ? choice : {};
         const name = typeof record.name === 'string' ? countCharacters(record.name) : 0;
-        if (name < 1 || name > 100) errors.add([...at, 'choices', choiceIndex, 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+        if (name < 1 || name > 100)
+          errors.add([...at, 'choices', choiceIndex, 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
         if (typeof record.value === 'string' && countCharacters(record.value) > 100) {
           errors.add([...at, 'choices', choiceIndex, 'value'], 'BASE_TYPE_MAX_LENGTH', 'Must be 100 or fewer in length.');
         }

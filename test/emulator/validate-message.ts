@@ -125,7 +125,8 @@ function checkButton(errors: FormErrors, at: Path, button: Json, seen: Set<strin
   if (style === ButtonStyle.Link) {
     if (!isPresent(button.url)) errors.add([...at, 'url'], 'BASE_TYPE_REQUIRED', 'This field is required');
     else checkUrl(errors, [...at, 'url'], button.url);
-    if (isPresent(button.custom_id)) errors.add([...at, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id is not allowed for link buttons');
+    if (isPresent(button.custom_id))
+      errors.add([...at, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id is not allowed for link buttons');
   } else if (style !== ButtonStyle.Premium) {
     checkCustomId(errors, [...at, 'custom_id'], button.custom_id, seen);
   }
@@ -217,17 +218,12 @@ function checkAllowedMentions(errors: FormErrors, allowed: unknown) {
     }
     if (list.length > 100) errors.add(['allowed_mentions', kind], 'BASE_TYPE_MAX_LENGTH', 'Must be 100 or fewer in length.');
     if (list.length > 0 && Array.isArray(parse) && parse.includes(kind)) {
-      errors.add(
-        ['allowed_mentions'],
-        'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
-        `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
-      );
+      errors.add(['allowed_mentions'], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`);
     }
   }
 }
 
-const allowedFlags =
-  MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+const allowedFlags = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
 
 /**
  * Checks one message body as Discord does for channel posts, webhook messages and interaction

@@ -211,7 +211,12 @@ export class World {
     (guild as { ownerId: string }).ownerId = member.id;
   }
 
-  addChannel(guild: EmulatedGuild, name: string, overwrites: APIOverwrite[] = [], type: EmulatedChannel['type'] = ChannelType.GuildText): EmulatedChannel {
+  addChannel(
+    guild: EmulatedGuild,
+    name: string,
+    overwrites: APIOverwrite[] = [],
+    type: EmulatedChannel['type'] = ChannelType.GuildText,
+  ): EmulatedChannel {
     const channel: EmulatedChannel = {
       id: createSnowflake(),
       guildId: guild.id,
@@ -467,7 +472,7 @@ export class World {
       // Only the suppress-embeds bit may change after sending; ephemerality is fixed at creation.
       message.flags = (keep & ~MessageFlags.SuppressEmbeds) | (body.flags & MessageFlags.SuppressEmbeds);
     }
-    if ('allowed_mentions' in body) stored.allowedMentions = (body.allowed_mentions ?? undefined) as APIAllowedMentions | undefined;
+    if ('allowed_mentions' in body) stored.allowedMentions = body.allowed_mentions ?? undefined;
     this.resolveMentions(stored);
   }
 

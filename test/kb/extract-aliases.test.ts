@@ -25,13 +25,20 @@ describe('extractAliases', () => {
   });
 
   it('takes a parenthesis right after one of the concept names: 가상 머신(VM)', () => {
-    const aliases = extractAliases(['즉, 인스턴스 = 비용 지불이 완료된 또는 현재 동작 중인 가상 머신(VM)'], ['인스턴스', 'Instance', '가상 머신', 'Virtual Machine']);
+    const aliases = extractAliases(
+      ['즉, 인스턴스 = 비용 지불이 완료된 또는 현재 동작 중인 가상 머신(VM)'],
+      ['인스턴스', 'Instance', '가상 머신', 'Virtual Machine'],
+    );
     expect(aliases).toEqual(['VM']);
   });
 
   it('treats a parenthesis after another word as a gloss, not an alias', () => {
     const aliases = extractAliases(
-      ['가상 머신은 컴퓨터를 에뮬레이션(복제)하는 소프트웨어이다.', 'Google 인프라에서 호스팅(서버 컴퓨터를 임대해 주는 것)되는 가상 머신이다.', '컨테이너 도구(tool)들과 함께 동작한다.'],
+      [
+        '가상 머신은 컴퓨터를 에뮬레이션(복제)하는 소프트웨어이다.',
+        'Google 인프라에서 호스팅(서버 컴퓨터를 임대해 주는 것)되는 가상 머신이다.',
+        '컨테이너 도구(tool)들과 함께 동작한다.',
+      ],
       ['인스턴스', '가상 머신'],
     );
     expect(aliases).toEqual([]);
@@ -56,7 +63,10 @@ describe('extractAliases', () => {
   });
 
   it('starts a "라고도" list after the phrase that describes the concept', () => {
-    const aliases = extractAliases(['스레드는 프로세스 안에서 실행되는 흐름의 단위로, 경량 프로세스(LWP, Lightweight Process)라고도 부른다.'], ['스레드', 'Thread']);
+    const aliases = extractAliases(
+      ['스레드는 프로세스 안에서 실행되는 흐름의 단위로, 경량 프로세스(LWP, Lightweight Process)라고도 부른다.'],
+      ['스레드', 'Thread'],
+    );
     expect(aliases).toEqual(['경량 프로세스', 'LWP', 'Lightweight Process']);
   });
 

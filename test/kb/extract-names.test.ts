@@ -68,7 +68,10 @@ describe('extractNames', () => {
     expect(extractNames(heading)).toEqual(names);
   });
 
-  it.each([['장점, 단점'], ['데이터를 읽고, 쓰는 방법'], ['네트워크 기초: VPN, DNS, 로드 밸런서']])('invents no names from the commas of the plain heading "%s"', (heading) => {
-    expect(extractNames(heading)).toEqual([heading]);
-  });
+  it.each([['장점, 단점'], ['데이터를 읽고, 쓰는 방법'], ['네트워크 기초: VPN, DNS, 로드 밸런서']])(
+    'invents no names from the commas of the plain heading "%s"',
+    (heading) => {
+      expect(extractNames(heading)).toEqual([heading]);
+    },
+  );
 });

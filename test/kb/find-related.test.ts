@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 
 function relatedOf(notes: Record<string, string>, id: string): string[] {
-  const kb = buildKnowledgeBase('docs', Object.entries(notes).map(([file, markdown]) => ({ file, markdown })));
+  const kb = buildKnowledgeBase(
+    'docs',
+    Object.entries(notes).map(([file, markdown]) => ({ file, markdown })),
+  );
   const concept = kb.getConcept(id);
   if (!concept) throw new Error(`no ${id} among ${kb.concepts.map((c) => c.id).join(', ')}`);
   return concept.relatedIds;
@@ -11,7 +14,8 @@ function relatedOf(notes: Record<string, string>, id: string): string[] {
 describe('related concepts', () => {
   it('match Latin names as whole words, a plural allowed', () => {
     const notes = {
-      'a.md': '## 도커(Docker)\n\n- 설명.\n\n## 이미지(Image)\n\n- 설명.\n\n## 빌드(Build)\n\n- A Dockerfile describes images.\n\n## 노드(Node)\n\n- Nodes and clusters.\n',
+      'a.md':
+        '## 도커(Docker)\n\n- 설명.\n\n## 이미지(Image)\n\n- 설명.\n\n## 빌드(Build)\n\n- A Dockerfile describes images.\n\n## 노드(Node)\n\n- Nodes and clusters.\n',
     };
     expect(relatedOf(notes, 'a/build')).toEqual(['a/image']);
     expect(relatedOf(notes, 'a/node')).toEqual([]);
@@ -33,14 +37,16 @@ describe('related concepts', () => {
 
   it('prefer the longer of two names that start at the same place', () => {
     const notes = {
-      'a.md': '## 가상 머신(Virtual Machine)\n\n- 설명.\n\n## 가상 머신 모니터(Virtual Machine Monitor)\n\n- 설명.\n\n## 하이퍼바이저(Hypervisor)\n\n- 하이퍼바이저는 가상 머신 모니터와 같은 것이다.\n',
+      'a.md':
+        '## 가상 머신(Virtual Machine)\n\n- 설명.\n\n## 가상 머신 모니터(Virtual Machine Monitor)\n\n- 설명.\n\n## 하이퍼바이저(Hypervisor)\n\n- 하이퍼바이저는 가상 머신 모니터와 같은 것이다.\n',
     };
     expect(relatedOf(notes, 'a/hypervisor')).toEqual(['a/virtual-machine-monitor']);
   });
 
   it('link through aliases, in order of first mention, without the concept itself', () => {
     const notes = {
-      'a.md': '---\naliases:\n  kubernetes: [k8s]\n---\n## 쿠버네티스(Kubernetes)\n\n- k8s는 쿠버네티스이다.\n\n## 파드(Pod)\n\n- 파드는 k8s가 컨테이너를 묶는 단위이다. 쿠버네티스가 만든다.\n\n## 컨테이너(Container)\n\n- 설명.\n',
+      'a.md':
+        '---\naliases:\n  kubernetes: [k8s]\n---\n## 쿠버네티스(Kubernetes)\n\n- k8s는 쿠버네티스이다.\n\n## 파드(Pod)\n\n- 파드는 k8s가 컨테이너를 묶는 단위이다. 쿠버네티스가 만든다.\n\n## 컨테이너(Container)\n\n- 설명.\n',
     };
     expect(relatedOf(notes, 'a/pod')).toEqual(['a/kubernetes', 'a/container']);
     expect(relatedOf(notes, 'a/kubernetes')).toEqual([]);

@@ -22,11 +22,20 @@ describe('guardMarkdown', () => {
 
     const guarded = guardMarkdown([deepQuote, deepMixed, fenced, ordinary].join('\n'), 'mixed.md');
 
-    expect(guarded.markdown.split('\n')).toEqual(['> '.repeat(16) + 'quoted', '1. > * '.repeat(5) + '1. mixed', '```', '- '.repeat(40) + 'code', '```', '- a', '  - b', '    > - c']);
+    expect(guarded.markdown.split('\n')).toEqual([
+      '> '.repeat(16) + 'quoted',
+      '1. > * '.repeat(5) + '1. mixed',
+      '```',
+      '- '.repeat(40) + 'code',
+      '```',
+      '- a',
+      '  - b',
+      '    > - c',
+    ]);
     expect(guarded.problems.map((problem) => problem.line)).toEqual([1, 2]);
   });
 
-  it('reads emphasis and link markers past the paragraph\'s budget as plain text, with one warning per paragraph', () => {
+  it("reads emphasis and link markers past the paragraph's budget as plain text, with one warning per paragraph", () => {
     const stars = '*a'.repeat(20_000);
     const note = `## 별(Stars)\n\n${stars}\n${stars}\n\n- **보통** [링크](https://example.com) 문단\n`;
 
@@ -36,7 +45,9 @@ describe('guardMarkdown', () => {
     expect(first.startsWith('*a'.repeat(maxInlineMarkers) + '\\*a\\*a')).toBe(true);
     expect(second.startsWith('\\*a\\*a')).toBe(true);
     expect(ordinary).toBe('- **보통** [링크](https://example.com) 문단');
-    expect(guarded.problems).toEqual([expect.objectContaining({ file: 'stars.md', line: 3, message: expect.stringContaining('the rest are read as plain text') })]);
+    expect(guarded.problems).toEqual([
+      expect.objectContaining({ file: 'stars.md', line: 3, message: expect.stringContaining('the rest are read as plain text') }),
+    ]);
   });
 
   it('reads CR-only and CRLF line endings like LF', () => {

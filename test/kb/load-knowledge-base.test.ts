@@ -37,7 +37,12 @@ describe('loadKnowledgeBase on the fixture notes', () => {
   it('loads every note below the folder, sorted by path, without problems', async () => {
     const kb = await loadKnowledgeBase(fixturesDir);
     expect(kb.problems).toEqual([]);
-    expect(kb.documents.map((document) => document.file)).toEqual(['docker-kubernetes.md', 'git-basics.md', 'network/vpn-and-dns.md', 'os/process-and-thread.md']);
+    expect(kb.documents.map((document) => document.file)).toEqual([
+      'docker-kubernetes.md',
+      'git-basics.md',
+      'network/vpn-and-dns.md',
+      'os/process-and-thread.md',
+    ]);
     expect(kb.documents.map((document) => document.id)).toEqual(['docker-kubernetes', 'git-basics', 'network/vpn-and-dns', 'os/process-and-thread']);
   });
 
@@ -61,13 +66,21 @@ describe('loadKnowledgeBase on the fixture notes', () => {
     expect(kb.getConcept('git-basics/remote-repository')?.aliases).toEqual(['origin', '리모트']);
     expect(kb.getConcept('os/process-and-thread/thread')?.aliases).toEqual(['경량 프로세스', 'LWP', 'Lightweight Process']);
     expect(kb.getDocument('git-basics')).toMatchObject({ title: 'Git 기초 개념', summary: expect.stringContaining('리베이스로 다시 합친다') });
-    expect(kb.getDocument('network/vpn-and-dns')?.references[0]).toEqual({ text: 'MDN Web Docs: DNS', url: 'https://developer.mozilla.org/en-US/docs/Glossary/DNS' });
+    expect(kb.getDocument('network/vpn-and-dns')?.references[0]).toEqual({
+      text: 'MDN Web Docs: DNS',
+      url: 'https://developer.mozilla.org/en-US/docs/Glossary/DNS',
+    });
   });
 
   it('links related concepts across notes', async () => {
     const kb = await loadKnowledgeBase(fixturesDir);
     expect(kb.getConcept('os/process-and-thread/process')?.relatedIds).toEqual(['docker-kubernetes/kernel']);
-    expect(kb.getConcept('git-basics/rebase')?.relatedIds).toEqual(['git-basics/branch', 'git-basics/commit', 'git-basics/merge', 'git-basics/remote-repository']);
+    expect(kb.getConcept('git-basics/rebase')?.relatedIds).toEqual([
+      'git-basics/branch',
+      'git-basics/commit',
+      'git-basics/merge',
+      'git-basics/remote-repository',
+    ]);
   });
 });
 
@@ -114,7 +127,9 @@ describe('loadKnowledgeBase on broken notes', () => {
     const missing = path.join(makeTempDir(), 'nope');
     const kb = await loadKnowledgeBase(missing);
     expect(kb.concepts).toEqual([]);
-    expect(kb.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining(`docs directory not found: ${missing}`) })]);
+    expect(kb.problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining(`docs directory not found: ${missing}`) }),
+    ]);
   });
 
   it('reports an unreadable note with its file and line, and loads the others', async () => {
@@ -123,7 +138,9 @@ describe('loadKnowledgeBase on broken notes', () => {
     symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
     const kb = await loadKnowledgeBase(dir);
     expect(kb.concepts.map((concept) => concept.id)).toEqual(['good/docker']);
-    expect(kb.problems).toEqual([expect.objectContaining({ severity: 'error', file: 'dangling.md', line: 1, message: expect.stringContaining('cannot read') })]);
+    expect(kb.problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'dangling.md', line: 1, message: expect.stringContaining('cannot read') }),
+    ]);
   });
 
   it('reads nested folders, skips hidden folders and files that are not markdown', async () => {
@@ -151,7 +168,9 @@ describe('buildKnowledgeBase', () => {
   it('gives the same result whatever order the files come in', () => {
     const forward = buildKnowledgeBase('docs', [docker, container]);
     const backward = buildKnowledgeBase('docs', [container, docker]);
-    expect(backward.concepts.map((concept) => [concept.id, concept.relatedIds])).toEqual(forward.concepts.map((concept) => [concept.id, concept.relatedIds]));
+    expect(backward.concepts.map((concept) => [concept.id, concept.relatedIds])).toEqual(
+      forward.concepts.map((concept) => [concept.id, concept.relatedIds]),
+    );
     expect(forward.concepts.map((concept) => concept.id)).toEqual(['container/container', 'docker/docker']);
     expect(forward.getConcept('docker/docker')?.relatedIds).toEqual(['container/container']);
   });
@@ -167,14 +186,18 @@ describe('buildKnowledgeBase', () => {
     const kb = buildKnowledgeBase('docs', [docker, twin]);
     expect(kb.documents.map((document) => document.id)).toEqual(['docker', 'docker-2']);
     expect(kb.getConcept('docker-2/container')?.documentId).toBe('docker-2');
-    expect(kb.problems).toEqual([expect.objectContaining({ file: 'zz.md', line: 1, message: expect.stringContaining('"docker" is already used by docker.md') })]);
+    expect(kb.problems).toEqual([
+      expect.objectContaining({ file: 'zz.md', line: 1, message: expect.stringContaining('"docker" is already used by docker.md') }),
+    ]);
   });
 
   it('drops an alias that is another concept name, with a warning naming both places', () => {
     const vm = { file: 'vm.md', markdown: '## 가상 머신(Virtual Machine)\n\n- 가상 머신은 도커라고도 부른다.\n' };
     const kb = buildKnowledgeBase('docs', [docker, vm]);
     expect(kb.getConcept('vm/virtual-machine')?.aliases).toEqual([]);
-    expect(kb.problems).toEqual([expect.objectContaining({ file: 'vm.md', line: 1, message: expect.stringMatching(/alias "도커".*vm\.md:1.*docker\.md:3/) })]);
+    expect(kb.problems).toEqual([
+      expect.objectContaining({ file: 'vm.md', line: 1, message: expect.stringMatching(/alias "도커".*vm\.md:1.*docker\.md:3/) }),
+    ]);
   });
 
   it('leaves a note without concepts out of the documents', () => {

@@ -14,10 +14,14 @@ function parseWhole(markdown: string) {
 
 /** Every fixture note, one after the other, as many times as it takes to be cut into several parts. */
 function longNote(extra: string): string {
-  const notes = fs.readdirSync(notesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md')).sort();
+  const notes = fs
+    .readdirSync(notesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .sort();
   const bodies = notes.map((file) => fs.readFileSync(path.join(notesDir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
   const chapters: string[] = ['---\nid: long\n# a comment, not a heading\n---\n'];
-  for (let round = 0; chapters.join("\n").length < 100_000; round++) chapters.push(`## 장 ${round}(Chapter ${round})\n\n${bodies[round % bodies.length]}\n${extra}`);
+  for (let round = 0; chapters.join('\n').length < 100_000; round++)
+    chapters.push(`## 장 ${round}(Chapter ${round})\n\n${bodies[round % bodies.length]}\n${extra}`);
   return chapters.join('\n');
 }
 

@@ -30,7 +30,11 @@ describe('parseNote on the shared docker-kubernetes note', () => {
   });
 
   it('takes the # heading as the document title and the path as its id', () => {
-    expect(document).toMatchObject({ id: 'docker-kubernetes', file: 'docker-kubernetes.md', title: '도커(Docker)와 쿠버네티스(Kubernates) 개념 이해하기' });
+    expect(document).toMatchObject({
+      id: 'docker-kubernetes',
+      file: 'docker-kubernetes.md',
+      title: '도커(Docker)와 쿠버네티스(Kubernates) 개념 이해하기',
+    });
   });
 
   it.each([
@@ -150,13 +154,17 @@ describe('concept ids', () => {
 
   it('follow a front matter "ids" pin, and the note path with folders', () => {
     const markdown = '---\nids:\n  컨테이너: container-virtualization\n---\n# 메모\n\n## 컨테이너(Container)\n\n- 설명이다.\n';
-    expect(parseNote(markdown, 'Infra/Docker Notes.md').concepts.map((concept) => concept.id)).toEqual(['infra/docker-notes/container-virtualization']);
+    expect(parseNote(markdown, 'Infra/Docker Notes.md').concepts.map((concept) => concept.id)).toEqual([
+      'infra/docker-notes/container-virtualization',
+    ]);
   });
 
   it('get a -2 suffix and a warning when two sections of one note share a slug', () => {
     const { concepts, problems } = parseNote('# 메모\n\n## 해시 맵(Hash Map)\n\n- 하나.\n\n## 해시맵 구현(Hash-Map)\n\n- 둘.\n', 'maps.md');
     expect(concepts.map((concept) => concept.id)).toEqual(['maps/hash-map', 'maps/hash-map-2']);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'maps.md', line: 7, message: expect.stringContaining('maps/hash-map-2') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'maps.md', line: 7, message: expect.stringContaining('maps/hash-map-2') }),
+    ]);
   });
 });
 
@@ -182,31 +190,43 @@ describe('parseNote structure', () => {
     expect(document.summary).toBe('요약 문장이다.');
   });
 
-  it.each([['참고'], ['참고 자료'], ['참고자료'], ['References'], ['Reference'], ['See also'], ['Links'], ['출처']])('reads "## %s" as references', (heading) => {
-    const markdown = `# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n## ${heading}\n\n- [Docker 문서](https://docs.docker.com/)\n- 책 한 권\n`;
-    const { document, concepts } = parseNote(markdown, 'memo.md');
-    expect(concepts).toHaveLength(1);
-    expect(document.references).toEqual([{ text: 'Docker 문서', url: 'https://docs.docker.com/' }, { text: '책 한 권' }]);
-  });
+  it.each([['참고'], ['참고 자료'], ['참고자료'], ['References'], ['Reference'], ['See also'], ['Links'], ['출처']])(
+    'reads "## %s" as references',
+    (heading) => {
+      const markdown = `# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n## ${heading}\n\n- [Docker 문서](https://docs.docker.com/)\n- 책 한 권\n`;
+      const { document, concepts } = parseNote(markdown, 'memo.md');
+      expect(concepts).toHaveLength(1);
+      expect(document.references).toEqual([{ text: 'Docker 문서', url: 'https://docs.docker.com/' }, { text: '책 한 권' }]);
+    },
+  );
 
   it('keeps "## 링크(Link)" as a concept: a link is a networking term too', () => {
     expect(parseNote('## 링크(Link)\n\n- 두 노드를 잇는 연결.\n', 'net.md').concepts.map((concept) => concept.id)).toEqual(['net/link']);
   });
 
   it('reads one reference per line when the references are a paragraph', () => {
-    const { document } = parseNote('# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n## 출처\n\n위키백과 https://ko.wikipedia.org/wiki/도커\nDocker 문서\n', 'memo.md');
-    expect(document.references).toEqual([{ text: '위키백과 https://ko.wikipedia.org/wiki/도커', url: 'https://ko.wikipedia.org/wiki/도커' }, { text: 'Docker 문서' }]);
+    const { document } = parseNote(
+      '# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n## 출처\n\n위키백과 https://ko.wikipedia.org/wiki/도커\nDocker 문서\n',
+      'memo.md',
+    );
+    expect(document.references).toEqual([
+      { text: '위키백과 https://ko.wikipedia.org/wiki/도커', url: 'https://ko.wikipedia.org/wiki/도커' },
+      { text: 'Docker 문서' },
+    ]);
   });
 
   it('takes the first image of a section, also through a reference definition', () => {
-    const markdown = '# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n![고래][whale]\n![둘째](https://example.com/2.png)\n\n[whale]: https://example.com/whale.png\n';
+    const markdown =
+      '# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n![고래][whale]\n![둘째](https://example.com/2.png)\n\n[whale]: https://example.com/whale.png\n';
     expect(parseNote(markdown, 'memo.md').concepts[0]?.image).toEqual({ url: 'https://example.com/whale.png', alt: '고래' });
   });
 
   it('warns when an image is not an http(s) URL, which Discord cannot show', () => {
     const { concepts, problems } = parseNote('# 메모\n\n## 도커(Docker)\n\n- 설명.\n\n![로컬](./images/docker.png)\n', 'memo.md');
     expect(concepts[0]?.image?.url).toBe('./images/docker.png');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'memo.md', line: 3, message: expect.stringContaining('./images/docker.png') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'memo.md', line: 3, message: expect.stringContaining('./images/docker.png') }),
+    ]);
   });
 
   it('uses the file name as title when there is no # heading', () => {
@@ -221,7 +241,8 @@ describe('parseNote structure', () => {
 
 describe('front matter', () => {
   it('adds aliases keyed by a concept name or id slug, and overrides the document id and title', () => {
-    const markdown = '---\nid: infra/k8s\ntitle: 쿠버네티스 노트\naliases:\n  쿠버네티스: [k8s]\n  kubernates: Kubernetes\n---\n# 제목\n\n## 쿠버네티스(Kubernates)\n\n- 설명.\n';
+    const markdown =
+      '---\nid: infra/k8s\ntitle: 쿠버네티스 노트\naliases:\n  쿠버네티스: [k8s]\n  kubernates: Kubernetes\n---\n# 제목\n\n## 쿠버네티스(Kubernates)\n\n- 설명.\n';
     const { document, concepts, problems } = parseNote(markdown, 'notes.md');
     expect(problems).toEqual([]);
     expect(document).toMatchObject({ id: 'infra/k8s', title: '쿠버네티스 노트' });
@@ -251,7 +272,9 @@ describe('front matter', () => {
     const markdown = '---\ntitle: 제목\naliases: [unclosed\n---\n# 제목\n\n## 도커(Docker)\n\n- 설명.\n';
     const { concepts, problems } = parseNote(markdown, 'notes.md');
     expect(concepts.map((concept) => concept.id)).toEqual(['notes/docker']);
-    expect(problems).toEqual([{ severity: 'warning', file: 'notes.md', line: expect.any(Number), message: expect.stringContaining('not valid YAML') }]);
+    expect(problems).toEqual([
+      { severity: 'warning', file: 'notes.md', line: expect.any(Number), message: expect.stringContaining('not valid YAML') },
+    ]);
     expect(problems[0]?.line).toBeGreaterThanOrEqual(2);
     expect(problems[0]?.line).toBeLessThanOrEqual(4);
   });
@@ -266,24 +289,31 @@ describe('front matter', () => {
   });
 });
 
-describe('parseNote: the concept level follows the note\'s headings', () => {
+describe("parseNote: the concept level follows the note's headings", () => {
   it('makes a note without ## one concept from its # heading, deeper headings inside it', () => {
-    const { concepts, document, problems } = parseNote('# [OS] 스케줄러란?\n\n스케줄러는 다음 프로세스를 고른다.\n\n### 선점\n\n실행 중인 프로세스를 멈춘다.\n', 'til.md');
+    const { concepts, document, problems } = parseNote(
+      '# [OS] 스케줄러란?\n\n스케줄러는 다음 프로세스를 고른다.\n\n### 선점\n\n실행 중인 프로세스를 멈춘다.\n',
+      'til.md',
+    );
     expect(problems).toEqual([]);
     expect(concepts.map((c) => [c.id, c.names])).toEqual([['til/스케줄러', ['스케줄러']]]);
     expect(concepts[0]?.subsections).toEqual([{ title: '선점', names: ['선점'], line: 5 }]);
-    expect(concepts[0]?.passages.map((p) => [p.line, p.subheading])).toEqual([[3, undefined], [7, '선점']]);
+    expect(concepts[0]?.passages.map((p) => [p.line, p.subheading])).toEqual([
+      [3, undefined],
+      [7, '선점'],
+    ]);
     expect(document.title).toBe('[OS] 스케줄러란?');
   });
 
-  it('makes each of several dated ### entries a concept, and their reference heading the note\'s references', () => {
-    const markdown = '### 2021.04.05 [Git] rebase란?\n\nrebase는 커밋을 옮긴다.\n\n### 2021.04.06 [Git] stash\n\nstash는 변경을 보관한다.\n\n### 참고\n\n- [Pro Git](https://git-scm.com/book)\n';
+  it("makes each of several dated ### entries a concept, and their reference heading the note's references", () => {
+    const markdown =
+      '### 2021.04.05 [Git] rebase란?\n\nrebase는 커밋을 옮긴다.\n\n### 2021.04.06 [Git] stash\n\nstash는 변경을 보관한다.\n\n### 참고\n\n- [Pro Git](https://git-scm.com/book)\n';
     const { concepts, document } = parseNote(markdown, 'log.md');
     expect(concepts.map((c) => c.names)).toEqual([['rebase'], ['stash']]);
     expect(document.references).toEqual([{ text: 'Pro Git', url: 'https://git-scm.com/book' }]);
   });
 
-  it('reads an empty first # above several # topics as the note\'s title', () => {
+  it("reads an empty first # above several # topics as the note's title", () => {
     const { concepts, problems, document } = parseNote('# 운영체제\n\n# 프로세스\n\n실행 중인 프로그램.\n\n# 스레드\n\n실행의 흐름.\n', 'os.md');
     expect(problems).toEqual([]);
     expect(concepts.map((c) => c.names[0])).toEqual(['프로세스', '스레드']);
@@ -309,9 +339,31 @@ describe('parseNote: the concept level follows the note\'s headings', () => {
 describe('parseNote: passages', () => {
   it('leaves out tables, code, pictures, link captions, pointer sentences and bare URLs', () => {
     const markdown = [
-      '## 힙(Heap)', '', '힙은 완전 이진 트리이다.', '', '| 연산 | 비용 |', '|---|---|', '| 삽입 | O(log n) |', '',
-      '```js', 'heap.push(1);', '```', '', '![힙 그림](https://example.com/heap.png)', '', '[힙 설명](https://example.com/heap)', '',
-      '아래의 자료에서 자세한 설명을 볼 수 있다.', '', 'See the link below.', '', 'https://example.com/heap', '', '- 루트가 가장 크다.', '- [링크만](https://example.com)', '',
+      '## 힙(Heap)',
+      '',
+      '힙은 완전 이진 트리이다.',
+      '',
+      '| 연산 | 비용 |',
+      '|---|---|',
+      '| 삽입 | O(log n) |',
+      '',
+      '```js',
+      'heap.push(1);',
+      '```',
+      '',
+      '![힙 그림](https://example.com/heap.png)',
+      '',
+      '[힙 설명](https://example.com/heap)',
+      '',
+      '아래의 자료에서 자세한 설명을 볼 수 있다.',
+      '',
+      'See the link below.',
+      '',
+      'https://example.com/heap',
+      '',
+      '- 루트가 가장 크다.',
+      '- [링크만](https://example.com)',
+      '',
     ].join('\n');
     const [heap] = parseNote(markdown, 'ds.md').concepts;
     expect(heap?.passages).toEqual([
@@ -327,7 +379,9 @@ describe('parseNote: author-written questions', () => {
   it('reads a quiz block with its prompt, four options and the checked answer', () => {
     const { concepts, problems } = parseNote(quiz('커밋을 가리키는 것은?\n- [ ] 이름\n- [x] 해시\n- [ ] 날짜\n- [ ] 브랜치'), 'git.md');
     expect(problems).toEqual([]);
-    expect(concepts[0]?.authoredQuestions).toEqual([{ prompt: '커밋을 가리키는 것은?', options: ['이름', '해시', '날짜', '브랜치'], answer: 1, location: { file: 'git.md', line: 5 } }]);
+    expect(concepts[0]?.authoredQuestions).toEqual([
+      { prompt: '커밋을 가리키는 것은?', options: ['이름', '해시', '날짜', '브랜치'], answer: 1, location: { file: 'git.md', line: 5 } },
+    ]);
   });
 
   it.each([
@@ -345,8 +399,27 @@ describe('parseNote: author-written questions', () => {
 
   it('reads <details> blocks and Q:/A: pairs as flashcards, but not a folded table of contents', () => {
     const markdown = [
-      '## 커밋(Commit)', '', '커밋은 스냅샷이다.', '', '<details>', '<summary>커밋은 무엇을 담나요?</summary>', '', '변경 내용과 **작성자**를 담는다.', '', '</details>', '',
-      '<details><summary>Table of contents</summary>', '', '- [커밋](#커밋)', '', '</details>', '', 'Q: 커밋 해시는 바뀌나요?', 'A: 내용이 같으면', '바뀌지 않는다.', '',
+      '## 커밋(Commit)',
+      '',
+      '커밋은 스냅샷이다.',
+      '',
+      '<details>',
+      '<summary>커밋은 무엇을 담나요?</summary>',
+      '',
+      '변경 내용과 **작성자**를 담는다.',
+      '',
+      '</details>',
+      '',
+      '<details><summary>Table of contents</summary>',
+      '',
+      '- [커밋](#커밋)',
+      '',
+      '</details>',
+      '',
+      'Q: 커밋 해시는 바뀌나요?',
+      'A: 내용이 같으면',
+      '바뀌지 않는다.',
+      '',
     ].join('\n');
     const [commit] = parseNote(markdown, 'git.md').concepts;
     expect(commit?.flashcards).toEqual([
@@ -357,12 +430,16 @@ describe('parseNote: author-written questions', () => {
   });
 
   it('gives a note-level Q&A card to the concept its question names, else to the first concept', () => {
-    const markdown = '# Git\n\n## 커밋(Commit)\n\n스냅샷.\n\n## 브랜치(Branch)\n\n커밋을 가리킨다.\n\n## 질의응답\n\nQ: 브랜치를 지우면 커밋도 사라지나요?\nA: 아니요.\n\nQ: git은 누가 만들었나요?\nA: 리누스 토르발스.\n';
+    const markdown =
+      '# Git\n\n## 커밋(Commit)\n\n스냅샷.\n\n## 브랜치(Branch)\n\n커밋을 가리킨다.\n\n## 질의응답\n\nQ: 브랜치를 지우면 커밋도 사라지나요?\nA: 아니요.\n\nQ: git은 누가 만들었나요?\nA: 리누스 토르발스.\n';
     const { concepts } = parseNote(markdown, 'git.md');
-    expect(concepts.map((c) => c.flashcards.map((card) => card.question))).toEqual([['git은 누가 만들었나요?'], ['브랜치를 지우면 커밋도 사라지나요?']]);
+    expect(concepts.map((c) => c.flashcards.map((card) => card.question))).toEqual([
+      ['git은 누가 만들었나요?'],
+      ['브랜치를 지우면 커밋도 사라지나요?'],
+    ]);
   });
 
-  it('gives the cards of a one-topic note\'s ## 질의응답 to its one concept', () => {
+  it("gives the cards of a one-topic note's ## 질의응답 to its one concept", () => {
     const { concepts } = parseNote('# DNS\n\n이름을 주소로 바꾼다.\n\n## 질의응답\n\n- Q: 포트는?\n  A: 53번.\n', 'dns.md');
     expect(concepts.map((c) => c.id)).toEqual(['dns/dns']);
     expect(concepts[0]?.flashcards).toEqual([{ question: '포트는?', answer: '53번.', location: { file: 'dns.md', line: 7 } }]);

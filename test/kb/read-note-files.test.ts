@@ -42,7 +42,7 @@ describe('reading a notes folder defensively', () => {
     ]);
   });
 
-  it('reads a folder or a note reached only through a link, once, under the link\'s name', async () => {
+  it("reads a folder or a note reached only through a link, once, under the link's name", async () => {
     const dir = makeNotesDir();
     const outside = mkdtempSync(path.join(os.tmpdir(), 'kb-outside-'));
     tempDirs.push(outside);
@@ -100,8 +100,16 @@ describe('reading a notes folder defensively', () => {
 
     expect(files.map((file) => file.file)).toEqual(['alpha.md', 'omega.md']);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', file: 'huge.md', message: expect.stringContaining('larger than the limit of 2000 bytes per note (DOCS_MAX_FILE_MB)') }),
-      expect.objectContaining({ severity: 'warning', file: 'sub/beta.md', message: expect.stringContaining('total limit of 120 bytes (DOCS_MAX_TOTAL_MB)') }),
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'huge.md',
+        message: expect.stringContaining('larger than the limit of 2000 bytes per note (DOCS_MAX_FILE_MB)'),
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'sub/beta.md',
+        message: expect.stringContaining('total limit of 120 bytes (DOCS_MAX_TOTAL_MB)'),
+      }),
     ]);
   });
 

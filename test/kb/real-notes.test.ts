@@ -96,7 +96,12 @@ describe('real-style notes: the concepts a reader expects', () => {
       ['페이지 폴트 처리 순서'],
       ['페이지 교체 알고리즘'],
     ]);
-    expect(concept('process-vs-thread-en/process').subsections.map((sub) => sub.names[0])).toEqual(['process', 'thread', 'Thread safety', 'Context switching']);
+    expect(concept('process-vs-thread-en/process').subsections.map((sub) => sub.names[0])).toEqual([
+      'process',
+      'thread',
+      'Thread safety',
+      'Context switching',
+    ]);
   });
 
   it('never makes a subsection of a Q&A, reference or contents heading', () => {
@@ -163,7 +168,7 @@ describe('real-style notes: joined headings, names and aliases', () => {
     expect(concept('database-transaction/transaction').aliases).not.toContain('Atomicity');
   });
 
-  it('takes aliases from the concept\'s own defining sentences', () => {
+  it("takes aliases from the concept's own defining sentences", () => {
     expect(concept('os-basics/semaphore').aliases).toEqual(['뮤텍스', '세마포어']);
     expect(concept('data-structures-stubs/스택').aliases).toEqual(['Stack', 'Queue']);
     expect(concept('database-transaction/정규화').aliases).toEqual(['Normalization']);
@@ -173,7 +178,7 @@ describe('real-style notes: joined headings, names and aliases', () => {
 });
 
 describe('real-style notes: Q&A, references and authored questions', () => {
-  it('gives the cards of a one-topic note\'s Q&A section to that concept', () => {
+  it("gives the cards of a one-topic note's Q&A section to that concept", () => {
     expect(concept('dns/dns').flashcards.map((card) => card.question)).toEqual([
       'DNS는 주로 TCP와 UDP 중 무엇을 사용하나요?',
       'TTL이 너무 길면 어떤 문제가 있나요?',
@@ -199,11 +204,15 @@ describe('real-style notes: Q&A, references and authored questions', () => {
 
   it('keeps a <details> question inside a concept with that concept', () => {
     expect(concept('database-transaction/index').flashcards).toEqual([
-      { question: '인덱스를 걸면 좋은 컬럼은?', answer: 'WHERE 절과 JOIN 조건에 자주 쓰이고, 값의 종류가 많아 카디널리티가 높은 컬럼이 좋다.', location: { file: 'database-transaction.md', line: 72 } },
+      {
+        question: '인덱스를 걸면 좋은 컬럼은?',
+        answer: 'WHERE 절과 JOIN 조건에 자주 쓰이고, 값의 종류가 많아 카디널리티가 높은 컬럼이 좋다.',
+        location: { file: 'database-transaction.md', line: 72 },
+      },
     ]);
   });
 
-  it('turns reference sections at any level into the note\'s references', () => {
+  it("turns reference sections at any level into the note's references", () => {
     expect(kb.getDocument('til-udp')?.references).toEqual([{ text: 'https://example.com/network/udp', url: 'https://example.com/network/udp' }]);
     expect(kb.getDocument('dns')?.references).toEqual([{ text: 'DNS 동작 원리', url: 'https://example.com/network/dns' }]);
     expect(kb.getDocument('network-interview')?.references).toHaveLength(2);

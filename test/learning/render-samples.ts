@@ -16,5 +16,7 @@ write('team-report-40-concepts.png', renderTeamReport(sampleTeamReport(40), 'ko'
 write('member-chart-ko.png', renderMemberChart(sampleMemberChart(20), 'ko'));
 write('member-chart-1.png', renderMemberChart(sampleMemberChart(1), 'en'));
 write('member-chart-45.png', renderMemberChart(sampleMemberChart(45), 'ko'));
-process.stdout.write(`${summarizeTeamReport(team, 'ko')}\n\n${describeTeamReport(team, 'ko')}\n\n${describeMemberChart(sampleMemberChart(20), 'ko')}\n`);
+process.stdout.write(
+  `${summarizeTeamReport(team, 'ko')}\n\n${describeTeamReport(team, 'ko')}\n\n${describeMemberChart(sampleMemberChart(20), 'ko')}\n`,
+);
 process.stdout.write(`wrote ${directory}\n`);

@@ -18,7 +18,7 @@ function good(userId: string, conceptId: string, at: string) {
 }
 
 describe('the weekly team report from the store', () => {
-  it('reports the last complete week in the guild\'s zone, Monday first', () => {
+  it("reports the last complete week in the guild's zone, Monday first", () => {
     const week = reportWeek(seoul, now);
     expect(week.start.toISOString()).toBe('2026-03-01T15:00:00.000Z');
     expect(week.end.toISOString()).toBe('2026-03-08T15:00:00.000Z');

@@ -19,7 +19,10 @@ describe('the team’s weakest concept', () => {
 
   it('team recall is the mean over active members, never seen counting 0', () => {
     const at = start + 5 * day;
-    const memories = new Map([['ann', new Map([['dns', fresh(start)]])], ['bo', new Map<string, MemoryState>()]]);
+    const memories = new Map([
+      ['ann', new Map([['dns', fresh(start)]])],
+      ['bo', new Map<string, MemoryState>()],
+    ]);
     const annRecall = recallProbability(memories.get('ann')!.get('dns'), at);
     expect(annRecall).toBeGreaterThan(0.5);
     expect(teamRecall('dns', ['ann', 'bo'], memories, at)).toBeCloseTo(annRecall / 2, 10);
@@ -30,8 +33,22 @@ describe('the team’s weakest concept', () => {
   it('the daily question goes to the concept the active members most likely forgot', () => {
     const at = start + 20 * day;
     const memories = new Map([
-      ['ann', new Map([['dns', fresh(start + 19 * day)], ['vpn', fresh(start)], ['tcp', fresh(start + 10 * day)]])],
-      ['bo', new Map([['dns', fresh(start + 19 * day)], ['vpn', fresh(start)], ['tcp', fresh(start + 10 * day)]])],
+      [
+        'ann',
+        new Map([
+          ['dns', fresh(start + 19 * day)],
+          ['vpn', fresh(start)],
+          ['tcp', fresh(start + 10 * day)],
+        ]),
+      ],
+      [
+        'bo',
+        new Map([
+          ['dns', fresh(start + 19 * day)],
+          ['vpn', fresh(start)],
+          ['tcp', fresh(start + 10 * day)],
+        ]),
+      ],
     ]);
     const input = { scope: ['dns', 'vpn', 'tcp'], askedThisRound: new Set<string>(), lastAsked: null, activeMembers: ['ann', 'bo'], memories, at };
     expect(chooseWeakestConcept(input)).toBe('vpn');

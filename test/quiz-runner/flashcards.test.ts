@@ -18,7 +18,11 @@ const kb = makeKnowledgeBase({
     ...fillerConcepts(),
   ],
   os: [
-    { names: ['Deadlock'], statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'], flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }] },
+    {
+      names: ['Deadlock'],
+      statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'],
+      flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }],
+    },
     ...fillerConcepts().map((spec, index) => ({ ...spec, slug: `filler-${index}` })),
   ],
 });
@@ -40,7 +44,12 @@ describe('flashcard practice', () => {
     expect(second?.question).toBe('TCP가 흐름 제어에 쓰는 것은?');
     expect(thenNone).toBeNull();
     expect(backAgain?.key).toBe(first!.key);
-    expect(store.listLatestFlashcardGrades(guildId, 'u1').map((grade) => grade.grade).sort()).toEqual(['didnt', 'knew']);
+    expect(
+      store
+        .listLatestFlashcardGrades(guildId, 'u1')
+        .map((grade) => grade.grade)
+        .sort(),
+    ).toEqual(['didnt', 'knew']);
   });
 
   it('another member starts from the top: grades are their own', async () => {

@@ -17,8 +17,8 @@ async function postMondayQuestion() {
   return { ...parts, question: outcome.question };
 }
 
-describe('every answer updates the member\'s memory', () => {
-  it('a right channel answer is a Good review of the question\'s concept, stored before the answer returns', async () => {
+describe("every answer updates the member's memory", () => {
+  it("a right channel answer is a Good review of the question's concept, stored before the answer returns", async () => {
     const { runner, store, question } = await postMondayQuestion();
 
     const result = runner.answer(question.id, 'u1', 'Mina', question.answer);
@@ -49,7 +49,7 @@ describe('every answer updates the member\'s memory', () => {
     expect(store.listMemberReviews(guildId, 'u1')).toEqual([]);
   });
 
-  it('a practice answer is a practice review of the member\'s own memory', async () => {
+  it("a practice answer is a practice review of the member's own memory", async () => {
     const { runner, store } = await createRunner();
     const practice = runner.createPractice(guildId, channelId, 'u2')!;
 
@@ -60,10 +60,14 @@ describe('every answer updates the member\'s memory', () => {
     ]);
   });
 
-  it('a flashcard self-grade reviews the card\'s concept: knew → Good, didn\'t → Again', async () => {
+  it("a flashcard self-grade reviews the card's concept: knew → Good, didn't → Again", async () => {
     const kb = makeKnowledgeBase({
       network: [
-        { names: ['TCP'], statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'], flashcards: [{ question: 'TCP 3-way handshake의 세 단계는?', answer: 'SYN, SYN-ACK, ACK' }] },
+        {
+          names: ['TCP'],
+          statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'],
+          flashcards: [{ question: 'TCP 3-way handshake의 세 단계는?', answer: 'SYN, SYN-ACK, ACK' }],
+        },
         ...fillerConcepts(),
       ],
     });
@@ -83,8 +87,8 @@ describe('every answer updates the member\'s memory', () => {
   });
 });
 
-describe('the team\'s weakest concept first', () => {
-  it('the next post asks the concept the channel\'s active members have not learned, and the same history gives the same post', async () => {
+describe("the team's weakest concept first", () => {
+  it("the next post asks the concept the channel's active members have not learned, and the same history gives the same post", async () => {
     const posts: string[] = [];
     for (let attempt = 0; attempt < 2; attempt++) {
       const { runner, store, clock, question, gateway } = await postMondayQuestion();
@@ -94,7 +98,8 @@ describe('the team\'s weakest concept first', () => {
       const scope = runner.scopeFor(null);
       const forgotten = scope.find((id) => id !== question.conceptId && id !== scope[0]) ?? scope[1]!;
       for (const conceptId of scope.filter((id) => id !== forgotten && id !== question.conceptId)) {
-        for (const userId of ['u1', 'u2']) reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
+        for (const userId of ['u1', 'u2'])
+          reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
       }
 
       const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
@@ -131,7 +136,7 @@ describe('the team\'s weakest concept first', () => {
   });
 });
 
-describe('the member\'s confidence re-rates their answer', () => {
+describe("the member's confidence re-rates their answer", () => {
   it('a right answer then "guessed" becomes Again, from the state before the answer; "sure" then makes it Easy', async () => {
     const { runner, store, question } = await postMondayQuestion();
     runner.answer(question.id, 'u1', 'Mina', question.answer);
@@ -163,7 +168,15 @@ describe('the member\'s confidence re-rates their answer', () => {
     const { runner, store, question, clock } = await postMondayQuestion();
     runner.answer(question.id, 'u1', 'Mina', question.answer);
     runner.answer(question.id, 'u2', 'Jun', question.answer);
-    reviewMemory(store, { guildId, userId: 'u2', conceptId: question.conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
+    reviewMemory(store, {
+      guildId,
+      userId: 'u2',
+      conceptId: question.conceptId,
+      source: 'practice',
+      rating: 'good',
+      questionId: null,
+      reviewedAt: clock.now(),
+    });
 
     expect(runner.rateConfidence(question.id, 'u3', 'sure')).toEqual({ ok: false, reason: 'not-answered' });
     expect(runner.rateConfidence('no-such-question', 'u1', 'sure')).toEqual({ ok: false, reason: 'unknown-question' });

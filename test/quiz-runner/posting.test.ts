@@ -93,7 +93,7 @@ describe('posting a scheduled slot', () => {
     expect(new Set(asked)).toEqual(new Set(scope));
   });
 
-  it('a channel limited to one note gets only that note\'s concepts', async () => {
+  it("a channel limited to one note gets only that note's concepts", async () => {
     const { runner, gateway } = await createRunner();
     await scheduleDefault(runner, channelId, { noteId: 'docker-kubernetes' });
 
@@ -252,7 +252,11 @@ describe('posting now and revealing', () => {
     clock.set(tuesdaySlot);
     const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
 
-    expect(stillBroken).toMatchObject({ ok: false, reason: 'channel-problem', problem: { kind: 'missing-permissions', permissions: ['Send Messages'] } });
+    expect(stillBroken).toMatchObject({
+      ok: false,
+      reason: 'channel-problem',
+      problem: { kind: 'missing-permissions', permissions: ['Send Messages'] },
+    });
     expect(pausedAfterFailure.schedule.paused).toBe(true);
     expect(fixed).toMatchObject({ ok: true, resumed: true });
     expect(resumed.schedule).toMatchObject({ paused: false, lastProblem: null, cron: '0 9 * * 1-5', createdBy: adminId });
@@ -261,7 +265,7 @@ describe('posting now and revealing', () => {
     expect(gateway.posts).toHaveLength(2);
   });
 
-  it('a post made now speaks the language the channel was scheduled in, or else the admin\'s who asked for it', async () => {
+  it("a post made now speaks the language the channel was scheduled in, or else the admin's who asked for it", async () => {
     const { runner, gateway } = await createRunner();
     await runner.scheduleChannel({ guildId, channelId, language: 'ko', createdBy: adminId });
 
@@ -328,7 +332,15 @@ describe('posting now and revealing', () => {
     const { store, gateway } = await createRunner();
     const runner = new QuizRunner({
       store,
-      kb: { ...kb, concepts: [], getConcept: () => undefined, getDocument: kb.getDocument.bind(kb), documents: kb.documents, problems: [], docsDir: kb.docsDir },
+      kb: {
+        ...kb,
+        concepts: [],
+        getConcept: () => undefined,
+        getDocument: kb.getDocument.bind(kb),
+        documents: kb.documents,
+        problems: [],
+        docsDir: kb.docsDir,
+      },
       gateway,
       logger: silentLogger,
       defaultTimezone: 'Asia/Seoul',

@@ -112,6 +112,12 @@ function strandQuestion(store: import('../../src/store/sqlite-quiz-store.js').Sq
     options: ['컨테이너 (Container)', '커널 (Kernel)', '도커 (Docker)', '인스턴스 (Instance)'],
     answer: 0,
   };
-  return store.createQuestion({ guildId, channelId: channel, slotKey: mondaySlot.toISOString(), question, createdAt: mondaySlot, closesAt: tuesdaySlot })
-    .question;
+  return store.createQuestion({
+    guildId,
+    channelId: channel,
+    slotKey: mondaySlot.toISOString(),
+    question,
+    createdAt: mondaySlot,
+    closesAt: tuesdaySlot,
+  }).question;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { adminId, channelId, createRunner, guildId, mondaySlot, otherChannelId, scheduleDefault, tuesdaySlot, wednesdaySlot } from './runner-test-kit.js';
+import {
+  adminId,
+  channelId,
+  createRunner,
+  guildId,
+  mondaySlot,
+  otherChannelId,
+  scheduleDefault,
+  tuesdaySlot,
+  wednesdaySlot,
+} from './runner-test-kit.js';
 
 describe('scheduling a channel', () => {
   it('defaults to 09:00 on weekdays in the default time zone and shows the next three posts', async () => {
@@ -34,7 +44,11 @@ describe('scheduling a channel', () => {
     const everySecond = await runner.scheduleChannel({ guildId, channelId, cron: '* * * * * *', createdBy: adminId });
     const everyTenMinutes = await runner.scheduleChannel({ guildId, channelId: otherChannelId, cron: '*/10 * * * *', createdBy: adminId });
 
-    expect(everySecond).toMatchObject({ ok: false, reason: 'invalid-cron', cronProblem: { kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 600_000 } });
+    expect(everySecond).toMatchObject({
+      ok: false,
+      reason: 'invalid-cron',
+      cronProblem: { kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 600_000 },
+    });
     expect(everyTenMinutes.ok).toBe(true);
     expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual([otherChannelId]);
   });
@@ -58,7 +72,12 @@ describe('scheduling a channel', () => {
 
     const outcome = await runner.scheduleChannel({ guildId, channelId, cron: '0 25 * * *', createdBy: adminId });
 
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid-cron', example: '0 9 * * 1-5', cronProblem: { kind: 'field-value', field: 'hour', value: '25' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'invalid-cron',
+      example: '0 9 * * 1-5',
+      cronProblem: { kind: 'field-value', field: 'hour', value: '25' },
+    });
     expect(store.listSchedules(guildId)).toEqual([]);
   });
 

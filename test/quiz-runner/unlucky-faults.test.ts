@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { ChannelUnavailableError, RateLimitedError } from '../../src/quiz/ports.js';
 import type { GeneratedQuestion } from '../../src/quiz/types.js';
 import type { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
-import { channelId, createRunner, guildId, hour, loadNotes, minute, mondaySlot, scheduleDefault, ServerError, tuesdaySlot } from './runner-test-kit.js';
+import {
+  channelId,
+  createRunner,
+  guildId,
+  hour,
+  loadNotes,
+  minute,
+  mondaySlot,
+  scheduleDefault,
+  ServerError,
+  tuesdaySlot,
+} from './runner-test-kit.js';
 
 /** Discord's answer never reached the bot: the request timed out after the message was made. */
 class LostAnswer extends Error {
@@ -108,7 +119,7 @@ describe('a long rate limit', () => {
     expect(store.getSchedule(guildId, channelId)).toMatchObject({ paused: false, lastProblem: null });
   });
 
-  it('refusing a scheduled slot records the wait as the channel\'s last problem without pausing it', async () => {
+  it("refusing a scheduled slot records the wait as the channel's last problem without pausing it", async () => {
     const { runner, gateway, store } = await createRunner();
     await scheduleDefault(runner);
     gateway.failPosts(channelId, new RateLimitedError(600_000));
@@ -168,7 +179,7 @@ describe('a reveal edit that keeps failing', () => {
     expect(after.store.getPendingReveal(guildId, channelId)).toBeNull();
   });
 
-  it('gives up after a day: the close stands and the channel\'s last problem says the reveal failed', async () => {
+  it("gives up after a day: the close stands and the channel's last problem says the reveal failed", async () => {
     const { runner, gateway, clock, store } = await createRunner();
     await scheduleDefault(runner);
     await postedSlot(runner);

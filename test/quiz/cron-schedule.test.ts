@@ -7,7 +7,18 @@ const now = new Date('2026-11-27T00:30:00Z'); // Friday 09:30 in Seoul
 
 describe('validateSchedule', () => {
   it('accepts the default schedule, names, shortcuts and six-field schedules', () => {
-    for (const cron of ['0 9 * * 1-5', '30 8 * * mon-fri', '0 9 * jan-mar mon', '0 9,13 * * *', '*/15 9-17 * * *', '0 22-2 * * *', '@daily', '0 0 9 * * *', '0 9 L * *', '0 9 * * 1#1']) {
+    for (const cron of [
+      '0 9 * * 1-5',
+      '30 8 * * mon-fri',
+      '0 9 * jan-mar mon',
+      '0 9,13 * * *',
+      '*/15 9-17 * * *',
+      '0 22-2 * * *',
+      '@daily',
+      '0 0 9 * * *',
+      '0 9 L * *',
+      '0 9 * * 1#1',
+    ]) {
       expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
     }
   });
@@ -30,7 +41,8 @@ describe('validateSchedule', () => {
       const result = validateSchedule(cron, 'Asia/Seoul', now);
       expect(result, cron).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'too-frequent', gapMs, minimumGapMs: 10 * 60_000 } });
     }
-    for (const cron of ['*/10 * * * *', '0,10,20,30,40,50 * * * *', '0 * * * *', '55 23 * * *']) expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
+    for (const cron of ['*/10 * * * *', '0,10,20,30,40,50 * * * *', '0 * * * *', '55 23 * * *'])
+      expect(validateSchedule(cron, 'Asia/Seoul', now), cron).toEqual({ ok: true });
   });
 
   it('explains a wrong number of fields with an example', () => {
@@ -63,7 +75,7 @@ describe('validateSchedule', () => {
     expect(result).toMatchObject({ ok: false, field: 'cron', problem: { kind: 'both-day-fields', dayOfMonth: '1-7', dayOfWeek: '1' } });
   });
 
-  it('names each kind of problem, so replies can explain it in the admin\'s language', () => {
+  it("names each kind of problem, so replies can explain it in the admin's language", () => {
     const problems = ['', '@sometimes', '0 9 * *', '0 9 * * 1-5;', '0 9 * * 8', '0 9 31 2 *'].map((cron) => {
       const result = validateSchedule(cron, 'Asia/Seoul', now);
       return result.ok || result.field !== 'cron' ? null : result.problem;
@@ -88,7 +100,11 @@ describe('validateSchedule', () => {
 
 describe('nextRuns', () => {
   it('gives the next weekday mornings in Seoul, skipping the weekend', () => {
-    expect(iso(nextRuns('0 9 * * 1-5', 'Asia/Seoul', now, 3))).toEqual(['2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z']);
+    expect(iso(nextRuns('0 9 * * 1-5', 'Asia/Seoul', now, 3))).toEqual([
+      '2026-11-30T00:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+      '2026-12-02T00:00:00.000Z',
+    ]);
   });
 
   it('counts only runs strictly after the given time', () => {

@@ -27,7 +27,13 @@ const kb = makeKnowledgeBase({
     },
     ...fillerConcepts(),
   ],
-  os: [{ names: ['Deadlock'], statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'], flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }] }],
+  os: [
+    {
+      names: ['Deadlock'],
+      statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'],
+      flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }],
+    },
+  ],
 });
 
 function gradeOf(card: PracticeCard, grade: SelfGrade, gradedAt: Date): FlashcardGrade {

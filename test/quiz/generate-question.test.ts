@@ -41,8 +41,14 @@ describe('which-concept questions', () => {
 
   it('take wrong answers from the same note first', () => {
     const kbTwoNotes = makeKnowledgeBase({
-      'it/network': [...fillerConcepts(), { names: ['방화벽', 'Firewall'], statements: ['미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.'] }],
-      'it/containers': [docker, { names: ['쿠버네티스', 'Kubernetes'], statements: ['여러 호스트에 걸쳐 컨테이너의 배치와 스케일링을 자동화하는 플랫폼이다.'] }],
+      'it/network': [
+        ...fillerConcepts(),
+        { names: ['방화벽', 'Firewall'], statements: ['미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.'] },
+      ],
+      'it/containers': [
+        docker,
+        { names: ['쿠버네티스', 'Kubernetes'], statements: ['여러 호스트에 걸쳐 컨테이너의 배치와 스케일링을 자동화하는 플랫폼이다.'] },
+      ],
     });
     for (let seed = 0; seed < 40; seed++) {
       const question = generateQuestion(kbTwoNotes, 'it/network/firewall', createRandom(seed), 'which-concept')!;
@@ -61,11 +67,20 @@ describe('which-concept questions', () => {
         {
           names: ['도커', 'Docker'],
           aliases: ['도커 엔진', 'Docker Engine'],
-          statements: ['도커(Docker), 도커 엔진(Docker Engine)이라고도 부른다.', '도커는 짧다.', 'Dockerfile 한 장으로 이미지를 정의해서 만든다.', '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화한다.'],
+          statements: [
+            '도커(Docker), 도커 엔진(Docker Engine)이라고도 부른다.',
+            '도커는 짧다.',
+            'Dockerfile 한 장으로 이미지를 정의해서 만든다.',
+            '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화한다.',
+          ],
         },
       ],
     });
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kbTricky, 'it/containers/docker', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kbTricky, 'it/containers/docker', createRandom(seed), 'which-concept')).map(
+        (question) => question.prompt,
+      ),
+    );
     expect([...prompts]).toEqual(['리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화한다.']);
   });
 });
@@ -77,7 +92,10 @@ describe('which-concept questions are fair', () => {
       'it/containers': [
         {
           names: ['도커', 'Docker'],
-          statements: ['컨테이너에는 코드, 런타임, 시스템 도구, 시스템 라이브러리 등 서버에 설치되는 무엇이든 아우른다.', '리눅스 응용 프로그램을 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.'],
+          statements: [
+            '컨테이너에는 코드, 런타임, 시스템 도구, 시스템 라이브러리 등 서버에 설치되는 무엇이든 아우른다.',
+            '리눅스 응용 프로그램을 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.',
+          ],
         },
         { names: ['컨테이너', 'Container'], statements: ['운영 체제 수준에서 격리된 사용자 공간을 여러 개 두는 가상화 방식이다.'] },
       ],
@@ -85,18 +103,34 @@ describe('which-concept questions are fair', () => {
     const questions = questionsOver(40, (seed) => generateQuestion(kb, 'it/containers/docker', createRandom(seed), 'which-concept'));
 
     expect(questions.length).toBe(40);
-    expect(new Set(questions.map((question) => question.prompt))).toEqual(new Set(['리눅스 응용 프로그램을 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.']));
+    expect(new Set(questions.map((question) => question.prompt))).toEqual(
+      new Set(['리눅스 응용 프로그램을 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.']),
+    );
   });
 
   it('mask each term of a joined name and write neutral particles after masks', () => {
     const kb = makeKnowledgeBase({
       'it/network': [
         ...fillerConcepts(),
-        { names: ['TCP/IP'], slug: 'tcp-ip', statements: ['TCP는 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.', 'IP는 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.'] },
+        {
+          names: ['TCP/IP'],
+          slug: 'tcp-ip',
+          statements: [
+            'TCP는 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.',
+            'IP는 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.',
+          ],
+        },
       ],
     });
-    const prompts = new Set(questionsOver(20, (seed) => generateQuestion(kb, 'it/network/tcp-ip', createRandom(seed), 'which-concept')).map((question) => question.prompt));
-    expect(prompts).toEqual(new Set(['＿＿＿은(는) 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.', '＿＿＿은(는) 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.']));
+    const prompts = new Set(
+      questionsOver(20, (seed) => generateQuestion(kb, 'it/network/tcp-ip', createRandom(seed), 'which-concept')).map((question) => question.prompt),
+    );
+    expect(prompts).toEqual(
+      new Set([
+        '＿＿＿은(는) 연결을 맺고 흐름을 조절하는, 인터넷 통신의 기본 프로토콜이다.',
+        '＿＿＿은(는) 패킷마다 주소를 붙여 목적지까지 가는 길을 찾게 하는 프로토콜이다.',
+      ]),
+    );
   });
 
   it('do not use a sentence that leans on the one before it', () => {
@@ -105,11 +139,18 @@ describe('which-concept questions are fair', () => {
       'it/containers': [
         {
           names: ['도커', 'Docker'],
-          statements: ['따라서, 환경에 관계 없이 언제나 동일하게 실행될 것을 보증하는 도구이다.', '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.'],
+          statements: [
+            '따라서, 환경에 관계 없이 언제나 동일하게 실행될 것을 보증하는 도구이다.',
+            '리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.',
+          ],
         },
       ],
     });
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'it/containers/docker', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kb, 'it/containers/docker', createRandom(seed), 'which-concept')).map(
+        (question) => question.prompt,
+      ),
+    );
 
     expect([...prompts]).toEqual(['리눅스 응용 프로그램을 컨테이너 안에 배치하는 일을 자동화하는 오픈 소스 프로젝트이다.']);
   });
@@ -123,13 +164,29 @@ describe('cloze questions', () => {
   };
 
   it('never blank a generic word such as 핵심, 장점 or 방식', () => {
-    const kb = makeKnowledgeBase({ 'it/network': fillerConcepts(), 'it/os': [kernel, { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.'], boldTerms: ['커널'] }] });
+    const kb = makeKnowledgeBase({
+      'it/network': fillerConcepts(),
+      'it/os': [
+        kernel,
+        { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.'], boldTerms: ['커널'] },
+      ],
+    });
     for (let seed = 0; seed < 20; seed++) expect(generateQuestion(kb, 'it/os/kernel', createRandom(seed), 'cloze')).toBeNull();
   });
 
-  it('blank a key term and offer other terms of the domain, never the concept\'s own name', () => {
-    const scheduler: ConceptSpec = { ...kernel, statements: ['커널은 하드웨어 자원을 관리하고, 시스템 콜로 응용 프로그램의 요청을 받는다.'], boldTerms: ['시스템 콜'] };
-    const kb = makeKnowledgeBase({ 'it/network': fillerConcepts(), 'it/os': [scheduler, { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.'], boldTerms: ['커널'] }] });
+  it("blank a key term and offer other terms of the domain, never the concept's own name", () => {
+    const scheduler: ConceptSpec = {
+      ...kernel,
+      statements: ['커널은 하드웨어 자원을 관리하고, 시스템 콜로 응용 프로그램의 요청을 받는다.'],
+      boldTerms: ['시스템 콜'],
+    };
+    const kb = makeKnowledgeBase({
+      'it/network': fillerConcepts(),
+      'it/os': [
+        scheduler,
+        { names: ['프로세스', 'Process'], statements: ['실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.'], boldTerms: ['커널'] },
+      ],
+    });
     for (let seed = 0; seed < 20; seed++) {
       const question = generateQuestion(kb, 'it/os/kernel', createRandom(seed), 'cloze')!;
       expect(question.prompt).toMatch(/^커널은 하드웨어 자원을 관리하고, ＿＿＿(?:로|\(으\)로) 응용 프로그램의 요청을 받는다\.$/);
@@ -156,7 +213,7 @@ describe('cloze questions', () => {
     }
   });
 
-  it('keep the concept\'s own names in the sentence as context, and blank only the term', () => {
+  it("keep the concept's own names in the sentence as context, and blank only the term", () => {
     const kb = makeKnowledgeBase({ 'it/network': fillerConcepts(), 'it/containers': [docker] });
     const question = generateQuestion(kb, 'it/containers/docker', createRandom(2), 'cloze')!;
     expect(question.prompt.toLowerCase()).toMatch(/도커|docker/);
@@ -171,12 +228,17 @@ describe('cloze questions', () => {
       'it/dns': [
         {
           names: ['DNS'],
-          statements: ['조회 결과는 TTL(Time To Live) 동안 캐시되며, 만료되면 다시 조회한다.', '캐시는 자주 쓰는 답을 저장하고, 캐시가 비면 루트 서버부터 다시 묻는다.'],
+          statements: [
+            '조회 결과는 TTL(Time To Live) 동안 캐시되며, 만료되면 다시 조회한다.',
+            '캐시는 자주 쓰는 답을 저장하고, 캐시가 비면 루트 서버부터 다시 묻는다.',
+          ],
           boldTerms: ['TTL', '캐시'],
         },
       ],
     });
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'it/dns/dns', createRandom(seed), 'cloze')).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kb, 'it/dns/dns', createRandom(seed), 'cloze')).map((question) => question.prompt),
+    );
     // `캐시` appears twice in the second sentence, and `캐시되며` in the first is a verb: only TTL is blanked, with its gloss.
     expect([...prompts]).toEqual(['조회 결과는 ＿＿＿ 동안 캐시되며, 만료되면 다시 조회한다.']);
   });
@@ -199,13 +261,21 @@ describe('findUnaskableConcepts', () => {
     });
     const skipped = findUnaskableConcepts(kb);
     expect(skipped.map((entry) => entry.conceptId).sort()).toEqual(['it/misc/docker', 'it/misc/empty']);
-    expect(skipped.find((entry) => entry.conceptId === 'it/misc/docker')?.reason).toMatch(/^too thin for a question: the best candidate \(line \d+\) scores 0 < 0.6 \(.*mostly-masked/);
-    expect(skipped.find((entry) => entry.conceptId === 'it/misc/empty')?.reason).toBe('too thin for a question: its section has no explanatory prose to ask about');
+    expect(skipped.find((entry) => entry.conceptId === 'it/misc/docker')?.reason).toMatch(
+      /^too thin for a question: the best candidate \(line \d+\) scores 0 < 0.6 \(.*mostly-masked/,
+    );
+    expect(skipped.find((entry) => entry.conceptId === 'it/misc/empty')?.reason).toBe(
+      'too thin for a question: its section has no explanatory prose to ask about',
+    );
     expect(generateQuestion(kb, 'it/misc/docker', createRandom(1))).toBeNull();
   });
 
   it('lists every concept when there are too few concepts for wrong answers', () => {
-    const kb = makeKnowledgeBase({ tiny: fillerConcepts().slice(0, 3).map((spec) => ({ ...spec, boldTerms: [] })) });
+    const kb = makeKnowledgeBase({
+      tiny: fillerConcepts()
+        .slice(0, 3)
+        .map((spec) => ({ ...spec, boldTerms: [] })),
+    });
     const skipped = findUnaskableConcepts(kb);
     expect(skipped).toHaveLength(3);
     expect(skipped[0]?.reason).toBe('too thin for a question: no sentence can be asked with 3 fair wrong options from its note or domain');

@@ -20,7 +20,14 @@ describe('maskNames', () => {
   });
 
   it('masks the longer name where names overlap and folds a name with its gloss into one mask', () => {
-    expect(maskNames('소프트웨어 컨테이너(software container)와 컨테이너(Container)', ['컨테이너', 'Container', '소프트웨어 컨테이너', 'software container'])).toBe('＿＿＿와 ＿＿＿');
+    expect(
+      maskNames('소프트웨어 컨테이너(software container)와 컨테이너(Container)', [
+        '컨테이너',
+        'Container',
+        '소프트웨어 컨테이너',
+        'software container',
+      ]),
+    ).toBe('＿＿＿와 ＿＿＿');
   });
 });
 

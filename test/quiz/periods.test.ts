@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodStart } from '../../src/quiz/periods.js';
 
-const start = (period: 'week' | 'month' | 'all', timezone: string, now: string) => periodStart(period, timezone, new Date(now))?.toISOString() ?? null;
+const start = (period: 'week' | 'month' | 'all', timezone: string, now: string) =>
+  periodStart(period, timezone, new Date(now))?.toISOString() ?? null;
 
 describe('periodStart', () => {
   it('starts the week on Monday 00:00 Seoul time', () => {

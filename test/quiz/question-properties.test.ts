@@ -42,19 +42,24 @@ function findFaults(kb: KnowledgeBase, question: GeneratedQuestion): string[] {
   const ownNames = new Set([...concept.names, ...concept.aliases].map(compact));
   if (question.kind === 'which-concept') {
     const ids = question.optionConceptIds ?? [];
-    if (ids[answer] !== concept.id || ids.filter((id) => id === concept.id).length !== 1) faults.push(`answer concept not exactly once: ${ids.join(' | ')}`);
+    if (ids[answer] !== concept.id || ids.filter((id) => id === concept.id).length !== 1)
+      faults.push(`answer concept not exactly once: ${ids.join(' | ')}`);
     for (const id of ids) {
       const other = id === concept.id || !id ? undefined : kb.getConcept(id);
-      if (other && [...other.names, ...other.aliases].some((name) => ownNames.has(compact(name)))) faults.push(`wrong option ${id} shares a name with the answer`);
+      if (other && [...other.names, ...other.aliases].some((name) => ownNames.has(compact(name))))
+        faults.push(`wrong option ${id} shares a name with the answer`);
     }
   } else {
     // A key term: bold, written with its translation in brackets, or the name of a concept; and in the concept's own text.
     const namesAConcept = kb.concepts.some((other) => other.names.some((name) => compact(name) === compact(correct)));
-    if (!concept.boldTerms.includes(correct) && !/[(（].+[)）]$/u.test(correct) && !namesAConcept) faults.push(`cloze answer "${correct}" is not a key term`);
-    if (!compact(concept.plainText).includes(compact(correct).replace(/[(（].*$/u, ''))) faults.push(`cloze answer "${correct}" is not in ${concept.id}`);
+    if (!concept.boldTerms.includes(correct) && !/[(（].+[)）]$/u.test(correct) && !namesAConcept)
+      faults.push(`cloze answer "${correct}" is not a key term`);
+    if (!compact(concept.plainText).includes(compact(correct).replace(/[(（].*$/u, '')))
+      faults.push(`cloze answer "${correct}" is not in ${concept.id}`);
     for (const [index, option] of options.entries()) {
       if (index === answer) continue;
-      if (compact(option).includes(compact(correct)) || compact(correct).includes(compact(option))) faults.push(`wrong option "${option}" overlaps the answer "${correct}"`);
+      if (compact(option).includes(compact(correct)) || compact(correct).includes(compact(option)))
+        faults.push(`wrong option "${option}" overlaps the answer "${correct}"`);
       if (formsOf(option).some((form) => ownNames.has(compact(form)))) faults.push(`wrong option "${option}" names the concept itself`);
     }
   }

@@ -18,16 +18,25 @@ function questionsOver(seeds: number, make: (seed: number) => ReturnType<typeof 
 
 describe('Korean particles after a blank', () => {
   it('keep the form every option takes, and write the neutral form when options end differently', () => {
-    expect(agreeParticle(`${blank}을 넘는다.`, blank, ['경계', '가상화', '물', '책'])).toEqual({ prompt: `${blank}을(를) 넘는다.`, neutralized: true });
-    expect(agreeParticle(`${blank}는 빠르다.`, blank, ['도커', '커널', '가상화', '노드'])).toEqual({ prompt: `${blank}은(는) 빠르다.`, neutralized: true });
-    expect(agreeParticle(`${blank}가 있다.`, blank, ['도커', '가상화', '노드', '스위치'])).toEqual({ prompt: `${blank}가 있다.`, neutralized: false });
+    expect(agreeParticle(`${blank}을 넘는다.`, blank, ['경계', '가상화', '물', '책'])).toEqual({
+      prompt: `${blank}을(를) 넘는다.`,
+      neutralized: true,
+    });
+    expect(agreeParticle(`${blank}는 빠르다.`, blank, ['도커', '커널', '가상화', '노드'])).toEqual({
+      prompt: `${blank}은(는) 빠르다.`,
+      neutralized: true,
+    });
+    expect(agreeParticle(`${blank}가 있다.`, blank, ['도커', '가상화', '노드', '스위치'])).toEqual({
+      prompt: `${blank}가 있다.`,
+      neutralized: false,
+    });
     // ㄹ takes 로, not 으로: 물로, 가상화로.
     expect(agreeParticle(`${blank}으로 간다.`, blank, ['물', '가상화', '소', '하마'])).toEqual({ prompt: `${blank}로 간다.`, neutralized: false });
     // Latin options are read aloud in too many ways to tell.
     expect(agreeParticle(`${blank}를 쓴다.`, blank, ['Docker', 'Kubernetes', 'Pod', 'Node'])?.prompt).toBe(`${blank}을(를) 쓴다.`);
   });
 
-  it('read a particle written after a space as the blank\'s (`**UDP** 는`), but not a word of its own (`이 방식`)', () => {
+  it("read a particle written after a space as the blank's (`**UDP** 는`), but not a word of its own (`이 방식`)", () => {
     expect(agreeParticle(`${blank} 는 빠르다.`, blank, ['도커', '커널', '노드', '큐'])?.prompt).toBe(`${blank}은(는) 빠르다.`);
     expect(agreeParticle(`${blank} 이 방식은 빠르다.`, blank, ['도커', '커널', '노드', '큐'])?.prompt).toBe(`${blank} 이 방식은 빠르다.`);
   });
@@ -47,7 +56,10 @@ describe('cloze blanks', () => {
       'it/web': [
         {
           names: ['캐시', 'Cache'],
-          statements: ['캐시의 장점은 같은 데이터를 다시 읽을 때 원본 저장소 대신 가까운 메모리에서 가져와 빠르다는 것이다.', '각 서버가 캐시를 독립적으로 관리하는 방식은 일관성 문제를 만든다.'],
+          statements: [
+            '캐시의 장점은 같은 데이터를 다시 읽을 때 원본 저장소 대신 가까운 메모리에서 가져와 빠르다는 것이다.',
+            '각 서버가 캐시를 독립적으로 관리하는 방식은 일관성 문제를 만든다.',
+          ],
           boldTerms: ['장점', '대신', '독립적으로', '방식'],
         },
       ],
@@ -63,7 +75,10 @@ describe('cloze blanks', () => {
         { names: ['Commit'], statements: ['A commit records a snapshot of the project together with its author and message.'] },
         {
           names: ['Rebase'],
-          statements: ['Never rebase commits that other people have already pulled, because their copies still point to the old ones.', 'The project asks maintainers to merge pull requests only after review.'],
+          statements: [
+            'Never rebase commits that other people have already pulled, because their copies still point to the old ones.',
+            'The project asks maintainers to merge pull requests only after review.',
+          ],
           boldTerms: ['rebase', 'merge'],
         },
       ],
@@ -117,16 +132,25 @@ describe('cloze blanks', () => {
 });
 
 describe('prompts', () => {
-  it('come only from the concept\'s explanatory passages, never from its other statements (tables, code)', () => {
+  it("come only from the concept's explanatory passages, never from its other statements (tables, code)", () => {
     const kb = makeKnowledgeBase({
       'it/network': [
         ...fillerConcepts(),
-        { names: ['방화벽', 'Firewall'], statements: ['| 규칙 | 동작 |', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT', '미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.'] },
+        {
+          names: ['방화벽', 'Firewall'],
+          statements: [
+            '| 규칙 | 동작 |',
+            'iptables -A INPUT -p tcp --dport 22 -j ACCEPT',
+            '미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.',
+          ],
+        },
       ],
     });
     const firewall = kb.getConcept('it/network/firewall')!;
     firewall.passages = firewall.passages.slice(2);
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'it/network/firewall', createRandom(seed))).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kb, 'it/network/firewall', createRandom(seed))).map((question) => question.prompt),
+    );
     expect(prompts).toEqual(new Set(['미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.']));
   });
 
@@ -134,25 +158,44 @@ describe('prompts', () => {
     const kb = makeKnowledgeBase({
       'it/network': [
         ...fillerConcepts(),
-        { names: ['방화벽', 'Firewall'], statements: ['빠른 차단', '아래의 자료에서 자세한 설명을 볼 수 있다.', '오늘은 방화벽을 공부했다.', '미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.'] },
+        {
+          names: ['방화벽', 'Firewall'],
+          statements: [
+            '빠른 차단',
+            '아래의 자료에서 자세한 설명을 볼 수 있다.',
+            '오늘은 방화벽을 공부했다.',
+            '미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.',
+          ],
+        },
       ],
     });
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'it/network/firewall', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kb, 'it/network/firewall', createRandom(seed), 'which-concept')).map(
+        (question) => question.prompt,
+      ),
+    );
     expect(prompts).toEqual(new Set(['미리 정한 보안 규칙에 따라 네트워크 트래픽을 허용하거나 차단하는 시스템이다.']));
   });
 
-  it('never show a masked name\'s translation or two masks standing for two different names', () => {
+  it("never show a masked name's translation or two masks standing for two different names", () => {
     const kb = makeKnowledgeBase({
       'it/os': [
         ...fillerConcepts(),
         {
           names: ['프로세스', '스레드'],
           slug: 'process-thread',
-          statements: ['프로세스(Process)는 실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.', '스레드 사이의 전환은 주소 공간을 바꾸지 않아도 되므로 프로세스 사이의 전환보다 비용이 작다.'],
+          statements: [
+            '프로세스(Process)는 실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.',
+            '스레드 사이의 전환은 주소 공간을 바꾸지 않아도 되므로 프로세스 사이의 전환보다 비용이 작다.',
+          ],
         },
       ],
     });
-    const prompts = new Set(questionsOver(30, (seed) => generateQuestion(kb, 'it/os/process-thread', createRandom(seed), 'which-concept')).map((question) => question.prompt));
+    const prompts = new Set(
+      questionsOver(30, (seed) => generateQuestion(kb, 'it/os/process-thread', createRandom(seed), 'which-concept')).map(
+        (question) => question.prompt,
+      ),
+    );
     expect(prompts).toEqual(new Set(['＿＿＿은(는) 실행 중인 프로그램으로, 운영 체제로부터 독립된 메모리 공간을 받는다.']));
   });
 });
@@ -173,7 +216,9 @@ describe('quality score', () => {
   });
 
   it('lists a concept with no acceptable question as too thin, and the draw skips it', () => {
-    const kb = makeKnowledgeBase({ 'it/network': [...fillerConcepts(), { names: ['방화벽', 'Firewall'], statements: ['빠른 차단', '오늘은 방화벽을 공부했다.'] }] });
+    const kb = makeKnowledgeBase({
+      'it/network': [...fillerConcepts(), { names: ['방화벽', 'Firewall'], statements: ['빠른 차단', '오늘은 방화벽을 공부했다.'] }],
+    });
     const skipped = findUnaskableConcepts(kb).find((entry) => entry.conceptId === 'it/network/firewall');
     expect(skipped?.reason).toMatch(/^too thin for a question: /);
     expect(generateQuestion(kb, 'it/network/firewall', createRandom(1))).toBeNull();

@@ -9,7 +9,11 @@ import { fixtureNotesDir, realNotesDir } from './quiz-test-kit.js';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (text) => out.push(text), (text) => err.push(text));
+  const code = await runCli(
+    argv,
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -30,7 +34,9 @@ describe('cli quiz sample', () => {
     const first = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', '42', '--json');
     const again = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', '42', '--json');
     expect(again.out).toBe(first.out);
-    const others = await Promise.all([1, 2, 3, 4, 5, 6].map((seed) => run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', String(seed), '--json')));
+    const others = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((seed) => run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', String(seed), '--json')),
+    );
     expect(new Set(others.map(({ out }) => out)).size).toBeGreaterThan(4);
   });
 
@@ -44,7 +50,7 @@ describe('cli quiz sample', () => {
   it('shows a readable question with options A to D and the answer', async () => {
     const { code, out } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--seed', '7');
     expect(code).toBe(0);
-    expect(out).toMatch(/^  A\) .+\n  B\) .+\n  C\) .+\n  D\) .+$/m);
+    expect(out).toMatch(/^ {2}A\) .+\n {2}B\) .+\n {2}C\) .+\n {2}D\) .+$/m);
     expect(out).toMatch(/^Answer: [A-D]\) .+$/m);
     expect(out).toContain('seed 7');
   });
@@ -73,7 +79,15 @@ describe('cli quiz review', () => {
   it('prints the questions as JSON with their source line and score, all at or above the threshold', async () => {
     const { code, out } = await run('quiz', 'review', '--docs', realNotesDir, '--count', '12', '--seed', '3', '--json');
     expect(code).toBe(0);
-    const questions = JSON.parse(out) as { conceptId: string; kind: string; prompt: string; options: string[]; answer: number; source: { file: string; line: number }; score: number }[];
+    const questions = JSON.parse(out) as {
+      conceptId: string;
+      kind: string;
+      prompt: string;
+      options: string[];
+      answer: number;
+      source: { file: string; line: number };
+      score: number;
+    }[];
     expect(questions).toHaveLength(12);
     const notes = fs.readdirSync(realNotesDir);
     for (const question of questions) {

@@ -83,7 +83,11 @@ export function fillerConcepts(): ConceptSpec[] {
   return [
     { names: ['라우터', 'Router'], statements: ['서로 다른 네트워크 사이에서 패킷이 갈 길을 정해 전달하는 장비이다.'], boldTerms: ['패킷'] },
     { names: ['스위치', 'Switch'], statements: ['같은 네트워크 안에서 MAC 주소를 보고 프레임을 전달하는 장비이다.'], boldTerms: ['프레임'] },
-    { names: ['게이트웨이', 'Gateway'], statements: ['내부 네트워크에서 외부 네트워크로 나가는 출입구 역할을 하는 장비이다.'], boldTerms: ['출입구'] },
+    {
+      names: ['게이트웨이', 'Gateway'],
+      statements: ['내부 네트워크에서 외부 네트워크로 나가는 출입구 역할을 하는 장비이다.'],
+      boldTerms: ['출입구'],
+    },
     { names: ['허브', 'Hub'], statements: ['받은 신호를 연결된 모든 포트로 그대로 내보내는 단순한 장비이다.'], boldTerms: ['신호'] },
   ];
 }

@@ -121,7 +121,20 @@ describe('ConceptIndex.search', () => {
   });
 
   it('survives what people paste: very long text, symbols, emoji, invisible characters, markup', () => {
-    const odd = ['컨테이너 '.repeat(1200), 'x'.repeat(6000), '!!!???...', '😀😀', '\u200b\u200b', 'ㅋ', '컨', "'; DROP TABLE concepts; --", '**', '[a-z]+', '\\', 'кубернетес'];
+    const odd = [
+      '컨테이너 '.repeat(1200),
+      'x'.repeat(6000),
+      '!!!???...',
+      '😀😀',
+      '\u200b\u200b',
+      'ㅋ',
+      '컨',
+      "'; DROP TABLE concepts; --",
+      '**',
+      '[a-z]+',
+      '\\',
+      'кубернетес',
+    ];
     for (const query of odd) {
       expect(() => index.search(query), query).not.toThrow();
       expect(index.autocomplete(query).length, query).toBeLessThanOrEqual(25);
@@ -131,7 +144,8 @@ describe('ConceptIndex.search', () => {
     expect(topId('**docker**')).toBe('docker-kubernetes/docker');
     expect(topId('`docker`')).toBe('docker-kubernetes/docker');
     expect(topId('con\u200btainer')).toBe('docker-kubernetes/container');
-    for (const query of ['x'.repeat(6000), '!!!???...', '😀😀', '\u200b\u200b', "'; DROP TABLE concepts; --"]) expect(index.search(query), query).toEqual([]);
+    for (const query of ['x'.repeat(6000), '!!!???...', '😀😀', '\u200b\u200b', "'; DROP TABLE concepts; --"])
+      expect(index.search(query), query).toEqual([]);
   });
 
   it('keeps to one note when asked', () => {
@@ -158,7 +172,11 @@ describe('ConceptIndex.autocomplete', () => {
     ];
     const hits = ConceptIndex.build(concepts).autocomplete('d');
     expect(hits.map((hit) => hit.concept.id)).toEqual(['n/dns', 'n/docker', 'n/docker-compose']);
-    expect(ConceptIndex.build(concepts).autocomplete('doc').map((hit) => hit.concept.id)).toEqual(['n/docker', 'n/docker-compose']);
+    expect(
+      ConceptIndex.build(concepts)
+        .autocomplete('doc')
+        .map((hit) => hit.concept.id),
+    ).toEqual(['n/docker', 'n/docker-compose']);
   });
 
   it('offers Hangul names from a single consonant or a half-typed syllable', () => {
@@ -200,12 +218,17 @@ describe('ConceptIndex.autocomplete', () => {
   });
 
   it('answers a crowded short prefix the same from its build-time ranking as from a full scan', () => {
-    const many = Array.from({ length: 120 }, (_, i) => makeConcept({ id: `n/c${i}`, names: [`${i % 2 ? '도구' : '도메인'} ${'가나다라마바사'[i % 7]}${i}`, `Tool ${i}`] }));
+    const many = Array.from({ length: 120 }, (_, i) =>
+      makeConcept({ id: `n/c${i}`, names: [`${i % 2 ? '도구' : '도메인'} ${'가나다라마바사'[i % 7]}${i}`, `Tool ${i}`] }),
+    );
     const crowded = ConceptIndex.build(many);
     for (const prefix of ['도', 'ㄷ', '돔', 't', 'to', 'ㄷㄱ']) {
       const fromRanking = crowded.autocomplete(prefix).map((hit) => `${hit.concept.id}:${hit.score}`);
       // Asking for more than 25 choices always scans.
-      const fromScan = crowded.autocomplete(prefix, 26).slice(0, 25).map((hit) => `${hit.concept.id}:${hit.score}`);
+      const fromScan = crowded
+        .autocomplete(prefix, 26)
+        .slice(0, 25)
+        .map((hit) => `${hit.concept.id}:${hit.score}`);
       expect(fromRanking, prefix).toEqual(fromScan);
       expect(fromRanking.length, prefix).toBeGreaterThan(0);
     }
@@ -213,11 +236,16 @@ describe('ConceptIndex.autocomplete', () => {
 
   it('puts the syllables as typed first in its build-time ranking, the same as a full scan', () => {
     // One in six is a 컨테이너: at `컨` those 20 come first, then 커널s fill the 25 choices.
-    const many = Array.from({ length: 120 }, (_, i) => makeConcept({ id: `n/c${i}`, names: [`${i % 6 ? '커널' : '컨테이너'} ${'가나다라마바사'[i % 7]}${i}`] }));
+    const many = Array.from({ length: 120 }, (_, i) =>
+      makeConcept({ id: `n/c${i}`, names: [`${i % 6 ? '커널' : '컨테이너'} ${'가나다라마바사'[i % 7]}${i}`] }),
+    );
     const crowded = ConceptIndex.build(many);
     for (const prefix of ['컨', '커', '컨ㅌ', '커너', 'ㅋ']) {
       const fromRanking = crowded.autocomplete(prefix).map((hit) => `${hit.concept.id}:${hit.score}`);
-      const fromScan = crowded.autocomplete(prefix, 26).slice(0, 25).map((hit) => `${hit.concept.id}:${hit.score}`);
+      const fromScan = crowded
+        .autocomplete(prefix, 26)
+        .slice(0, 25)
+        .map((hit) => `${hit.concept.id}:${hit.score}`);
       expect(fromRanking, prefix).toEqual(fromScan);
     }
     const names = crowded.autocomplete('컨').map((hit) => hit.concept.names[0]!);

@@ -23,7 +23,9 @@ describe('explainConcept', () => {
     const outcome = explainConcept(index, '가상');
     expect(outcome.kind).toBe('guess');
     if (outcome.kind === 'guess') {
-      expect(outcome.candidates.map((hit) => hit.concept.id)).toEqual(expect.arrayContaining(['docker-kubernetes/instance', 'docker-kubernetes/container']));
+      expect(outcome.candidates.map((hit) => hit.concept.id)).toEqual(
+        expect.arrayContaining(['docker-kubernetes/instance', 'docker-kubernetes/container']),
+      );
       expect(outcome.candidates.length).toBeLessThanOrEqual(5);
     }
   });
@@ -51,7 +53,12 @@ describe('explainConcept', () => {
     const outcome = explainConcept(index, 'docker 쿠버네티스');
     expect(outcome.kind).toBe('guess');
     if (outcome.kind === 'guess') {
-      expect(outcome.candidates.slice(0, 2).map((hit) => hit.concept.id).sort()).toEqual(['docker-kubernetes/docker', 'docker-kubernetes/kubernates']);
+      expect(
+        outcome.candidates
+          .slice(0, 2)
+          .map((hit) => hit.concept.id)
+          .sort(),
+      ).toEqual(['docker-kubernetes/docker', 'docker-kubernetes/kubernates']);
       expect(outcome.candidates.every((hit) => hit.matchKind !== 'body')).toBe(true);
     }
   });
@@ -72,7 +79,8 @@ describe('explainConcept', () => {
     const outcome = explainConcept(index, '컨');
     expect(outcome.kind).toBe('guess');
     // 컨테이너 starts with 컨; 커널 only shares its jamo (컨 is the keyboard halfway to 커널).
-    if (outcome.kind === 'guess') expect(outcome.candidates.map((hit) => hit.concept.id)).toEqual(['docker-kubernetes/container', 'docker-kubernetes/kernel']);
+    if (outcome.kind === 'guess')
+      expect(outcome.candidates.map((hit) => hit.concept.id)).toEqual(['docker-kubernetes/container', 'docker-kubernetes/kernel']);
     expect(explainConcept(index, '   ')).toEqual({ kind: 'none' });
   });
 

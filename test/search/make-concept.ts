@@ -28,7 +28,8 @@ export const sharedNoteConcepts: Concept[] = [
     id: 'docker-kubernetes/kubernates',
     names: ['쿠버네티스', 'Kubernates'],
     title: '쿠버네티스(Kubernates)',
-    plainText: '쿠버네티스는 컨테이너화된 애플리케이션의 자동 디플로이, 스케일링 등을 제공하는 관리시스템이다.\n도커(Docker)를 포함한 일련의 컨테이너 도구(tool)들과 함께 동작한다.',
+    plainText:
+      '쿠버네티스는 컨테이너화된 애플리케이션의 자동 디플로이, 스케일링 등을 제공하는 관리시스템이다.\n도커(Docker)를 포함한 일련의 컨테이너 도구(tool)들과 함께 동작한다.',
     boldTerms: ['컨테이너', '클러스터', '도커(Docker)'],
   }),
   makeConcept({

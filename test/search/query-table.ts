@@ -144,7 +144,7 @@ const table: [QueryCategory, string, string | null][] = [
   ['question', 'what is docker', docker],
   ['question', '도커가 뭐야?', docker],
   ['question', '컨테이너란 무엇인가요', container],
-  ["question", "What's a VM?", instance],
+  ['question', "What's a VM?", instance],
   ['question', 'explain kernel', kernel],
   ['question', '교착 상태가 뭐야', deadlock],
   ['question', 'define deadlock', deadlock],
@@ -223,7 +223,10 @@ export interface QualityResult {
 }
 
 /** Runs the table through a search function returning concept ids best first. */
-export function measureQuality(search: (query: string) => readonly string[], cases: readonly Pick<QueryCase, 'query' | 'expected'>[] = queryTable): QualityResult {
+export function measureQuality(
+  search: (query: string) => readonly string[],
+  cases: readonly Pick<QueryCase, 'query' | 'expected'>[] = queryTable,
+): QualityResult {
   let top1 = 0;
   const negativesWithHits: string[] = [];
   const misses: QualityResult['misses'] = [];

@@ -19,7 +19,10 @@ describe('search quality over the shared note and the fixture notes', () => {
 
   it('puts the meant concept first for at least 95% of queries and finds nothing for every negative', () => {
     const result = measureQuality((query) => index.search(query).map((hit) => hit.concept.id));
-    console.log(`search quality: top-1 ${result.top1}/${result.total} = ${(result.top1Rate * 100).toFixed(1)}%` + (result.misses.length ? `; misses: ${JSON.stringify(result.misses)}` : ''));
+    console.log(
+      `search quality: top-1 ${result.top1}/${result.total} = ${(result.top1Rate * 100).toFixed(1)}%` +
+        (result.misses.length ? `; misses: ${JSON.stringify(result.misses)}` : ''),
+    );
     expect(result.negativesWithHits).toEqual([]);
     expect(result.top1Rate).toBeGreaterThanOrEqual(0.95);
   });

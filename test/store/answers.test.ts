@@ -32,7 +32,10 @@ describe('recording answers', () => {
     const right = store.recordAnswer(question.id, 'u1', 'Mina', question.answer, during);
     const wrong = store.recordAnswer(question.id, 'u2', 'Joon', (question.answer + 1) % 4, during);
 
-    expect(right).toMatchObject({ kind: 'recorded', answer: { questionId: question.id, userId: 'u1', userName: 'Mina', choice: question.answer, correct: true, answeredAt: during } });
+    expect(right).toMatchObject({
+      kind: 'recorded',
+      answer: { questionId: question.id, userId: 'u1', userName: 'Mina', choice: question.answer, correct: true, answeredAt: during },
+    });
     expect(wrong).toMatchObject({ kind: 'recorded', answer: { userId: 'u2', correct: false } });
   });
 
@@ -153,7 +156,9 @@ describe('recording answers', () => {
         return store.recordAnswer(question.id, userId, userId, index % 4, new Date());
       }),
     );
-    const summaries = await Promise.all(processes.map(async ({ lines }) => JSON.parse(await nextLine(lines)) as { kinds: Record<string, number>; recordedUsers: string[] }));
+    const summaries = await Promise.all(
+      processes.map(async ({ lines }) => JSON.parse(await nextLine(lines)) as { kinds: Record<string, number>; recordedUsers: string[] }),
+    );
 
     const recordedUsers = [
       ...local.flatMap((result) => (result.kind === 'recorded' ? [result.answer.userId] : [])),

@@ -8,7 +8,7 @@ import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createDatabasePath } from './store-test-kit.js';
 
 describe('openDatabase', () => {
-  it('refuses a file holding another application\'s tables before writing anything to it', () => {
+  it("refuses a file holding another application's tables before writing anything to it", () => {
     const file = createDatabasePath();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const other = new Database(file);
@@ -63,7 +63,7 @@ describe('openDatabase', () => {
     expect(timezone).toBe('Asia/Seoul');
   });
 
-  it('uses WAL with synchronous NORMAL, enforces foreign keys, and gives up on a locked write within Discord\'s 3 s', () => {
+  it("uses WAL with synchronous NORMAL, enforces foreign keys, and gives up on a locked write within Discord's 3 s", () => {
     const db = openDatabase(createDatabasePath());
     const settings = {
       journalMode: db.pragma('journal_mode', { simple: true }),
@@ -85,7 +85,14 @@ describe('openDatabase', () => {
     const file = createDatabasePath();
     openDatabase(file).close();
 
-    const next = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_extra`, sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY)' }];
+    const next = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: `${String(migrations.length + 1).padStart(3, '0')}_extra`,
+        sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY)',
+      },
+    ];
     const db = openDatabase(file, next);
     const names = listAppliedMigrations(db).map((migration) => migration.name);
     const extraExists = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'").pluck().get();
@@ -112,7 +119,10 @@ describe('openDatabase', () => {
 
   it('refuses a file whose schema is newer than this build', () => {
     const file = createDatabasePath();
-    const newer = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_future`, sql: 'SELECT 1' }];
+    const newer = [
+      ...migrations,
+      { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_future`, sql: 'SELECT 1' },
+    ];
     openDatabase(file, newer).close();
 
     expect(() => openDatabase(file)).toThrow(/newer than this build/);
@@ -120,7 +130,14 @@ describe('openDatabase', () => {
 
   it('rolls back a failing migration completely so it can be retried', () => {
     const file = createDatabasePath();
-    const broken = [...migrations, { version: migrations.length + 1, name: `${String(migrations.length + 1).padStart(3, '0')}_broken`, sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table' }];
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: `${String(migrations.length + 1).padStart(3, '0')}_broken`,
+        sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table',
+      },
+    ];
 
     expect(() => openDatabase(file, broken)).toThrow(/missing_table/);
     const db = openDatabase(file);
@@ -148,7 +165,8 @@ describe('openDatabase', () => {
       ['c7', 'Missing Permissions: Odd "quoted" \\ name'],
       ['c8', null],
     ];
-    for (const [channel, sentence] of oldRows) insert.run('g1', channel, '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, sentence ? 1 : 0, sentence, sentence ? 1_000 : null);
+    for (const [channel, sentence] of oldRows)
+      insert.run('g1', channel, '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, sentence ? 1 : 0, sentence, sentence ? 1_000 : null);
     before.close();
 
     const store = new SqliteQuizStore(openDatabase(file));

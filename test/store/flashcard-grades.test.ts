@@ -69,7 +69,9 @@ describe('flashcard grades', () => {
     const raw = new Database(file);
     try {
       expect(() =>
-        raw.prepare("INSERT INTO flashcard_grades (guild_id, user_id, concept_id, card_key, grade, graded_at) VALUES ('g', 'u', 'c', 'k', 'maybe', 0)").run(),
+        raw
+          .prepare("INSERT INTO flashcard_grades (guild_id, user_id, concept_id, card_key, grade, graded_at) VALUES ('g', 'u', 'c', 'k', 'maybe', 0)")
+          .run(),
       ).toThrow(/CHECK constraint/);
       expect(listAppliedMigrations(raw).map((migration) => migration.name)).toContain('003_flashcard_grades');
     } finally {

@@ -16,7 +16,10 @@ function review(rating: 'again' | 'good', at: Date, source: 'channel' | 'flashca
 describe('member memory in the store', () => {
   it('migration 006 creates the memory tables on a fresh file', () => {
     const db = openDatabase(createDatabasePath());
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => row.name);
     expect(listAppliedMigrations(db).map((migration) => migration.name)).toContain('006_member_memory');
     expect(tables).toEqual(expect.arrayContaining(['memory_states', 'review_logs']));
     db.close();
@@ -75,7 +78,7 @@ describe('member memory in the store', () => {
     expect(store.listGuildMemories('other-guild')).toHaveLength(1);
   });
 
-  it('memories as of a past time are the states after each member\'s latest review by then', () => {
+  it("memories as of a past time are the states after each member's latest review by then", () => {
     const store = openTestStore();
     const first = reviewMemory(store, review('good', start));
     reviewMemory(store, review('again', new Date(start.getTime() + 5 * day)));
@@ -102,7 +105,14 @@ describe('member memory in the store', () => {
   it('answer activity holds answers and flashcard grades within the period, with whether each was right', () => {
     const store = openTestStore();
     askAndClose(store, { postedAt: start, conceptId: 'network/tcp', answers: { u1: true, u2: false } });
-    store.recordFlashcardGrade({ guildId, userId: 'u1', conceptId: 'os/deadlock', cardKey: '0123456789abcdef', grade: 'knew', gradedAt: new Date(start.getTime() + 2 * hour) });
+    store.recordFlashcardGrade({
+      guildId,
+      userId: 'u1',
+      conceptId: 'os/deadlock',
+      cardKey: '0123456789abcdef',
+      grade: 'knew',
+      gradedAt: new Date(start.getTime() + 2 * hour),
+    });
     askAndClose(store, { postedAt: new Date(start.getTime() + 8 * day), answers: { u1: true } });
 
     const activity = store.listAnswerActivity(guildId, start, new Date(start.getTime() + 7 * day));

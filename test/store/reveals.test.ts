@@ -22,7 +22,7 @@ describe('reveals owed', () => {
     expect(store.listDueReveals(new Date(posted.closesAt.getTime() - 1))).toEqual([]);
   });
 
-  it('a postponed reveal counts the failure, is due later, and is the channel\'s pending one until settled', () => {
+  it("a postponed reveal counts the failure, is due later, and is the channel's pending one until settled", () => {
     const store = openTestStore();
     const posted = postQuestion(store, { postedAt });
     store.setQuestionMessage(posted.id, '900000000000000001');

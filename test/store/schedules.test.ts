@@ -62,7 +62,7 @@ describe('schedules', () => {
     expect(store.getSchedule(guildId, '2001')).toMatchObject({ paused: true, lastProblem: null, lastProblemAt: null });
   });
 
-  it('remembers the language of a channel\'s posts, and a question keeps the language it was posted in', () => {
+  it("remembers the language of a channel's posts, and a question keeps the language it was posted in", () => {
     const store = openTestStore();
 
     const korean = store.saveSchedule({ ...scheduleFor('2001'), language: 'ko' });
@@ -86,7 +86,8 @@ describe('schedules', () => {
     const store = openTestStore();
     const values = { '2001': -1, '2002': 'abc', '2003': 2 ** 53, '2004': 90 } as Record<string, unknown>;
 
-    for (const [channelId, closeAfterMinutes] of Object.entries(values)) store.saveSchedule({ ...scheduleFor(channelId), closeAfterMinutes: closeAfterMinutes as number });
+    for (const [channelId, closeAfterMinutes] of Object.entries(values))
+      store.saveSchedule({ ...scheduleFor(channelId), closeAfterMinutes: closeAfterMinutes as number });
 
     expect(store.listSchedules(guildId).map((schedule) => [schedule.channelId, schedule.closeAfterMinutes])).toEqual([
       ['2001', null],

@@ -71,7 +71,10 @@ export class Closing {
         try {
           return await this.settleDueQuestion(question);
         } catch (error) {
-          this.logger.error({ err: error, questionId: question.id, guildId: question.guildId, channelId: question.channelId }, 'closing a due question failed');
+          this.logger.error(
+            { err: error, questionId: question.id, guildId: question.guildId, channelId: question.channelId },
+            'closing a due question failed',
+          );
           return null;
         }
       }),
@@ -109,7 +112,10 @@ export class Closing {
   private async settleDueQuestion(question: StoredQuestion): Promise<ClosedQuestion | null> {
     if (question.messageId === null && question.practiceUserId === null && this.store.discardUnpostedQuestion(question.id)) {
       // Never posted: closing it would end every member's streak over a question nobody saw.
-      this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'unposted question dropped at its close time');
+      this.logger.info(
+        { guildId: question.guildId, channelId: question.channelId, questionId: question.id },
+        'unposted question dropped at its close time',
+      );
       return null;
     }
     return this.closeQuestion(question.id);

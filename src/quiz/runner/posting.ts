@@ -145,7 +145,10 @@ export class Posting {
     const claimed = this.beingPosted.has(question.id) || (!recovering && now.getTime() - question.createdAt.getTime() < unpostedClaimMs);
     // Being posted right now (by this instance, or by another on the same database).
     if (claimed) return { ok: false, reason: 'already-open', question };
-    this.logger.info({ guildId: question.guildId, channelId: question.channelId, questionId: question.id }, 'posting a question a crash left unposted');
+    this.logger.info(
+      { guildId: question.guildId, channelId: question.channelId, questionId: question.id },
+      'posting a question a crash left unposted',
+    );
     // At start-up the crash's post was already looked for (`recoverUnpostedQuestions`); otherwise look now.
     return this.publish(question, schedule, { lookFirst: !recovering });
   }
@@ -228,7 +231,10 @@ export class Posting {
       // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
       // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
       this.store.recordScheduleProblem(guildId, channelId, { kind: 'rate-limited', retryAfterMs: error.retryAfterMs }, now, false);
-      this.logger.warn({ guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs }, 'quiz question not posted: rate limited for long');
+      this.logger.warn(
+        { guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs },
+        'quiz question not posted: rate limited for long',
+      );
       return { ok: false, reason: 'rate-limited', retryAfterMs: error.retryAfterMs };
     }
     if (error instanceof ChannelUnavailableError) {

@@ -58,9 +58,9 @@ export class AnswersAndPractice {
     if (result.kind === 'recorded') this.updateMemory(() => reviewAnswer(this.store, result.question, result.answer), { questionId, userId });
     if (result.kind === 'closed' && result.question.status === 'open') {
       // Past its close time but not closed yet (the timer is about to fire): close it now rather than later.
-      void this.closing.closeQuestion(questionId).catch((error: unknown) =>
-        this.logger.error({ err: error, questionId }, 'closing a question past its close time failed'),
-      );
+      void this.closing
+        .closeQuestion(questionId)
+        .catch((error: unknown) => this.logger.error({ err: error, questionId }, 'closing a question past its close time failed'));
     }
     return result;
   }
@@ -131,7 +131,7 @@ export class AnswersAndPractice {
     try {
       review();
     } catch (error) {
-      this.logger.error({ err: error, ...context }, 'updating the member\'s memory after an answer failed');
+      this.logger.error({ err: error, ...context }, "updating the member's memory after an answer failed");
     }
   }
 

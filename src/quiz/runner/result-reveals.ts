@@ -106,12 +106,16 @@ export class ResultReveals {
     const nextTry = new Date(Math.max(now.getTime(), closedAt.getTime()) + delay);
     if (gone || nextTry.getTime() - closedAt.getTime() > policy.windowMs) {
       store.settleReveal(question.id);
-      if (!gone) store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
+      if (!gone)
+        store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
       logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
       return;
     }
     store.postponeReveal(question.id, nextTry);
-    logger.warn({ err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() }, 'showing a quiz result failed; will retry');
+    logger.warn(
+      { err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() },
+      'showing a quiz result failed; will retry',
+    );
     this.rearm();
   }
 
