@@ -88,7 +88,7 @@ export interface ScheduleListViewInput {
   kb: KnowledgeBase;
   language: Language;
   /** The channel's name when the client knows it (field names cannot render channel mentions). */
-  channelName(channelId: string): string | undefined;
+  channelName: (channelId: string) => string | undefined;
 }
 
 /** `/quiz-admin list`: one field per schedule (next post, open question, last problem, paused), as many as fit. */

@@ -233,7 +233,7 @@ export function buildRevealPost({ closed, concept, document, language }: RevealV
           ? text.reveal.noAnswers
           : correctNames.length === 0
             ? text.reveal.nobodyRight
-            : joinMemberNames(correctNames, discordLimits.embedFieldValue, text.reveal.andMore),
+            : joinMemberNames(correctNames, discordLimits.embedFieldValue, (count) => text.reveal.andMore(count)),
     },
     ...explainFromNote(concept, document, text),
   ];

@@ -2,12 +2,7 @@
 // before it sends an interaction, but a spoofed request, a stale client or a proxy can still deliver `-1` for a
 // minimum of 1, `"abc"` for an integer, a voice channel for a text-channel option, or nothing for a required
 // option; discord.js passes such values through as they came. One check here covers every command at once.
-import {
-  type APIApplicationCommandOption,
-  ApplicationCommandOptionType,
-  type CommandInteractionOption,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandOptionType, type CommandInteractionOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
 /** The fields an option definition may carry, whatever its type. */
 interface OptionSchema {
@@ -120,6 +115,7 @@ function checkChoice(option: OptionSchema, value: string | number): string | nul
 /** A value for the log: its type and a short, one-line form (it was typed or crafted by someone else). */
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for functions and symbols, which no payload holds; typeof names them anyway.
+  const text = JSON.stringify(value) ?? typeof value;
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }

@@ -56,7 +56,7 @@ export function readFrontMatter(node: Yaml, file: string): { frontMatter: FrontM
     const value = pair.value as YamlNode | null;
     const line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
     if (key === 'id' || key === 'title') {
-      const text = isScalar(value) && value.value !== null ? String(value.value).trim() : '';
+      const text = isScalar(value) ? (scalarText(value.value) ?? '').trim() : '';
       if (text === '') warn(line, `front matter "${key}" must be a non-empty text`);
       else frontMatter[key] = text;
     } else if (key === 'aliases' || key === 'ids') {
@@ -68,7 +68,7 @@ export function readFrontMatter(node: Yaml, file: string): { frontMatter: FrontM
         continue;
       }
       for (const entry of value.items) {
-        const entryKey = isScalar(entry.key) ? String(entry.key.value ?? '').trim() : '';
+        const entryKey = isScalar(entry.key) ? (scalarText(entry.key.value) ?? '').trim() : '';
         const entryLine = lineAt(isScalar(entry.key) ? entry.key.range?.[0] : undefined);
         const values = readTexts(entry.value as YamlNode | null);
         if (entryKey === '' || values === null) {
@@ -88,15 +88,24 @@ export function readFrontMatter(node: Yaml, file: string): { frontMatter: FrontM
 }
 
 function readTexts(node: YamlNode | null): string[] | null {
-  if (isScalar(node) && node.value !== null && typeof node.value !== 'object') return [String(node.value).trim()].filter(Boolean);
+  const single = isScalar(node) ? scalarText(node.value) : null;
+  if (single !== null) return [single.trim()].filter(Boolean);
   if (isSeq(node)) {
     const texts: string[] = [];
     for (const item of node.items) {
-      if (!isScalar(item) || item.value === null || typeof item.value === 'object') return null;
-      const text = String(item.value).trim();
+      const value = isScalar(item) ? scalarText(item.value) : null;
+      if (value === null) return null;
+      const text = value.trim();
       if (text !== '') texts.push(text);
     }
     return texts;
   }
+  return null;
+}
+
+/** A YAML scalar as text: `k8s`, `42` and `true` are texts an author typed; a date, binary or null is not a name. */
+function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return null;
 }

@@ -143,7 +143,7 @@ function groupByMember(memories: readonly StoredMemory[]): Map<string, Map<strin
   const byMember = new Map<string, Map<string, MemoryState>>();
   for (const memory of memories) {
     let member = byMember.get(memory.userId);
-    if (!member) byMember.set(memory.userId, (member = new Map()));
+    if (!member) byMember.set(memory.userId, (member = new Map<string, MemoryState>()));
     member.set(memory.conceptId, memory.state);
   }
   return byMember;

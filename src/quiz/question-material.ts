@@ -93,7 +93,7 @@ export interface ConceptMaterial {
 
 export interface QuizMaterial {
   kb: KnowledgeBase;
-  labelOf(concept: Concept): string;
+  labelOf: (concept: Concept) => string;
   materialOf(conceptId: string): ConceptMaterial | undefined;
 }
 

@@ -83,7 +83,7 @@ export function buildBodyIndex(concepts: readonly Concept[], ranking: Readonly<S
   const postings = new Map<string, Map<number, number>>();
   const add = (word: string, conceptIndex: number, weight: number) => {
     let perConcept = postings.get(word);
-    if (!perConcept) postings.set(word, (perConcept = new Map()));
+    if (!perConcept) postings.set(word, (perConcept = new Map<number, number>()));
     perConcept.set(conceptIndex, Math.max(perConcept.get(conceptIndex) ?? 0, weight));
   };
   concepts.forEach((concept, conceptIndex) => {

@@ -21,6 +21,7 @@ function toCompatibilityJamo(char: string): string {
 
 // Most text is ASCII, composed syllables and keyboard jamo, which NFKC would not change (or must not):
 // skipping the per-run work keeps index builds fast.
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose: every ASCII character passes.
 const needsCompatibilityFolding = /[^\u0000-\u007f\u3131-\u318e\uac00-\ud7a3]/;
 
 /** Unicode-folded and lower-cased, spacing kept: the form that is split into words. */

@@ -16,7 +16,7 @@ export interface ClosingOptions {
   work: InFlightWork;
   beingPosted: QuestionsBeingPosted;
   /** The runner's own switch: a stopped runner arms no timer. */
-  isRunning(): boolean;
+  isRunning: () => boolean;
 }
 
 /**

@@ -75,7 +75,7 @@ export class QuestionDraws {
     for (const memory of this.store.listGuildMemories(guildId)) {
       if (!active.has(memory.userId)) continue;
       let member = memories.get(memory.userId);
-      if (!member) memories.set(memory.userId, (member = new Map()));
+      if (!member) memories.set(memory.userId, (member = new Map<string, MemoryState>()));
       member.set(memory.conceptId, memory.state);
     }
     return { activeMembers, memories };

@@ -34,7 +34,7 @@ export interface ResultRevealsOptions {
   logger: Logger;
   policy: RevealRetryPolicy;
   /** The runner's tracking of work in flight, so `waitForIdle` waits for retries too. */
-  track<T>(work: Promise<T>): Promise<T>;
+  track: <T>(work: Promise<T>) => Promise<T>;
 }
 
 /**

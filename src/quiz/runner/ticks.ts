@@ -14,7 +14,7 @@ export interface TicksOptions {
   logger: Logger;
   posting: Posting;
   /** The runner's own switch: a schedule saved while the runner is stopped starts ticking at `start()`. */
-  isRunning(): boolean;
+  isRunning: () => boolean;
 }
 
 /** One cron task per scheduled channel; each tick posts the channel's slot. Owns the ticker's tasks. */
