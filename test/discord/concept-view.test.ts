@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { buildConceptView, buildGuessView, buildNotFoundView } from '../../src/discord/concept-view.js';
 import { discordLimits } from '../../src/discord/discord-limits.js';
-import { measureEmbeds, type MessageView } from '../../src/discord/message-view.js';
+import type { MessageView } from '../../src/discord/message-view.js';
 import { buildKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import { expectWithinDiscordLimits } from './message-view-checks.js';

@@ -1,7 +1,7 @@
 // The bot's own check of slash command options, against the real definitions of commands/ (what registration
 // sends to Discord). Payload options are written as discord.js hands them to the router.
 import { ApplicationCommandOptionType as Type, ChannelType } from 'discord.js';
-import type { CommandInteractionOption } from 'discord.js';
+import type { APIApplicationCommandOption, CommandInteractionOption } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { findOptionProblem } from '../../src/discord/validate-options.js';
@@ -86,13 +86,9 @@ describe('findOptionProblem', () => {
 
   it('every string option of every command declares a maximum length', () => {
     const unbounded: string[] = [];
-    const visit = (
-      command: string,
-      options: readonly { name: string; type: number; options?: unknown; max_length?: number; choices?: unknown[]; autocomplete?: boolean }[],
-    ) => {
+    const visit = (command: string, options: readonly APIApplicationCommandOption[]) => {
       for (const option of options) {
-        if (option.type === Type.Subcommand || option.type === Type.SubcommandGroup)
-          visit(`${command} ${option.name}`, (option.options ?? []) as never);
+        if (option.type === Type.Subcommand || option.type === Type.SubcommandGroup) visit(`${command} ${option.name}`, option.options ?? []);
         else if (option.type === Type.String && option.max_length === undefined && !option.choices?.length)
           unbounded.push(`${command} ${option.name}`);
       }

@@ -1,10 +1,10 @@
 // The hostile-input drill of issue 8, kept as tests: crafted answer buttons, bot clicks, names that try to
 // format or link, and slash payloads Discord itself would never send. The real bot against the emulator, on
 // the test notes; each crafted payload is built as a valid one and then changed (`craft`), as an attacker would.
-import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
-import type { APIMessage } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationIntegrationType, ChannelType, InteractionResponseType } from 'discord-api-types/v10';
+import type { APIApplicationCommandInteractionDataSubcommandOption, APIMessage } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CraftedPayload, EmulatedMember } from '../emulator/index.js';
+import type { CraftedClick, CraftedSlash, EmulatedMember } from '../emulator/index.js';
 import { escapeDisplayName } from '../../src/discord/discord-text.js';
 import { createSnowflake } from '../emulator/ids.js';
 import {
@@ -80,15 +80,17 @@ describe('a click counts only where its question lives', () => {
     const minji = emulator.member('minji');
     const otherGuild = createSnowflake();
     const otherChannel = createSnowflake();
-    const fromAnotherGuild = (payload: CraftedPayload) => {
+    const fromAnotherGuild = (payload: CraftedClick) => {
+      const channel = payload.channel;
+      if (!payload.guild || channel.type !== ChannelType.GuildText) throw new Error('the question is posted in a guild text channel');
       payload.guild_id = otherGuild;
       payload.guild.id = otherGuild;
-      payload.authorizing_integration_owners = { '0': otherGuild };
-      payload.channel = { ...payload.channel, id: otherChannel, guild_id: otherGuild };
+      payload.authorizing_integration_owners = { [ApplicationIntegrationType.GuildInstall]: otherGuild };
+      payload.channel = { ...channel, id: otherChannel, guild_id: otherGuild };
       payload.channel_id = otherChannel;
       payload.message = { ...payload.message, id: createSnowflake(), channel_id: otherChannel };
     };
-    const fromAnotherCopy = (payload: CraftedPayload) => {
+    const fromAnotherCopy = (payload: CraftedClick) => {
       payload.message = { ...payload.message, id: createSnowflake() };
     };
 
@@ -128,7 +130,12 @@ describe('a click counts only where its question lives', () => {
     const dave = emulator.member('dave');
 
     const response = await emulator
-      .click(post, answerButtonId(post, 0), dave, { craft: (payload) => void (payload.member.user.bot = true) })
+      .click(post, answerButtonId(post, 0), dave, {
+        craft: (payload) => {
+          if (!payload.member) throw new Error('a click in a guild channel carries the member');
+          payload.member.user.bot = true;
+        },
+      })
       .response();
 
     expect(response.type).toBe(InteractionResponseType.DeferredMessageUpdate);
@@ -194,10 +201,19 @@ describe('every option is validated by the bot too', () => {
   const invalidEnglish = "That input isn't valid";
   const invalidKorean = '올바르지 않은 입력';
 
-  /** Replace the value of `name` under the first sub-command. */
-  const setOption = (name: string, value: unknown) => (payload: CraftedPayload) => {
-    const option = payload.data.options[0].options.find((candidate: { name: string }) => candidate.name === name);
-    option.value = value;
+  /** The first option of the payload, the sub-command whose options the crafts below change. */
+  const subcommandOf = (payload: CraftedSlash): APIApplicationCommandInteractionDataSubcommandOption => {
+    const subcommand = payload.data.options?.[0];
+    if (subcommand?.type !== ApplicationCommandOptionType.Subcommand) throw new Error('the payload has no sub-command to craft');
+    return subcommand;
+  };
+
+  /** Replace the value of `name` under the first sub-command; `value` may be of the wrong type for the option. */
+  const setOption = (name: string, value: unknown) => (payload: CraftedSlash) => {
+    const option = subcommandOf(payload).options?.find((candidate) => candidate.name === name);
+    if (!option) throw new Error(`the payload has no option "${name}" to craft`);
+    // The wrong type is the point: Discord would never send it, a hostile client can.
+    (option as { value: unknown }).value = value;
   };
 
   it.each([
@@ -229,17 +245,22 @@ describe('every option is validated by the bot too', () => {
     const { emulator } = h;
     const admin = emulator.addMember('jiwoo', { admin: true, locale: 'ko' });
     const docker = emulator.channels.docker;
-    const crafts: ((payload: CraftedPayload) => void)[] = [
-      (payload) => void (payload.data.options[0].options = []),
+    const crafts: ((payload: CraftedSlash) => void)[] = [
+      (payload) => void (subcommandOf(payload).options = []),
       setOption('cron', 42),
       setOption('cron', '0 '.repeat(2500)),
       // A voice channel the bot has not cached (a cached one would keep its cached type).
       (payload) => {
         const voiceId = createSnowflake();
-        payload.data.options[0].options.find((option: { name: string }) => option.name === 'channel').value = voiceId;
-        payload.data.resolved.channels = { [voiceId]: { ...payload.data.resolved.channels[docker.id], id: voiceId, name: 'lounge', type: 2 } };
+        const option = subcommandOf(payload).options?.find((candidate) => candidate.name === 'channel');
+        const resolved = payload.data.resolved;
+        const cached = resolved?.channels?.[docker.id];
+        if (option?.type !== ApplicationCommandOptionType.Channel || !resolved || !cached)
+          throw new Error('the payload has no resolved channel option');
+        option.value = voiceId;
+        resolved.channels = { [voiceId]: { ...cached, id: voiceId, name: 'lounge', type: ChannelType.GuildVoice } };
       },
-      (payload) => void (payload.data.options[0].name = 'drop-tables'),
+      (payload) => void (subcommandOf(payload).name = 'drop-tables'),
     ];
 
     const replies = [];
@@ -279,7 +300,11 @@ describe('every option is validated by the bot too', () => {
 
     const reply = await replyTo(
       emulator.slash('/explain', { concept: 'container' }, emulator.member('alice'), {
-        craft: (payload) => void (payload.data.options[0].value = 'x'.repeat(5000)),
+        craft: (payload) => {
+          const concept = payload.data.options?.[0];
+          if (concept?.type !== ApplicationCommandOptionType.String) throw new Error('the payload has no concept option');
+          concept.value = 'x'.repeat(5000);
+        },
       }),
     );
 

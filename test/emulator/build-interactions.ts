@@ -11,11 +11,13 @@ import type {
   APIApplicationCommandInteractionDataOption,
   APIApplicationCommandOption,
   APIBaseInteraction,
+  APIChatInputApplicationCommandGuildInteraction,
   APIInteraction,
   APIInteractionDataResolved,
   APIInteractionGuildMember,
   APIMessage,
   APIMessageComponent,
+  APIMessageComponentInteraction,
   GuildMemberFlags,
   Locale,
 } from 'discord-api-types/v10';
@@ -33,8 +35,8 @@ export interface InteractionPlace {
   channel?: EmulatedChannel | string;
 }
 
-export interface BuiltInteraction {
-  readonly payload: APIInteraction;
+export interface BuiltInteraction<Payload extends APIInteraction = APIInteraction> {
+  readonly payload: Payload;
   readonly channel: MessageChannel;
   readonly sourceMessageId?: string;
 }
@@ -115,7 +117,7 @@ export class InteractionBuilder {
     member: EmulatedMember,
     place: InteractionPlace,
     options: { ignoreDefaultMemberPermissions?: boolean },
-  ): BuiltInteraction {
+  ): BuiltInteraction<APIChatInputApplicationCommandGuildInteraction> {
     const channel = this.channelFor(member, place);
     const { command, chain, schema } = findRegisteredCommand(this.world, member.guildId, commandLine);
     this.checkDefaultPermissions(command, member, channel, options.ignoreDefaultMemberPermissions ?? false);
@@ -125,7 +127,7 @@ export class InteractionBuilder {
       ...this.base(InteractionType.ApplicationCommand, member, channel, place),
       data: { ...commandData(command, chain, leaf), ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
     };
-    return { payload: payload as unknown as APIInteraction, channel };
+    return { payload: payload as unknown as APIChatInputApplicationCommandGuildInteraction, channel };
   }
 
   autocomplete(commandLine: string, values: SlashOptions, focused: string, member: EmulatedMember, place: InteractionPlace): BuiltInteraction {
@@ -144,7 +146,13 @@ export class InteractionBuilder {
   }
 
   /** A click on what the user sees (`seen`), delivered with the message as Discord currently stores it. */
-  component(seen: APIMessage, customId: string, member: EmulatedMember, place: InteractionPlace, values?: string[]): BuiltInteraction {
+  component(
+    seen: APIMessage,
+    customId: string,
+    member: EmulatedMember,
+    place: InteractionPlace,
+    values?: string[],
+  ): BuiltInteraction<APIMessageComponentInteraction> {
     const stored = this.world.messages.get(seen.id);
     if (!stored || stored.deleted) throw new Error(`message ${seen.id} does not exist (deleted?)`);
     if (stored.ephemeral) {
@@ -177,7 +185,7 @@ export class InteractionBuilder {
       message: structuredClone(stored.message),
       data: { custom_id: customId, component_type: component.type, ...(values ? { values } : {}) },
     };
-    return { payload: payload as unknown as APIInteraction, channel, sourceMessageId: stored.message.id };
+    return { payload: payload as unknown as APIMessageComponentInteraction, channel, sourceMessageId: stored.message.id };
   }
 
   private base(type: InteractionType, member: EmulatedMember, channel: EmulatedChannel, place: InteractionPlace) {

@@ -2,7 +2,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { APIAllowedMentions, APIApplicationCommand, APIMessage, APIUser } from 'discord-api-types/v10';
+import type {
+  APIAllowedMentions,
+  APIApplicationCommand,
+  APIChatInputApplicationCommandGuildInteraction,
+  APIInteraction,
+  APIMessage,
+  APIMessageComponentInteraction,
+  APIUser,
+} from 'discord-api-types/v10';
 import { createApplicationRoutes } from './application-routes.js';
 import { InteractionBuilder } from './build-interactions.js';
 import type { BuiltInteraction, InteractionPlace, SlashOptions } from './build-interactions.js';
@@ -52,23 +60,29 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-/** A raw INTERACTION_CREATE payload, free to change. `any` on purpose: a crafted payload may hold anything. */
-export type CraftedPayload = Record<string, any>;
+/**
+ * The raw INTERACTION_CREATE payload of a slash command, free to change. It is typed as the valid payload it was
+ * built as; a craft that writes a value of the wrong type on purpose says so with a cast at that spot.
+ */
+export type CraftedSlash = APIChatInputApplicationCommandGuildInteraction;
 
-export interface CraftPlace {
+/** The raw INTERACTION_CREATE payload of a click (a guild's or a DM's shape), free to change like `CraftedSlash`. */
+export type CraftedClick = APIMessageComponentInteraction;
+
+export interface CraftPlace<Payload extends APIInteraction> {
   /**
    * Change the payload after it was built and checked, just before dispatch: what a hostile client, a spoofed
    * request or a broken proxy sends (an option of the wrong type, a missing required option, another guild's
    * id, a bot as the clicker). The emulator checks nothing after this.
    */
-  craft?: (payload: CraftedPayload) => void;
+  craft?: (payload: Payload) => void;
 }
 
-export interface ClickPlace extends CraftPlace {
+export interface ClickPlace extends CraftPlace<CraftedClick> {
   locale?: string;
 }
 
-export interface SlashPlace extends InteractionPlace, CraftPlace {
+export interface SlashPlace extends InteractionPlace, CraftPlace<CraftedSlash> {
   /** Act as if a server admin had granted the command to this member in Integrations. */
   ignoreDefaultMemberPermissions?: boolean;
 }
@@ -461,7 +475,11 @@ export class DiscordEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private deliver(built: BuiltInteraction, asUser: EmulatedMember, craft?: (payload: CraftedPayload) => void): InteractionHandle {
+  private deliver<Payload extends APIInteraction>(
+    built: BuiltInteraction<Payload>,
+    asUser: EmulatedMember,
+    craft?: (payload: Payload) => void,
+  ): InteractionHandle {
     if (this.closed) throw new Error('the emulator is closed');
     if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
     craft?.(built.payload);

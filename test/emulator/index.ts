@@ -1,5 +1,5 @@
 export { DiscordEmulator, startDiscordEmulator } from './discord-emulator.js';
-export type { ClickPlace, CraftedPayload, CraftPlace, Emulator, EmulatorOptions, SlashPlace } from './discord-emulator.js';
+export type { ClickPlace, CraftedClick, CraftedSlash, CraftPlace, Emulator, EmulatorOptions, SlashPlace } from './discord-emulator.js';
 export type { InteractionPlace, OptionValue, SlashOptions } from './build-interactions.js';
 export type { FaultHandle, FaultSpec } from './faults.js';
 export type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';

@@ -38,7 +38,7 @@ export class Waiters {
           const value = check();
           if (value !== undefined && value !== null && value !== false) finish(() => resolve(value));
         } catch (error) {
-          finish(() => reject(error));
+          finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }
       };
       const cancel = (error: Error) => finish(() => reject(error));

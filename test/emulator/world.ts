@@ -1,5 +1,6 @@
 import {
   ChannelType,
+  EmbedType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
   GuildMFALevel,
@@ -20,6 +21,7 @@ import type {
   APIApplicationCommand,
   APIAttachment,
   APIDMChannel,
+  APIEmbed,
   APIGuildMember,
   APIInteraction,
   APIInteractionResponse,
@@ -136,7 +138,8 @@ export interface InteractionRecord {
   readonly followUpIds: string[];
 }
 
-export type CommandScope = 'global' | string;
+/** Where commands are registered: `'global'`, or the id of a guild. */
+export type CommandScope = string;
 
 export class World {
   readonly applicationId = createSnowflake();
@@ -459,7 +462,9 @@ export class World {
   applyMessageBody(stored: StoredMessage, body: Record<string, unknown>, attachments: APIAttachment[]): void {
     const message = stored.message;
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
-    if ('embeds' in body) message.embeds = Array.isArray(body.embeds) ? body.embeds.map((embed) => ({ type: 'rich', ...embed })) : [];
+    // The routes ran the body through validate-message first, so a list of embeds here is a list of embed objects.
+    if ('embeds' in body)
+      message.embeds = Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]).map((embed) => ({ type: EmbedType.Rich, ...embed })) : [];
     if ('components' in body) message.components = Array.isArray(body.components) ? body.components : [];
     if ('attachments' in body || attachments.length > 0) {
       const kept = Array.isArray(body.attachments)

@@ -17,11 +17,27 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** What `quiz sample --json` prints: one question (the first test asserts these are exactly its keys). */
+interface SampledQuestion {
+  conceptId: string;
+  kind: string;
+  prompt: string;
+  options: string[];
+  answer: number;
+}
+
+/** The printed question; anything but one JSON object fails here, before the tests read its fields. */
+function parseQuestion(out: string): SampledQuestion {
+  const parsed: unknown = JSON.parse(out);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`expected one JSON question, got: ${out}`);
+  return parsed as SampledQuestion;
+}
+
 describe('cli quiz sample', () => {
   it('prints exactly one JSON question with the agreed keys', async () => {
     const { code, out } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--note', 'docker-kubernetes', '--seed', '7', '--json');
     expect(code).toBe(0);
-    const question = JSON.parse(out);
+    const question = parseQuestion(out);
     expect(Object.keys(question).sort()).toEqual(['answer', 'conceptId', 'kind', 'options', 'prompt']);
     expect(question.conceptId).toMatch(/^docker-kubernetes\//);
     expect(['which-concept', 'cloze']).toContain(question.kind);
@@ -43,7 +59,7 @@ describe('cli quiz sample', () => {
   it('keeps to the note given with --note', async () => {
     for (const seed of ['1', '2', '3']) {
       const { out } = await run('quiz', 'sample', '--docs', fixtureNotesDir, '--note', 'git-basics', '--seed', seed, '--json');
-      expect(JSON.parse(out).conceptId).toMatch(/^git-basics\//);
+      expect(parseQuestion(out).conceptId).toMatch(/^git-basics\//);
     }
   });
 

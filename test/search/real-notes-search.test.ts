@@ -18,6 +18,7 @@ describe('search quality over the real-style notes', () => {
 
   it('puts the meant concept first for at least 95% of queries and finds nothing for every negative', () => {
     const result = measureQuality((query) => ids(query), realNotesQueryTable);
+    // eslint-disable-next-line no-console -- the quality number is this test's report, printed on purpose
     console.log(
       `real-notes search quality: top-1 ${result.top1}/${result.total} = ${(result.top1Rate * 100).toFixed(1)}%` +
         (result.misses.length ? `; misses: ${JSON.stringify(result.misses)}` : ''),

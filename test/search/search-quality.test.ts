@@ -19,6 +19,7 @@ describe('search quality over the shared note and the fixture notes', () => {
 
   it('puts the meant concept first for at least 95% of queries and finds nothing for every negative', () => {
     const result = measureQuality((query) => index.search(query).map((hit) => hit.concept.id));
+    // eslint-disable-next-line no-console -- the quality number is this test's report, printed on purpose
     console.log(
       `search quality: top-1 ${result.top1}/${result.total} = ${(result.top1Rate * 100).toFixed(1)}%` +
         (result.misses.length ? `; misses: ${JSON.stringify(result.misses)}` : ''),
