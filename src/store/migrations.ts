@@ -221,4 +221,43 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX review_logs_by_question ON review_logs (question_id, user_id) WHERE question_id IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: '007_reminders_and_reports',
+    sql: `
+      -- A member's opt-in to a daily review reminder by DM (src/learning/reminder-rules.ts), per guild. Rows stay when
+      -- turned off, so "off because DMs are closed" can be told to the member once (notice_pending).
+      CREATE TABLE reminders (
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        minute_of_day INTEGER NOT NULL CHECK (minute_of_day BETWEEN 0 AND 1439),
+        language TEXT,
+        -- The guild-local date (YYYY-MM-DD) whose reminder was handled: sent, or nothing was due.
+        handled_date TEXT,
+        last_sent_at INTEGER,
+        off_reason TEXT CHECK (off_reason IN ('member', 'dms-closed')),
+        notice_pending INTEGER NOT NULL DEFAULT 0 CHECK (notice_pending IN (0, 1)),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, user_id)
+      );
+      CREATE INDEX reminders_enabled ON reminders (enabled) WHERE enabled = 1;
+
+      -- The weekly team report of a guild (src/learning/report-schedule.ts): one channel and cron per guild. The last
+      -- problem is kept as the quiz schedules keep theirs (kind + JSON fields), never as a sentence.
+      CREATE TABLE report_schedules (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        language TEXT,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_posted_at INTEGER,
+        last_problem_kind TEXT,
+        last_problem_data TEXT,
+        last_problem_at INTEGER
+      );
+    `,
+  },
 ];

@@ -17,6 +17,8 @@ import type {
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { MemoryState } from '../learning/memory-state.js';
 import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
+import type { Reminder, ReminderOffReason } from '../learning/reminder-rules.js';
+import type { NewReportSchedule, ReportSchedule } from '../learning/report-schedule.js';
 
 /**
  * Everything the quiz keeps. Domain code depends on this interface only; `SqliteQuizStore` is the
@@ -130,6 +132,30 @@ export interface QuizStore {
   listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[];
   /** The latest display name of each member who answered in the guild. */
   listMemberNames(guildId: string): Map<string, string>;
+
+  // Daily reminders (opt-in per member and guild; see src/learning/daily-reminders.ts)
+  /** Turn a member's reminder on at `minuteOfDay` (insert or update); clears any "turned off" notice. */
+  saveReminder(input: { guildId: string; userId: string; minuteOfDay: number; language: string | null; at: Date }): Reminder;
+  /** Turn it off; `dms-closed` also leaves a notice for the member's next command. False when it was not on. */
+  turnOffReminder(guildId: string, userId: string, reason: ReminderOffReason, at: Date): boolean;
+  getReminder(guildId: string, userId: string): Reminder | null;
+  listEnabledReminders(): Reminder[];
+  /** Mark the local `date` handled, unless it already is (or the reminder is off): true for the one caller that may send. */
+  claimReminderDay(guildId: string, userId: string, date: string): boolean;
+  /** Undo a claim whose DM failed for a passing reason, so a later tick tries again. */
+  releaseReminderDay(guildId: string, userId: string, date: string, previous: string | null): void;
+  recordReminderSent(guildId: string, userId: string, at: Date): void;
+  /** True once (and clears it) when the member has not yet been told that closed DMs turned reminders off. */
+  takeReminderNotice(guildId: string, userId: string): boolean;
+
+  // Weekly team report (one per guild; see src/learning/weekly-reports.ts)
+  /** Insert or replace the guild's report schedule; clears its last problem. */
+  saveReportSchedule(schedule: NewReportSchedule): ReportSchedule;
+  deleteReportSchedule(guildId: string): boolean;
+  getReportSchedule(guildId: string): ReportSchedule | null;
+  listReportSchedules(): ReportSchedule[];
+  recordReportPosted(guildId: string, at: Date): void;
+  recordReportProblem(guildId: string, problem: ScheduleProblem, at: Date): void;
 
   close(): void;
 }

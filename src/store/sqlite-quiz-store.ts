@@ -20,6 +20,14 @@ import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practi
 import type { MemoryState } from '../learning/memory-state.js';
 import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
 import type { QuizStore } from './quiz-store.js';
+import type { Reminder, ReminderOffReason } from '../learning/reminder-rules.js';
+import type { NewReportSchedule, ReportSchedule } from '../learning/report-schedule.js';
+import {
+  prepareReminderReportStatements,
+  toReminder,
+  toReportSchedule,
+  type ReminderReportStatements,
+} from './reminder-report-statements.js';
 import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
 import { toAnswerActivity, toMemoryStateColumns, toReviewLog, toStateJson, toStoredMemory, toStoredMemoryFromLog } from './learning-row-mappers.js';
 import { createShortId } from './create-short-id.js';
@@ -49,6 +57,7 @@ export class SqliteQuizStore implements QuizStore {
   >;
   private readonly closeQuestionTransaction: Transaction<(questionId: string, now: Date) => StoredQuestion | null>;
   private readonly learning: LearningStatements;
+  private readonly remindersAndReports: ReminderReportStatements;
   private readonly recordReviewTransaction: Transaction<(review: NewReview, next: (before: MemoryState | null) => MemoryState) => ReviewLog>;
   private readonly reviseReviewTransaction: Transaction<
     (reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState) => ReviewLog | null
@@ -57,6 +66,7 @@ export class SqliteQuizStore implements QuizStore {
   constructor(private readonly db: SqliteDatabase) {
     this.statements = prepareStatements(db);
     this.learning = prepareLearningStatements(db);
+    this.remindersAndReports = prepareReminderReportStatements(db);
     this.recordReviewTransaction = db.transaction((review: NewReview, next: (before: MemoryState | null) => MemoryState) =>
       this.insertReview(review, next),
     );
@@ -368,6 +378,75 @@ export class SqliteQuizStore implements QuizStore {
 
   listMemberNames(guildId: string): Map<string, string> {
     return new Map(this.learning.selectMemberNames.all(guildId).map((row) => [row.user_id, row.user_name]));
+  }
+
+  // Daily reminders
+
+  saveReminder(input: { guildId: string; userId: string; minuteOfDay: number; language: string | null; at: Date }): Reminder {
+    this.remindersAndReports.upsertReminderOn.run({ ...input, at: input.at.getTime() });
+    const saved = this.getReminder(input.guildId, input.userId);
+    if (!saved) throw new Error(`Reminder ${input.guildId}/${input.userId} vanished right after saving`);
+    return saved;
+  }
+
+  turnOffReminder(guildId: string, userId: string, reason: ReminderOffReason, at: Date): boolean {
+    const notice = reason === 'dms-closed' ? 1 : 0;
+    return this.remindersAndReports.updateReminderOff.run({ guildId, userId, reason, notice, at: at.getTime() }).changes === 1;
+  }
+
+  getReminder(guildId: string, userId: string): Reminder | null {
+    const row = this.remindersAndReports.selectReminder.get(guildId, userId);
+    return row ? toReminder(row) : null;
+  }
+
+  listEnabledReminders(): Reminder[] {
+    return this.remindersAndReports.selectEnabledReminders.all().map(toReminder);
+  }
+
+  claimReminderDay(guildId: string, userId: string, date: string): boolean {
+    return this.remindersAndReports.claimReminderDay.run({ guildId, userId, date }).changes === 1;
+  }
+
+  releaseReminderDay(guildId: string, userId: string, date: string, previous: string | null): void {
+    this.remindersAndReports.releaseReminderDay.run({ guildId, userId, date, previous });
+  }
+
+  recordReminderSent(guildId: string, userId: string, at: Date): void {
+    this.remindersAndReports.updateReminderSent.run(at.getTime(), guildId, userId);
+  }
+
+  takeReminderNotice(guildId: string, userId: string): boolean {
+    return this.remindersAndReports.takeReminderNotice.run(guildId, userId).changes === 1;
+  }
+
+  // Weekly team report
+
+  saveReportSchedule(schedule: NewReportSchedule): ReportSchedule {
+    this.remindersAndReports.upsertReportSchedule.run({ ...schedule, createdAt: schedule.createdAt.getTime() });
+    const saved = this.getReportSchedule(schedule.guildId);
+    if (!saved) throw new Error(`Report schedule of ${schedule.guildId} vanished right after saving`);
+    return saved;
+  }
+
+  deleteReportSchedule(guildId: string): boolean {
+    return this.remindersAndReports.deleteReportSchedule.run(guildId).changes === 1;
+  }
+
+  getReportSchedule(guildId: string): ReportSchedule | null {
+    const row = this.remindersAndReports.selectReportSchedule.get(guildId);
+    return row ? toReportSchedule(row) : null;
+  }
+
+  listReportSchedules(): ReportSchedule[] {
+    return this.remindersAndReports.selectAllReportSchedules.all().map(toReportSchedule);
+  }
+
+  recordReportPosted(guildId: string, at: Date): void {
+    this.remindersAndReports.updateReportPosted.run(at.getTime(), guildId);
+  }
+
+  recordReportProblem(guildId: string, problem: ScheduleProblem, at: Date): void {
+    this.remindersAndReports.updateReportProblem.run({ guildId, ...fromScheduleProblem(problem), at: at.getTime() });
   }
 
   close(): void {
