@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  ChannelType,
   type ChatInputCommandInteraction,
   channelMention,
   InteractionContextType,
@@ -29,10 +30,12 @@ import {
   linkToPost,
 } from '../src/discord/quiz-admin-views.js';
 import { formatChoice } from '../src/discord/quiz-views.js';
+import { describeReportPost, describeReportRefusal, describeReportSet } from '../src/discord/report-admin-views.js';
 import { type Language, messagesFor } from '../src/i18n/locale.js';
 import { cronPresets } from '../src/i18n/messages.js';
 import { closeAfterMinutesRange } from '../src/quiz/close-after.js';
 import { defaultCron } from '../src/quiz/quiz-runner.js';
+import { defaultReportCron } from '../src/learning/report-schedule.js';
 
 const commonTimezones = ['Asia/Seoul', 'Asia/Tokyo', 'UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'];
 
@@ -67,7 +70,23 @@ const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.
   .addSubcommand((sub) => describeCommand(sub, (text) => text.commands.quizAdmin.now).addChannelOption(quizChannelOption('now', { required: false })))
   .addSubcommand((sub) =>
     describeCommand(sub, (text) => text.commands.quizAdmin.reveal).addChannelOption(quizChannelOption('reveal', { required: false })),
-  );
+  )
+  // The weekly team report (src/learning/weekly-reports.ts).
+  .addSubcommand((sub) =>
+    describeCommand(sub, (text) => text.weeklyReport.command.report)
+      .addChannelOption((option) =>
+        describeCommand(option, (text) => ({ name: text.commands.quizChannel.name, description: text.weeklyReport.command.channel }))
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)
+          .setRequired(true),
+      )
+      .addStringOption((option) =>
+        describeCommand(option, (text) => text.weeklyReport.command.cron)
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      )
+      .addBooleanOption((option) => describeCommand(option, (text) => text.weeklyReport.command.now)),
+  )
+  .addSubcommand((sub) => describeCommand(sub, (text) => text.weeklyReport.command.reportOff));
 
 interface AdminRequest {
   interaction: ChatInputCommandInteraction;
@@ -153,12 +172,33 @@ async function revealNow({ interaction, context, guildId, language }: AdminReque
   await interaction.editReply({ content, allowedMentions: noMentions });
 }
 
+/** `/quiz-admin report channel [cron] [now]`: set (or move) the weekly report, and post one at once when asked. */
+async function scheduleReport({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
+  const channelId = interaction.options.getChannel('channel', true).id;
+  const cron = interaction.options.getString('cron')?.trim().replace(/\s+/g, ' ') || undefined;
+  const postNow = interaction.options.getBoolean('now') ?? false;
+  // Checking the channel may fetch, and rendering and posting the report takes a moment: acknowledge first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await context.reports.setReport({ guildId, channelId, cron, language, createdBy: interaction.user.id });
+  if (!outcome.ok) throw new UserFacingError(describeReportRefusal(outcome, cron ?? defaultReportCron, channelId, language));
+  const lines = [describeReportSet(outcome, language)];
+  if (postNow) lines.push(describeReportPost(await context.reports.postReport(guildId), guildId, language));
+  await interaction.editReply({ content: lines.join('\n'), allowedMentions: noMentions });
+}
+
+async function stopReport({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
+  const text = messagesFor(language).weeklyReport;
+  await replyPrivately(interaction, context.reports.removeReport(guildId) ? text.removed : text.notSet);
+}
+
 const subcommands: Record<string, (request: AdminRequest) => Promise<void>> = {
   schedule: scheduleChannel,
   unschedule: unscheduleChannel,
   list: listSchedules,
   now: postNow,
   reveal: revealNow,
+  report: scheduleReport,
+  'report-off': stopReport,
 };
 
 function suggestCron(typed: string, language: Language): { name: string; value: string }[] {

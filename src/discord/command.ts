@@ -6,6 +6,8 @@ import type {
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import type { DailyReminders } from '../learning/daily-reminders.js';
+import type { WeeklyReports } from '../learning/weekly-reports.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../quiz/ports.js';
 import type { QuizRunner } from '../quiz/quiz-runner.js';
@@ -21,6 +23,10 @@ export interface BotContext {
   index: ConceptIndex;
   quiz: QuizRunner;
   scores: QuizScores;
+  /** `/quiz remind`: members' daily review DMs. */
+  reminders: DailyReminders;
+  /** `/quiz-admin report`: the weekly team report. */
+  reports: WeeklyReports;
 }
 
 /**

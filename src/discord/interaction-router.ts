@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { type BotContext, type Command, InvalidInputError, UserFacingError } from './command.js';
 import { noMentions } from './discord-limits.js';
 import { languageOf } from './member-language.js';
+import { tellIfRemindersStopped } from './reminder-notice.js';
 import { findOptionProblem } from './validate-options.js';
 
 /** Never rejects: every failure is answered or logged here, so the client's event loop never sees one. */
@@ -108,6 +109,7 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
         if (!command?.button) throw unknownAction(interaction);
         await command.button(interaction, args, context);
       }
+      await tellIfRemindersStopped(interaction, context);
       context.logger.debug({ ...describeInteraction(interaction), ms: Math.round(performance.now() - startedAt) }, 'interaction handled');
     } catch (error) {
       await answerFailure(interaction, error, describeInteraction(interaction), context.logger);

@@ -163,7 +163,7 @@ export function buildScheduledReply({ schedule, nextRuns, closeAfterMinutes, kb,
   ].join('\n');
 }
 
-function describeCronProblem(problem: CronProblem, text: Messages): string {
+export function describeCronProblem(problem: CronProblem, text: Messages): string {
   const says = text.admin.cronProblem;
   switch (problem.kind) {
     case 'empty':

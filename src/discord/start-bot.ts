@@ -3,6 +3,9 @@ import { type Client, type ClientOptions, DiscordAPIError, DiscordjsErrorCodes, 
 import { type Config, ConfigError, requireToken } from '../config.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { buildKnowledgeBase, readNoteFiles } from '../kb/load-knowledge-base.js';
+import { DailyReminders } from '../learning/daily-reminders.js';
+import { listReportConcepts } from '../learning/report-concepts.js';
+import { WeeklyReports } from '../learning/weekly-reports.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
@@ -12,6 +15,7 @@ import type { QuizStore } from '../store/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
+import { DiscordLearningGateway } from './discord-learning-gateway.js';
 import { DiscordQuizGateway } from './discord-quiz-gateway.js';
 import { createInteractionRouter, indexCommands } from './interaction-router.js';
 import { registerCommands } from './register-commands.js';
@@ -163,6 +167,8 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
   const store = openStore(config.databasePath);
   let client: Client | undefined;
   let quiz: QuizRunner | undefined;
+  let reports: WeeklyReports | undefined;
+  let reminders: DailyReminders | undefined;
 
   try {
     client = createClient(config, options.clientOptions);
@@ -179,7 +185,13 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       minScheduleGapMs: options.minScheduleGapMs,
     });
     const scores = new QuizScores({ store, clock, defaultTimezone: config.defaultTimezone });
-    const context: BotContext = { config, logger, clock, kb, index, quiz, scores };
+    // Reminders and the weekly report count the concepts the quiz asks about, worked out when they are needed.
+    const askable = quiz.scopeFor.bind(quiz, null);
+    const learningGateway = new DiscordLearningGateway(client, logger);
+    const learningParts = { store, gateway: learningGateway, clock, logger, defaultTimezone: config.defaultTimezone };
+    reports = new WeeklyReports({ ...learningParts, concepts: () => listReportConcepts(kb, askable()), minScheduleGapMs: options.minScheduleGapMs });
+    reminders = new DailyReminders({ ...learningParts, scope: () => listReportConcepts(kb, askable()).map((concept) => concept.id) });
+    const context: BotContext = { config, logger, clock, kb, index, quiz, scores, reminders, reports };
     const route = createInteractionRouter(commands, context);
     client.on(Events.InteractionCreate, (interaction) => void route(interaction));
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -191,12 +203,18 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
     await registerCommands(readyClient, commands.values(), config.guildId, logger);
     await quiz.start();
+    reports.start();
+    reminders.start();
 
     const runningQuiz = quiz;
+    const runningReports = reports;
+    const runningReminders = reminders;
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
         runningQuiz.stop();
+        runningReports.stop();
+        runningReminders.stop();
         // A post in flight must finish while the client and the store are still open, so its message id
         // is stored and the next start does not post the slot again.
         if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
@@ -214,6 +232,8 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     return { client: readyClient, context, store, stop };
   } catch (error) {
     quiz?.stop();
+    reports?.stop();
+    reminders?.stop();
     await client?.destroy();
     store.close();
     throw error;

@@ -314,6 +314,40 @@ export const en: Messages = {
     weakestRecall: (concepts) => `Weakest: ${concepts}.`,
     strongestRecall: (concepts) => `Strongest: ${concepts}.`,
   },
+  reminders: {
+    command: {
+      name: 'remind',
+      description: 'A daily DM when you have concepts to review',
+      state: { name: 'state', description: 'Turn reminders on or off' },
+      states: { on: 'On', off: 'Off' },
+      time: { name: 'time', description: 'When, as HH:MM in the server time zone (default 08:00)' },
+    },
+    turnedOn: (time, timezone) =>
+      `Reminders on: a DM at **${time}** (${timezone}) on days when you have concepts to review, at most once a day. Turn them off with \`/quiz remind state:off\`.`,
+    turnedOff: 'Reminders off: no more DMs about reviews.',
+    wasOff: 'Reminders were already off.',
+    invalidTime: (quotedTime) => `${quotedTime} is not a time. Use HH:MM, 24-hour, e.g. \`08:30\` or \`21:00\`.`,
+    message: (dueCount, server) =>
+      `You have **${dueCount}** concept${dueCount === 1 ? '' : 's'} to review in ${server}. Run \`/quiz review\` there when you have a few minutes.`,
+    closedDmsNotice:
+      'Your review reminders were switched off: Discord did not let the bot send you a direct message. Allow DMs from this server, then turn them on again with `/quiz remind state:on`.',
+  },
+  weeklyReport: {
+    command: {
+      report: { name: 'report', description: 'Post the weekly team report (a chart) in a channel' },
+      reportOff: { name: 'report-off', description: 'Stop the weekly team report' },
+      channel: 'Where to post the report',
+      cron: { name: 'cron', description: 'When to post: minute hour day month weekday (default 0 9 * * 1 = Monday 09:00)' },
+      now: { name: 'now', description: 'Also post a report right now' },
+    },
+    scheduled: (channel, cron, timezone, next) => `The weekly report goes to ${channel} at \`${cron}\` (${timezone}). Next: ${next}.`,
+    removed: 'The weekly report is stopped.',
+    notSet: 'This server has no weekly report.',
+    posted: (link) => `Report posted: ${link}`,
+    notPosted: (channel, detail) => `The report could not be posted in ${channel}: ${detail}`,
+    teamFile: 'team-report',
+    memberFile: 'my-memory',
+  },
   cronFields,
   // Discord's own names: the admin's channel settings show these.
   permissionName: (name) => name,

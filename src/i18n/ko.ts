@@ -315,6 +315,38 @@ export const ko: Messages = {
     weakestRecall: (concepts) => `가장 약한 개념: ${concepts}.`,
     strongestRecall: (concepts) => `가장 강한 개념: ${concepts}.`,
   },
+  reminders: {
+    command: {
+      name: '알림',
+      description: '복습할 개념이 있는 날 DM으로 알려 드려요',
+      state: { name: '상태', description: '알림 켜기/끄기' },
+      states: { on: '켜기', off: '끄기' },
+      time: { name: '시각', description: '서버 시간대 기준 HH:MM (기본 08:00)' },
+    },
+    turnedOn: (time, timezone) =>
+      `알림을 켰어요: 복습할 개념이 있는 날 **${time}**(${timezone})에 DM을 보내요. 하루 한 번까지예요. 끄려면 \`/퀴즈 알림 상태:끄기\`.`,
+    turnedOff: '알림을 껐어요. 복습 DM을 더 보내지 않아요.',
+    wasOff: '알림은 이미 꺼져 있어요.',
+    invalidTime: (quotedTime) => `${quotedTime}은(는) 시각이 아니에요. 24시간제 HH:MM으로 적어 주세요. 예: \`08:30\`, \`21:00\``,
+    message: (dueCount, server) => `${server}에서 복습할 개념이 **${dueCount}개** 있어요. 시간 날 때 거기서 \`/퀴즈 복습\`을 실행해 보세요.`,
+    closedDmsNotice: '복습 알림을 껐어요: Discord가 봇의 DM을 막았어요. 이 서버 멤버의 DM을 허용한 뒤 `/퀴즈 알림 상태:켜기`로 다시 켜 주세요.',
+  },
+  weeklyReport: {
+    command: {
+      report: { name: '리포트', description: '주간 팀 리포트(차트)를 채널에 올려요' },
+      reportOff: { name: '리포트-중지', description: '주간 팀 리포트를 멈춰요' },
+      channel: '리포트를 올릴 채널',
+      cron: { name: '크론', description: '올릴 때: 분 시 일 월 요일 (기본 0 9 * * 1 = 월요일 09:00)' },
+      now: { name: '지금', description: '지금 바로 리포트도 올리기' },
+    },
+    scheduled: (channel, cron, timezone, next) => `주간 리포트를 ${channel}에 \`${cron}\`(${timezone})마다 올려요. 다음: ${next}`,
+    removed: '주간 리포트를 멈췄어요.',
+    notSet: '이 서버에는 주간 리포트가 없어요.',
+    posted: (link) => `리포트를 올렸어요: ${link}`,
+    notPosted: (channel, detail) => `${channel}에 리포트를 올리지 못했어요: ${detail}`,
+    teamFile: 'team-report',
+    memberFile: 'my-memory',
+  },
   cronFields,
   permissionName: (name) => {
     const korean = permissionNames[name];

@@ -311,6 +311,41 @@ export interface Messages {
     weakestRecall(concepts: string): string;
     strongestRecall(concepts: string): string;
   };
+  /** `/quiz remind`: the member's daily review reminder by DM (src/learning/daily-reminders.ts). */
+  reminders: {
+    command: CommandText & { state: CommandText; states: Record<'on' | 'off', string>; time: CommandText };
+    /** `time` is `HH:MM`, `timezone` the guild's IANA zone. */
+    turnedOn(time: string, timezone: string): string;
+    turnedOff: string;
+    wasOff: string;
+    /** A time that is not `HH:MM` (24-hour). */
+    invalidTime(quotedTime: string): string;
+    /** The DM itself: `server` is the server's name, already escaped. */
+    message(dueCount: number, server: string): string;
+    /** Told once, at the member's next command, after Discord refused the DM (closed DMs). */
+    closedDmsNotice: string;
+  };
+  /** `/quiz-admin report` and the weekly report post (src/learning/weekly-reports.ts). */
+  weeklyReport: {
+    command: {
+      report: CommandText;
+      reportOff: CommandText;
+      /** The `channel` option's description (its name is `quizChannel.name`). */
+      channel: string;
+      cron: CommandText;
+      now: CommandText;
+    };
+    /** `next` is a Discord timestamp. */
+    scheduled(channel: string, cron: string, timezone: string, next: string): string;
+    removed: string;
+    notSet: string;
+    posted(link: string): string;
+    /** The post did not go out: `detail` is the problem in words (`admin.*Detail`). */
+    notPosted(channel: string, detail: string): string;
+    /** The file name of the attached chart (no extension). */
+    teamFile: string;
+    memberFile: string;
+  };
   /** The cron field table: what each field is called and takes, for cron problems. */
   cronFields: Record<CronField, CronFieldText>;
   /** A Discord permission (`Send Messages`) as the admin's channel settings name it. */

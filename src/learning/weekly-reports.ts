@@ -12,7 +12,8 @@ import type { QuizStore } from '../store/quiz-store.js';
 import type { LearningGateway } from './ports.js';
 import { renderTeamReport } from './render-report.js';
 import { defaultReportCron, type ReportSchedule } from './report-schedule.js';
-import { collectTeamReport, type ReportConcept } from './team-report.js';
+import type { MemberChartData } from './report-data.js';
+import { collectMemberChart, collectTeamReport, type ReportConcept } from './team-report.js';
 
 export interface WeeklyReportsOptions {
   store: QuizStore;
@@ -91,7 +92,15 @@ export class WeeklyReports {
       return { ok: false, reason: 'unknown-channel' };
     }
     if (missing.length > 0) return { ok: false, reason: 'missing-permissions', missing };
-    const schedule = store.saveReportSchedule({ guildId, channelId, cron, timezone, language: input.language, createdBy: input.createdBy, createdAt: now });
+    const schedule = store.saveReportSchedule({
+      guildId,
+      channelId,
+      cron,
+      timezone,
+      language: input.language,
+      createdBy: input.createdBy,
+      createdAt: now,
+    });
     this.follow(schedule);
     logger.info({ guildId, channelId, cron, timezone, createdBy: input.createdBy }, 'weekly report scheduled');
     return { ok: true, schedule, nextRuns: nextRuns(cron, timezone, now, 2) };
@@ -103,6 +112,12 @@ export class WeeklyReports {
     const removed = this.options.store.deleteReportSchedule(guildId);
     if (removed) this.options.logger.info({ guildId }, 'weekly report removed');
     return removed;
+  }
+
+  /** One member's recall of every concept now, for the chart under `/quiz stats`. */
+  collectMemberChart(guildId: string, userId: string): MemberChartData {
+    const { store, clock } = this.options;
+    return collectMemberChart({ store, concepts: this.options.concepts(), guildId, userId, timezone: this.timezoneOf(guildId), now: clock.now() });
   }
 
   getReport(guildId: string): ReportSchedule | null {
@@ -167,7 +182,9 @@ export class WeeklyReports {
 function toReportProblem(error: unknown): ScheduleProblem {
   if (error instanceof RateLimitedError) return { kind: 'rate-limited', retryAfterMs: error.retryAfterMs };
   if (error instanceof ChannelUnavailableError) {
-    return error.problem === 'missing-permissions' ? { kind: 'missing-permissions', permissions: [...error.missingPermissions] } : { kind: error.problem };
+    return error.problem === 'missing-permissions'
+      ? { kind: 'missing-permissions', permissions: [...error.missingPermissions] }
+      : { kind: error.problem };
   }
   return { kind: 'post-failed', error: error instanceof Error ? error.message || error.name : String(error) };
 }
