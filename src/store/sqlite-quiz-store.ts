@@ -22,12 +22,7 @@ import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, S
 import type { QuizStore } from './quiz-store.js';
 import type { Reminder, ReminderOffReason } from '../learning/reminder-rules.js';
 import type { NewReportSchedule, ReportSchedule } from '../learning/report-schedule.js';
-import {
-  prepareReminderReportStatements,
-  toReminder,
-  toReportSchedule,
-  type ReminderReportStatements,
-} from './reminder-report-statements.js';
+import { prepareReminderReportStatements, toReminder, toReportSchedule, type ReminderReportStatements } from './reminder-report-statements.js';
 import { prepareLearningStatements, type LearningStatements } from './learning-statements.js';
 import { toAnswerActivity, toMemoryStateColumns, toReviewLog, toStateJson, toStoredMemory, toStoredMemoryFromLog } from './learning-row-mappers.js';
 import { createShortId } from './create-short-id.js';

@@ -25,7 +25,15 @@ describe('the quiz command definitions', () => {
 
     expect(json.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(json.contexts).toEqual([0]);
-    expect((json.options as OptionJson[]).map((option) => option.name)).toEqual(['schedule', 'unschedule', 'list', 'now', 'reveal', 'report', 'report-off']);
+    expect((json.options as OptionJson[]).map((option) => option.name)).toEqual([
+      'schedule',
+      'unschedule',
+      'list',
+      'now',
+      'reveal',
+      'report',
+      'report-off',
+    ]);
   });
 
   it('describe every command, subcommand and choice in Korean too, within Discord length limits', () => {
