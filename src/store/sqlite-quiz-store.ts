@@ -411,6 +411,8 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   takeReminderNotice(guildId: string, userId: string): boolean {
+    // Asked after every command and click: a read first, so the common case (nothing to tell) takes no write lock.
+    if (this.remindersAndReports.selectReminder.get(guildId, userId)?.notice_pending !== 1) return false;
     return this.remindersAndReports.takeReminderNotice.run(guildId, userId).changes === 1;
   }
 
