@@ -51,6 +51,19 @@ describe('the weekly team report', () => {
     expect(harness.bot.store.getReportSchedule(emulator.guild.id)).toMatchObject({ channelId: emulator.channels.general.id, cron: '0 9 * * 1' });
   });
 
+  it('posts by itself when its cron fires', async () => {
+    harness = await startBotHarness();
+    const { emulator } = harness;
+    await emulator
+      .slash('/quiz-admin report', { channel: emulator.channels.docker, cron: '* * * * * *' }, emulator.admin)
+      .waitForOriginal((message) => message.content.includes('weekly report goes to'));
+
+    const post = await emulator.waitForMessage(emulator.channels.docker, (message) => message.attachments.length > 0);
+
+    expect(emulator.attachmentBytes(post.attachments[0]!)?.subarray(0, 8)).toEqual(pngSignature);
+    await harness.stopBot();
+  });
+
   it('when the channel refuses the post at report time, logs it with the channel and records it on the schedule', async () => {
     harness = await startBotHarness();
     const { emulator, bot } = harness;
