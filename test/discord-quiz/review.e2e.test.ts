@@ -153,6 +153,24 @@ describe('/quiz review', () => {
     expect(h.bot.store.listMemberReviews(h.emulator.guild.id, bob.id).filter((review) => review.source === 'review')).toEqual([]);
   });
 
+  it('a Korean member reviews in Korean, to the summary', async () => {
+    const h = (harness = await startBotHarness({ knowledgeBase: kb, docsDir: 'test/fixtures/notes' }));
+    const jiwoo = h.emulator.addMember('jiwoo', { locale: 'ko' });
+    remember(h, jiwoo.id, { tcp: 30, router: 0, hub: 0, switch: 0, gateway: 0 });
+
+    const card = await h.emulator.slash('/quiz review', {}, jiwoo).waitForOriginal();
+    const shown = await clickAndRead(h, card, reviewButton(card, 'show'), jiwoo);
+    const graded = await clickAndRead(h, shown, reviewButton(shown, 'knew'), jiwoo);
+    const summary = await clickAndRead(h, graded, reviewButton(graded, 'next'), jiwoo);
+
+    expect(reviewButtons(card).map((button) => button.label)).toEqual(['답 보기', '⏹️ 그만']);
+    expect(reviewButtons(graded).map((button) => button.label)).toEqual(['➡️ 다음', '⏹️ 그만']);
+    expect(summary.embeds[0]?.title).toBe('복습 끝');
+    expect(embedField(summary, '복습한 개념')).toBe('1');
+    expect(embedField(summary, '정답')).toBe('1');
+    expect(embedField(summary, '다음 복습')).toMatch(/^<t:\d+:[tf]> \(<t:\d+:R>\)에 복습할 때가 돼요\.$/);
+  });
+
   it("a crafted button for another member's review, or a mangled one, gets a clear private note and stores nothing", async () => {
     const h = (harness = await startBotHarness({ knowledgeBase: kb, docsDir: 'test/fixtures/notes' }));
     const { emulator } = h;
