@@ -107,6 +107,12 @@ export class ReviewSessions {
     const result = store.recordAnswer(questionId, userId, userName, choice, clock.now());
     if (result.kind === 'recorded')
       updateMemoryAfterAnswer(logger, () => reviewAnswer(store, result.question, result.answer, 'review'), { questionId, userId });
+    if (result.kind === 'closed' && result.question.status === 'open') {
+      // Past its close time but not closed yet, as for practice: close it now rather than at the timer.
+      void this.options.closing
+        .closeQuestion(questionId)
+        .catch((error: unknown) => logger.error({ err: error, questionId }, 'closing a review question past its close time failed'));
+    }
     return result;
   }
 
