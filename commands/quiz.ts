@@ -7,6 +7,8 @@ import { handleFlashcardButton, replyWithFlashcard } from '../src/discord/flashc
 import { flashcardAction } from '../src/discord/flashcard-views.js';
 import { buildMemberStatsView } from '../src/discord/leaderboard-view.js';
 import { languageOf } from '../src/discord/member-language.js';
+import { handleReviewButton, startReview } from '../src/discord/review-interactions.js';
+import { reviewAction } from '../src/discord/review-views.js';
 import { noteOption, readNoteOption, replyPrivately, requireGuildId, respondWithNotes } from '../src/discord/quiz-interaction-kit.js';
 import {
   answerAction,
@@ -32,6 +34,7 @@ const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.
   .addSubcommand((sub) =>
     describeCommand(sub, (text) => text.commands.quiz.stats).addUserOption((option) => describeCommand(option, (text) => text.commands.quiz.member)),
   )
+  .addSubcommand((sub) => describeCommand(sub, (text) => text.commands.quiz.review).addStringOption(noteOption))
   // Daily review reminders by DM (src/learning/daily-reminders.ts).
   .addSubcommand((sub) =>
     describeCommand(sub, (text) => text.reminders.command)
@@ -211,6 +214,7 @@ export default {
     const subcommand = interaction.options.getSubcommand(true);
     if (subcommand === 'practice') return practice(interaction, context, language);
     if (subcommand === 'stats') return showStats(interaction, context, language);
+    if (subcommand === 'review') return startReview(interaction, context, language);
     if (subcommand === 'remind') return remind(interaction, context, language);
     throw new Error(`Unknown /quiz subcommand "${subcommand}"`);
   },
@@ -227,6 +231,7 @@ export default {
     if (action === explainAction) return explain(interaction, rest.join(':'), context, language);
     if (action === flashcardAction) return handleFlashcardButton(interaction, rest, context, language);
     if (action === confidenceAction) return rateConfidence(interaction, rest, context, language);
+    if (action === reviewAction) return handleReviewButton(interaction, rest, context, language, displayNameOf(interaction));
     throw new UserFacingError(messagesFor(language).errors.unknownAction);
   },
 } satisfies Command;

@@ -11,6 +11,7 @@ import { describeMemberChart, describeTeamReport, summarizeTeamReport } from '..
 import { collectMemberChart, collectTeamReport, type ReportConcept } from '../learning/team-report.js';
 import { findUnaskableConcepts } from '../quiz/generate-question.js';
 import { isKnownTimeZone } from '../quiz/zone-time.js';
+import { formatQuizLabel } from '../quiz/question-material.js';
 import { openQuizStore } from '../store/sqlite-quiz-store.js';
 import { type CliCommand, type CliContext, numberFlag, UsageError } from './cli-context.js';
 import { simulateTeamMonth } from './demo-team.js';
@@ -95,12 +96,12 @@ const report: CliCommand = async (context) => {
 
 export const learningCommands: Record<string, CliCommand> = { demo, report };
 
-/** The concepts the bot asks about (generated questions or the author's flashcards), named by their headings, in note order. */
+/** The concepts the bot asks about (generated questions or the author's flashcards), by their cleaned names (`git stash`, not `2021.04.06 [Git] git stash`), in note order. */
 function listReportConcepts(kb: KnowledgeBase): ReportConcept[] {
   const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
   return kb.concepts
     .filter((concept) => !unaskable.has(concept.id) || concept.flashcards.length > 0)
-    .map((concept) => ({ id: concept.id, name: concept.title }));
+    .map((concept) => ({ id: concept.id, name: formatQuizLabel(concept) }));
 }
 
 function writePng(file: string, png: Buffer): void {

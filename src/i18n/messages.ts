@@ -42,7 +42,10 @@ export interface Messages {
   commands: {
     explain: CommandText & { concept: CommandText };
     concepts: CommandText & { note: CommandText };
-    quiz: CommandText & { practice: CommandText; stats: CommandText; member: CommandText };
+    quiz: CommandText & { practice: CommandText; stats: CommandText; member: CommandText } & {
+      /** `/quiz review`: the member's due concepts. */
+      review: CommandText;
+    };
     leaderboard: CommandText & { period: CommandText; periods: Record<'week' | 'month' | 'all', string> };
     quizAdmin: CommandText & {
       schedule: CommandText;
@@ -162,6 +165,36 @@ export interface Messages {
     gone: string;
     /** A custom id the bot never made. */
     invalidButton: string;
+  };
+  /** `/quiz review`: a private session of the member's due concepts, one question or card at a time, then a summary. */
+  review: {
+    title: string;
+    /** Footer while the session runs: how far it got. */
+    progress(reviewed: number, right: number): string;
+    next: string;
+    stop: string;
+    /** A card self-graded in a session: the grade is stored. */
+    gradedKnew: string;
+    gradedDidnt: string;
+    summaryTitle: string;
+    reviewedField: string;
+    rightField: string;
+    nextDueField: string;
+    /** `at` is already formatted (a Discord timestamp with its relative form). */
+    nextDueAt(at: string): string;
+    /** The member stopped with concepts still due. */
+    stillDue(count: number): string;
+    /** Nothing is due now; `at` is when the next review falls due (formatted). */
+    nothingDue(at: string): string;
+    /** Nothing due, and the member has seen none of these concepts yet. */
+    nothingSeen: string;
+    /** A card graded again in the same session: the first grade stands. */
+    alreadyGraded: string;
+    notYours: string;
+    /** A custom id the bot never made. */
+    invalidButton: string;
+    /** The card or question of the button is gone (the notes changed). */
+    gone: string;
   };
   stats: {
     title(name: string): string;

@@ -23,26 +23,29 @@ function nextStateAfter(rating: MemoryRating, reviewedAt: Date): (before: Memory
   };
 }
 
-/** A first answer to a channel or practice question: wrong → Again, right → Good (answer-rating.ts). */
-export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer: RecordedAnswer): ReviewLog {
+/**
+ * A first answer to a channel or practice question: wrong → Again, right → Good (answer-rating.ts). A review
+ * session's question is a practice question the session names as its own (`source: 'review'`).
+ */
+export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer: RecordedAnswer, source?: 'review'): ReviewLog {
   return reviewMemory(store, {
     guildId: question.guildId,
     userId: answer.userId,
     conceptId: question.conceptId,
-    source: question.practiceUserId === null ? 'channel' : 'practice',
+    source: source ?? (question.practiceUserId === null ? 'channel' : 'practice'),
     rating: ratingForAnswer({ correct: answer.correct }),
     questionId: question.id,
     reviewedAt: answer.answeredAt,
   });
 }
 
-/** A flashcard self-grade: knew → Good, didn't → Again. */
-export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade): ReviewLog {
+/** A flashcard self-grade: knew → Good, didn't → Again; in a review session the review is the session's. */
+export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade, source: 'flashcard' | 'review' = 'flashcard'): ReviewLog {
   return reviewMemory(store, {
     guildId: grade.guildId,
     userId: grade.userId,
     conceptId: grade.conceptId,
-    source: 'flashcard',
+    source,
     rating: ratingForSelfGrade(grade.grade),
     questionId: null,
     reviewedAt: grade.gradedAt,

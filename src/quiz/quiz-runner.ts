@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/types.js';
 import type { AnswerConfidence } from '../learning/answer-rating.js';
 import type { ConfidenceOutcome } from '../learning/member-memory.js';
+import type { ReviewSummary, ReviewTally } from '../learning/review-session.js';
 import type { Logger } from '../logger.js';
 import type { QuizStore } from '../store/quiz-store.js';
 import type { AnswerPlace, AnswerPlaceRefusal } from './answer-place.js';
@@ -22,6 +23,7 @@ import type {
 import { AnswersAndPractice } from './runner/practice.js';
 import { Posting } from './runner/posting.js';
 import { QuestionDraws } from './runner/question-draws.js';
+import { ReviewSessions, type ReviewGradeOutcome, type ReviewSessionKey, type ReviewStep } from './runner/review-sessions.js';
 import { defaultRevealRetryPolicy, ResultReveals } from './runner/result-reveals.js';
 import { Schedules } from './runner/schedules.js';
 import { StartUpRecovery } from './runner/start-up.js';
@@ -41,6 +43,7 @@ export type {
   ScheduleRefusal,
 } from './runner/outcomes.js';
 export { defaultCron } from './runner/schedules.js';
+export type { ReviewGradeOutcome, ReviewSessionKey, ReviewStep } from './runner/review-sessions.js';
 
 export interface QuizRunnerOptions {
   store: QuizStore;
@@ -87,6 +90,7 @@ export class QuizRunner {
   private readonly ticks: Ticks;
   private readonly schedules: Schedules;
   private readonly practice: AnswersAndPractice;
+  private readonly reviews: ReviewSessions;
   private readonly recovery: StartUpRecovery;
   /**
    * Between `start()` and `stop()`. Owned here, read by closing (arm no timer) and ticks (start no task) through
@@ -147,7 +151,9 @@ export class QuizRunner {
       closeTimes: this.closeTimes,
       ticks: this.ticks,
     });
-    this.practice = new AnswersAndPractice({ store, clock, logger, draws: this.draws, closing: this.closing, flashcards: listFlashcards(kb) });
+    const flashcards = listFlashcards(kb);
+    this.practice = new AnswersAndPractice({ store, clock, logger, draws: this.draws, closing: this.closing, flashcards });
+    this.reviews = new ReviewSessions({ kb, store, clock, logger, draws: this.draws, closing: this.closing, practice: this.practice, flashcards });
     this.recovery = new StartUpRecovery({
       store,
       gateway,
@@ -288,6 +294,38 @@ export class QuizRunner {
   /** After answering an open question, the member says how sure they were; their memory is re-rated with it. */
   rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
     return this.practice.rateConfidence(questionId, userId, confidence);
+  }
+
+  // Review sessions (`/quiz review`)
+
+  /** What a review session asks next (a card, a stored question), or its summary when nothing more is due. */
+  nextReview(session: ReviewSessionKey, tally: ReviewTally): ReviewStep {
+    return this.reviews.nextReview(session, tally);
+  }
+
+  /** The summary of a review session the member stopped. */
+  summarizeReview(session: ReviewSessionKey, tally: ReviewTally): ReviewSummary {
+    return this.reviews.summarize(session, tally);
+  }
+
+  /** Whether the practice scope holds anything a review could ask at all. */
+  canReview(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): boolean {
+    return this.reviews.hasAnything(session);
+  }
+
+  /** The note of a review session's question or card; undefined when the notes no longer hold it. */
+  reviewNoteOf(item: { questionId: string } | { cardKey: string }): string | undefined {
+    return this.reviews.noteOf(item);
+  }
+
+  /** The answer to a review session's question; stored (with its `review`) before this returns. */
+  answerReview(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
+    return this.reviews.answer(questionId, userId, userName, choice);
+  }
+
+  /** A card self-graded in a review session (once per concept and session); stored before this returns. */
+  gradeReviewCard(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): ReviewGradeOutcome {
+    return this.reviews.gradeCard(session, cardKey, grade);
   }
 
   // Closing and reveal

@@ -12,7 +12,16 @@ import { buildFlashcardAnswer, buildFlashcardGraded, buildFlashcardQuestion } fr
 import { indexCommands, splitCustomId } from '../../src/discord/interaction-router.js';
 import type { MessageView } from '../../src/discord/message-view.js';
 import { buildPracticeQuestion, buildPracticeResult, buildQuestionPost, buildRevealPost } from '../../src/discord/quiz-views.js';
+import {
+  buildReviewCard,
+  buildReviewCardAnswer,
+  buildReviewCardGraded,
+  buildReviewQuestion,
+  buildReviewResult,
+} from '../../src/discord/review-views.js';
 import type { Language } from '../../src/i18n/locale.js';
+import type { NoteDocument } from '../../src/kb/types.js';
+import type { StoredQuestion } from '../../src/quiz/types.js';
 import { listFlashcards } from '../../src/quiz/flashcard-practice.js';
 import { fillerConcepts, makeKnowledgeBase, type ConceptSpec } from '../quiz/quiz-test-kit.js';
 import { askAndClose, openTestStore, postQuestion } from '../store/store-test-kit.js';
@@ -61,6 +70,20 @@ function renderEveryView(language: Language): MessageView[] {
     buildFlashcardQuestion(flashcard),
     buildFlashcardAnswer(flashcard),
     buildFlashcardGraded({ ...flashcard, grade: 'knew' }),
+    ...renderReviewViews(practice, document, language),
+  ];
+}
+
+/** Every step of a `/quiz review` session: a question and its result, a card, its answer and its grade. */
+function renderReviewViews(question: StoredQuestion, document: NoteDocument | undefined, language: Language): MessageView[] {
+  const session = { userId, startedAt: new Date('2026-03-02T01:00:00Z'), tally: { reviewed: 1, right: 1 }, scope: 'all' as const };
+  const reviewCard = { card: listFlashcards(kb)[0]!, document, session, language };
+  return [
+    buildReviewQuestion({ question, concept: tcp, document, session, language }),
+    buildReviewResult({ question, concept: tcp, document, session, language, choice: question.answer }),
+    buildReviewCard(reviewCard),
+    buildReviewCardAnswer(reviewCard),
+    buildReviewCardGraded({ ...reviewCard, grade: 'didnt' }),
   ];
 }
 
@@ -88,7 +111,7 @@ describe('button wiring', () => {
     expect(findUnroutedCustomIds(views, byName)).toEqual([]);
     // Each kind of button was really rendered, so the check above covered it.
     const kinds = new Set(customIdsOf(views).map(buttonKind));
-    expect([...kinds].sort()).toEqual(['concepts', 'explain', 'quiz:answer', 'quiz:card', 'quiz:confidence', 'quiz:explain']);
+    expect([...kinds].sort()).toEqual(['concepts', 'explain', 'quiz:answer', 'quiz:card', 'quiz:confidence', 'quiz:explain', 'quiz:review']);
   });
 
   it('a button whose prefix names no command is found', () => {

@@ -12,7 +12,7 @@ import type { FlashcardGradeOutcome } from './outcomes.js';
 import type { QuestionDraws } from './question-draws.js';
 import { createRandomKey, practiceSlotPrefix } from './slot-keys.js';
 
-const practiceCloseMinutes = 10;
+export const practiceCloseMinutes = 10;
 
 export interface AnswersAndPracticeOptions {
   store: QuizStore;
@@ -22,6 +22,18 @@ export interface AnswersAndPracticeOptions {
   closing: Closing;
   /** Every flashcard of the notes, in note order (the notes do not change while the bot runs). */
   flashcards: readonly PracticeCard[];
+}
+
+/**
+ * The answer is stored and stands whatever happens here: a memory update that fails (a busy database) is logged
+ * and the member still gets their acknowledgement, rather than an error for an answer that was kept.
+ */
+export function updateMemoryAfterAnswer(logger: Logger, review: () => unknown, context: Record<string, string>): void {
+  try {
+    review();
+  } catch (error) {
+    logger.error({ err: error, ...context }, "updating the member's memory after an answer failed");
+  }
 }
 
 /** What a member does: answer a posted question, practise alone (a private question or a flashcard), grade a card. */
@@ -123,20 +135,12 @@ export class AnswersAndPractice {
     return { ok: true, card, grade: stored };
   }
 
-  /**
-   * The answer is stored and stands whatever happens here: a memory update that fails (a busy database) is logged
-   * and the member still gets their acknowledgement, rather than an error for an answer that was kept.
-   */
   private updateMemory(review: () => unknown, context: Record<string, string>): void {
-    try {
-      review();
-    } catch (error) {
-      this.logger.error({ err: error, ...context }, "updating the member's memory after an answer failed");
-    }
+    updateMemoryAfterAnswer(this.logger, review, context);
   }
 
-  /** Practice asks about the note named, else the note the channel's schedule is limited to, else every note. */
-  private practiceScopeNote(guildId: string, channelId: string, noteId: string | null | undefined): string | null {
+  /** Practice (and a review session) asks about the note named, else the note the channel's schedule is limited to, else every note. */
+  practiceScopeNote(guildId: string, channelId: string, noteId: string | null | undefined): string | null {
     return noteId ?? this.store.getSchedule(guildId, channelId)?.noteId ?? null;
   }
 }

@@ -4,7 +4,8 @@ import { activeWindowDays, listActiveMembers } from '../../learning/team-weaknes
 import type { QuizStore } from '../../store/quiz-store.js';
 import type { TeamMemory } from '../choose-concept.js';
 import { drawQuestion, seedFor } from '../draw-question.js';
-import { explainUnaskableConcept } from '../generate-question.js';
+import { explainUnaskableConcept, generateQuestion } from '../generate-question.js';
+import { createRandom } from '../seeded-random.js';
 import type { PostOutcome } from './outcomes.js';
 
 /** Which concepts can be asked, and the question a channel's slot gets (the same seed, slot and history give the same one). */
@@ -63,6 +64,15 @@ export class QuestionDraws {
       now,
       ...(inRound ? { team: this.teamMemory(guildId, channelId, now) } : {}),
     });
+  }
+
+  /**
+   * A question about one given concept (a review session chose it), from the same seed as a draw: the author's own
+   * question when the concept has one, else a generated one. Null when the concept cannot be asked now.
+   */
+  generateFor(conceptId: string, guildId: string, channelId: string, slotKey: string) {
+    if (!this.isAskable(conceptId)) return null;
+    return generateQuestion(this.kb, conceptId, createRandom(seedFor(this.seed, guildId, channelId, slotKey)));
   }
 
   /** Who answered the channel lately, and what each of them remembers. */

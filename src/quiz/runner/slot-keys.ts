@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
  */
 export const manualSlotPrefix = 'manual:';
 export const practiceSlotPrefix = 'practice:';
+/** A review session's question: a practice question (the member's own, never scored) that reviews as `review`. */
+export const reviewSlotPrefix = 'review:';
 
 export function channelKey(guildId: string, channelId: string): string {
   return `${guildId}/${channelId}`;

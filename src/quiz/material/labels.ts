@@ -1,0 +1,107 @@
+// How a concept reads as an option and which names of it a prompt must not show: labels, names, name keys.
+import type { Concept } from '../../kb/types.js';
+import { formatConceptLabel } from '../../search/format-concept-name.js';
+import { commandWords } from '../key-terms.js';
+import { escapeRegExp, textKey } from '../mask-names.js';
+
+const maxLabelLength = 80;
+
+/**
+ * A concept as an option: every term of a joined heading (`Process / Thread`, `스택 / 큐`), since a prompt about
+ * threads must not have an answer that reads only "Process"; a Korean name keeps its English translation
+ * (`컨테이너 (Container)`), an acronym its expansion only when it is all there is.
+ */
+export function formatQuizLabel(concept: Pick<Concept, 'names' | 'title'>): string {
+  const groups: { head: string; translation?: string }[] = [];
+  // A translation is what the heading puts in brackets after the name (`해시 테이블(Hash Table)`); a Latin term that
+  // merely follows a Korean one (`HTTP 요청 방식 - GET, POST`) is a term of its own.
+  const compactTitle = concept.title.replace(/\s+/gu, '');
+  const bracketedAfter = (head: string, name: string): boolean => compactTitle.includes(`${head}(${name}`.replace(/\s+/gu, ''));
+  for (const name of concept.names) {
+    const last = groups.at(-1);
+    const latinOnly = !/\p{Script=Hangul}/u.test(name);
+    const translates =
+      last !== undefined && (/\p{Script=Hangul}/u.test(last.head) || isAcronymOf(last.head, name)) && bracketedAfter(last.head, name);
+    if (last && last.translation === undefined && latinOnly && translates) last.translation = name;
+    else groups.push({ head: name });
+  }
+  if (groups.length <= 1) return formatConceptLabel(concept);
+  const label = groups
+    .map((group) => (group.translation && /\p{Script=Hangul}/u.test(group.head) ? `${group.head} (${group.translation})` : group.head))
+    .join(' / ');
+  return label.length <= maxLabelLength ? label : formatConceptLabel(concept);
+}
+
+/** `DNS` and `Domain Name System`. */
+function isAcronymOf(short: string, long: string): boolean {
+  const initials = long
+    .split(/[\s-]+/u)
+    .map((word) => word[0] ?? '')
+    .join('');
+  return short.length >= 2 && initials.toLowerCase() === short.toLowerCase();
+}
+
+/** Joined names hide each term too: `TCP/IP` hides TCP and IP, `Semaphore & Mutex` each of the two. */
+export function splitJoinedName(name: string): string[] {
+  const parts = name.split(/\s*(?:\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s)\s*/iu).map((part) => part.trim());
+  return parts.length > 1 ? parts.filter((part) => textKey(part).length >= 2) : [];
+}
+
+export function namesOf(concept: Concept, label: string): string[] {
+  const whole = [...concept.names, ...concept.aliases, label, concept.title];
+  // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
+  const commands = whole
+    .map((name) => name.trim().split(/\s+/u))
+    .filter((words) => words.length === 2 && commandWords.test(words[0]!))
+    .map((words) => words[1]!);
+  return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
+}
+
+/** Keys of names, ready for `shows`. */
+export interface NameKeys {
+  keys: string[];
+}
+
+export function keysOf(names: readonly string[]): string[] {
+  return [...new Set(names.map(textKey).filter((key) => key.length > 0))];
+}
+
+/**
+ * Whether `key` is one of `own`, or the same name with a short word more: `rebase` and `git rebase` name one
+ * thing, `HTTP` and `HTTP 요청 방식` two.
+ */
+export function isOwnKey(key: string, own: ReadonlySet<string>): boolean {
+  if (own.has(key)) return true;
+  if (key.length < 3) return false;
+  for (const ownKey of own) {
+    if (ownKey.length < 3 || Math.abs(ownKey.length - key.length) > 3) continue;
+    if (ownKey.includes(key) || key.includes(ownKey)) return true;
+  }
+  return false;
+}
+
+function isShortLatin(key: string): boolean {
+  return key.length <= 2 && /^[a-z0-9]+$/u.test(key);
+}
+
+/** A prompt made ready for many name checks: its key once, not once per name. */
+export interface PromptText {
+  key: string;
+  folded: string;
+}
+
+export function prepare(text: string): PromptText {
+  return { key: textKey(text), folded: text.normalize('NFKC').toLowerCase() };
+}
+
+/** Whether any of `keys` shows in the prompt, as `findLeakedName` judges it (short Latin keys only as words). */
+export function showsAny(prompt: PromptText, keys: readonly string[]): boolean {
+  return keys.some((key) => (isShortLatin(key) ? wordPattern(key).test(prompt.folded) : prompt.key.includes(key)));
+}
+
+const wordPatterns = new Map<string, RegExp>();
+function wordPattern(key: string): RegExp {
+  let pattern = wordPatterns.get(key);
+  if (!pattern) wordPatterns.set(key, (pattern = new RegExp(`(?<![a-z0-9])${escapeRegExp(key)}(?![a-z0-9])`, 'u')));
+  return pattern;
+}
