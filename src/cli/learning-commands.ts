@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { supportedLanguages } from '../i18n/locale.js';
 import { loadKnowledgeBase } from '../kb/load-knowledge-base.js';
-import type { KnowledgeBase } from '../kb/types.js';
 import { renderMemberChart, renderTeamReport } from '../learning/render-report.js';
 import type { ReportLanguage } from '../learning/report-data.js';
 import { describeMemberChart, describeTeamReport, summarizeTeamReport } from '../learning/report-text.js';
-import { collectMemberChart, collectTeamReport, type ReportConcept } from '../learning/team-report.js';
+import { listReportConcepts } from '../learning/report-concepts.js';
+import { collectMemberChart, collectTeamReport } from '../learning/team-report.js';
 import { findUnaskableConcepts } from '../quiz/generate-question.js';
 import { isKnownTimeZone } from '../quiz/zone-time.js';
-import { formatQuizLabel } from '../quiz/question-material.js';
 import { openQuizStore } from '../store/sqlite-quiz-store.js';
 import { type CliCommand, type CliContext, numberFlag, UsageError } from './cli-context.js';
 import { simulateTeamMonth } from './demo-team.js';
@@ -74,7 +73,11 @@ const report: CliCommand = async (context) => {
   const language = readLanguage(context);
   const now = readTime(context);
   const kb = await loadKnowledgeBase(context.docsDir);
-  const concepts = listReportConcepts(kb);
+  const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
+  const concepts = listReportConcepts(
+    kb,
+    kb.concepts.map((concept) => concept.id).filter((id) => !unaskable.has(id)),
+  );
   const store = openQuizStore(file);
   try {
     const timezone = optionalText(context, 'timezone') ?? store.getGuildTimezone(guildId) ?? readTimezone(context);
@@ -95,14 +98,6 @@ const report: CliCommand = async (context) => {
 };
 
 export const learningCommands: Record<string, CliCommand> = { demo, report };
-
-/** The concepts the bot asks about (generated questions or the author's flashcards), by their cleaned names (`git stash`, not `2021.04.06 [Git] git stash`), in note order. */
-function listReportConcepts(kb: KnowledgeBase): ReportConcept[] {
-  const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
-  return kb.concepts
-    .filter((concept) => !unaskable.has(concept.id) || concept.flashcards.length > 0)
-    .map((concept) => ({ id: concept.id, name: formatQuizLabel(concept) }));
-}
 
 function writePng(file: string, png: Buffer): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
