@@ -143,7 +143,7 @@ function splitCommaList(term: string): string[] {
 }
 
 /** Words that name a part of any topic, never a concept of their own. */
-const genericWords = new Set([
+export const genericWords: ReadonlySet<string> = new Set([
   '장점',
   '단점',
   '특징',

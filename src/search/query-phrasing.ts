@@ -27,9 +27,9 @@ function stripQuestion(text: string): string {
   }
 }
 
-// Words around a name that never name a concept themselves: requests, greetings, question words, the
-// `and`/`vs` between two names, what is left of a mention (`@everyone`, the id of `<@123>`).
-const fillerWords = new Set([
+// Words that never name a concept (see stopWords below); the filler words are these and more.
+const stopWordList = [
+  'a',
   'an',
   'the',
   'is',
@@ -46,7 +46,6 @@ const fillerWords = new Set([
   'for',
   'by',
   'with',
-  'about',
   'it',
   'this',
   'that',
@@ -57,11 +56,21 @@ const fillerWords = new Set([
   'who',
   'explain',
   'define',
-  'describe',
-  'tell',
   'me',
   'my',
+  'i',
   'you',
+  'everyone',
+  'here',
+];
+
+// Words around a name that never name a concept themselves: requests, greetings, question words, the
+// `and`/`vs` between two names, what is left of a mention (`@everyone`, the id of `<@123>`).
+const fillerWords = new Set([
+  ...stopWordList,
+  'about',
+  'describe',
+  'tell',
   'please',
   'pls',
   'plz',
@@ -79,8 +88,6 @@ const fillerWords = new Set([
   'definition',
   'difference',
   'between',
-  'everyone',
-  'here',
   '제발',
   '뭐야',
   '뭐예요',
@@ -115,41 +122,7 @@ const fillerWords = new Set([
 // Words that never name a concept, nor are worth finding in a body: a longer name's words (`what`, `the`)
 // are not indexed alone, and a query that is one of them guesses nothing. Narrower than `fillerWords`: a
 // word such as `please` may still be searched for in a body.
-const stopWords = new Set([
-  'a',
-  'an',
-  'the',
-  'is',
-  'are',
-  'was',
-  'be',
-  'of',
-  'and',
-  'or',
-  'to',
-  'in',
-  'on',
-  'at',
-  'for',
-  'by',
-  'with',
-  'it',
-  'this',
-  'that',
-  'what',
-  'whats',
-  'how',
-  'why',
-  'who',
-  'explain',
-  'define',
-  'me',
-  'my',
-  'i',
-  'you',
-  'everyone',
-  'here',
-]);
+const stopWords = new Set(stopWordList);
 
 export function isStopWord(word: string): boolean {
   return stopWords.has(word);

@@ -1,5 +1,6 @@
 // The subsection layer: a query that is exactly a heading inside a concept (`### 요구 페이징` in 가상 메모리,
 // `PCB` in 프로세스) finds that concept, below any concept named so and above every prefix.
+import { genericWords } from '../kb/extract-names.js';
 import type { Concept } from '../kb/types.js';
 import { normalizeText } from './normalize-text.js';
 
@@ -29,45 +30,7 @@ export function indexSubsectionHeadings(concepts: readonly Concept[]): Map<strin
 
 /** Headings every topic has (`특징`, `장점`, `Example`): a search for them means no particular concept. */
 const genericHeadings = new Set([
-  '특징',
-  '장점',
-  '단점',
-  '장단점',
-  '예시',
-  '예제',
-  '정의',
-  '개념',
-  '종류',
-  '방식',
-  '방법',
-  '원리',
-  '구조',
-  '역할',
-  '목적',
-  '차이',
-  '차이점',
-  '비교',
-  '개요',
-  '소개',
-  '기타',
-  '사용법',
-  '사용예',
-  '동작원리',
-  '동작방식',
-  '문제점',
-  '해결방법',
-  '코드',
-  '실습',
-  '질문',
-  'pros',
-  'cons',
-  'overview',
-  'example',
-  'examples',
-  'definition',
-  'features',
-  'usage',
-  'introduction',
-  'summary',
-  'code',
+  ...genericWords,
+  // Headings that organise a section without naming a term, beyond the words a concept name may not be.
+  ...['장단점', '사용예', '동작원리', '동작방식', '문제점', '해결방법', '코드', '실습', '질문', 'introduction', 'summary', 'code'],
 ]);
