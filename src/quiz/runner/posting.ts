@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
-import { ChannelUnavailableError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
+import { ChannelUnavailableError, describeError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
 import type { Schedule, ScheduleProblem, StoredQuestion } from '../types.js';
 import { laterOf, type CloseTimes } from './close-times.js';
@@ -259,9 +259,4 @@ export class Posting {
 function toScheduleProblem(error: ChannelUnavailableError): ScheduleProblem {
   if (error.problem === 'missing-permissions') return { kind: 'missing-permissions', permissions: [...error.missingPermissions] };
   return { kind: error.problem };
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../../kb/types.js';
 import type { Logger } from '../../logger.js';
 import type { QuizStore } from '../../store/quiz-store.js';
 import { DueTimer } from '../due-timer.js';
-import { ChannelUnavailableError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
+import { ChannelUnavailableError, describeError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
 import type { ClosedQuestion, StoredQuestion } from '../types.js';
 
@@ -145,9 +145,4 @@ export class ResultReveals {
     const now = this.options.clock.now().getTime();
     this.timer.armAt(next === null ? null : next.getTime() > now ? next : new Date(now + busyRecheckMs));
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }
