@@ -25,7 +25,7 @@ async function loadNotes(context: CliContext): Promise<LoadedNotes | undefined> 
       [
         `No concepts found in ${context.docsDir}.`,
         ...reasons,
-        'Each ## heading of a *.md note is a concept; pass --docs DIR to read another folder.',
+        'Each topic heading of a *.md note is a concept; pass --docs DIR to read another folder.',
       ].join('\n'),
     );
     return undefined;
@@ -133,7 +133,7 @@ const concepts: CliCommand = async (context) => {
     return 0;
   }
   if (listed.length === 0) {
-    context.out(`No concepts in ${context.docsDir}. Each ## heading of a *.md note is a concept.`);
+    context.out(`No concepts in ${context.docsDir}. Each topic heading of a *.md note is a concept (see "Writing notes" in the README).`);
     return 0;
   }
   const sections = documents.map((document) => {

@@ -31,7 +31,7 @@ const demo: CliCommand = async (context) => {
   const at = readTime(context);
   // Posts at 00:00 UTC each day (09:00 in Seoul), the last one the day before `at`.
   const end = new Date(Math.floor(at.getTime() / dayMs) * dayMs);
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const store = openQuizStore(file);
   try {
     const summary = simulateTeamMonth({
@@ -72,7 +72,7 @@ const report: CliCommand = async (context) => {
   const memberId = optionalText(context, 'member');
   const language = readLanguage(context);
   const now = readTime(context);
-  const kb = await loadKnowledgeBase(context.docsDir);
+  const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
   const concepts = listReportConcepts(
     kb,
