@@ -1,48 +1,17 @@
 // `npm start` as an operator runs it: a real process, its exit code and output, against the local emulator.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulator/index.js';
+import { startScript, waitForOutput, type ScriptProcess } from '../e2e/script-process.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const secretToken = 'emulator-secret-token-do-not-log';
 /** A stack trace line, in plain text or inside a JSON log line. */
 const stackTrace = /(\n|\\n)\s+at /;
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** A script of the repo as its own process with only the variables given (plus PATH), so a developer's .env or shell cannot leak in. */
-function startScript(script: string, environment: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForOutput(started: Started, text: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!started.output().includes(text)) {
-    if (Date.now() > deadline || started.child.exitCode !== null) throw new Error(`"${text}" never appeared; output so far:\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The JSON log lines of the output (anything else, like the plain config error, is skipped). */
-function logLines(started: Started): { level: number; msg: string; [key: string]: unknown }[] {
+function logLines(started: ScriptProcess): { level: number; msg: string; [key: string]: unknown }[] {
   return started
     .output()
     .split('\n')
@@ -51,7 +20,7 @@ function logLines(started: Started): { level: number; msg: string; [key: string]
 }
 
 let emulator: DiscordEmulator | undefined;
-let running: Started | undefined;
+let running: ScriptProcess | undefined;
 let tempDir: string | undefined;
 
 afterEach(async () => {
@@ -67,7 +36,7 @@ afterEach(async () => {
 });
 
 /** `npm start` against the emulator with a fresh database in a temp dir. */
-function startMain(overrides: Record<string, string> = {}): Started {
+function startMain(overrides: Record<string, string> = {}): ScriptProcess {
   if (!emulator) throw new Error('start the emulator first');
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'concept-bot-main-e2e-'));
   running = startScript('src/main.ts', {

@@ -1,11 +1,10 @@
 // A restart mid-quiz: the client destroyed, a new bot instance on the same database logs in and carries on.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordEmulator } from '../emulator/index.js';
+import { startScript, waitForOutput } from './script-process.js';
 import {
   answerButtonId,
   answerButtons,
@@ -137,36 +136,6 @@ describe('a restart mid-quiz', () => {
   });
 });
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-interface BotProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` as its own process (only the variables given, plus PATH), so it can be killed with SIGKILL. */
-function startBotProcess(environment: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForLog(bot: BotProcess, text: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!bot.output().includes(text)) {
-    if (Date.now() > deadline || bot.child.exitCode !== null) throw new Error(`"${text}" never appeared; output so far:\n${bot.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('a SIGKILL in the middle of a post', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -187,7 +156,7 @@ describe('a SIGKILL in the middle of a post', () => {
       LOG_LEVEL: 'info',
     };
     const startOne = () => {
-      const bot = startBotProcess(environment);
+      const bot = startScript('src/main.ts', environment);
       cleanups.push(async () => {
         if (bot.child.exitCode === null && bot.child.signalCode === null) {
           bot.child.kill('SIGKILL');
@@ -198,7 +167,7 @@ describe('a SIGKILL in the middle of a post', () => {
     };
     const docker = emulator.channels.docker;
     const first = startOne();
-    await waitForLog(first, '"msg":"bot ready"');
+    await waitForOutput(first, '"msg":"bot ready"', 20_000);
     // Discord makes the message, and its answer never comes: the process dies while waiting for it.
     emulator.injectFault({ method: 'POST', path: `/channels/${docker.id}/messages`, hang: true, afterEffect: true, times: Infinity });
     void emulator
@@ -211,7 +180,7 @@ describe('a SIGKILL in the middle of a post', () => {
     emulator.clearFaults();
 
     const second = startOne();
-    await waitForLog(second, '"msg":"bot ready"');
+    await waitForOutput(second, '"msg":"bot ready"', 20_000);
     const alice = await replyTo(emulator.click(post, answerButtonId(post, 0), emulator.member('alice')));
     const bob = await replyTo(emulator.click(post, answerButtonId(post, 1), emulator.member('bob')));
     await emulator.slash('/quiz-admin reveal', { channel: docker }, emulator.admin).waitForOriginal(undefined, { timeoutMs: 10_000 });
