@@ -5,20 +5,10 @@ import { InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCardKey } from '../../src/quiz/flashcard-practice.js';
 import { answerButtons, replyTo, startBotHarness, type BotHarness } from '../e2e/bot-harness.js';
-import { fillerConcepts, makeKnowledgeBase } from '../quiz/quiz-test-kit.js';
+import { fillerConcepts, makeKnowledgeBase, tcpWithCards } from '../quiz/quiz-test-kit.js';
 
 const kb = makeKnowledgeBase({
-  network: [
-    {
-      names: ['TCP'],
-      statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'],
-      flashcards: [
-        { question: 'TCP 3-way handshake의 세 단계는?', answer: 'SYN, SYN-ACK, ACK' },
-        { question: 'TCP가 흐름 제어에 쓰는 것은?', answer: '수신 윈도우(rwnd)' },
-      ],
-    },
-    ...fillerConcepts(),
-  ],
+  network: [tcpWithCards(), ...fillerConcepts()],
 });
 
 let harness: BotHarness | undefined;

@@ -10,30 +10,14 @@ import {
   type PracticeCard,
   type SelfGrade,
 } from '../../src/quiz/flashcard-practice.js';
-import { fillerConcepts, makeKnowledgeBase } from './quiz-test-kit.js';
+import { deadlockWithCard, fillerConcepts, makeKnowledgeBase, tcpWithCards } from './quiz-test-kit.js';
 
 const now = new Date('2026-12-01T09:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 const kb = makeKnowledgeBase({
-  network: [
-    {
-      names: ['TCP'],
-      statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'],
-      flashcards: [
-        { question: 'TCP 3-way handshake의 세 단계는?', answer: 'SYN, SYN-ACK, ACK' },
-        { question: 'TCP가 흐름 제어에 쓰는 것은?', answer: '수신 윈도우(rwnd)' },
-      ],
-    },
-    ...fillerConcepts(),
-  ],
-  os: [
-    {
-      names: ['Deadlock'],
-      statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'],
-      flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }],
-    },
-  ],
+  network: [tcpWithCards(), ...fillerConcepts()],
+  os: [deadlockWithCard()],
 });
 
 function gradeOf(card: PracticeCard, grade: SelfGrade, gradedAt: Date): FlashcardGrade {

@@ -91,3 +91,24 @@ export function fillerConcepts(): ConceptSpec[] {
     { names: ['허브', 'Hub'], statements: ['받은 신호를 연결된 모든 포트로 그대로 내보내는 단순한 장비이다.'], boldTerms: ['신호'] },
   ];
 }
+
+/** A concept with two flashcards, as the flashcard tests ask about it. */
+export function tcpWithCards(): ConceptSpec {
+  return {
+    names: ['TCP'],
+    statements: ['연결을 맺고 순서와 도착을 보장하는 전송 계층 프로토콜이다.'],
+    flashcards: [
+      { question: 'TCP 3-way handshake의 세 단계는?', answer: 'SYN, SYN-ACK, ACK' },
+      { question: 'TCP가 흐름 제어에 쓰는 것은?', answer: '수신 윈도우(rwnd)' },
+    ],
+  };
+}
+
+/** A concept of another note with one flashcard. */
+export function deadlockWithCard(): ConceptSpec {
+  return {
+    names: ['Deadlock'],
+    statements: ['두 프로세스가 서로의 자원을 기다리며 멈춘 상태이다.'],
+    flashcards: [{ question: '교착상태의 네 조건은?', answer: '상호 배제, 점유 대기, 비선점, 순환 대기' }],
+  };
+}
