@@ -5,7 +5,7 @@ import { DailyReminders } from '../../src/learning/daily-reminders.js';
 import { reviewMemory } from '../../src/learning/member-memory.js';
 import { DirectMessagesClosedError, type LearningGateway, type ReminderMessage } from '../../src/learning/ports.js';
 import { createLogger } from '../../src/logger.js';
-import type { QuizStore } from '../../src/store/quiz-store.js';
+import type { QuizStore } from '../../src/quiz/quiz-store.js';
 import { guildId, openTestStore } from '../store/store-test-kit.js';
 
 const scope = ['alpha', 'bravo'];
