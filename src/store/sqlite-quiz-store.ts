@@ -148,7 +148,13 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   // Scores
-  async getLeaderboard(guildId: string, period: LeaderboardPeriod, since: Date | null, callerId: string | null, limit?: number): Promise<Leaderboard> {
+  async getLeaderboard(
+    guildId: string,
+    period: LeaderboardPeriod,
+    since: Date | null,
+    callerId: string | null,
+    limit?: number,
+  ): Promise<Leaderboard> {
     return this.scores.getLeaderboard(guildId, period, since, callerId, limit);
   }
   async getMemberStats(guildId: string, userId: string): Promise<MemberStats> {

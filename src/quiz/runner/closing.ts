@@ -89,7 +89,9 @@ export class Closing {
   }
 
   async closeDueInChannel(guildId: string, channelId: string, at: Date): Promise<void> {
-    const due = (await this.store.listOverdueQuestions(at)).filter((question) => question.guildId === guildId && question.channelId === channelId && !this.beingPosted.has(question.id));
+    const due = (await this.store.listOverdueQuestions(at)).filter(
+      (question) => question.guildId === guildId && question.channelId === channelId && !this.beingPosted.has(question.id),
+    );
     for (const question of due) await this.settleDueQuestion(question);
   }
 
