@@ -134,7 +134,15 @@ async function practise(options: DemoTeamOptions, draws: QuestionDraws, member: 
     const drawn = await draws.draw(null, guildId, channelId, slotKey, createdAt, false);
     if (!drawn) return answered;
     const closesAt = new Date(createdAt.getTime() + 10 * 60_000);
-    const { question } = await store.createQuestion({ guildId, channelId, slotKey, question: drawn, practiceUserId: member.userId, createdAt, closesAt });
+    const { question } = await store.createQuestion({
+      guildId,
+      channelId,
+      slotKey,
+      question: drawn,
+      practiceUserId: member.userId,
+      createdAt,
+      closesAt,
+    });
     const answeredAt = createdAt.getTime() + 60_000;
     const right = answersRight(member, question.conceptId, answeredAt, random);
     const choice = right ? question.answer : (question.answer + 1) % question.options.length;

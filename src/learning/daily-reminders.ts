@@ -125,6 +125,8 @@ export class DailyReminders {
   /** Reviews waiting: concepts of the scope the member has seen and whose review time has come (new ones are not reviews). */
   private async countDue(guildId: string, userId: string, now: Date): Promise<number> {
     const scope = new Set(this.options.scope());
-    return (await this.options.store.listMemberMemories(guildId, userId)).filter((memory) => scope.has(memory.conceptId) && memory.state.phase !== 'new' && isDue(memory.state, now.getTime())).length;
+    return (await this.options.store.listMemberMemories(guildId, userId)).filter(
+      (memory) => scope.has(memory.conceptId) && memory.state.phase !== 'new' && isDue(memory.state, now.getTime()),
+    ).length;
   }
 }

@@ -214,6 +214,35 @@ describe('posting now and revealing', () => {
     expect(gateway.posts).toHaveLength(1);
   });
 
+  it('when /quiz-admin now is asked twice at once, the channel gets one post and the other admin is told one is open', async () => {
+    const { runner, gateway } = await createRunner();
+    await scheduleDefault(runner);
+
+    const outcomes = await Promise.all([runner.postNow(guildId, channelId), runner.postNow(guildId, channelId)]);
+
+    expect(gateway.posts).toHaveLength(1);
+    const posted = outcomes.find((outcome) => outcome.ok);
+    const refused = outcomes.find((outcome) => !outcome.ok);
+    expect(posted?.ok && posted.question.id).toBe(gateway.posts[0]!.question.id);
+    expect(refused).toMatchObject({ ok: false, reason: 'already-open', question: { id: gateway.posts[0]!.question.id } });
+  });
+
+  it('when the close timer and /quiz-admin reveal close the same question at once, the result is shown once and scored once', async () => {
+    const { runner, gateway, store, clock } = await createRunner();
+    await scheduleDefault(runner);
+    const posted = await runner.postNow(guildId, channelId);
+    if (!posted.ok) throw new Error(posted.reason);
+    await runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
+    clock.advance(10 * minute);
+
+    const [revealed, closed] = await Promise.all([runner.reveal(guildId, channelId), runner.closeQuestion(posted.question.id)]);
+
+    expect(revealed?.question.status).toBe('closed');
+    expect(closed?.question.status).toBe('closed');
+    expect(gateway.results.map((result) => result.question.id)).toEqual([posted.question.id]);
+    expect((await store.getMemberStats(guildId, 'u1')).points).toBe(1);
+  });
+
   it('in a channel without a schedule, a question posted now closes after an hour', async () => {
     const { runner } = await createRunner();
 

@@ -100,6 +100,24 @@ describe('a review session', () => {
     ]);
   });
 
+  it('when a card is graded twice at once (a double click), one grade is kept and the other click is told it was graded', async () => {
+    const { runner, store } = await createRunner({ kb: buildKb() });
+    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/switch']) await rememberFrom(store, conceptId, 1);
+    await rememberFrom(store, 'network/tcp', 40);
+    const step = await runner.nextReview(sessionIn('network'), noTally);
+    if (step.kind !== 'card') throw new Error(`expected a card, got ${step.kind}`);
+
+    const outcomes = await Promise.all([
+      runner.gradeReviewCard(sessionIn('network'), step.card.key, 'knew'),
+      runner.gradeReviewCard(sessionIn('network'), step.card.key, 'didnt'),
+    ]);
+
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: 'already-reviewed' }]);
+    expect(await store.listLatestFlashcardGrades(guildId, member)).toHaveLength(1);
+    expect((await store.listMemberReviews(guildId, member)).filter((review) => review.source === 'review')).toHaveLength(1);
+  });
+
   it('after the overdue ones come the never seen, then the summary: reviewed, right, and when the next review is due', async () => {
     const { runner, store, clock } = await createRunner({ kb: buildKb() });
     for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/tcp']) await rememberFrom(store, conceptId, 1);
