@@ -160,6 +160,20 @@ describe('a review session', () => {
     expect((await store.listMemberReviews(guildId, member)).map((log) => log.source)).toEqual(['review']);
   });
 
+  it('a member with a backlog meets one never-seen concept a day, first; the other never-seen ones wait behind the backlog', async () => {
+    const { runner, store } = await createRunner({ kb: buildKb() });
+    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub']) rememberFrom(store, conceptId, 40);
+
+    const first = runner.nextReview(sessionIn(null), noTally);
+    expect(first.kind === 'question' && first.question.conceptId).toBe('os/deadlock');
+    if (first.kind !== 'question') return;
+    runner.answerReview(first.question.id, member, 'Mina', first.question.answer);
+    const second = runner.nextReview(sessionIn(null), { reviewed: 1, right: 1 });
+
+    // The TCP concept is the first of the equally overdue ones in note order, asked by its card.
+    expect(second.kind === 'card' && second.card.conceptId).toBe('network/tcp');
+  });
+
   it('keeps to the note: another note’s overdue concepts wait', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
     await rememberFrom(store, 'network/router', 90);
