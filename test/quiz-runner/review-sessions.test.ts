@@ -162,13 +162,13 @@ describe('a review session', () => {
 
   it('a member with a backlog meets one never-seen concept a day, first; the other never-seen ones wait behind the backlog', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub']) rememberFrom(store, conceptId, 40);
+    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub']) await rememberFrom(store, conceptId, 40);
 
-    const first = runner.nextReview(sessionIn(null), noTally);
+    const first = await runner.nextReview(sessionIn(null), noTally);
     expect(first.kind === 'question' && first.question.conceptId).toBe('os/deadlock');
     if (first.kind !== 'question') return;
-    runner.answerReview(first.question.id, member, 'Mina', first.question.answer);
-    const second = runner.nextReview(sessionIn(null), { reviewed: 1, right: 1 });
+    await runner.answerReview(first.question.id, member, 'Mina', first.question.answer);
+    const second = await runner.nextReview(sessionIn(null), { reviewed: 1, right: 1 });
 
     // The TCP concept is the first of the equally overdue ones in note order, asked by its card.
     expect(second.kind === 'card' && second.card.conceptId).toBe('network/tcp');
