@@ -1,7 +1,28 @@
 // METRICS_PORT: the real bot against the emulator serves /metrics, /healthz and /readyz, and its counters move with
 // what members do. The server listens on 127.0.0.1 at a free port; its log line names the address.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerButtonId, eventually, isQuestionPost, questionIdOf, replyTo, startBotHarness, type BotHarness, type LogLine } from './bot-harness.js';
+import { commands } from '../../commands/index.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { explainStartupFailure, startBot } from '../../src/discord/start-bot.js';
+import { silentLogger } from '../../src/logger.js';
+import { startDiscordEmulator } from '../emulator/index.js';
+import {
+  answerButtonId,
+  eventually,
+  isQuestionPost,
+  questionIdOf,
+  replyTo,
+  startBotHarness,
+  testClientOptions,
+  testToken,
+  type BotHarness,
+  type LogLine,
+} from './bot-harness.js';
 
 let harness: BotHarness | undefined;
 
@@ -148,5 +169,36 @@ describe('metrics and health endpoints of the running bot', () => {
     await harness.stopBot();
 
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('a METRICS_PORT another server holds stops the start-up with an error naming it, before the bot logs in', async () => {
+    const emulator = await startDiscordEmulator();
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-e2e-'));
+    const holder = http.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const config = loadConfig({
+        DISCORD_TOKEN: testToken,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATABASE_PATH: path.join(directory, 'quiz.sqlite'),
+        METRICS_PORT: String(port),
+        METRICS_HOST: '127.0.0.1',
+      });
+
+      const failure = await startBot(config, { commands, logger: silentLogger, clientOptions: testClientOptions }).then(
+        () => new Error('the bot started'),
+        (error: unknown) => error,
+      );
+
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect(explainStartupFailure(failure, config)).toContain(`METRICS_HOST=127.0.0.1 METRICS_PORT=${port}`);
+      expect(explainStartupFailure(failure, config)).toContain('EADDRINUSE');
+      expect(emulator.gatewaySessions()).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+      await emulator.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
