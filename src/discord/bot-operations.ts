@@ -36,7 +36,7 @@ export interface BotOperationsParts {
 }
 
 /** What each shard of `client` is doing now; empty before login. */
-export function describeShards(client: Client): ShardState[] {
+function describeShards(client: Client): ShardState[] {
   return [...client.ws.shards.values()].map((shard) => ({ id: shard.id, ready: shard.status === Status.Ready }));
 }
 
@@ -112,11 +112,6 @@ export class BotOperations {
       );
     }
     this.logger.info({ url: this.server.url, paths: ['/metrics', '/healthz', '/readyz'] }, 'metrics and health server listening');
-  }
-
-  /** The bound port (the chosen one when METRICS_PORT was 0); undefined before `start`. */
-  get port(): number | undefined {
-    return this.server?.port;
   }
 
   /** Handed to the interaction router. Never throws: the router must not fail an interaction over a count. */

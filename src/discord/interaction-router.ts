@@ -111,7 +111,9 @@ export function createInteractionRouter(
 
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
-      observe?.(interaction, await routeAutocomplete(interaction, commands.get(interaction.commandName), context));
+      // Answered first, told after: `observe?.(…)` would skip evaluating its arguments when there is no observer.
+      const outcome = await routeAutocomplete(interaction, commands.get(interaction.commandName), context);
+      observe?.(interaction, outcome);
       return;
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;

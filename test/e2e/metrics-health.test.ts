@@ -80,6 +80,8 @@ describe('metrics and health endpoints of the running bot', () => {
 
     const before = await readMetrics(url);
     await replyTo(emulator.slash('/explain', { concept: 'container' }, emulator.member('alice')));
+    await emulator.autocomplete('/explain', { concept: '컨테' }, 'concept', emulator.member('bob')).choices();
+    await replyTo(emulator.slash('/concepts', { note: 'no-such-note' }, emulator.member('bob')));
     await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).waitForOriginal();
     const post = await emulator.waitForMessage(docker, isQuestionPost);
     const question = harness.bot.store.getQuestion(questionIdOf(post));
@@ -94,6 +96,8 @@ describe('metrics and health endpoints of the running bot', () => {
     expect(sampleValue(before, 'concept_bot_answers_total', { outcome: 'recorded' })).toBe(0);
     expect(sampleValue(after, 'concept_bot_interactions_total', { type: 'command', command: 'explain', outcome: 'ok' })).toBe(1);
     expect(sampleValue(after, 'concept_bot_interactions_total', { type: 'command', command: 'quiz-admin', outcome: 'ok' })).toBe(1);
+    expect(sampleValue(after, 'concept_bot_interactions_total', { type: 'autocomplete', command: 'explain', outcome: 'ok' })).toBe(1);
+    expect(sampleValue(after, 'concept_bot_interactions_total', { type: 'command', command: 'concepts', outcome: 'user-error' })).toBe(1);
     expect(sampleValue(after, 'concept_bot_interactions_total', { type: 'button', command: 'quiz', outcome: 'ok' })).toBe(2);
     expect(sampleValue(after, 'concept_bot_interaction_reply_seconds_count', { type: 'command', command: 'explain' })).toBe(1);
     expect(sampleValue(after, 'concept_bot_interaction_reply_seconds_count', { type: 'button', command: 'quiz' })).toBe(2);
