@@ -11,7 +11,7 @@ import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
 import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import { BotOperations } from './bot-operations.js';
 import type { BotContext, Command } from './command.js';
@@ -209,7 +209,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
     await registerCommands(readyClient, commands.values(), config.guildId, logger);
     await quiz.start();
-    reports.start();
+    await reports.start();
     reminders.start();
 
     const runningQuiz = quiz;
@@ -225,7 +225,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
         // is stored and the next start does not post the slot again.
         if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
         await readyClient.destroy();
-        store.close();
+        await store.close();
         await operations?.stop();
         logger.info('bot stopped');
       })());
@@ -242,7 +242,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     reports?.stop();
     reminders?.stop();
     await client?.destroy();
-    store.close();
+    await store.close();
     await operations?.stop();
     throw error;
   }

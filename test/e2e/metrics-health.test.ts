@@ -84,7 +84,7 @@ describe('metrics and health endpoints of the running bot', () => {
     await replyTo(emulator.slash('/concepts', { note: 'no-such-note' }, emulator.member('bob')));
     await emulator.slash('/quiz-admin now', { channel: docker }, emulator.admin).waitForOriginal();
     const post = await emulator.waitForMessage(docker, isQuestionPost);
-    const question = harness.bot.store.getQuestion(questionIdOf(post));
+    const question = await harness.bot.store.getQuestion(questionIdOf(post));
     if (!question) throw new Error('the posted question is not stored');
     await replyTo(emulator.click(post, answerButtonId(post, question.answer), emulator.member('alice')));
     await replyTo(emulator.click(post, answerButtonId(post, 0), emulator.member('alice')));
@@ -159,7 +159,7 @@ describe('metrics and health endpoints of the running bot', () => {
     harness = await startBotHarness({ metrics: true });
     const url = requireServerUrl(harness);
 
-    harness.bot.store.close();
+    await harness.bot.store.close();
     const closed = await readiness(url);
 
     expect(closed.status).toBe(503);
