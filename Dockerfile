@@ -19,9 +19,14 @@ RUN npm run build
 
 # ---- runtime ------------------------------------------------------------------------------------
 FROM node:22-slim AS runtime
+# Metrics and health on 9464, on every interface of the container so a Prometheus beside it can scrape; publish
+# the port only where it should be reachable. METRICS_PORT= (empty) turns the server off, and the HEALTHCHECK
+# below then passes on the process alone.
 ENV NODE_ENV=production \
     DOCS_DIR=/app/data/docs \
-    DATABASE_PATH=/app/var/concept-bot.sqlite
+    DATABASE_PATH=/app/var/concept-bot.sqlite \
+    METRICS_PORT=9464 \
+    METRICS_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only. The build tools are needed just for better-sqlite3's native module,
@@ -39,5 +44,10 @@ RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 # Answers, scores and schedules live here: keep it on a volume.
 VOLUME ["/app/var"]
+EXPOSE 9464
+# Liveness, not readiness: /healthz answers while the process runs and its event loop turns. A Discord outage
+# (/readyz 503) is no reason to call the container broken. node:22-slim has no curl: a small node script asks.
+# start-period covers loading the notes and logging in; a probe failing then does not count.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "dist/src/health-check.js"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/src/main.js"]

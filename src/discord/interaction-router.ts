@@ -10,6 +10,17 @@ import { findOptionProblem } from './validate-options.js';
 /** Never rejects: every failure is answered or logged here, so the client's event loop never sees one. */
 export type InteractionRouter = (interaction: Interaction) => Promise<void>;
 
+/** How an interaction ended: answered, refused as the user's mistake or as options that do not fit, or failed. */
+export type InteractionOutcome = 'ok' | 'user-error' | 'invalid-input' | 'failed';
+
+/** Told once per routed interaction, after it was answered (the bot's metrics). */
+export type InteractionObserver = (interaction: Interaction, outcome: InteractionOutcome) => void;
+
+function outcomeOf(error: unknown): InteractionOutcome {
+  if (error instanceof InvalidInputError) return 'invalid-input';
+  return error instanceof UserFacingError ? 'user-error' : 'failed';
+}
+
 interface InteractionScope {
   command: string | undefined;
   customId: string | undefined;
@@ -52,14 +63,20 @@ async function answerFailure(interaction: RepliableInteraction, error: unknown, 
   }
 }
 
-async function routeAutocomplete(interaction: AutocompleteInteraction, command: Command | undefined, context: BotContext): Promise<void> {
+async function routeAutocomplete(
+  interaction: AutocompleteInteraction,
+  command: Command | undefined,
+  context: BotContext,
+): Promise<InteractionOutcome> {
   try {
     if (command?.autocomplete) await command.autocomplete(interaction, context);
     else await interaction.respond([]);
+    return 'ok';
   } catch (error) {
     context.logger.error({ err: error, ...describeInteraction(interaction) }, 'autocomplete failed');
     // An unanswered autocomplete shows "loading options failed"; an empty list is kinder and stops retries.
     if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    return 'failed';
   }
 }
 
@@ -83,18 +100,25 @@ export function splitCustomId(customId: string): { name: string; args: string[] 
  * Slash commands go to `execute`, autocomplete to `autocomplete`, and buttons `<name>:<args…>` to the
  * `button` handler of the command with that name.
  */
-export function createInteractionRouter(commands: ReadonlyMap<string, Command>, context: BotContext): InteractionRouter {
+export function createInteractionRouter(
+  commands: ReadonlyMap<string, Command>,
+  context: BotContext,
+  observe?: InteractionObserver,
+): InteractionRouter {
   const unknownAction = (interaction: Interaction) => new UserFacingError(messagesFor(languageOf(interaction)).errors.unknownAction);
   // Each definition once: the same JSON registration sends, so the check and Discord's agree.
   const definitions = new Map([...commands.values()].map((command) => [command, command.data.toJSON()] as const));
 
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
-      await routeAutocomplete(interaction, commands.get(interaction.commandName), context);
+      // Answered first, told after: `observe?.(…)` would skip evaluating its arguments when there is no observer.
+      const outcome = await routeAutocomplete(interaction, commands.get(interaction.commandName), context);
+      observe?.(interaction, outcome);
       return;
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const startedAt = performance.now();
+    let outcome: InteractionOutcome = 'ok';
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
@@ -112,7 +136,9 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
       await tellIfRemindersStopped(interaction, context);
       context.logger.debug({ ...describeInteraction(interaction), ms: Math.round(performance.now() - startedAt) }, 'interaction handled');
     } catch (error) {
+      outcome = outcomeOf(error);
       await answerFailure(interaction, error, describeInteraction(interaction), context.logger);
     }
+    observe?.(interaction, outcome);
   };
 }

@@ -13,6 +13,7 @@ import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
+import { BotOperations } from './bot-operations.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
 import { DiscordLearningGateway } from './discord-learning-gateway.js';
@@ -164,7 +165,10 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
 
   const kb = options.knowledgeBase ?? (await loadNotes(config, logger));
   const index = ConceptIndex.build(kb.concepts);
-  const store = openStore(config.databasePath);
+  // METRICS_PORT: counts, store timings and the health endpoints; none of it when unset.
+  const operations = config.metrics && new BotOperations(config.metrics, logger);
+  const openedStore = openStore(config.databasePath);
+  const store = operations ? operations.timeStore(openedStore) : openedStore;
   let client: Client | undefined;
   let quiz: QuizRunner | undefined;
   let reports: WeeklyReports | undefined;
@@ -172,6 +176,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
 
   try {
     client = createClient(config, options.clientOptions);
+    await operations?.start({ client, store: openedStore, commandNames: commands.keys() });
     const gateway = new DiscordQuizGateway(client, logger);
     quiz = new QuizRunner({
       store,
@@ -183,6 +188,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       graceMinutes: config.graceMinutes,
       closeAfterMinutes: config.closeAfterMinutes,
       minScheduleGapMs: options.minScheduleGapMs,
+      onEvent: operations?.onQuizEvent,
     });
     const scores = new QuizScores({ store, clock, defaultTimezone: config.defaultTimezone });
     // Reminders and the weekly report count the concepts the quiz asks about, worked out when they are needed.
@@ -192,7 +198,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     reports = new WeeklyReports({ ...learningParts, concepts: () => listReportConcepts(kb, askable()), minScheduleGapMs: options.minScheduleGapMs });
     reminders = new DailyReminders({ ...learningParts, scope: () => listReportConcepts(kb, askable()).map((concept) => concept.id) });
     const context: BotContext = { config, logger, clock, kb, index, quiz, scores, reminders, reports };
-    const route = createInteractionRouter(commands, context);
+    const route = createInteractionRouter(commands, context, operations?.onInteraction);
     client.on(Events.InteractionCreate, (interaction) => void route(interaction));
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
     client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
@@ -220,6 +226,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
         if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
         await readyClient.destroy();
         await store.close();
+        await operations?.stop();
         logger.info('bot stopped');
       })());
     readyClient.on(Events.ShardDisconnect, ({ code }) => {
@@ -236,6 +243,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     reminders?.stop();
     await client?.destroy();
     await store.close();
+    await operations?.stop();
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { systemClock, type Clock, type QuizChannelGateway } from './ports.js';
 import { PostQueue } from './post-queue.js';
 import { CloseTimes } from './runner/close-times.js';
 import { Closing } from './runner/closing.js';
+import { tellPost, tellQuizEvent, type QuizEventListener } from './runner/events.js';
 import { InFlightWork, QuestionsBeingPosted } from './runner/in-flight.js';
 import type {
   FlashcardGradeOutcome,
@@ -43,6 +44,7 @@ export type {
   ScheduleRefusal,
 } from './runner/outcomes.js';
 export { defaultCron } from './runner/schedules.js';
+export type { QuizEvent, QuizEventListener } from './runner/events.js';
 export type { ReviewGradeOutcome, ReviewSessionKey, ReviewStep } from './runner/review-sessions.js';
 
 export interface QuizRunnerOptions {
@@ -69,6 +71,8 @@ export interface QuizRunnerOptions {
   resultRetryMaxDelayMs?: number;
   /** How long after the close a failing reveal edit is still tried (default a day). */
   resultRetryWindowMs?: number;
+  /** Told of each post, answer and reveal as it happens (the bot's metrics); the quiz does not depend on it. */
+  onEvent?: QuizEventListener;
 }
 
 /**
@@ -92,6 +96,7 @@ export class QuizRunner {
   private readonly practice: AnswersAndPractice;
   private readonly reviews: ReviewSessions;
   private readonly recovery: StartUpRecovery;
+  private readonly onEvent: QuizEventListener | undefined;
   /**
    * Between `start()` and `stop()`. Owned here, read by closing (arm no timer) and ticks (start no task) through
    * `isRunning`, so a stop during the start-up catch-up is seen by every part at once.
@@ -105,6 +110,7 @@ export class QuizRunner {
     this.clock = clock;
     this.logger = logger;
     this.store = store;
+    this.onEvent = options.onEvent;
     // One queue for posts and reveal edits: together they stay under the bound on requests in flight.
     const requests = new PostQueue(options.maxRequestsInFlight ?? 10);
     // Written only by posting; read by closing and the start-up recovery, which must leave a post in progress alone.
@@ -122,6 +128,7 @@ export class QuizRunner {
         windowMs: options.resultRetryWindowMs ?? defaultRevealRetryPolicy.windowMs,
       },
       track: (work) => this.work.track(work),
+      onEvent: options.onEvent,
     });
     this.closeTimes = new CloseTimes(options.closeAfterMinutes ?? null);
     this.draws = new QuestionDraws(kb, store, options.seed ?? 0);
@@ -138,6 +145,7 @@ export class QuizRunner {
       closing: this.closing,
       work: this.work,
       beingPosted,
+      onEvent: options.onEvent,
     });
     this.ticks = new Ticks({ store, clock, logger, posting: this.posting, isRunning });
     this.schedules = new Schedules({
@@ -253,7 +261,7 @@ export class QuizRunner {
    * one that fails leaves it paused and reports why.
    */
   postNow(guildId: string, channelId: string, options: PostNowOptions = {}): Promise<PostOutcome> {
-    return this.posting.postNow(guildId, channelId, options);
+    return this.posting.postNow(guildId, channelId, options).then((outcome) => tellPost(this.onEvent, outcome));
   }
 
   // Practice and answers
@@ -287,8 +295,10 @@ export class QuizRunner {
   }
 
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
-  answer(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
-    return this.practice.answer(questionId, userId, userName, choice);
+  async answer(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
+    const result = await this.practice.answer(questionId, userId, userName, choice);
+    tellQuizEvent(this.onEvent, { kind: 'answer', outcome: result.kind });
+    return result;
   }
 
   /** After answering an open question, the member says how sure they were; their memory is re-rated with it. */

@@ -77,6 +77,8 @@ export interface BotHarnessOptions {
    * and see a slot fire while they wait; production's 10 minutes is tested by passing `null` (the bot's default).
    */
   minScheduleGapMs?: number | null;
+  /** Serve /metrics, /healthz and /readyz on 127.0.0.1 at a free port (its log line names the address). */
+  metrics?: boolean;
 }
 
 /** Lets a test schedule `* * * * * *` (one post a second) instead of waiting 10 minutes for a slot. */
@@ -123,7 +125,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const clock = new ShiftableClock();
   const logs: LogLine[] = [];
   const logger = createCapturingLogger(logs);
-  const config = loadConfig({
+  const loaded = loadConfig({
     DISCORD_TOKEN: testToken,
     DISCORD_API_URL: emulator.apiUrl,
     ...(options.guildCommands === false ? {} : { DISCORD_GUILD_ID: emulator.guild.id }),
@@ -133,6 +135,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     ...(options.closeAfterMinutes === undefined ? {} : { QUIZ_CLOSE_AFTER_MINUTES: String(options.closeAfterMinutes) }),
     LOG_LEVEL: 'silent',
   });
+  const config: Config = options.metrics ? { ...loaded, metrics: { port: 0, host: '127.0.0.1' } } : loaded;
 
   let bot: RunningBot | undefined;
   let closed = false;

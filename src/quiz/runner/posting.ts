@@ -6,6 +6,7 @@ import type { PostQueue } from '../post-queue.js';
 import type { Schedule, ScheduleProblem, StoredQuestion } from '../types.js';
 import { laterOf, type CloseTimes } from './close-times.js';
 import type { Closing } from './closing.js';
+import { tellPost, type QuizEventListener } from './events.js';
 import type { InFlightWork, QuestionsBeingPosted } from './in-flight.js';
 import type { PostNowOptions, PostOutcome } from './outcomes.js';
 import { OneAtATime } from './one-at-a-time.js';
@@ -32,6 +33,7 @@ export interface PostingOptions {
   closing: Closing;
   work: InFlightWork;
   beingPosted: QuestionsBeingPosted;
+  onEvent?: QuizEventListener;
 }
 
 /**
@@ -50,6 +52,7 @@ export class Posting {
   private readonly closing: Closing;
   private readonly work: InFlightWork;
   private readonly beingPosted: QuestionsBeingPosted;
+  private readonly onEvent: QuizEventListener | undefined;
   /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
   private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
   /** Per channel: "is a question open?" and storing the new one, so two posts now never both find none open. */
@@ -67,6 +70,7 @@ export class Posting {
     this.closing = options.closing;
     this.work = options.work;
     this.beingPosted = options.beingPosted;
+    this.onEvent = options.onEvent;
   }
 
   /** What a cron tick does for one slot. Idempotent per channel and slot: a double trigger never posts twice. */
@@ -110,7 +114,9 @@ export class Posting {
     const key = `${channelKey(guildId, channelId)}/${slot.toISOString()}`;
     const running = this.slotRuns.get(key);
     if (running) return running;
-    const run = this.work.track(this.postSlot(guildId, channelId, slot, recovering)).finally(() => this.slotRuns.delete(key));
+    const run = this.work
+      .track(this.postSlot(guildId, channelId, slot, recovering).then((outcome) => tellPost(this.onEvent, outcome)))
+      .finally(() => this.slotRuns.delete(key));
     this.slotRuns.set(key, run);
     return run;
   }

@@ -5,6 +5,7 @@ import { DueTimer } from '../due-timer.js';
 import { ChannelUnavailableError, describeError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
 import type { ClosedQuestion, PendingReveal, StoredQuestion } from '../types.js';
+import { tellQuizEvent, type QuizEventListener } from './events.js';
 
 /**
  * How long a failing reveal edit is tried: 1 min, 2, 4 … at most an hour apart, for a day. Discord outages and
@@ -35,6 +36,7 @@ export interface ResultRevealsOptions {
   policy: RevealRetryPolicy;
   /** The runner's tracking of work in flight, so `waitForIdle` waits for retries too. */
   track: <T>(work: Promise<T>) => Promise<T>;
+  onEvent?: QuizEventListener;
 }
 
 /**
@@ -86,6 +88,7 @@ export class ResultReveals {
     try {
       await requests.run(() => gateway.showResult(closed, concept, document));
       await store.settleReveal(question.id);
+      tellQuizEvent(this.options.onEvent, { kind: 'reveal', outcome: 'shown' });
       if (failedAttempts > 0) logger.info({ ...context, failedAttempts }, 'quiz result shown after failed tries');
     } catch (error) {
       await this.postpone(question, failedAttempts, error, context);
@@ -108,10 +111,12 @@ export class ResultReveals {
       await store.settleReveal(question.id);
       if (!gone)
         await store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
+      tellQuizEvent(this.options.onEvent, { kind: 'reveal', outcome: 'given-up' });
       logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
       return;
     }
     await store.postponeReveal(question.id, nextTry);
+    tellQuizEvent(this.options.onEvent, { kind: 'reveal', outcome: 'retried' });
     logger.warn(
       { err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() },
       'showing a quiz result failed; will retry',
