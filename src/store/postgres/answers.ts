@@ -1,0 +1,90 @@
+// Answers: the first answer of a member wins, decided by one statement in the database, and the tally of a question.
+import type { RecordAnswerResult, RecordedAnswer, Tally } from '../../quiz/types.js';
+import type { PostgresContext } from './connection.js';
+import { answerColumns, questionColumns, toRecordedAnswer, toStoredQuestion, type AnswerRow, type QuestionRow } from './quiz-row-mappers.js';
+
+/** What the answer statement tells: the question as it stood (if any) and whether this answer went in. */
+interface AnswerAttemptRow extends QuestionRow {
+  recorded: boolean;
+}
+
+/** PostgreSQL's integer; any other number can never be an option, and is passed as -1 so the statement refuses it. */
+const maxInteger = 2 ** 31 - 1;
+
+export class PostgresAnswers {
+  constructor(private readonly db: PostgresContext) {}
+
+  /**
+   * One statement, so the answer is exactly-once across processes and durable when it returns (autocommit):
+   * the question row is read FOR SHARE, so an answer and a close of the same question never overlap (the close's
+   * UPDATE waits for the answer to commit and then scores it; an answer after the close sees it closed); the
+   * insert happens only while the question is open, before its close time and for a real option, and ON CONFLICT
+   * leaves a member's first answer; the member's latest name is kept in the same statement.
+   */
+  async recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): Promise<RecordAnswerResult> {
+    const storedChoice = Number.isInteger(choice) && choice >= 0 && choice <= maxInteger ? choice : -1;
+    const { questions, answers, member_names: memberNames } = this.db.tables;
+    const { rows } = await this.db.pool.query<AnswerAttemptRow>(
+      `WITH question AS (
+        SELECT ${questionColumns} FROM ${questions} WHERE id = $1 FOR SHARE
+      ),
+      inserted AS (
+        INSERT INTO ${answers} (question_id, user_id, user_name, choice, correct, answered_at, guild_id)
+        SELECT id, $2, $3, $4::integer, $4::integer = answer, $5, guild_id FROM question
+        WHERE status = 'open' AND $5 < closes_at AND $4::integer >= 0 AND $4::integer < cardinality(options)
+        ON CONFLICT (question_id, user_id) DO NOTHING
+        RETURNING guild_id, user_id, user_name, answered_at
+      ),
+      named AS (
+        INSERT INTO ${memberNames} AS n (guild_id, user_id, user_name, updated_at)
+        SELECT guild_id, user_id, user_name, answered_at FROM inserted
+        ON CONFLICT (guild_id, user_id) DO UPDATE SET user_name = excluded.user_name, updated_at = excluded.updated_at
+        WHERE excluded.updated_at >= n.updated_at AND excluded.user_name <> n.user_name
+      )
+      SELECT question.*, EXISTS (SELECT 1 FROM inserted) AS recorded FROM question`,
+      [questionId, userId, userName, storedChoice, now],
+    );
+    const row = rows[0];
+    if (!row) return { kind: 'unknown-question' };
+    const question = toStoredQuestion(row);
+    if (question.status === 'closed' || now.getTime() >= question.closesAt.getTime()) return { kind: 'closed', question };
+    // Only a custom id the bot never made carries another choice: a clear answer, not an error.
+    if (storedChoice < 0 || storedChoice >= question.options.length) return { kind: 'invalid-choice', question };
+
+    // A new statement sees the first answer even when another process committed it while this one ran.
+    const answer = await this.getAnswer(questionId, userId);
+    if (!answer) throw new Error(`Answer of ${userId} to ${questionId} is missing right after insert`);
+    return { kind: row.recorded ? 'recorded' : 'already-answered', answer, question };
+  }
+
+  async getAnswer(questionId: string, userId: string): Promise<RecordedAnswer | null> {
+    const { rows } = await this.db.pool.query<AnswerRow>(
+      `SELECT ${answerColumns} FROM ${this.db.tables.answers} WHERE question_id = $1 AND user_id = $2`,
+      [questionId, userId],
+    );
+    return rows[0] ? toRecordedAnswer(rows[0]) : null;
+  }
+
+  async getTally(questionId: string): Promise<Tally> {
+    const { questions, answers } = this.db.tables;
+    const options = await this.db.pool.query<{ option_count: number }>(
+      `SELECT cardinality(options) AS option_count FROM ${questions} WHERE id = $1`,
+      [questionId],
+    );
+    const counts: number[] = Array.from({ length: options.rows[0]?.option_count ?? 0 }, () => 0);
+    let participants = 0;
+    const choices = await this.db.pool.query<{ choice: number; count: number }>(
+      `SELECT choice, count(*) AS count FROM ${answers} WHERE question_id = $1 GROUP BY choice`,
+      [questionId],
+    );
+    for (const { choice, count } of choices.rows) {
+      counts[choice] = count;
+      participants += count;
+    }
+    const correct = await this.db.pool.query<{ user_id: string; user_name: string }>(
+      `SELECT user_id, user_name FROM ${answers} WHERE question_id = $1 AND correct ORDER BY answered_at, seq`,
+      [questionId],
+    );
+    return { questionId, counts, participants, correct: correct.rows.map((row) => ({ userId: row.user_id, userName: row.user_name })) };
+  }
+}
