@@ -34,10 +34,10 @@ export interface PostgresBackend {
  * PGlite is one PostgreSQL session. Its socket server queues each incoming protocol message and keeps only a
  * transaction's messages together, so two connections each sending a parameterised statement (Parse, Bind,
  * Execute, Sync: several messages) can interleave and corrupt each other's statements. So: one store connection at a
- * time (pool of 1), the harness's own statements in-process, and a second slot only for the moment a closed store's
- * connection is still being torn down as the next test's store connects.
+ * time busy (pool of 1; a test may keep a second store open beside it, used in turn), the harness's own statements
+ * in-process, and spare slots for closed stores' connections still being torn down as the next test connects.
  */
-const pgliteMaxConnections = 2;
+const pgliteMaxConnections = 8;
 const pglitePoolSize = 1;
 const serverPoolSize = 4;
 /** Starting PGlite compiles its WebAssembly: seconds, and more on a busy machine. */

@@ -3,9 +3,16 @@ import type { RecordAnswerResult, RecordedAnswer, Tally } from '../../quiz/types
 import type { PostgresContext } from './connection.js';
 import { answerColumns, questionColumns, toRecordedAnswer, toStoredQuestion, type AnswerRow, type QuestionRow } from './quiz-row-mappers.js';
 
-/** What the answer statement tells: the question as it stood (if any) and whether this answer went in. */
+/**
+ * What the answer statement tells: the question as it stood (if any); when this answer went in, its time; else the
+ * member's first answer if this statement's snapshot already holds it.
+ */
 interface AnswerAttemptRow extends QuestionRow {
-  recorded: boolean;
+  recorded_at: Date | null;
+  first_user_name: string | null;
+  first_choice: number | null;
+  first_correct: boolean | null;
+  first_answered_at: Date | null;
 }
 
 /** PostgreSQL's integer; any other number can never be an option, and is passed as -1 so the statement refuses it. */
@@ -41,7 +48,9 @@ export class PostgresAnswers {
         ON CONFLICT (guild_id, user_id) DO UPDATE SET user_name = excluded.user_name, updated_at = excluded.updated_at
         WHERE excluded.updated_at >= n.updated_at AND excluded.user_name <> n.user_name
       )
-      SELECT question.*, EXISTS (SELECT 1 FROM inserted) AS recorded FROM question`,
+      SELECT question.*, (SELECT answered_at FROM inserted) AS recorded_at, earlier.user_name AS first_user_name,
+        earlier.choice AS first_choice, earlier.correct AS first_correct, earlier.answered_at AS first_answered_at
+      FROM question LEFT JOIN ${answers} earlier ON earlier.question_id = question.id AND earlier.user_id = $2`,
       [questionId, userId, userName, storedChoice, now],
     );
     const row = rows[0];
@@ -51,10 +60,26 @@ export class PostgresAnswers {
     // Only a custom id the bot never made carries another choice: a clear answer, not an error.
     if (storedChoice < 0 || storedChoice >= question.options.length) return { kind: 'invalid-choice', question };
 
-    // A new statement sees the first answer even when another process committed it while this one ran.
-    const answer = await this.getAnswer(questionId, userId);
-    if (!answer) throw new Error(`Answer of ${userId} to ${questionId} is missing right after insert`);
-    return { kind: row.recorded ? 'recorded' : 'already-answered', answer, question };
+    if (row.recorded_at !== null) {
+      const answer = { questionId, userId, userName, choice: storedChoice, correct: storedChoice === question.answer, answeredAt: row.recorded_at };
+      return { kind: 'recorded', answer, question };
+    }
+    if (row.first_user_name !== null && row.first_choice !== null && row.first_correct !== null && row.first_answered_at !== null) {
+      const answer = {
+        questionId,
+        userId,
+        userName: row.first_user_name,
+        choice: row.first_choice,
+        correct: row.first_correct,
+        answeredAt: row.first_answered_at,
+      };
+      return { kind: 'already-answered', answer, question };
+    }
+    // The first answer was committed by another process after this statement began (ON CONFLICT sees it, the
+    // statement's snapshot does not): a new statement reads it.
+    const first = await this.getAnswer(questionId, userId);
+    if (!first) throw new Error(`Answer of ${userId} to ${questionId} is missing right after insert`);
+    return { kind: 'already-answered', answer: first, question };
   }
 
   async getAnswer(questionId: string, userId: string): Promise<RecordedAnswer | null> {

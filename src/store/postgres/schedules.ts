@@ -1,5 +1,6 @@
 // Quiz schedules and the guild settings they read (the guild's time zone).
 import type { NewSchedule, Schedule, ScheduleProblem } from '../../quiz/types.js';
+import { isValidCloseAfterMinutes } from '../../quiz/close-after.js';
 import { fromScheduleProblem } from '../row-mappers.js';
 import type { PostgresContext } from './connection.js';
 import { scheduleColumns, toSchedule, type ScheduleRow } from './quiz-row-mappers.js';
@@ -25,7 +26,9 @@ export class PostgresSchedules {
         schedule.cron,
         schedule.timezone,
         schedule.noteId,
-        schedule.closeAfterMinutes,
+        // SQLite keeps any value and reads an invalid one as "at the next post"; an integer column cannot hold "abc"
+        // or 2^53, so such a value is stored as what it reads as.
+        isValidCloseAfterMinutes(schedule.closeAfterMinutes) ? schedule.closeAfterMinutes : null,
         schedule.language ?? null,
         schedule.createdBy,
         schedule.createdAt,
