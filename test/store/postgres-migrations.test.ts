@@ -60,6 +60,21 @@ describe.each(postgresBackends())('PostgreSQL migrations on $name', (backend) =>
     expect(await again.getGuildTimezone('1001')).toBe('Europe/Berlin');
   });
 
+  it('applies a later migration to an existing schema, keeping the earlier ones and their data', async () => {
+    const schema = await backend.createSchema();
+    const pool = createPool(await backend.url(), 1);
+    try {
+      expect(await migrateSchema(pool, schema, postgresMigrations.slice(0, 1))).toEqual(['001_initial']);
+      await backend.query(`INSERT INTO ${pg.escapeIdentifier(schema)}.guild_settings (guild_id, timezone) VALUES ('1001', 'Asia/Seoul')`);
+
+      expect(await migrateSchema(pool, schema)).toEqual(postgresMigrations.slice(1).map((migration) => migration.name));
+    } finally {
+      await pool.end();
+    }
+    expect(await tablesOf(backend, schema)).toContain('discord_request_pace');
+    expect(await (await backend.openSchema(schema)).getGuildTimezone('1001')).toBe('Asia/Seoul');
+  });
+
   it('creates the schema when it does not exist yet', async () => {
     const schema = await backend.createSchema();
     await backend.query(`DROP SCHEMA ${pg.escapeIdentifier(schema)}`);

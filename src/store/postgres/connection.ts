@@ -18,6 +18,7 @@ export const tableNames = [
   'review_logs',
   'reminders',
   'report_schedules',
+  'discord_request_pace',
 ] as const;
 
 export type TableName = (typeof tableNames)[number];

@@ -4,7 +4,8 @@
  *
  * Numbered on their own, not in step with SQLite's list (src/store/migrations.ts): PostgreSQL starts at migration 1
  * = the schema SQLite reached after its migrations 1–7 (nothing older ever existed here, so there is nothing to
- * upgrade), and the two lists grow independently from then on, each reaching the same logical schema.
+ * upgrade), and the two lists grow independently from then on, each reaching the same logical schema for the
+ * quiz. Tables only several processes need (the shared Discord request pace, migration 2) exist here alone.
  *
  * Types: times are `timestamptz` (a JS Date in and out; the memory state's epoch milliseconds are converted at
  * the edge), flags `boolean`, option lists `text[]`, structured fields `jsonb`, ids `text`. Ids and keys that
@@ -203,6 +204,18 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         last_problem_kind text,
         last_problem_data jsonb,
         last_problem_at timestamptz
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: '002_discord_request_pace',
+    sql: `
+      -- The bot-wide Discord request sequence shared by every process (src/store/postgres/request-pacer.ts): one row,
+      -- the time of the next free turn. PostgreSQL only: a single SQLite process paces itself.
+      CREATE TABLE discord_request_pace (
+        id integer PRIMARY KEY CHECK (id = 1),
+        next_turn_at timestamptz NOT NULL
       );
     `,
   },
