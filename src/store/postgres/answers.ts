@@ -90,26 +90,28 @@ export class PostgresAnswers {
     return rows[0] ? toRecordedAnswer(rows[0]) : null;
   }
 
+  /** One statement: the reveal follows every close, and a tally read in three trips would be three times the wait. */
   async getTally(questionId: string): Promise<Tally> {
     const { questions, answers } = this.db.tables;
-    const options = await this.db.pool.query<{ option_count: number }>(
-      `SELECT cardinality(options) AS option_count FROM ${questions} WHERE id = $1`,
+    const { rows } = await this.db.pool.query<{
+      option_count: number | null;
+      choices: { choice: number; count: number }[];
+      correct: { userId: string; userName: string }[];
+    }>(
+      `SELECT (SELECT cardinality(options) FROM ${questions} WHERE id = $1) AS option_count,
+        (SELECT COALESCE(json_agg(json_build_object('choice', choice, 'count', count)), '[]')
+          FROM (SELECT choice, count(*) AS count FROM ${answers} WHERE question_id = $1 GROUP BY choice) counted) AS choices,
+        (SELECT COALESCE(json_agg(json_build_object('userId', user_id, 'userName', user_name) ORDER BY answered_at, seq), '[]')
+          FROM ${answers} WHERE question_id = $1 AND correct) AS correct`,
       [questionId],
     );
-    const counts: number[] = Array.from({ length: options.rows[0]?.option_count ?? 0 }, () => 0);
+    const row = rows[0];
+    const counts: number[] = Array.from({ length: row?.option_count ?? 0 }, () => 0);
     let participants = 0;
-    const choices = await this.db.pool.query<{ choice: number; count: number }>(
-      `SELECT choice, count(*) AS count FROM ${answers} WHERE question_id = $1 GROUP BY choice`,
-      [questionId],
-    );
-    for (const { choice, count } of choices.rows) {
+    for (const { choice, count } of row?.choices ?? []) {
       counts[choice] = count;
       participants += count;
     }
-    const correct = await this.db.pool.query<{ user_id: string; user_name: string }>(
-      `SELECT user_id, user_name FROM ${answers} WHERE question_id = $1 AND correct ORDER BY answered_at, seq`,
-      [questionId],
-    );
-    return { questionId, counts, participants, correct: correct.rows.map((row) => ({ userId: row.user_id, userName: row.user_name })) };
+    return { questionId, counts, participants, correct: row?.correct ?? [] };
   }
 }
