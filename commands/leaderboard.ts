@@ -29,7 +29,7 @@ export default {
     const guildId = requireGuildId(interaction, language);
     const chosen = interaction.options.getString('period');
     const period = isPeriod(chosen) ? chosen : defaultPeriod;
-    const { leaderboard, timezone } = context.scores.leaderboard(guildId, period, interaction.user.id);
+    const { leaderboard, timezone } = await context.scores.leaderboard(guildId, period, interaction.user.id);
     await interaction.reply(buildLeaderboardView({ leaderboard, timezone, callerId: interaction.user.id, language }));
   },
 } satisfies Command;

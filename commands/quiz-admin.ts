@@ -130,14 +130,14 @@ async function scheduleChannel({ interaction, context, guildId, language }: Admi
 async function unscheduleChannel({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const text = messagesFor(language);
   const channelId = interaction.options.getChannel('channel', true).id;
-  const removed = context.quiz.unscheduleChannel(guildId, channelId);
+  const removed = await context.quiz.unscheduleChannel(guildId, channelId);
   const channel = channelMention(channelId);
   await replyPrivately(interaction, removed ? text.admin.unscheduled(channel) : text.admin.notScheduled(channel));
 }
 
 async function listSchedules({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const view = buildScheduleListView({
-    entries: context.quiz.listSchedules(guildId),
+    entries: await context.quiz.listSchedules(guildId),
     kb: context.kb,
     language,
     channelName: (channelId) => interaction.guild?.channels.cache.get(channelId)?.name,
@@ -188,7 +188,7 @@ async function scheduleReport({ interaction, context, guildId, language }: Admin
 
 async function stopReport({ interaction, context, guildId, language }: AdminRequest): Promise<void> {
   const text = messagesFor(language).weeklyReport;
-  await replyPrivately(interaction, context.reports.removeReport(guildId) ? text.removed : text.notSet);
+  await replyPrivately(interaction, (await context.reports.removeReport(guildId)) ? text.removed : text.notSet);
 }
 
 const subcommands: Record<string, (request: AdminRequest) => Promise<void>> = {

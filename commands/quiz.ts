@@ -62,9 +62,9 @@ async function practice(interaction: ChatInputCommandInteraction, context: BotCo
   const guildId = requireGuildId(interaction, language);
   const note = readNoteOption(interaction, context.kb, language);
   // The author's own flashcards come first; a generated question when none of them is due.
-  const card = context.quiz.drawFlashcard(guildId, interaction.channelId, interaction.user.id, note?.id);
+  const card = await context.quiz.drawFlashcard(guildId, interaction.channelId, interaction.user.id, note?.id);
   if (card) return replyWithFlashcard(interaction, card, note ? 'note' : 'all', context, language);
-  const question = context.quiz.createPractice(guildId, interaction.channelId, interaction.user.id, note?.id);
+  const question = await context.quiz.createPractice(guildId, interaction.channelId, interaction.user.id, note?.id);
   if (!question) throw new UserFacingError(messagesFor(language).practice.noQuestion);
   const concept = context.kb.getConcept(question.conceptId);
   const document = concept ? context.kb.getDocument(concept.documentId) : undefined;
@@ -76,10 +76,10 @@ async function showStats(interaction: ChatInputCommandInteraction, context: BotC
   const user = interaction.options.getUser('member') ?? interaction.user;
   const member = interaction.options.getMember('member');
   const fallbackName = member && 'displayName' in member ? member.displayName : user.displayName;
-  const stats = context.scores.memberStats(guildId, user.id);
+  const stats = await context.scores.memberStats(guildId, user.id);
   const view = buildMemberStatsView({ stats, fallbackName, kb: context.kb, language });
   // Rendered before replying: about 50 ms (150 ms with the fonts' first use), far inside the 3 s to answer.
-  const chart = buildMemberChartFile(context.reports.collectMemberChart(guildId, user.id), language);
+  const chart = buildMemberChartFile(await context.reports.collectMemberChart(guildId, user.id), language);
   const [statsEmbed, ...otherEmbeds] = view.embeds;
   const embeds = statsEmbed ? [{ ...statsEmbed, image: chart.image }, ...otherEmbeds] : view.embeds;
   await interaction.reply({ ...view, embeds, files: [chart.file], flags: MessageFlags.Ephemeral });
@@ -90,12 +90,12 @@ async function remind(interaction: ChatInputCommandInteraction, context: BotCont
   const text = messagesFor(language).reminders;
   const guildId = requireGuildId(interaction, language);
   if (interaction.options.getString('state', true) === 'off') {
-    return replyPrivately(interaction, context.reminders.turnOff(guildId, interaction.user.id) ? text.turnedOff : text.wasOff);
+    return replyPrivately(interaction, (await context.reminders.turnOff(guildId, interaction.user.id)) ? text.turnedOff : text.wasOff);
   }
   const typed = interaction.options.getString('time');
   const minuteOfDay = typed === null ? null : parseReminderTime(typed);
   if (typed !== null && minuteOfDay === null) throw new UserFacingError(text.invalidTime(quoteUserInput(typed, 20)));
-  const { reminder, timezone } = context.reminders.turnOn(guildId, interaction.user.id, minuteOfDay, language);
+  const { reminder, timezone } = await context.reminders.turnOn(guildId, interaction.user.id, minuteOfDay, language);
   await replyPrivately(interaction, text.turnedOn(formatReminderTime(reminder.minuteOfDay), timezone));
 }
 
@@ -117,7 +117,7 @@ async function showPracticeResult(
  * channel's or post's question, or someone else's practice). True when refused and answered.
  */
 async function refuseOutOfPlace(interaction: ButtonInteraction, questionId: string, context: BotContext, language: Language): Promise<boolean> {
-  const refusal = context.quiz.checkAnswerPlace(questionId, {
+  const refusal = await context.quiz.checkAnswerPlace(questionId, {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     messageId: interaction.message.id,
@@ -153,7 +153,7 @@ async function answer(interaction: ButtonInteraction, args: readonly string[], c
   if (await refuseOutOfPlace(interaction, parsed.questionId, context, language)) return;
 
   // Store before acknowledging: if Discord times the click out, the answer must still count.
-  const result = context.quiz.answer(parsed.questionId, interaction.user.id, displayNameOf(interaction), parsed.choice);
+  const result = await context.quiz.answer(parsed.questionId, interaction.user.id, displayNameOf(interaction), parsed.choice);
   switch (result.kind) {
     case 'recorded': {
       const { question } = result;
@@ -182,7 +182,7 @@ async function rateConfidence(interaction: ButtonInteraction, args: readonly str
   const parsed = parseConfidenceArgs(args);
   if (!parsed) return replyPrivately(interaction, text.answer.invalidButton);
   // Stored before acknowledging, like the answer itself.
-  const outcome = context.quiz.rateConfidence(parsed.questionId, interaction.user.id, parsed.confidence);
+  const outcome = await context.quiz.rateConfidence(parsed.questionId, interaction.user.id, parsed.confidence);
   if (outcome.ok) {
     await interaction.update(buildConfidenceNoted(formatChoiceLetter(outcome.answer.choice), parsed.confidence, language));
     return;

@@ -10,7 +10,7 @@ import { reviewAnswer, reviewSelfGrade } from '../learning/member-memory.js';
 import { listFlashcards } from '../quiz/flashcard-practice.js';
 import { QuestionDraws } from '../quiz/runner/question-draws.js';
 import { createRandom, type Random } from '../quiz/seeded-random.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 
 export interface DemoTeamOptions {
   store: QuizStore;
@@ -49,7 +49,7 @@ interface SimulatedMember {
   memory: Map<string, { halfLifeDays: number; lastSeen: number }>;
 }
 
-export function simulateTeamMonth(options: DemoTeamOptions): DemoTeamSummary {
+export async function simulateTeamMonth(options: DemoTeamOptions): Promise<DemoTeamSummary> {
   const { store, kb, guildId, channelId, end, days, seed } = options;
   const random = createRandom(seed);
   const draws = new QuestionDraws(kb, store, seed);
@@ -62,17 +62,17 @@ export function simulateTeamMonth(options: DemoTeamOptions): DemoTeamSummary {
     practiceAnswers: 0,
     flashcardGrades: 0,
   };
-  store.setGuildTimezone(guildId, options.timezone);
+  await store.setGuildTimezone(guildId, options.timezone);
   const start = end.getTime() - days * dayMs;
 
   for (let day = 0; day < days; day++) {
     const postedAt = new Date(start + day * dayMs);
     const weekend = [0, 6].includes(postedAt.getUTCDay());
     const slotKey = postedAt.toISOString();
-    const drawn = draws.draw(null, guildId, channelId, slotKey, postedAt, true);
+    const drawn = await draws.draw(null, guildId, channelId, slotKey, postedAt, true);
     if (!drawn) break;
     const closesAt = new Date(postedAt.getTime() + 12 * hourMs);
-    const { question } = store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: postedAt, closesAt });
+    const { question } = await store.createQuestion({ guildId, channelId, slotKey, question: drawn, createdAt: postedAt, closesAt });
     summary.channelQuestions++;
     const answerers = members
       .filter((member) => random.next() < member.diligence * (weekend ? 0.3 : 1))
@@ -81,23 +81,23 @@ export function simulateTeamMonth(options: DemoTeamOptions): DemoTeamSummary {
       .map((answerer) => ({ ...answerer, right: answersRight(answerer.member, question.conceptId, answerer.at, random) }));
     for (const { member, at, right } of answerers) {
       const choice = right ? question.answer : (question.answer + 1 + random.int(question.options.length - 1)) % question.options.length;
-      const result = store.recordAnswer(question.id, member.userId, member.userName, choice, new Date(at));
+      const result = await store.recordAnswer(question.id, member.userId, member.userName, choice, new Date(at));
       if (result.kind !== 'recorded') continue;
-      reviewAnswer(store, result.question, result.answer);
+      await reviewAnswer(store, result.question, result.answer);
       summary.answers++;
     }
-    store.closeQuestion(question.id, closesAt);
+    await store.closeQuestion(question.id, closesAt);
     // The reveal shows everyone who answered the right option: seeing it counts as meeting the concept again.
     for (const { member, at, right } of answerers) see(member, question.conceptId, at, random, right);
 
     for (const member of members) {
       if (random.next() < member.diligence * 0.35)
-        summary.practiceAnswers += practise(options, draws, member, postedAt.getTime() + 13 * hourMs, random);
+        summary.practiceAnswers += await practise(options, draws, member, postedAt.getTime() + 13 * hourMs, random);
       if (cards.length > 0 && random.next() < member.diligence * 0.3) {
         const card = random.pick(cards);
         const at = postedAt.getTime() + 14 * hourMs + random.int(hourMs);
         const knew = random.next() < recallOf(member, card.conceptId, at);
-        const grade = store.recordFlashcardGrade({
+        const grade = await store.recordFlashcardGrade({
           guildId,
           userId: member.userId,
           conceptId: card.conceptId,
@@ -105,7 +105,7 @@ export function simulateTeamMonth(options: DemoTeamOptions): DemoTeamSummary {
           grade: knew ? 'knew' : 'didnt',
           gradedAt: new Date(at),
         });
-        reviewSelfGrade(store, grade);
+        await reviewSelfGrade(store, grade);
         see(member, card.conceptId, at, random, knew);
         summary.flashcardGrades++;
       }
@@ -125,25 +125,33 @@ function createMembers(count: number, random: Random): SimulatedMember[] {
 }
 
 /** One to three private practice questions, answered and reviewed like the bot's practice. */
-function practise(options: DemoTeamOptions, draws: QuestionDraws, member: SimulatedMember, at: number, random: Random): number {
+async function practise(options: DemoTeamOptions, draws: QuestionDraws, member: SimulatedMember, at: number, random: Random): Promise<number> {
   const { store, guildId, channelId } = options;
   let answered = 0;
   for (let i = 0, count = 1 + random.int(3); i < count; i++) {
     const createdAt = new Date(at + i * 5 * 60_000);
     const slotKey = `practice:demo-${member.userId}-${createdAt.getTime()}`;
-    const drawn = draws.draw(null, guildId, channelId, slotKey, createdAt, false);
+    const drawn = await draws.draw(null, guildId, channelId, slotKey, createdAt, false);
     if (!drawn) return answered;
     const closesAt = new Date(createdAt.getTime() + 10 * 60_000);
-    const { question } = store.createQuestion({ guildId, channelId, slotKey, question: drawn, practiceUserId: member.userId, createdAt, closesAt });
+    const { question } = await store.createQuestion({
+      guildId,
+      channelId,
+      slotKey,
+      question: drawn,
+      practiceUserId: member.userId,
+      createdAt,
+      closesAt,
+    });
     const answeredAt = createdAt.getTime() + 60_000;
     const right = answersRight(member, question.conceptId, answeredAt, random);
     const choice = right ? question.answer : (question.answer + 1) % question.options.length;
-    const result = store.recordAnswer(question.id, member.userId, member.userName, choice, new Date(answeredAt));
+    const result = await store.recordAnswer(question.id, member.userId, member.userName, choice, new Date(answeredAt));
     if (result.kind === 'recorded') {
-      reviewAnswer(store, result.question, result.answer);
+      await reviewAnswer(store, result.question, result.answer);
       answered++;
     }
-    store.closeQuestion(question.id, closesAt);
+    await store.closeQuestion(question.id, closesAt);
     see(member, question.conceptId, answeredAt, random, right);
   }
   return answered;

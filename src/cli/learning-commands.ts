@@ -34,7 +34,7 @@ const demo: CliCommand = async (context) => {
   const kb = await loadKnowledgeBase(context.docsDir, context.noteReadLimits);
   const store = openQuizStore(file);
   try {
-    const summary = simulateTeamMonth({
+    const summary = await simulateTeamMonth({
       store,
       kb,
       guildId,
@@ -58,7 +58,7 @@ const demo: CliCommand = async (context) => {
       ].join('\n'),
     );
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 };
@@ -80,19 +80,19 @@ const report: CliCommand = async (context) => {
   );
   const store = openQuizStore(file);
   try {
-    const timezone = optionalText(context, 'timezone') ?? store.getGuildTimezone(guildId) ?? readTimezone(context);
+    const timezone = optionalText(context, 'timezone') ?? (await store.getGuildTimezone(guildId)) ?? readTimezone(context);
     if (memberId !== undefined) {
-      const data = collectMemberChart({ store, concepts, guildId, userId: memberId, timezone, now });
+      const data = await collectMemberChart({ store, concepts, guildId, userId: memberId, timezone, now });
       writePng(out, renderMemberChart(data, language));
       context.out([`Wrote ${out}`, describeMemberChart(data, language)].join('\n'));
     } else {
       const teamName = optionalText(context, 'team') ?? (guildId === demoGuildId ? 'Demo team' : guildId);
-      const data = collectTeamReport({ store, concepts, guildId, teamName, timezone, now });
+      const data = await collectTeamReport({ store, concepts, guildId, teamName, timezone, now });
       writePng(out, renderTeamReport(data, language));
       context.out([`Wrote ${out}`, summarizeTeamReport(data, language), '', describeTeamReport(data, language)].join('\n'));
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 };

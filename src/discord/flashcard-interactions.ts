@@ -57,7 +57,7 @@ export async function handleFlashcardButton(
     case 'knew':
     case 'didnt': {
       // Store before acknowledging: if Discord times the click out, the grade must still be kept.
-      const outcome = context.quiz.gradeFlashcard(guildId, userId, button.cardKey, button.step);
+      const outcome = await context.quiz.gradeFlashcard(guildId, userId, button.cardKey, button.step);
       if (!outcome.ok) return replyPrivately(interaction, text.flashcard.gone);
       await interaction.update(buildFlashcardGraded({ ...viewInput(outcome.card, button.scope, userId, context, language), grade: button.step }));
       return;
@@ -85,13 +85,13 @@ async function showNextPractice(
     if (!previous) return replyPrivately(interaction, text.flashcard.gone);
     noteId = previous.documentId;
   }
-  const card = context.quiz.drawFlashcard(guildId, interaction.channelId, userId, noteId);
+  const card = await context.quiz.drawFlashcard(guildId, interaction.channelId, userId, noteId);
   if (card) {
     await interaction.update(buildFlashcardQuestion(viewInput(card, scope, userId, context, language)));
     return;
   }
 
-  const question = context.quiz.createPractice(guildId, interaction.channelId, userId, noteId);
+  const question = await context.quiz.createPractice(guildId, interaction.channelId, userId, noteId);
   if (!question) throw new UserFacingError(text.practice.noQuestion);
   const concept = context.kb.getConcept(question.conceptId);
   const document = concept ? context.kb.getDocument(concept.documentId) : undefined;

@@ -14,7 +14,7 @@ export async function tellIfRemindersStopped(interaction: ChatInputCommandIntera
   // Only a follow-up can add to an answered interaction; an unanswered one keeps the notice for next time.
   if (!guildId || !(interaction.replied || interaction.deferred)) return;
   try {
-    if (!context.reminders.takeClosedDmsNotice(guildId, interaction.user.id)) return;
+    if (!(await context.reminders.takeClosedDmsNotice(guildId, interaction.user.id))) return;
     const content = messagesFor(languageOf(interaction)).reminders.closedDmsNotice;
     await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
   } catch (error) {

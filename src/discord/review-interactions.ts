@@ -42,10 +42,10 @@ export async function startReview(interaction: ChatInputCommandInteraction, cont
   const guildId = requireGuildId(interaction, language);
   const note = readNoteOption(interaction, context.kb, language);
   const place = { guildId, channelId: interaction.channelId, noteId: note?.id ?? null };
-  if (!context.quiz.canReview(place)) throw new UserFacingError(messagesFor(language).practice.noQuestion);
+  if (!(await context.quiz.canReview(place))) throw new UserFacingError(messagesFor(language).practice.noQuestion);
   const startedAt = context.clock.now();
   const session: ReviewSession = { userId: interaction.user.id, startedAt, tally: { reviewed: 0, right: 0 }, scope: note ? 'note' : 'all' };
-  const step = context.quiz.nextReview({ ...place, userId: interaction.user.id, startedAt }, session.tally);
+  const step = await context.quiz.nextReview({ ...place, userId: interaction.user.id, startedAt }, session.tally);
   await interaction.reply({ ...viewOfStep(step, session, context, language, true), flags: MessageFlags.Ephemeral });
 }
 
@@ -65,7 +65,7 @@ export async function handleReviewButton(
   let noteId: string | null = null;
   if (button.scope === 'note') {
     // The member named a note: it is the note of the question or card on screen.
-    const note = context.quiz.reviewNoteOf(
+    const note = await context.quiz.reviewNoteOf(
       button.item.kind === 'question' ? { questionId: button.item.questionId } : { cardKey: button.item.cardKey },
     );
     if (note === undefined) return replyPrivately(interaction, text.review.gone);
@@ -87,7 +87,7 @@ export async function handleReviewButton(
     case 'didnt': {
       if (button.item.kind !== 'card') return replyPrivately(interaction, text.review.invalidButton);
       // Store before acknowledging: if Discord times the click out, the grade must still be kept.
-      const outcome = context.quiz.gradeReviewCard(key, button.item.cardKey, button.verb);
+      const outcome = await context.quiz.gradeReviewCard(key, button.item.cardKey, button.verb);
       if (!outcome.ok) return replyPrivately(interaction, outcome.reason === 'already-reviewed' ? text.review.alreadyGraded : text.review.gone);
       const tally = countAnswer(button.tally, button.verb === 'knew');
       const document = context.kb.getDocument(outcome.card.documentId);
@@ -95,10 +95,10 @@ export async function handleReviewButton(
       return;
     }
     case 'next':
-      await interaction.update(viewOfStep(context.quiz.nextReview(key, button.tally), session, context, language, false));
+      await interaction.update(viewOfStep(await context.quiz.nextReview(key, button.tally), session, context, language, false));
       return;
     case 'stop':
-      await interaction.update(buildReviewSummary(context.quiz.summarizeReview(key, button.tally), context.clock.now(), language));
+      await interaction.update(buildReviewSummary(await context.quiz.summarizeReview(key, button.tally), context.clock.now(), language));
       return;
   }
 }
@@ -121,7 +121,7 @@ async function answerQuestion(
   if (button.item.kind !== 'question' || button.choice === null) return replyPrivately(interaction, text.review.invalidButton);
   const { questionId } = button.item;
   // Only the member's own review question, asked here (a crafted id naming another question is refused).
-  const refusal = context.quiz.checkAnswerPlace(questionId, {
+  const refusal = await context.quiz.checkAnswerPlace(questionId, {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     messageId: interaction.message.id,
@@ -130,7 +130,7 @@ async function answerQuestion(
   if (refusal) return replyPrivately(interaction, refusal === 'not-your-practice' ? text.answer.notYourPractice : text.answer.notFromHere);
 
   // Store before acknowledging: if Discord times the click out, the answer (and its review) must still count.
-  const result = context.quiz.answerReview(questionId, key.userId, displayName, button.choice);
+  const result = await context.quiz.answerReview(questionId, key.userId, displayName, button.choice);
   switch (result.kind) {
     case 'recorded': {
       const { question } = result;

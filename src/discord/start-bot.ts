@@ -11,7 +11,7 @@ import { type Clock, systemClock } from '../quiz/ports.js';
 import { QuizRunner } from '../quiz/quiz-runner.js';
 import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
@@ -203,7 +203,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
     await registerCommands(readyClient, commands.values(), config.guildId, logger);
     await quiz.start();
-    reports.start();
+    await reports.start();
     reminders.start();
 
     const runningQuiz = quiz;
@@ -219,7 +219,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
         // is stored and the next start does not post the slot again.
         if (!(await runningQuiz.waitForIdle(5_000))) logger.warn('stopped with quiz posts still in flight');
         await readyClient.destroy();
-        store.close();
+        await store.close();
         logger.info('bot stopped');
       })());
     readyClient.on(Events.ShardDisconnect, ({ code }) => {
@@ -235,7 +235,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     reports?.stop();
     reminders?.stop();
     await client?.destroy();
-    store.close();
+    await store.close();
     throw error;
   }
 }

@@ -8,7 +8,7 @@
 import { pickLocale, type Language } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../quiz/ports.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { isDue } from './memory-state.js';
 import { DirectMessagesClosedError, type LearningGateway } from './ports.js';
 import { defaultReminderMinute, isReminderDue, localDayAndMinute, type Reminder } from './reminder-rules.js';
@@ -47,8 +47,8 @@ export class DailyReminders {
   }
 
   /** `/quiz remind on [time]`: on at `minuteOfDay` (08:00 when none), in the guild's time zone. */
-  turnOn(guildId: string, userId: string, minuteOfDay: number | null, language: Language): { reminder: Reminder; timezone: string } {
-    const reminder = this.options.store.saveReminder({
+  async turnOn(guildId: string, userId: string, minuteOfDay: number | null, language: Language): Promise<{ reminder: Reminder; timezone: string }> {
+    const reminder = await this.options.store.saveReminder({
       guildId,
       userId,
       minuteOfDay: minuteOfDay ?? defaultReminderMinute,
@@ -56,23 +56,23 @@ export class DailyReminders {
       at: this.options.clock.now(),
     });
     this.options.logger.info({ guildId, userId, minuteOfDay: reminder.minuteOfDay }, 'review reminder turned on');
-    return { reminder, timezone: this.timezoneOf(guildId) };
+    return { reminder, timezone: await this.timezoneOf(guildId) };
   }
 
   /** `/quiz remind off`. False when it was not on. */
-  turnOff(guildId: string, userId: string): boolean {
-    const changed = this.options.store.turnOffReminder(guildId, userId, 'member', this.options.clock.now());
+  async turnOff(guildId: string, userId: string): Promise<boolean> {
+    const changed = await this.options.store.turnOffReminder(guildId, userId, 'member', this.options.clock.now());
     if (changed) this.options.logger.info({ guildId, userId }, 'review reminder turned off');
     return changed;
   }
 
   /** True once, when closed DMs switched the member's reminders off and they have not been told yet. */
-  takeClosedDmsNotice(guildId: string, userId: string): boolean {
+  takeClosedDmsNotice(guildId: string, userId: string): Promise<boolean> {
     return this.options.store.takeReminderNotice(guildId, userId);
   }
 
-  timezoneOf(guildId: string): string {
-    return this.options.store.getGuildTimezone(guildId) ?? this.options.defaultTimezone;
+  async timezoneOf(guildId: string): Promise<string> {
+    return (await this.options.store.getGuildTimezone(guildId)) ?? this.options.defaultTimezone;
   }
 
   /** Send every reminder whose time has come (the ticker calls this; tests call it with a set clock). One run at a time. */
@@ -85,8 +85,8 @@ export class DailyReminders {
     const results: ReminderRunResult[] = [];
     try {
       const now = this.options.clock.now();
-      for (const reminder of this.options.store.listEnabledReminders()) {
-        const timezone = this.timezoneOf(reminder.guildId);
+      for (const reminder of await this.options.store.listEnabledReminders()) {
+        const timezone = await this.timezoneOf(reminder.guildId);
         if (!isReminderDue(reminder, timezone, now)) continue;
         results.push(await this.remind(reminder, localDayAndMinute(timezone, now).date, now));
       }
@@ -101,32 +101,32 @@ export class DailyReminders {
     const { store, gateway, logger } = this.options;
     const { guildId, userId } = reminder;
     // Claimed first: a second instance, or a slow run overlapping the next, finds the day handled and sends nothing.
-    if (!store.claimReminderDay(guildId, userId, date)) return { guildId, userId, outcome: 'nothing-due' };
-    const dueCount = this.countDue(guildId, userId, now);
+    if (!(await store.claimReminderDay(guildId, userId, date))) return { guildId, userId, outcome: 'nothing-due' };
+    const dueCount = await this.countDue(guildId, userId, now);
     if (dueCount === 0) return { guildId, userId, outcome: 'nothing-due' };
     try {
       await gateway.sendReminder({ guildId, userId, language: pickLocale(reminder.language), dueCount });
-      store.recordReminderSent(guildId, userId, this.options.clock.now());
+      await store.recordReminderSent(guildId, userId, this.options.clock.now());
       logger.info({ guildId, userId, dueCount }, 'review reminder sent');
       return { guildId, userId, outcome: 'sent' };
     } catch (error) {
       if (error instanceof DirectMessagesClosedError) {
-        store.turnOffReminder(guildId, userId, 'dms-closed', this.options.clock.now());
+        await store.turnOffReminder(guildId, userId, 'dms-closed', this.options.clock.now());
         logger.warn({ guildId, userId }, 'review reminder not sent: the member takes no direct messages; reminders turned off');
         return { guildId, userId, outcome: 'dms-closed' };
       }
       // A passing failure (5xx, a timeout): the next tick tries again today.
-      store.releaseReminderDay(guildId, userId, date, reminder.handledDate);
+      await store.releaseReminderDay(guildId, userId, date, reminder.handledDate);
       logger.error({ err: error, guildId, userId }, 'review reminder failed');
       return { guildId, userId, outcome: 'failed' };
     }
   }
 
   /** Reviews waiting: concepts of the scope the member has seen and whose review time has come (new ones are not reviews). */
-  private countDue(guildId: string, userId: string, now: Date): number {
+  private async countDue(guildId: string, userId: string, now: Date): Promise<number> {
     const scope = new Set(this.options.scope());
-    return this.options.store
-      .listMemberMemories(guildId, userId)
-      .filter((memory) => scope.has(memory.conceptId) && memory.state.phase !== 'new' && isDue(memory.state, now.getTime())).length;
+    return (await this.options.store.listMemberMemories(guildId, userId)).filter(
+      (memory) => scope.has(memory.conceptId) && memory.state.phase !== 'new' && isDue(memory.state, now.getTime()),
+    ).length;
   }
 }

@@ -1,6 +1,18 @@
 // Which concepts a member should review now, in the order a review session asks them.
 import { isDue, type MemoryState } from './memory-state.js';
 
+/**
+ * How many never-seen concepts a member meets a day (the channel question and reviews together), like Anki's
+ * "new cards per day". Without an allowance a member who keeps a backlog of due reviews (a few answers a day is
+ * the usual pace) never meets, through review, a concept the channel question happened to miss: in the learning
+ * bench one member×concept pair in twenty was still never met after 60 days. One a day lets a member meet a
+ * knowledge base of tens of concepts within weeks while each new concept adds only a little to the reviews
+ * that follow.
+ */
+export const newConceptsPerDay = 1;
+
+const dayMs = 86_400_000;
+
 export interface DueConcept {
   conceptId: string;
   /** Null for a concept the member was never asked. */
@@ -10,10 +22,16 @@ export interface DueConcept {
 }
 
 /**
- * The due concepts of `scope` for one member: those whose review time has come, most overdue first, then the
- * ones never seen, in scope order. Reviewing what is slipping away matters more than meeting something new, and
- * a long review backlog should not hide behind an endless stream of new concepts. Concepts of `memories` outside
- * the scope (a note removed, a note filter) are left out.
+ * The due concepts of `scope` for one member, in the order to ask them:
+ * 1. today's new concept: one never seen, in scope order, unless the member already met `newConceptsPerDay`
+ *    new concepts in the last 24 hours (anywhere: `memories` are all of the member's, not just the scope's);
+ * 2. the concepts whose review time has come, most overdue first: the concept left alone longest is asked
+ *    before one that slipped a day, so no concept is abandoned behind a backlog (ordering by FSRS's recall
+ *    instead trusts a model a lucky guess among four options inflates; see test/bench/learning-bench.ts);
+ * 3. the other never-seen concepts, in scope order: still due, so a member who clears the backlog meets them.
+ * Today's new concept comes first rather than mixed further down: the session asks the head of this list again
+ * after every answer, so a place behind the due concepts would keep moving back until the backlog was gone.
+ * Concepts of `memories` outside the scope (a note removed, a note filter) are left out.
  */
 export function listDueConcepts(scope: readonly string[], memories: ReadonlyMap<string, MemoryState>, at: number): DueConcept[] {
   const overdue: DueConcept[] = [];
@@ -25,7 +43,20 @@ export function listDueConcepts(scope: readonly string[], memories: ReadonlyMap<
   }
   // Ties (reviewed together, same schedule) keep scope order, so a session is stable from one call to the next.
   overdue.sort((a, b) => b.overdueMs - a.overdueMs);
-  return [...overdue, ...unseen];
+  const newToday = Math.max(0, newConceptsPerDay - countMetInLastDay(memories, at));
+  return [...unseen.slice(0, newToday), ...overdue, ...unseen.slice(newToday)];
+}
+
+/**
+ * Concepts the member met for the first time in the 24 hours before `at`: reviewed once, that once in the window.
+ * A concept met and answered again the same day is missed by this count, which at worst lets one more new concept
+ * in that day.
+ */
+function countMetInLastDay(memories: ReadonlyMap<string, MemoryState>, at: number): number {
+  let met = 0;
+  for (const state of memories.values())
+    if (state.reps === 1 && state.lastReviewAt !== null && state.lastReviewAt <= at && at - state.lastReviewAt < dayMs) met++;
+  return met;
 }
 
 /** When the member's next review falls due among concepts already seen in `scope`, or null if none was seen. */

@@ -2,7 +2,7 @@
 // practice, flashcard, review session) to FSRS and the store.
 import type { FlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { RecordedAnswer, StoredQuestion } from '../quiz/types.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { ratingForAnswer, ratingForSelfGrade, type AnswerConfidence } from './answer-rating.js';
 import { createMemoryState, reviewConcept, type MemoryRating, type MemoryState } from './memory-state.js';
 import type { NewReview, ReviewLog } from './review-log.js';
@@ -12,7 +12,7 @@ import type { NewReview, ReviewLog } from './review-log.js';
  * the member's latest one (two processes whose clocks disagree by a moment) is counted at the latest time, so
  * FSRS never sees time run backwards.
  */
-export function reviewMemory(store: QuizStore, review: NewReview): ReviewLog {
+export function reviewMemory(store: QuizStore, review: NewReview): Promise<ReviewLog> {
   return store.recordReview(review, nextStateAfter(review.rating, review.reviewedAt));
 }
 
@@ -27,7 +27,7 @@ function nextStateAfter(rating: MemoryRating, reviewedAt: Date): (before: Memory
  * A first answer to a channel or practice question: wrong → Again, right → Good (answer-rating.ts). A review
  * session's question is a practice question the session names as its own (`source: 'review'`).
  */
-export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer: RecordedAnswer, source?: 'review'): ReviewLog {
+export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer: RecordedAnswer, source?: 'review'): Promise<ReviewLog> {
   return reviewMemory(store, {
     guildId: question.guildId,
     userId: answer.userId,
@@ -40,7 +40,7 @@ export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer:
 }
 
 /** A flashcard self-grade: knew → Good, didn't → Again; in a review session the review is the session's. */
-export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade, source: 'flashcard' | 'review' = 'flashcard'): ReviewLog {
+export function reviewSelfGrade(store: QuizStore, grade: FlashcardGrade, source: 'flashcard' | 'review' = 'flashcard'): Promise<ReviewLog> {
   return reviewMemory(store, {
     guildId: grade.guildId,
     userId: grade.userId,
@@ -65,18 +65,18 @@ export type ConfidenceOutcome =
  * The member says how sure they were of their answer: the answer's review is re-rated as if given with it (a
  * guessed right answer is Again, answer-rating.ts), from the state before it. Saying it again replaces the word.
  */
-export function rateConfidence(
+export async function rateConfidence(
   store: QuizStore,
   question: StoredQuestion,
   userId: string,
   confidence: AnswerConfidence,
   now: Date,
-): ConfidenceOutcome {
+): Promise<ConfidenceOutcome> {
   if (question.status === 'closed' || now.getTime() >= question.closesAt.getTime()) return { ok: false, reason: 'closed' };
-  const answer = store.getAnswer(question.id, userId);
-  const review = answer ? store.getAnswerReview(question.id, userId) : null;
+  const answer = await store.getAnswer(question.id, userId);
+  const review = answer ? await store.getAnswerReview(question.id, userId) : null;
   if (!answer || !review) return { ok: false, reason: 'not-answered' };
   const rating = ratingForAnswer({ correct: answer.correct, confidence });
-  const revised = store.reviseReview(review.id, { rating, confidence, revisedAt: now }, nextStateAfter(rating, review.reviewedAt));
+  const revised = await store.reviseReview(review.id, { rating, confidence, revisedAt: now }, nextStateAfter(rating, review.reviewedAt));
   return revised ? { ok: true, review: revised, answer } : { ok: false, reason: 'reviewed-since' };
 }

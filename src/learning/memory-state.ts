@@ -45,7 +45,9 @@ export interface MemoryReview {
  * The scheduler's knobs, in one place. No fuzz: the same answers give the same schedule (tests, the bench, a
  * replayed history). No short-term steps: the bot reviews by the day (a channel question a day, a daily
  * reminder), so minute-long learning steps would only mark a concept due again before anyone could be asked.
- * 90% retention is FSRS's own default and the usual choice for learning that should stick.
+ * 90% retention is FSRS's own default and the usual choice for learning that should stick. A higher one is a fair
+ * choice for a small set of concepts (few reviews either way), but the learning bench found that members who keep
+ * a backlog gain nothing from it: their time, not the schedule, bounds what they study (see its header).
  */
 export const schedulerOptions = { request_retention: 0.9, enable_fuzz: false, enable_short_term: false } as const;
 

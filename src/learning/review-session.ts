@@ -26,7 +26,7 @@ export interface ReviewSummary extends ReviewTally {
   nextDueAt: number | null;
 }
 
-/** The concepts the session still has to ask, in the order it asks them: most overdue first, then never seen. */
+/** The concepts the session still has to ask, in the order it asks them (see `listDueConcepts`). */
 export function listSessionDue(scope: ReviewScope, at: number): DueConcept[] {
   return listDueConcepts(scope.conceptIds, scope.memories, at).filter((due) => !scope.reviewedInSession.has(due.conceptId));
 }

@@ -2,7 +2,7 @@
 // The week is the guild's last complete week (Monday to Sunday in its time zone), the one a Monday post reports.
 import { periodStart } from '../quiz/periods.js';
 import { dayMs, toWallTime, wallDate } from '../quiz/zone-time.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { isDue, recallProbability, type MemoryState } from './memory-state.js';
 import type { ConceptAccuracy, DayParticipation, MemberChartData, MemberDue, MemberImprovement, TeamReportData } from './report-data.js';
 import type { StoredMemory } from './review-log.js';
@@ -43,13 +43,13 @@ export function localDate(timezone: string, at: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function collectTeamReport({ store, concepts, guildId, teamName, timezone, now }: TeamReportInput): TeamReportData {
+export async function collectTeamReport({ store, concepts, guildId, teamName, timezone, now }: TeamReportInput): Promise<TeamReportData> {
   const week = reportWeek(timezone, now);
-  const names = store.listMemberNames(guildId);
+  const names = await store.listMemberNames(guildId);
   const nameOf = (userId: string) => names.get(userId) ?? userId;
   const conceptNames = new Map(concepts.map((concept) => [concept.id, concept.name]));
   const scope = concepts.map((concept) => concept.id);
-  const activity = store.listAnswerActivity(guildId, week.start, week.end);
+  const activity = await store.listAnswerActivity(guildId, week.start, week.end);
 
   const days = listWeekDates(timezone, week);
   const byDay = new Map(days.map((date) => [date, { members: new Set<string>(), answers: 0 }]));
@@ -74,16 +74,16 @@ export function collectTeamReport({ store, concepts, guildId, teamName, timezone
   const weekMembers = [...new Set(activity.map((answer) => answer.userId))].sort();
 
   // Due counts for everyone who answered within the active window: a member away this week still has reviews waiting.
-  const recent = store.listAnswerActivity(guildId, new Date(now.getTime() - activeWindowDays * dayMs), new Date(now.getTime() + 1));
+  const recent = await store.listAnswerActivity(guildId, new Date(now.getTime() - activeWindowDays * dayMs), new Date(now.getTime() + 1));
   const recentMembers = [...new Set(recent.map((answer) => answer.userId))].sort();
-  const memoriesNow = groupByMember(store.listGuildMemories(guildId));
+  const memoriesNow = groupByMember(await store.listGuildMemories(guildId));
   const dueByMember: MemberDue[] = recentMembers.map((userId) => ({
     memberName: nameOf(userId),
     due: countDue(scope, memoriesNow.get(userId), now),
   }));
 
-  const before = groupByMember(store.listGuildMemoriesAsOf(guildId, week.start));
-  const after = groupByMember(store.listGuildMemoriesAsOf(guildId, new Date(week.end.getTime() - 1)));
+  const before = groupByMember(await store.listGuildMemoriesAsOf(guildId, week.start));
+  const after = groupByMember(await store.listGuildMemoriesAsOf(guildId, new Date(week.end.getTime() - 1)));
   const improvements: MemberImprovement[] = weekMembers.map((userId) => ({
     memberName: nameOf(userId),
     recallBefore: meanRecall(scope, before.get(userId), week.start.getTime()),
@@ -112,10 +112,11 @@ export interface MemberChartInput {
 }
 
 /** One member's recall of every concept now (0 and "not seen" for those never reviewed). */
-export function collectMemberChart({ store, concepts, guildId, userId, timezone, now }: MemberChartInput): MemberChartData {
-  const memories = new Map(store.listMemberMemories(guildId, userId).map((memory) => [memory.conceptId, memory.state]));
+export async function collectMemberChart({ store, concepts, guildId, userId, timezone, now }: MemberChartInput): Promise<MemberChartData> {
+  const memories = new Map((await store.listMemberMemories(guildId, userId)).map((memory) => [memory.conceptId, memory.state]));
+  const names = await store.listMemberNames(guildId);
   return {
-    memberName: store.listMemberNames(guildId).get(userId) ?? userId,
+    memberName: names.get(userId) ?? userId,
     date: localDate(timezone, now.getTime()),
     concepts: concepts.map((concept) => {
       const state = memories.get(concept.id);

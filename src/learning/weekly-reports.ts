@@ -8,7 +8,7 @@ import { nextRuns, validateSchedule, type CronProblem } from '../quiz/cron-sched
 import { ChannelUnavailableError, RateLimitedError, type Clock } from '../quiz/ports.js';
 import { SlotTicker } from '../quiz/slot-ticker.js';
 import type { ScheduleProblem } from '../quiz/types.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import type { LearningGateway } from './ports.js';
 import { renderTeamReport } from './render-report.js';
 import { defaultReportCron, type ReportSchedule } from './report-schedule.js';
@@ -56,9 +56,12 @@ export class WeeklyReports {
   }
 
   /** Tick for every stored report schedule. */
-  start(): void {
+  async start(): Promise<void> {
     this.running = true;
-    for (const schedule of this.options.store.listReportSchedules()) this.follow(schedule);
+    const schedules = await this.options.store.listReportSchedules();
+    // stop() may have come while the store answered.
+    if (!this.running) return;
+    for (const schedule of schedules) this.follow(schedule);
   }
 
   stop(): void {
@@ -67,8 +70,8 @@ export class WeeklyReports {
   }
 
   /** The guild's time zone: the one its quiz schedules were set in, else the bot's default. */
-  timezoneOf(guildId: string): string {
-    return this.options.store.getGuildTimezone(guildId) ?? this.options.defaultTimezone;
+  async timezoneOf(guildId: string): Promise<string> {
+    return (await this.options.store.getGuildTimezone(guildId)) ?? this.options.defaultTimezone;
   }
 
   /** `/quiz-admin report`: checked (cron, channel, permissions) before stored, so a report that is kept can post. */
@@ -76,7 +79,7 @@ export class WeeklyReports {
     const { store, gateway, clock, logger } = this.options;
     const { guildId, channelId } = input;
     const cron = input.cron?.trim() || defaultReportCron;
-    const timezone = this.timezoneOf(guildId);
+    const timezone = await this.timezoneOf(guildId);
     const now = clock.now();
     const validation = validateSchedule(cron, timezone, now, this.options.minScheduleGapMs);
     if (!validation.ok) {
@@ -92,7 +95,7 @@ export class WeeklyReports {
       return { ok: false, reason: 'unknown-channel' };
     }
     if (missing.length > 0) return { ok: false, reason: 'missing-permissions', missing };
-    const schedule = store.saveReportSchedule({
+    const schedule = await store.saveReportSchedule({
       guildId,
       channelId,
       cron,
@@ -107,48 +110,49 @@ export class WeeklyReports {
   }
 
   /** `/quiz-admin report-off`. False when the guild had no report. */
-  removeReport(guildId: string): boolean {
+  async removeReport(guildId: string): Promise<boolean> {
     this.ticker.stop(guildId);
-    const removed = this.options.store.deleteReportSchedule(guildId);
+    const removed = await this.options.store.deleteReportSchedule(guildId);
     if (removed) this.options.logger.info({ guildId }, 'weekly report removed');
     return removed;
   }
 
   /** One member's recall of every concept now, for the chart under `/quiz stats`. */
-  collectMemberChart(guildId: string, userId: string): MemberChartData {
+  async collectMemberChart(guildId: string, userId: string): Promise<MemberChartData> {
     const { store, clock } = this.options;
-    return collectMemberChart({ store, concepts: this.options.concepts(), guildId, userId, timezone: this.timezoneOf(guildId), now: clock.now() });
+    const timezone = await this.timezoneOf(guildId);
+    return collectMemberChart({ store, concepts: this.options.concepts(), guildId, userId, timezone, now: clock.now() });
   }
 
-  getReport(guildId: string): ReportSchedule | null {
+  getReport(guildId: string): Promise<ReportSchedule | null> {
     return this.options.store.getReportSchedule(guildId);
   }
 
   /** Collect, render and post the guild's report now (a tick, or an admin asking). Never throws for a channel's problem. */
   async postReport(guildId: string): Promise<ReportPostOutcome> {
     const { store, gateway, clock, logger } = this.options;
-    const schedule = store.getReportSchedule(guildId);
+    const schedule = await store.getReportSchedule(guildId);
     if (!schedule) return { ok: false, reason: 'not-set' };
     const { channelId } = schedule;
     const language = pickLocale(schedule.language);
     const now = clock.now();
     try {
-      const data = collectTeamReport({
+      const data = await collectTeamReport({
         store,
         concepts: this.options.concepts(),
         guildId,
         teamName: gateway.teamNameOf(guildId) ?? guildId,
-        timezone: this.timezoneOf(guildId),
+        timezone: await this.timezoneOf(guildId),
         now,
       });
       const png = renderTeamReport(data, language);
       const { messageId } = await gateway.postTeamReport({ guildId, channelId, language, data, png });
-      store.recordReportPosted(guildId, clock.now());
+      await store.recordReportPosted(guildId, clock.now());
       logger.info({ guildId, channelId, messageId, bytes: png.length }, 'weekly report posted');
       return { ok: true, messageId, channelId };
     } catch (error) {
       const problem = toReportProblem(error);
-      store.recordReportProblem(guildId, problem, clock.now());
+      await store.recordReportProblem(guildId, problem, clock.now());
       if (error instanceof ChannelUnavailableError || error instanceof RateLimitedError) {
         logger.warn({ guildId, channelId, problem: problem.kind, reason: error.message }, 'weekly report not posted: the channel refused it');
       } else {
@@ -164,7 +168,7 @@ export class WeeklyReports {
     try {
       this.ticker.start(guildId, schedule.cron, schedule.timezone, async (scheduledFor) => {
         // The schedule may have changed or gone since this task started: the stored one decides.
-        const current = this.options.store.getReportSchedule(guildId);
+        const current = await this.options.store.getReportSchedule(guildId);
         if (!current) {
           this.ticker.stop(guildId);
           return;

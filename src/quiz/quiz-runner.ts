@@ -3,7 +3,7 @@ import type { AnswerConfidence } from '../learning/answer-rating.js';
 import type { ConfidenceOutcome } from '../learning/member-memory.js';
 import type { ReviewSummary, ReviewTally } from '../learning/review-session.js';
 import type { Logger } from '../logger.js';
-import type { QuizStore } from '../store/quiz-store.js';
+import type { QuizStore } from './quiz-store.js';
 import type { AnswerPlace, AnswerPlaceRefusal } from './answer-place.js';
 import { minimumScheduleGapMs } from './cron-schedule.js';
 import { listFlashcards, type PracticeCard, type SelfGrade } from './flashcard-practice.js';
@@ -179,12 +179,12 @@ export class QuizRunner {
     await this.reveals.start();
     const closed = await this.closing.closeDueQuestions();
     const now = this.clock.now();
-    const schedules = this.store.listSchedules();
+    const schedules = await this.store.listSchedules();
     const latePosts = await Promise.all(schedules.map((schedule) => this.recovery.catchUpSchedule(schedule, now)));
     // stop() may have been called while the catch-up was waiting for the platform.
     if (!this.running) return;
     for (const schedule of schedules) this.ticks.follow(schedule);
-    this.closing.rearmCloseTimer();
+    await this.closing.rearmCloseTimer();
     // Tracked, so waitForIdle() after stop() also waits for the batch in hand.
     void this.work.track(this.draws.checkInBackground(() => this.running));
     this.logger.info(
@@ -217,11 +217,11 @@ export class QuizRunner {
   }
 
   /** Stop posting in a channel; its open question still closes on time. */
-  unscheduleChannel(guildId: string, channelId: string): boolean {
+  unscheduleChannel(guildId: string, channelId: string): Promise<boolean> {
     return this.schedules.unscheduleChannel(guildId, channelId);
   }
 
-  listSchedules(guildId: string): ScheduleListing[] {
+  listSchedules(guildId: string): Promise<ScheduleListing[]> {
     return this.schedules.listSchedules(guildId);
   }
 
@@ -262,12 +262,12 @@ export class QuizRunner {
    * A practice question for one member: stored (so the answer buttons work) but not posted by the runner (the
    * command shows it ephemerally) and never scored. Null when the scope has nothing to ask.
    */
-  createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): StoredQuestion | null {
+  createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): Promise<StoredQuestion | null> {
     return this.practice.createPractice(guildId, channelId, userId, noteId);
   }
 
   /** The member's next due flashcard in the practice scope, or null (see `AnswersAndPractice.drawFlashcard`). */
-  drawFlashcard(guildId: string, channelId: string, userId: string, noteId?: string | null): PracticeCard | null {
+  drawFlashcard(guildId: string, channelId: string, userId: string, noteId?: string | null): Promise<PracticeCard | null> {
     return this.practice.drawFlashcard(guildId, channelId, userId, noteId);
   }
 
@@ -277,54 +277,58 @@ export class QuizRunner {
   }
 
   /** Store a member's self-grade of a card; stored durably before this returns, so the caller acknowledges only what is kept. */
-  gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): FlashcardGradeOutcome {
+  gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): Promise<FlashcardGradeOutcome> {
     return this.practice.gradeFlashcard(guildId, userId, cardKey, grade);
   }
 
   /** Whether a click may answer the question (null: it may, or the question is unknown). */
-  checkAnswerPlace(questionId: string, place: AnswerPlace): AnswerPlaceRefusal | null {
+  checkAnswerPlace(questionId: string, place: AnswerPlace): Promise<AnswerPlaceRefusal | null> {
     return this.practice.checkAnswerPlace(questionId, place);
   }
 
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
-  answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
+  answer(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
     return this.practice.answer(questionId, userId, userName, choice);
   }
 
   /** After answering an open question, the member says how sure they were; their memory is re-rated with it. */
-  rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
+  rateConfidence(
+    questionId: string,
+    userId: string,
+    confidence: AnswerConfidence,
+  ): Promise<ConfidenceOutcome | { ok: false; reason: 'unknown-question' }> {
     return this.practice.rateConfidence(questionId, userId, confidence);
   }
 
   // Review sessions (`/quiz review`)
 
   /** What a review session asks next (a card, a stored question), or its summary when nothing more is due. */
-  nextReview(session: ReviewSessionKey, tally: ReviewTally): ReviewStep {
+  nextReview(session: ReviewSessionKey, tally: ReviewTally): Promise<ReviewStep> {
     return this.reviews.nextReview(session, tally);
   }
 
   /** The summary of a review session the member stopped. */
-  summarizeReview(session: ReviewSessionKey, tally: ReviewTally): ReviewSummary {
+  summarizeReview(session: ReviewSessionKey, tally: ReviewTally): Promise<ReviewSummary> {
     return this.reviews.summarize(session, tally);
   }
 
   /** Whether the practice scope holds anything a review could ask at all. */
-  canReview(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): boolean {
+  canReview(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): Promise<boolean> {
     return this.reviews.hasAnything(session);
   }
 
   /** The note of a review session's question or card; undefined when the notes no longer hold it. */
-  reviewNoteOf(item: { questionId: string } | { cardKey: string }): string | undefined {
+  reviewNoteOf(item: { questionId: string } | { cardKey: string }): Promise<string | undefined> {
     return this.reviews.noteOf(item);
   }
 
   /** The answer to a review session's question; stored (with its `review`) before this returns. */
-  answerReview(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
+  answerReview(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
     return this.reviews.answer(questionId, userId, userName, choice);
   }
 
   /** A card self-graded in a review session (once per concept and session); stored before this returns. */
-  gradeReviewCard(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): ReviewGradeOutcome {
+  gradeReviewCard(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): Promise<ReviewGradeOutcome> {
     return this.reviews.gradeCard(session, cardKey, grade);
   }
 

@@ -17,7 +17,7 @@ import type {
 import type { FlashcardGrade, NewFlashcardGrade } from '../quiz/flashcard-practice.js';
 import type { MemoryState } from '../learning/memory-state.js';
 import type { AnswerActivity, MemoryKey, NewReview, ReviewLog, ReviewRevision, StoredMemory } from '../learning/review-log.js';
-import type { QuizStore } from './quiz-store.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import type { Reminder, ReminderOffReason } from '../learning/reminder-rules.js';
 import type { NewReportSchedule, ReportSchedule } from '../learning/report-schedule.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
@@ -33,6 +33,9 @@ import { SqliteScores } from './sqlite/scores.js';
  * The embedded `QuizStore`: one SQLite file in WAL mode. Statements are prepared once; every operation that
  * changes several rows runs in one IMMEDIATE transaction, which also makes it safe when several processes
  * (the bot and a CLI, or a restarted bot) share the file.
+ *
+ * better-sqlite3 is synchronous: each method does its work (a whole transaction included) before its promise
+ * is made, so the promise settles with a change that is already durable, and no other caller runs in between.
  *
  * This class is the one public face; the work is done by one part per feature under `sqlite/`, all over the
  * same connection, so callers see one store and each feature's code stays a file of its own.
@@ -57,197 +60,203 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   // Schedules
-  saveSchedule(schedule: NewSchedule): Schedule {
+  async saveSchedule(schedule: NewSchedule): Promise<Schedule> {
     return this.schedules.saveSchedule(schedule);
   }
-  deleteSchedule(guildId: string, channelId: string): boolean {
+  async deleteSchedule(guildId: string, channelId: string): Promise<boolean> {
     return this.schedules.deleteSchedule(guildId, channelId);
   }
-  getSchedule(guildId: string, channelId: string): Schedule | null {
+  async getSchedule(guildId: string, channelId: string): Promise<Schedule | null> {
     return this.schedules.getSchedule(guildId, channelId);
   }
-  listSchedules(guildId?: string): Schedule[] {
+  async listSchedules(guildId?: string): Promise<Schedule[]> {
     return this.schedules.listSchedules(guildId);
   }
-  recordScheduleProblem(guildId: string, channelId: string, problem: ScheduleProblem, at: Date, pause: boolean): void {
+  async recordScheduleProblem(guildId: string, channelId: string, problem: ScheduleProblem, at: Date, pause: boolean): Promise<void> {
     this.schedules.recordScheduleProblem(guildId, channelId, problem, at, pause);
   }
-  clearScheduleProblem(guildId: string, channelId: string): void {
+  async clearScheduleProblem(guildId: string, channelId: string): Promise<void> {
     this.schedules.clearScheduleProblem(guildId, channelId);
   }
 
   // Guild settings
-  getGuildTimezone(guildId: string): string | null {
+  async getGuildTimezone(guildId: string): Promise<string | null> {
     return this.schedules.getGuildTimezone(guildId);
   }
-  setGuildTimezone(guildId: string, timezone: string): void {
+  async setGuildTimezone(guildId: string, timezone: string): Promise<void> {
     this.schedules.setGuildTimezone(guildId, timezone);
   }
 
   // Questions
-  createQuestion(input: NewQuestion): { created: boolean; question: StoredQuestion } {
+  async createQuestion(input: NewQuestion): Promise<{ created: boolean; question: StoredQuestion }> {
     return this.questions.createQuestion(input);
   }
-  setQuestionMessage(questionId: string, messageId: string): void {
+  async setQuestionMessage(questionId: string, messageId: string): Promise<void> {
     this.questions.setQuestionMessage(questionId, messageId);
   }
-  getQuestion(questionId: string): StoredQuestion | null {
+  async getQuestion(questionId: string): Promise<StoredQuestion | null> {
     return this.questions.getQuestion(questionId);
   }
-  getOpenQuestion(guildId: string, channelId: string): StoredQuestion | null {
+  async getOpenQuestion(guildId: string, channelId: string): Promise<StoredQuestion | null> {
     return this.questions.getOpenQuestion(guildId, channelId);
   }
-  listOverdueQuestions(now: Date): StoredQuestion[] {
+  async listOverdueQuestions(now: Date): Promise<StoredQuestion[]> {
     return this.questions.listOverdueQuestions(now);
   }
-  listOpenQuestions(): StoredQuestion[] {
+  async listOpenQuestions(): Promise<StoredQuestion[]> {
     return this.questions.listOpenQuestions();
   }
-  getLatestQuestion(guildId: string, channelId: string): StoredQuestion | null {
+  async getLatestQuestion(guildId: string, channelId: string): Promise<StoredQuestion | null> {
     return this.questions.getLatestQuestion(guildId, channelId);
   }
-  discardUnpostedQuestion(questionId: string): boolean {
+  async discardUnpostedQuestion(questionId: string): Promise<boolean> {
     return this.questions.discardUnpostedQuestion(questionId);
   }
 
   // Answers
-  recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): RecordAnswerResult {
+  async recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): Promise<RecordAnswerResult> {
     return this.questions.recordAnswer(questionId, userId, userName, choice, now);
   }
-  getAnswer(questionId: string, userId: string): RecordedAnswer | null {
+  async getAnswer(questionId: string, userId: string): Promise<RecordedAnswer | null> {
     return this.questions.getAnswer(questionId, userId);
   }
-  getTally(questionId: string): Tally {
+  async getTally(questionId: string): Promise<Tally> {
     return this.questions.getTally(questionId);
   }
-  closeQuestion(questionId: string, now: Date): ClosedQuestion | null {
+  async closeQuestion(questionId: string, now: Date): Promise<ClosedQuestion | null> {
     return this.questions.closeQuestion(questionId, now);
   }
 
   // Reveals
-  listDueReveals(now: Date): PendingReveal[] {
+  async listDueReveals(now: Date): Promise<PendingReveal[]> {
     return this.questions.listDueReveals(now);
   }
-  getPendingReveal(guildId: string, channelId: string): PendingReveal | null {
+  async getPendingReveal(guildId: string, channelId: string): Promise<PendingReveal | null> {
     return this.questions.getPendingReveal(guildId, channelId);
   }
-  getNextRevealDue(): Date | null {
+  async getNextRevealDue(): Promise<Date | null> {
     return this.questions.getNextRevealDue();
   }
-  postponeReveal(questionId: string, dueAt: Date): void {
+  async postponeReveal(questionId: string, dueAt: Date): Promise<void> {
     this.questions.postponeReveal(questionId, dueAt);
   }
-  settleReveal(questionId: string): void {
+  async settleReveal(questionId: string): Promise<void> {
     this.questions.settleReveal(questionId);
   }
-  listUnpostedQuestions(): StoredQuestion[] {
+  async listUnpostedQuestions(): Promise<StoredQuestion[]> {
     return this.questions.listUnpostedQuestions();
   }
 
   // Scores
-  getLeaderboard(guildId: string, period: LeaderboardPeriod, since: Date | null, callerId: string | null, limit?: number): Leaderboard {
+  async getLeaderboard(
+    guildId: string,
+    period: LeaderboardPeriod,
+    since: Date | null,
+    callerId: string | null,
+    limit?: number,
+  ): Promise<Leaderboard> {
     return this.scores.getLeaderboard(guildId, period, since, callerId, limit);
   }
-  getMemberStats(guildId: string, userId: string): MemberStats {
+  async getMemberStats(guildId: string, userId: string): Promise<MemberStats> {
     return this.scores.getMemberStats(guildId, userId);
   }
-  getConceptPerformance(guildId: string, channelId: string): ConceptPerformance[] {
+  async getConceptPerformance(guildId: string, channelId: string): Promise<ConceptPerformance[]> {
     return this.scores.getConceptPerformance(guildId, channelId);
   }
-  listConceptsAskedThisRound(guildId: string, channelId: string, scope: readonly string[]): Set<string> {
+  async listConceptsAskedThisRound(guildId: string, channelId: string, scope: readonly string[]): Promise<Set<string>> {
     return this.scores.listConceptsAskedThisRound(guildId, channelId, scope);
   }
 
   // Flashcards
-  recordFlashcardGrade(grade: NewFlashcardGrade): FlashcardGrade {
+  async recordFlashcardGrade(grade: NewFlashcardGrade): Promise<FlashcardGrade> {
     return this.flashcards.recordFlashcardGrade(grade);
   }
-  listLatestFlashcardGrades(guildId: string, userId: string): FlashcardGrade[] {
+  async listLatestFlashcardGrades(guildId: string, userId: string): Promise<FlashcardGrade[]> {
     return this.flashcards.listLatestFlashcardGrades(guildId, userId);
   }
 
   // Members' memory
-  recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): ReviewLog {
+  async recordReview(review: NewReview, next: (before: MemoryState | null) => MemoryState): Promise<ReviewLog> {
     return this.learning.recordReview(review, next);
   }
-  getMemory(key: MemoryKey): StoredMemory | null {
+  async getMemory(key: MemoryKey): Promise<StoredMemory | null> {
     return this.learning.getMemory(key);
   }
-  getAnswerReview(questionId: string, userId: string): ReviewLog | null {
+  async getAnswerReview(questionId: string, userId: string): Promise<ReviewLog | null> {
     return this.learning.getAnswerReview(questionId, userId);
   }
-  reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): ReviewLog | null {
+  async reviseReview(reviewId: number, revision: ReviewRevision, next: (before: MemoryState | null) => MemoryState): Promise<ReviewLog | null> {
     return this.learning.reviseReview(reviewId, revision, next);
   }
-  listMemberMemories(guildId: string, userId: string): StoredMemory[] {
+  async listMemberMemories(guildId: string, userId: string): Promise<StoredMemory[]> {
     return this.learning.listMemberMemories(guildId, userId);
   }
-  listGuildMemories(guildId: string): StoredMemory[] {
+  async listGuildMemories(guildId: string): Promise<StoredMemory[]> {
     return this.learning.listGuildMemories(guildId);
   }
-  listGuildMemoriesAsOf(guildId: string, at: Date): StoredMemory[] {
+  async listGuildMemoriesAsOf(guildId: string, at: Date): Promise<StoredMemory[]> {
     return this.learning.listGuildMemoriesAsOf(guildId, at);
   }
-  listMemberReviews(guildId: string, userId: string): ReviewLog[] {
+  async listMemberReviews(guildId: string, userId: string): Promise<ReviewLog[]> {
     return this.learning.listMemberReviews(guildId, userId);
   }
-  listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Map<string, Date> {
+  async listRecentChannelAnswerers(guildId: string, channelId: string, since: Date): Promise<Map<string, Date>> {
     return this.learning.listRecentChannelAnswerers(guildId, channelId, since);
   }
-  listAnswerActivity(guildId: string, since: Date, until: Date): AnswerActivity[] {
+  async listAnswerActivity(guildId: string, since: Date, until: Date): Promise<AnswerActivity[]> {
     return this.learning.listAnswerActivity(guildId, since, until);
   }
-  listMemberNames(guildId: string): Map<string, string> {
+  async listMemberNames(guildId: string): Promise<Map<string, string>> {
     return this.learning.listMemberNames(guildId);
   }
 
   // Daily reminders
-  saveReminder(input: { guildId: string; userId: string; minuteOfDay: number; language: string | null; at: Date }): Reminder {
+  async saveReminder(input: { guildId: string; userId: string; minuteOfDay: number; language: string | null; at: Date }): Promise<Reminder> {
     return this.remindersAndReports.saveReminder(input);
   }
-  turnOffReminder(guildId: string, userId: string, reason: ReminderOffReason, at: Date): boolean {
+  async turnOffReminder(guildId: string, userId: string, reason: ReminderOffReason, at: Date): Promise<boolean> {
     return this.remindersAndReports.turnOffReminder(guildId, userId, reason, at);
   }
-  getReminder(guildId: string, userId: string): Reminder | null {
+  async getReminder(guildId: string, userId: string): Promise<Reminder | null> {
     return this.remindersAndReports.getReminder(guildId, userId);
   }
-  listEnabledReminders(): Reminder[] {
+  async listEnabledReminders(): Promise<Reminder[]> {
     return this.remindersAndReports.listEnabledReminders();
   }
-  claimReminderDay(guildId: string, userId: string, date: string): boolean {
+  async claimReminderDay(guildId: string, userId: string, date: string): Promise<boolean> {
     return this.remindersAndReports.claimReminderDay(guildId, userId, date);
   }
-  releaseReminderDay(guildId: string, userId: string, date: string, previous: string | null): void {
+  async releaseReminderDay(guildId: string, userId: string, date: string, previous: string | null): Promise<void> {
     this.remindersAndReports.releaseReminderDay(guildId, userId, date, previous);
   }
-  recordReminderSent(guildId: string, userId: string, at: Date): void {
+  async recordReminderSent(guildId: string, userId: string, at: Date): Promise<void> {
     this.remindersAndReports.recordReminderSent(guildId, userId, at);
   }
-  takeReminderNotice(guildId: string, userId: string): boolean {
+  async takeReminderNotice(guildId: string, userId: string): Promise<boolean> {
     return this.remindersAndReports.takeReminderNotice(guildId, userId);
   }
 
   // Weekly team report
-  saveReportSchedule(schedule: NewReportSchedule): ReportSchedule {
+  async saveReportSchedule(schedule: NewReportSchedule): Promise<ReportSchedule> {
     return this.remindersAndReports.saveReportSchedule(schedule);
   }
-  deleteReportSchedule(guildId: string): boolean {
+  async deleteReportSchedule(guildId: string): Promise<boolean> {
     return this.remindersAndReports.deleteReportSchedule(guildId);
   }
-  getReportSchedule(guildId: string): ReportSchedule | null {
+  async getReportSchedule(guildId: string): Promise<ReportSchedule | null> {
     return this.remindersAndReports.getReportSchedule(guildId);
   }
-  listReportSchedules(): ReportSchedule[] {
+  async listReportSchedules(): Promise<ReportSchedule[]> {
     return this.remindersAndReports.listReportSchedules();
   }
-  recordReportPosted(guildId: string, at: Date): void {
+  async recordReportPosted(guildId: string, at: Date): Promise<void> {
     this.remindersAndReports.recordReportPosted(guildId, at);
   }
-  recordReportProblem(guildId: string, problem: ScheduleProblem, at: Date): void {
+  async recordReportProblem(guildId: string, problem: ScheduleProblem, at: Date): Promise<void> {
     this.remindersAndReports.recordReportProblem(guildId, problem, at);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { GeneratedQuestion, LeaderboardPeriod } from '../../src/quiz/types.js';
+import type { GeneratedQuestion, LeaderboardPeriod, StoredQuestion } from '../../src/quiz/types.js';
 import { openDatabase } from '../../src/store/database.js';
 import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createBenchRandom, median, percentile, round } from './bench-stats.js';
@@ -33,12 +33,12 @@ export async function runQuizBench(log: (line: string) => void): Promise<object>
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-bot-quiz-bench-'));
   try {
     log('quiz store (SQLite WAL, synchronous=NORMAL, a temp file)');
-    const recording = measureRecording(path.join(directory, 'answers.sqlite'));
+    const recording = await measureRecording(path.join(directory, 'answers.sqlite'));
     log(
       `  answers recorded: ${recording.answersPerSecond.toFixed(0)}/s (median of ${answerRuns} runs of ${answersPerRun.toLocaleString('en')}, each a transaction)`,
     );
 
-    const leaderboard = measureLeaderboards(path.join(directory, 'leaderboard.sqlite'), log);
+    const leaderboard = await measureLeaderboards(path.join(directory, 'leaderboard.sqlite'), log);
     // The headline numbers are the slowest of the three periods `/leaderboard` offers.
     const offered = [leaderboard.periods.week, leaderboard.periods.month, leaderboard.periods.all];
     return {
@@ -58,36 +58,36 @@ export async function runQuizBench(log: (line: string) => void): Promise<object>
   }
 }
 
-function measureRecording(file: string): { answersPerSecond: number; runs: number[] } {
+async function measureRecording(file: string): Promise<{ answersPerSecond: number; runs: number[] }> {
   const store = new SqliteQuizStore(openDatabase(file));
   try {
     const rates: number[] = [];
     for (let run = 0; run < answerRuns; run++) {
       const now = Date.now();
       // 1,000 members per question, like one busy click storm after another.
-      const batch = Array.from(
-        { length: answersPerRun / 1_000 },
-        (_, index) =>
-          store.createQuestion({
-            guildId,
-            channelId,
-            slotKey: `bench-${run}-${index}`,
-            question: generated,
-            createdAt: new Date(now),
-            closesAt: new Date(now + day),
-          }).question,
-      );
+      const batch: StoredQuestion[] = [];
+      for (let index = 0; index < answersPerRun / 1_000; index++) {
+        const { question } = await store.createQuestion({
+          guildId,
+          channelId,
+          slotKey: `bench-${run}-${index}`,
+          question: generated,
+          createdAt: new Date(now),
+          closesAt: new Date(now + day),
+        });
+        batch.push(question);
+      }
       const started = performance.now();
       for (const question of batch) {
         for (let member = 0; member < 1_000; member++) {
-          store.recordAnswer(question.id, `member-${member}`, `Member ${member}`, member % 4, new Date());
+          await store.recordAnswer(question.id, `member-${member}`, `Member ${member}`, member % 4, new Date());
         }
       }
       rates.push(answersPerRun / ((performance.now() - started) / 1000));
     }
     return { answersPerSecond: median(rates), runs: rates.map(Math.round) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -98,12 +98,12 @@ interface PeriodTiming {
   answersInPeriod: number;
 }
 
-function measureLeaderboards(file: string, log: (line: string) => void) {
+async function measureLeaderboards(file: string, log: (line: string) => void) {
   const db = openDatabase(file);
   const store = new SqliteQuizStore(db);
   try {
     const seedStarted = performance.now();
-    const end = seedHistory(db, store);
+    const end = await seedHistory(db, store);
     const seedMs = performance.now() - seedStarted;
     const storedAnswers = db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
     log(
@@ -127,7 +127,7 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
         for (let query = 0; query < leaderboardQueries; query++) {
           const callerId = `member-${Math.floor(random() * members)}`;
           const started = performance.now();
-          store.getLeaderboard(guildId, period, since, callerId);
+          await store.getLeaderboard(guildId, period, since, callerId);
           timings.push(performance.now() - started);
         }
         p50s.push(percentile(timings, 0.5));
@@ -145,7 +145,7 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
     const worst: number[] = [];
     for (let query = 0; query < 50; query++) {
       const started = performance.now();
-      store.getLeaderboard(guildId, 'month', everything, 'member-1');
+      await store.getLeaderboard(guildId, 'month', everything, 'member-1');
       worst.push(performance.now() - started);
     }
     periods['whole-history-as-period'] = {
@@ -158,22 +158,25 @@ function measureLeaderboards(file: string, log: (line: string) => void) {
     );
     return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** Post, answer and close the history through the store; returns the time just after the last close. */
-function seedHistory(db: ReturnType<typeof openDatabase>, store: SqliteQuizStore): number {
+async function seedHistory(db: ReturnType<typeof openDatabase>, store: SqliteQuizStore): Promise<number> {
   const random = createBenchRandom(42);
   const first = Date.now() - questions * questionEveryMs;
   const memberIds = Array.from({ length: members }, (_, index) => `member-${index}`);
   // Some members play far more than others, as in a real team.
   const weights = memberIds.map((_, index) => 1 / (1 + index / 50));
   // One outer transaction only to make seeding quick; each store call inside still runs its own (nested) one.
-  db.transaction(() => {
+  // BEGIN and COMMIT by hand: a better-sqlite3 transaction function cannot await, and nothing else uses this
+  // connection meanwhile (each store call does its work synchronously underneath).
+  db.exec('BEGIN');
+  try {
     for (let index = 0; index < questions; index++) {
       const postedAt = first + index * questionEveryMs;
-      const { question } = store.createQuestion({
+      const { question } = await store.createQuestion({
         guildId,
         channelId,
         slotKey: new Date(postedAt).toISOString(),
@@ -182,14 +185,18 @@ function seedHistory(db: ReturnType<typeof openDatabase>, store: SqliteQuizStore
         closesAt: new Date(postedAt + questionEveryMs),
       });
       const answerers = pickWeighted(memberIds, weights, answersPerQuestion, random);
-      answerers.forEach((userId, order) => {
+      for (const [order, userId] of answerers.entries()) {
         const right = random() < 0.6;
         const choice = right ? question.answer : (question.answer + 1 + Math.floor(random() * 3)) % 4;
-        store.recordAnswer(question.id, userId, userId.replace('member-', 'Member '), choice, new Date(postedAt + (order + 1) * 1000));
-      });
-      store.closeQuestion(question.id, question.closesAt);
+        await store.recordAnswer(question.id, userId, userId.replace('member-', 'Member '), choice, new Date(postedAt + (order + 1) * 1000));
+      }
+      await store.closeQuestion(question.id, question.closesAt);
     }
-  })();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
   return first + questions * questionEveryMs;
 }
 

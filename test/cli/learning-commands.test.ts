@@ -97,18 +97,19 @@ describe('cli demo and report', () => {
     expect(code).toBe(0);
     const store = openQuizStore(db);
     try {
-      const members = [...new Set(store.listGuildMemories(demoGuild).map((memory) => memory.userId))];
+      const members = [...new Set((await store.listGuildMemories(demoGuild)).map((memory) => memory.userId))];
       expect(members).toHaveLength(4);
-      const sources = new Set(members.flatMap((userId) => store.listMemberReviews(demoGuild, userId).map((review) => review.source)));
+      const reviews = await Promise.all(members.map((userId) => store.listMemberReviews(demoGuild, userId)));
+      const sources = new Set(reviews.flat().map((review) => review.source));
       expect([...sources].sort()).toEqual(['channel', 'flashcard', 'practice']);
       // Each stored state is the state after the member's latest review of that concept.
-      for (const memory of store.listGuildMemories(demoGuild)) {
-        const reviews = store.listMemberReviews(demoGuild, memory.userId).filter((review) => review.conceptId === memory.conceptId);
+      for (const memory of await store.listGuildMemories(demoGuild)) {
+        const reviews = (await store.listMemberReviews(demoGuild, memory.userId)).filter((review) => review.conceptId === memory.conceptId);
         expect(reviews.at(-1)!.stateAfter).toEqual(memory.state);
       }
-      expect(store.getLeaderboard(demoGuild, 'all', null, null).top.length).toBeGreaterThan(0);
+      expect((await store.getLeaderboard(demoGuild, 'all', null, null)).top.length).toBeGreaterThan(0);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -23,8 +23,8 @@ export function conceptOf(kb: KnowledgeBase, id: string): Concept {
 const openedStores: SqliteQuizStore[] = [];
 const createdDirectories: string[] = [];
 
-afterEach(() => {
-  for (const store of openedStores.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of openedStores.splice(0)) await store.close();
   for (const directory of createdDirectories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
 });
 
@@ -58,13 +58,19 @@ export function askAbout(kb: KnowledgeBase, conceptId: string, answer = 1): Gene
   };
 }
 
-export function storeQuestion(store: SqliteQuizStore, question: GeneratedQuestion, createdAt = new Date('2026-11-27T00:00:00.000Z')): StoredQuestion {
-  return store.createQuestion({
-    guildId,
-    channelId,
-    slotKey: createdAt.toISOString(),
-    question,
-    createdAt,
-    closesAt: new Date(createdAt.getTime() + 60 * 60_000),
-  }).question;
+export async function storeQuestion(
+  store: SqliteQuizStore,
+  question: GeneratedQuestion,
+  createdAt = new Date('2026-11-27T00:00:00.000Z'),
+): Promise<StoredQuestion> {
+  return (
+    await store.createQuestion({
+      guildId,
+      channelId,
+      slotKey: createdAt.toISOString(),
+      question,
+      createdAt,
+      closesAt: new Date(createdAt.getTime() + 60 * 60_000),
+    })
+  ).question;
 }

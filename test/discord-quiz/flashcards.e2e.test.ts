@@ -71,7 +71,7 @@ describe('flashcard practice', () => {
     const graded = await clickAndRead(h, answered, cardButton(answered, 'didnt'));
     expect(graded.embeds[0]?.title).toContain('Noted: not yet');
     const firstKey = createCardKey('network/tcp', 'TCP 3-way handshake의 세 단계는?');
-    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([
+    expect(await h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([
       { cardKey: firstKey, conceptId: 'network/tcp', grade: 'didnt', userId: alice.id },
     ]);
 
@@ -86,7 +86,7 @@ describe('flashcard practice', () => {
     const regraded = await clickAndRead(h, answered, cardButton(answered, 'knew'));
     expect(regraded.embeds[0]?.title).toContain('Noted: you knew it');
     expect(regraded.embeds[0]?.description).toBe('TCP 3-way handshake의 세 단계는?');
-    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([{ cardKey: firstKey, grade: 'knew' }]);
+    expect(await h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toMatchObject([{ cardKey: firstKey, grade: 'knew' }]);
   });
 
   it('when every card is graded and resting, "Next card" brings a generated practice question', async () => {
@@ -102,7 +102,7 @@ describe('flashcard practice', () => {
     const generated = await clickAndRead(h, message, cardButton(message, 'next'));
 
     expect(answerButtons(generated)).toHaveLength(4);
-    expect(h.bot.store.listLatestFlashcardGrades(h.emulator.guild.id, alice.id).map((grade) => grade.grade)).toEqual(['knew', 'knew']);
+    expect((await h.bot.store.listLatestFlashcardGrades(h.emulator.guild.id, alice.id)).map((grade) => grade.grade)).toEqual(['knew', 'knew']);
   });
 
   it("a crafted button for another member's card, or for a card no longer in the notes, gets a clear private note and stores nothing", async () => {
@@ -132,8 +132,8 @@ describe('flashcard practice', () => {
     });
     expect(goneReply.content).toContain('no longer in the notes');
     expect(mangledReply.content).toContain('not a flashcard button');
-    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, bob.id)).toEqual([]);
-    expect(h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toEqual([]);
+    expect(await h.bot.store.listLatestFlashcardGrades(emulator.guild.id, bob.id)).toEqual([]);
+    expect(await h.bot.store.listLatestFlashcardGrades(emulator.guild.id, alice.id)).toEqual([]);
   });
 
   it('a Korean member gets the card in Korean', async () => {

@@ -6,26 +6,31 @@ import { askAbout, buttonsOf, expectWithinDiscordLimits, guildId, openTestStore,
 const hour = 60 * 60_000;
 
 /** Questions one hour apart; `answers[i]` maps members to right (true) or wrong (false) on question i. */
-function playRounds(store: SqliteQuizStore, conceptIds: string[], answers: Record<string, boolean>[], names: Record<string, string> = {}): void {
-  answers.forEach((round, index) => {
+async function playRounds(
+  store: SqliteQuizStore,
+  conceptIds: string[],
+  answers: Record<string, boolean>[],
+  names: Record<string, string> = {},
+): Promise<void> {
+  for (const [index, round] of answers.entries()) {
     const createdAt = new Date(Date.UTC(2026, 10, 23, index));
-    const question = storeQuestion(store, askAbout(realKb, conceptIds[index % conceptIds.length]!, 1), createdAt);
+    const question = await storeQuestion(store, askAbout(realKb, conceptIds[index % conceptIds.length]!, 1), createdAt);
     for (const [userId, right] of Object.entries(round)) {
-      store.recordAnswer(question.id, userId, names[userId] ?? `member ${userId}`, right ? 1 : 0, new Date(createdAt.getTime() + 60_000));
+      await store.recordAnswer(question.id, userId, names[userId] ?? `member ${userId}`, right ? 1 : 0, new Date(createdAt.getTime() + 60_000));
     }
-    store.closeQuestion(question.id, new Date(createdAt.getTime() + hour));
-  });
+    await store.closeQuestion(question.id, new Date(createdAt.getTime() + hour));
+  }
 }
 
 describe('the leaderboard view', () => {
-  it('ranks by points with accuracy and any running streak, and adds the caller below the top 10 when outside it', () => {
+  it('ranks by points with accuracy and any running streak, and adds the caller below the top 10 when outside it', async () => {
     const store = openTestStore();
     // Members 1..12: member n answers the first (13 - n) questions right, so member 1 leads and member 12 is last.
     const rounds = Array.from({ length: 12 }, (_, round) =>
       Object.fromEntries(Array.from({ length: 12 }, (_, index) => [String(index + 1), round < 12 - index])),
     );
-    playRounds(store, ['docker-kubernetes/container'], rounds);
-    const leaderboard = store.getLeaderboard(guildId, 'all', null, '12');
+    await playRounds(store, ['docker-kubernetes/container'], rounds);
+    const leaderboard = await store.getLeaderboard(guildId, 'all', null, '12');
 
     const view = buildLeaderboardView({ leaderboard, timezone: 'Asia/Seoul', callerId: '12', language: 'en' });
 
@@ -40,11 +45,11 @@ describe('the leaderboard view', () => {
     expectWithinDiscordLimits(view);
   });
 
-  it('shows where a period starts, in the guild time zone, and never pings names', () => {
+  it('shows where a period starts, in the guild time zone, and never pings names', async () => {
     const store = openTestStore();
-    playRounds(store, ['docker-kubernetes/kernel'], [{ '1': true, '2': true }], { '1': '@everyone', '2': '<@110000000000000001>' });
+    await playRounds(store, ['docker-kubernetes/kernel'], [{ '1': true, '2': true }], { '1': '@everyone', '2': '<@110000000000000001>' });
     const since = new Date('2026-11-22T15:00:00.000Z');
-    const leaderboard = store.getLeaderboard(guildId, 'week', since, '1');
+    const leaderboard = await store.getLeaderboard(guildId, 'week', since, '1');
 
     const view = buildLeaderboardView({ leaderboard, timezone: 'Asia/Seoul', callerId: '1', language: 'ko' });
 
@@ -56,11 +61,11 @@ describe('the leaderboard view', () => {
     expect(view.allowedMentions).toEqual({ parse: [] });
   });
 
-  it('invites to the next quiz when nobody answered in the period', () => {
+  it('invites to the next quiz when nobody answered in the period', async () => {
     const store = openTestStore();
 
     const view = buildLeaderboardView({
-      leaderboard: store.getLeaderboard(guildId, 'month', new Date(), '1'),
+      leaderboard: await store.getLeaderboard(guildId, 'month', new Date(), '1'),
       timezone: 'UTC',
       callerId: '1',
       language: 'en',
@@ -71,14 +76,14 @@ describe('the leaderboard view', () => {
 });
 
 describe('the member stats view', () => {
-  it('shows points, accuracy, streaks and the weakest concepts with buttons that explain them', () => {
+  it('shows points, accuracy, streaks and the weakest concepts with buttons that explain them', async () => {
     const store = openTestStore();
-    playRounds(
+    await playRounds(
       store,
       ['docker-kubernetes/kernel', 'docker-kubernetes/docker'],
       [{ '7': false }, { '7': true }, { '7': true }, { '7': false }, { '7': true }],
     );
-    const stats = store.getMemberStats(guildId, '7');
+    const stats = await store.getMemberStats(guildId, '7');
 
     const view = buildMemberStatsView({ stats, fallbackName: 'unused', kb: realKb, language: 'en' });
 
@@ -89,10 +94,10 @@ describe('the member stats view', () => {
     expectWithinDiscordLimits(view);
   });
 
-  it('for a member who never answered, says how to start', () => {
+  it('for a member who never answered, says how to start', async () => {
     const store = openTestStore();
 
-    const view = buildMemberStatsView({ stats: store.getMemberStats(guildId, '9'), fallbackName: '**Kim**', kb: realKb, language: 'en' });
+    const view = buildMemberStatsView({ stats: await store.getMemberStats(guildId, '9'), fallbackName: '**Kim**', kb: realKb, language: 'en' });
 
     expect(view.embeds[0]?.title).toBe('📊 Quiz stats: \\*\\*Kim\\*\\*');
     expect(view.embeds[0]?.description).toContain('/quiz practice');

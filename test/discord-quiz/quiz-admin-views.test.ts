@@ -62,9 +62,9 @@ describe('the replies of /quiz-admin', () => {
     expect(reply).not.toContain('서머타임');
   });
 
-  it("after /quiz-admin now: the Discord problem in the admin's words, a question still open with its link, a resumed channel", () => {
+  it("after /quiz-admin now: the Discord problem in the admin's words, a question still open with its link, a resumed channel", async () => {
     const store = openTestStore();
-    const open = { ...storeQuestion(store, askAbout(realKb, container.id)), messageId: '330000000000000009' };
+    const open = { ...(await storeQuestion(store, askAbout(realKb, container.id))), messageId: '330000000000000009' };
     const now = open.createdAt;
 
     const refused = describePostOutcome(

@@ -18,22 +18,28 @@ import { askAbout, buttonsOf, conceptOf, expectWithinDiscordLimits, openTestStor
 const container = conceptOf(realKb, 'docker-kubernetes/container');
 const note = realKb.getDocument('docker-kubernetes');
 
-function closeWithAnswers(choices: Record<string, number>, names: Record<string, string> = {}): ClosedQuestion {
+async function closeWithAnswers(choices: Record<string, number>, names: Record<string, string> = {}): Promise<ClosedQuestion> {
   const store = openTestStore();
-  const question = storeQuestion(store, askAbout(realKb, container.id, 1));
+  const question = await storeQuestion(store, askAbout(realKb, container.id, 1));
   let second = 0;
   for (const [userId, choice] of Object.entries(choices)) {
-    store.recordAnswer(question.id, userId, names[userId] ?? `member ${userId}`, choice, new Date(question.createdAt.getTime() + ++second * 1000));
+    await store.recordAnswer(
+      question.id,
+      userId,
+      names[userId] ?? `member ${userId}`,
+      choice,
+      new Date(question.createdAt.getTime() + ++second * 1000),
+    );
   }
-  const closed = store.closeQuestion(question.id, question.closesAt);
+  const closed = await store.closeQuestion(question.id, question.closesAt);
   if (!closed) throw new Error('the question vanished');
   return closed;
 }
 
 describe('the quiz post', () => {
-  it('shows the prompt, every option and the close time as Discord timestamps, with buttons A–D carrying the question id', () => {
+  it('shows the prompt, every option and the close time as Discord timestamps, with buttons A–D carrying the question id', async () => {
     const store = openTestStore();
-    const question = storeQuestion(store, askAbout(realKb, container.id, 2));
+    const question = await storeQuestion(store, askAbout(realKb, container.id, 2));
 
     const view = buildQuestionPost({ question, concept: container, document: note, language: 'en' });
 
@@ -50,10 +56,10 @@ describe('the quiz post', () => {
     expectWithinDiscordLimits(view);
   });
 
-  it('labels buttons with short options but shows long options only in the embed, the buttons keeping just A–D', () => {
+  it('labels buttons with short options but shows long options only in the embed, the buttons keeping just A–D', async () => {
     const store = openTestStore();
-    const short = storeQuestion(store, askAbout(realKb, container.id, 0));
-    const long = storeQuestion(
+    const short = await storeQuestion(store, askAbout(realKb, container.id, 0));
+    const long = await storeQuestion(
       store,
       { ...askAbout(realKb, container.id, 0), options: ['가'.repeat(90), 'b'.repeat(120), 'Option C', 'Option D'] },
       new Date('2026-11-28T00:00:00.000Z'),
@@ -70,9 +76,9 @@ describe('the quiz post', () => {
     expectWithinDiscordLimits(longView);
   });
 
-  it('speaks Korean to a Korean guild', () => {
+  it('speaks Korean to a Korean guild', async () => {
     const store = openTestStore();
-    const question = storeQuestion(store, askAbout(realKb, container.id));
+    const question = await storeQuestion(store, askAbout(realKb, container.id));
 
     const view = buildQuestionPost({ question, concept: container, document: note, language: 'ko' });
 
@@ -82,8 +88,8 @@ describe('the quiz post', () => {
 });
 
 describe('the reveal', () => {
-  it('disables every button, marks the correct one green and tallies each option with a count, percent and bar', () => {
-    const closed = closeWithAnswers({ '1': 0, '2': 1, '3': 1, '4': 1, '5': 2 });
+  it('disables every button, marks the correct one green and tallies each option with a count, percent and bar', async () => {
+    const closed = await closeWithAnswers({ '1': 0, '2': 1, '3': 1, '4': 1, '5': 2 });
 
     const view = buildRevealPost({ closed, concept: container, document: note, language: 'en' });
 
@@ -99,8 +105,8 @@ describe('the reveal', () => {
     expectWithinDiscordLimits(view);
   });
 
-  it('explains the answer from the note with its source and offers a button that opens the concept', () => {
-    const closed = closeWithAnswers({ '1': 1 });
+  it('explains the answer from the note with its source and offers a button that opens the concept', async () => {
+    const closed = await closeWithAnswers({ '1': 1 });
 
     const view = buildRevealPost({ closed, concept: container, document: note, language: 'en' });
 
@@ -113,8 +119,8 @@ describe('the reveal', () => {
     expect(open?.label).toContain('컨테이너');
   });
 
-  it('lists who answered right by name as plain text: markdown escaped, mentions broken, nobody pinged', () => {
-    const closed = closeWithAnswers(
+  it('lists who answered right by name as plain text: markdown escaped, mentions broken, nobody pinged', async () => {
+    const closed = await closeWithAnswers(
       { '1': 1, '2': 1, '3': 1, '4': 0 },
       { '1': '@everyone', '2': '<@220000000000000009>', '3': '**Bold** _kim_', '4': 'wrong one' },
     );
@@ -131,8 +137,8 @@ describe('the reveal', () => {
     expect(view.content).toBeUndefined();
   });
 
-  it('says nobody answered when nobody did, with empty bars at 0%', () => {
-    const closed = closeWithAnswers({});
+  it('says nobody answered when nobody did, with empty bars at 0%', async () => {
+    const closed = await closeWithAnswers({});
 
     const view = buildRevealPost({ closed, concept: container, document: note, language: 'en' });
 
@@ -140,9 +146,9 @@ describe('the reveal', () => {
     expect(view.embeds[0]?.description?.match(/`░{10}` 0 · 0%/g)).toHaveLength(4);
   });
 
-  it('fits a thousand right answers into one field, counting the rest as "and N more"', () => {
+  it('fits a thousand right answers into one field, counting the rest as "and N more"', async () => {
     const choices = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [String(index + 1), 1]));
-    const closed = closeWithAnswers(choices);
+    const closed = await closeWithAnswers(choices);
 
     const view = buildRevealPost({ closed, concept: container, document: note, language: 'en' });
 
@@ -154,22 +160,23 @@ describe('the reveal', () => {
 });
 
 describe('views of extreme notes', () => {
-  it('stay within every Discord limit: huge prompt and options, long names, a concept id too long for a button', () => {
+  it('stay within every Discord limit: huge prompt and options, long names, a concept id too long for a button', async () => {
     const heading = `Extremely long concept heading ${'word '.repeat(40)}`.trim();
     const body = Array.from({ length: 30 }, (_, index) => `- Statement ${index} ${'lorem ipsum '.repeat(80)}`).join('\n');
     const kb = buildKnowledgeBase('docs', [{ file: 'long.md', markdown: `# ${'Title '.repeat(80)}\n\n## ${heading}\n\n${body}\n` }]);
     const concept = kb.concepts[0];
     if (!concept) throw new Error('the note has no concept');
     const store = openTestStore();
-    const question = storeQuestion(store, {
+    const question = await storeQuestion(store, {
       conceptId: concept.id,
       kind: 'cloze',
       prompt: 'p'.repeat(5000),
       options: ['x'.repeat(500), 'y'.repeat(500), 'z'.repeat(500), 'w'.repeat(500)],
       answer: 3,
     });
-    for (let member = 1; member <= 300; member += 1) store.recordAnswer(question.id, String(member), 'N'.repeat(100), member % 4, question.createdAt);
-    const closed = store.closeQuestion(question.id, question.closesAt);
+    for (let member = 1; member <= 300; member += 1)
+      await store.recordAnswer(question.id, String(member), 'N'.repeat(100), member % 4, question.createdAt);
+    const closed = await store.closeQuestion(question.id, question.closesAt);
     if (!closed) throw new Error('the question vanished');
     const document = kb.getDocument(concept.documentId);
 
@@ -189,21 +196,23 @@ describe('views of extreme notes', () => {
 });
 
 describe('a practice question', () => {
-  function practiceQuestion(): StoredQuestion {
+  async function practiceQuestion(): Promise<StoredQuestion> {
     const store = openTestStore();
-    return store.createQuestion({
-      guildId: '110000000000000001',
-      channelId: '220000000000000001',
-      slotKey: 'practice:1',
-      question: askAbout(realKb, container.id, 2),
-      practiceUserId: '330000000000000001',
-      createdAt: new Date('2026-11-27T00:00:00.000Z'),
-      closesAt: new Date('2026-11-27T00:10:00.000Z'),
-    }).question;
+    return (
+      await store.createQuestion({
+        guildId: '110000000000000001',
+        channelId: '220000000000000001',
+        slotKey: 'practice:1',
+        question: askAbout(realKb, container.id, 2),
+        practiceUserId: '330000000000000001',
+        createdAt: new Date('2026-11-27T00:00:00.000Z'),
+        closesAt: new Date('2026-11-27T00:10:00.000Z'),
+      })
+    ).question;
   }
 
-  it('uses the same answer buttons as a post and says it does not count', () => {
-    const question = practiceQuestion();
+  it('uses the same answer buttons as a post and says it does not count', async () => {
+    const question = await practiceQuestion();
 
     const view = buildPracticeQuestion({ question, concept: container, document: note, language: 'en' });
 
@@ -212,8 +221,8 @@ describe('a practice question', () => {
     expectWithinDiscordLimits(view);
   });
 
-  it('answered wrongly, shows the pick in red, the answer in green and the explanation at once', () => {
-    const question = practiceQuestion();
+  it('answered wrongly, shows the pick in red, the answer in green and the explanation at once', async () => {
+    const question = await practiceQuestion();
 
     const view = buildPracticeResult({ question, concept: container, document: note, language: 'en', choice: 0 });
 
@@ -225,8 +234,8 @@ describe('a practice question', () => {
     expect(view.embeds[0]?.fields?.[0]?.value).toContain('Source:');
   });
 
-  it('answered rightly, says so', () => {
-    const view = buildPracticeResult({ question: practiceQuestion(), concept: container, document: note, language: 'ko', choice: 2 });
+  it('answered rightly, says so', async () => {
+    const view = buildPracticeResult({ question: await practiceQuestion(), concept: container, document: note, language: 'ko', choice: 2 });
 
     expect(view.embeds[0]?.title).toBe('✅ 정답이에요!');
   });

@@ -67,7 +67,7 @@ async function postNow() {
   const handle = emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin);
   const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
   const questionId = questionIdOf(post);
-  const question = bot.store.getQuestion(questionId);
+  const question = await bot.store.getQuestion(questionId);
   if (!question) throw new Error(`question ${questionId} is not stored`);
   return { handle, post, question };
 }
@@ -89,7 +89,7 @@ describe('configuring the quiz', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Manage Server');
-    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it('an admin schedules a channel with the defaults and the reply shows the next three post times in the zone', async () => {
@@ -107,7 +107,7 @@ describe('configuring the quiz', () => {
       return `• ${wallClock} (<t:${slot}:R>)`;
     });
     expect(lines.slice(-4)).toEqual(['Next posts (Asia/Seoul):', ...nextPosts]);
-    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({
+    expect(await bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({
       cron: '0 9 * * 1-5',
       timezone: 'Asia/Seoul',
       language: 'en',
@@ -121,7 +121,7 @@ describe('configuring the quiz', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('I cannot use `61 9 * * *` as a schedule: the minute field `61` is not valid (use 0–59');
     expect(reply.content).toContain('Example: `0 9 * * 1-5` = 09:00 Monday to Friday');
-    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it('a Korean admin who limits both day of month and weekday is told in Korean why, with crons to use instead', async () => {
@@ -133,7 +133,7 @@ describe('configuring the quiz', () => {
     expect(reply.content).toContain('`0 9 1-7 * 1` 표현식으로는 일정을 만들 수 없어요: 날짜(`1-7`)와 요일(`1`)을 함께 제한했어요.');
     expect(reply.content).toContain('`0 9 * * 1#1` = 매월 첫째 월요일 09:00');
     expect(reply.content).not.toMatch(/limits both|weekday/);
-    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 
   it("a time zone that changes its clocks gets a note on daylight saving time; the questions speak the scheduling admin's language", async () => {
@@ -172,7 +172,7 @@ describe('configuring the quiz', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('**Send Messages**');
-    expect(bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await bot.store.listSchedules(emulator.guild.id)).toEqual([]);
   });
 });
 
@@ -204,7 +204,7 @@ describe('a quiz round', () => {
     expect(bobReply.content).toContain(`Answer recorded: **${letter(wrong)}**`);
     expect(minjiFirst.content).toContain(`**${letter(question.answer)}**로 답을 기록했어요`);
     expect(minjiAgain).toEqual({ ephemeral: true, embeds: [], content: `이미 **${letter(question.answer)}**로 답했어요. 처음 고른 답만 인정돼요.` });
-    const tally = bot.store.getTally(question.id);
+    const tally = await bot.store.getTally(question.id);
     expect(tally.participants).toBe(3);
     expect(tally.correct.map((member) => member.userName)).toEqual(['Alice', 'Minji']);
   });
@@ -221,7 +221,7 @@ describe('a quiz round', () => {
       ['sure', 'unsure', 'guessed'].map((word) => `quiz:confidence:${question.id}:${word}`),
     );
     const aliceId = emulator.member(alice).user.id;
-    expect(bot.store.getAnswerReview(question.id, aliceId)?.rating).toBe('good');
+    expect((await bot.store.getAnswerReview(question.id, aliceId))?.rating).toBe('good');
 
     const guessed = emulator.click(recorded, confidenceButtons[2]!.custom_id!, emulator.member(alice));
     expect((await guessed.response()).type).toBe(InteractionResponseType.UpdateMessage);
@@ -229,12 +229,12 @@ describe('a quiz round', () => {
 
     expect(noted.content).toContain('Noted: Guessed');
     expect(noted.components ?? []).toEqual([]);
-    expect(bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
+    expect(await bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
 
     await emulator.slash('/quiz-admin reveal', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
     const late = await replyTo(emulator.click(recorded, confidenceButtons[0]!.custom_id!, emulator.member(alice)));
     expect(late).toEqual({ ephemeral: true, embeds: [], content: 'The result is already out, so how sure you were no longer changes anything.' });
-    expect(bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
+    expect(await bot.store.getAnswerReview(question.id, aliceId)).toMatchObject({ rating: 'again', confidence: 'guessed' });
   });
 
   it('/quiz-admin reveal edits the post: buttons disabled, answer marked, tally and who was right', async () => {
@@ -297,7 +297,7 @@ describe('a quiz round', () => {
       content: 'That button is not an answer to a quiz question. Answer with the A–D buttons under a quiz post.',
     });
     expect(afterwards.content).toContain('Answer recorded');
-    expect(bot.store.getTally(question.id).participants).toBe(1);
+    expect((await bot.store.getTally(question.id)).participants).toBe(1);
   });
 
   it('a click after the close gets the closed note with the answer', async () => {
@@ -309,7 +309,7 @@ describe('a quiz round', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toBe(`This question is closed. The answer was **${'ABCD'[question.answer]}. ${question.options[question.answer]}**.`);
-    expect(bot.store.getTally(question.id).participants).toBe(0);
+    expect((await bot.store.getTally(question.id)).participants).toBe(0);
   });
 
   it('the reveal button opens the concept for the clicker only', async () => {
@@ -367,7 +367,7 @@ describe('watching the quiz', () => {
 
     expect(retry.content).toContain('the post worked, so it runs again');
     expect(emulator.channelMessages(emulator.channels.docker)).toHaveLength(1);
-    expect(bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastProblem: null });
+    expect(await bot.store.getSchedule(emulator.guild.id, emulator.channels.docker.id)).toMatchObject({ paused: false, lastProblem: null });
     if (listed.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`unexpected callback ${listed.type}`);
     const value = listed.data.embeds?.[0]?.fields?.[0]?.value ?? '';
     expect(value).toContain(`Next post: <t:${Date.parse('2026-11-30T00:00:00Z') / 1000}:f>`);
@@ -403,7 +403,7 @@ describe('practice', () => {
     const shown = await handle.waitForOriginal();
     expect(handle.ephemeral).toBe(true);
     const questionId = questionIdOf(shown);
-    const question = bot.store.getQuestion(questionId)!;
+    const question = (await bot.store.getQuestion(questionId))!;
     const wrong = (question.answer + 2) % 4;
 
     const response = await emulator.click(shown, answerButtonId(shown, wrong), member).response();
@@ -413,7 +413,7 @@ describe('practice', () => {
     expect(updated.embeds[0]?.title).toContain('Not quite');
     expect(answerButtons(updated).every((button) => button.disabled)).toBe(true);
     expect(answerButtons(updated)[wrong]?.style).toBe(ButtonStyle.Danger);
-    expect(bot.store.getMemberStats(emulator.guild.id, member.id).answered).toBe(0);
+    expect((await bot.store.getMemberStats(emulator.guild.id, member.id)).answered).toBe(0);
   });
 });
 

@@ -79,14 +79,14 @@ describe('review buttons', () => {
 });
 
 describe('review views', () => {
-  it("a question's options answer into the session, with Stop; the answered view brings Next and Stop with the tally", () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { conceptId: tcp.id, postedAt: now, practiceUserId: userId });
+  it("a question's options answer into the session, with Stop; the answered view brings Next and Stop with the tally", async () => {
+    const store = await openTestStore();
+    const question = await postQuestion(store, { conceptId: tcp.id, postedAt: now, practiceUserId: userId });
     const document = kb.getDocument(tcp.documentId);
 
     const asked = buildReviewQuestion({ question, concept: tcp, document, session, language: 'en' });
     const answered = buildReviewResult({ question, concept: tcp, document, session, language: 'en', choice: question.answer });
-    store.close();
+    await store.close();
 
     for (const view of [asked, answered]) expectWithinDiscordLimits(view);
     const askedIds = buttonsOf(asked).map((button) => button.custom_id);

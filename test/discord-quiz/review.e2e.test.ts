@@ -28,10 +28,10 @@ afterEach(async () => {
 });
 
 /** The member answered each concept `daysAgo` days ago, rightly: the longer ago, the more overdue now. */
-function remember(h: BotHarness, userId: string, daysAgo: Record<string, number>): void {
+async function remember(h: BotHarness, userId: string, daysAgo: Record<string, number>): Promise<void> {
   const now = h.clock.now().getTime();
   for (const [slug, days] of Object.entries(daysAgo)) {
-    reviewMemory(h.bot.store, {
+    await reviewMemory(h.bot.store, {
       guildId: h.emulator.guild.id,
       userId,
       conceptId: `network/${slug}`,
@@ -63,9 +63,9 @@ function reviewButton(message: APIMessage, verb: string, choice?: number): strin
 }
 
 /** The stored question behind a review question's answer buttons. */
-function questionOf(h: BotHarness, message: APIMessage) {
+async function questionOf(h: BotHarness, message: APIMessage) {
   const item = reviewButton(message, 'answer', 0).split(':')[8]!;
-  const question = h.bot.store.getQuestion(item.slice(1));
+  const question = await h.bot.store.getQuestion(item.slice(1));
   if (!question) throw new Error(`no stored question ${item}`);
   return question;
 }
@@ -86,7 +86,7 @@ describe('/quiz review', () => {
     const alice = emulator.member('alice');
     const guildId = emulator.guild.id;
     // Most overdue first: the TCP card, then the router, then the hub; the switch and the gateway are not due.
-    remember(h, alice.id, { tcp: 40, router: 25, hub: 15, switch: 0, gateway: 0 });
+    await remember(h, alice.id, { tcp: 40, router: 25, hub: 15, switch: 0, gateway: 0 });
 
     const start = emulator.slash('/quiz review', { note: 'network' }, alice);
     const card = await start.waitForOriginal();
@@ -103,23 +103,23 @@ describe('/quiz review', () => {
 
     // 2. Next: the router's question, answered right.
     const routerAsked = await clickAndRead(h, graded, reviewButton(graded, 'next'));
-    const routerQuestion = questionOf(h, routerAsked);
+    const routerQuestion = await questionOf(h, routerAsked);
     expect(routerQuestion).toMatchObject({ conceptId: 'network/router', practiceUserId: alice.id });
     const routerAnswered = await clickAndRead(h, routerAsked, reviewButton(routerAsked, 'answer', routerQuestion.answer));
     expect(routerAnswered.embeds[0]?.footer?.text).toBe('Reviewed 2 · right 1 · only you see this');
 
-    const sessionReviews = h.bot.store.listMemberReviews(guildId, alice.id).filter((review) => review.source === 'review');
+    const sessionReviews = (await h.bot.store.listMemberReviews(guildId, alice.id)).filter((review) => review.source === 'review');
     expect(sessionReviews.map(({ conceptId, rating }) => ({ conceptId, rating }))).toEqual([
       { conceptId: 'network/tcp', rating: 'again' },
       { conceptId: 'network/router', rating: 'good' },
     ]);
-    const router = h.bot.store.getMemory({ guildId, userId: alice.id, conceptId: 'network/router' })!;
+    const router = (await h.bot.store.getMemory({ guildId, userId: alice.id, conceptId: 'network/router' }))!;
     expect(router.state.reps).toBe(2);
     expect(router.state.dueAt).toBeGreaterThan(h.clock.now().getTime());
 
     // 3. Next: the hub; then Stop → the summary, with the hub still due.
     const hubAsked = await clickAndRead(h, routerAnswered, reviewButton(routerAnswered, 'next'));
-    expect(questionOf(h, hubAsked).conceptId).toBe('network/hub');
+    expect((await questionOf(h, hubAsked)).conceptId).toBe('network/hub');
     const summary = await clickAndRead(h, hubAsked, reviewButton(hubAsked, 'stop'));
     expect(embedField(summary, 'Reviewed')).toBe('2');
     expect(embedField(summary, 'Right')).toBe('1');
@@ -130,7 +130,7 @@ describe('/quiz review', () => {
 
     // The router's "Next", as alice's client may still show it from before the restart: the session goes on.
     const afterRestart = await clickAndRead(h, routerAnswered, reviewButton(routerAnswered, 'next'));
-    const hubQuestion = questionOf(h, afterRestart);
+    const hubQuestion = await questionOf(h, afterRestart);
     expect(hubQuestion.conceptId).toBe('network/hub');
     const hubAnswered = await clickAndRead(h, afterRestart, reviewButton(afterRestart, 'answer', (hubQuestion.answer + 1) % 4));
     expect(hubAnswered.embeds[0]?.footer?.text).toBe('Reviewed 3 · right 1 · only you see this');
@@ -142,21 +142,21 @@ describe('/quiz review', () => {
   it('with nothing due, it says when the next review is due', async () => {
     const h = (harness = await startBotHarness({ knowledgeBase: kb, docsDir: 'test/fixtures/notes' }));
     const bob = h.emulator.member('bob');
-    remember(h, bob.id, { tcp: 0, router: 0, hub: 0, switch: 0, gateway: 0 });
-    const earliest = Math.min(...h.bot.store.listMemberMemories(h.emulator.guild.id, bob.id).map((memory) => memory.state.dueAt));
+    await remember(h, bob.id, { tcp: 0, router: 0, hub: 0, switch: 0, gateway: 0 });
+    const earliest = Math.min(...(await h.bot.store.listMemberMemories(h.emulator.guild.id, bob.id)).map((memory) => memory.state.dueAt));
 
     const reply = await replyTo(h.emulator.slash('/quiz review', {}, bob));
 
     expect(reply.ephemeral).toBe(true);
     const unix = Math.floor(earliest / 1000);
     expect(reply.content).toMatch(new RegExp(`^Nothing to review right now\\. Your next review is due <t:${unix}:[tf]> \\(<t:${unix}:R>\\)\\.$`));
-    expect(h.bot.store.listMemberReviews(h.emulator.guild.id, bob.id).filter((review) => review.source === 'review')).toEqual([]);
+    expect((await h.bot.store.listMemberReviews(h.emulator.guild.id, bob.id)).filter((review) => review.source === 'review')).toEqual([]);
   });
 
   it('a Korean member reviews in Korean, to the summary', async () => {
     const h = (harness = await startBotHarness({ knowledgeBase: kb, docsDir: 'test/fixtures/notes' }));
     const jiwoo = h.emulator.addMember('jiwoo', { locale: 'ko' });
-    remember(h, jiwoo.id, { tcp: 30, router: 0, hub: 0, switch: 0, gateway: 0 });
+    await remember(h, jiwoo.id, { tcp: 30, router: 0, hub: 0, switch: 0, gateway: 0 });
 
     const card = await h.emulator.slash('/quiz review', {}, jiwoo).waitForOriginal();
     const shown = await clickAndRead(h, card, reviewButton(card, 'show'), jiwoo);
@@ -195,7 +195,7 @@ describe('/quiz review', () => {
       content: 'This review belongs to someone else. Start your own with `/quiz review`.',
     });
     expect(mangledReply.content).toBe('That is not a review button I made. Start again with `/quiz review`.');
-    expect(h.bot.store.listMemberReviews(emulator.guild.id, alice.id)).toEqual([]);
-    expect(h.bot.store.listMemberReviews(emulator.guild.id, bob.id)).toEqual([]);
+    expect(await h.bot.store.listMemberReviews(emulator.guild.id, alice.id)).toEqual([]);
+    expect(await h.bot.store.listMemberReviews(emulator.guild.id, bob.id)).toEqual([]);
   });
 });

@@ -49,11 +49,11 @@ const tcp = kb.getConcept('network/tcp')!;
 const router = kb.getConcept('network/router')!;
 
 /** Every view of the bot that can carry buttons, in each language (labels differ, ids must not). */
-function renderEveryView(language: Language): MessageView[] {
-  const store = openTestStore();
-  const posted = postQuestion(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T00:00:00Z') });
-  const practice = postQuestion(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T01:00:00Z'), practiceUserId: userId });
-  const closed = askAndClose(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T02:00:00Z'), answers: { [userId]: true } });
+async function renderEveryView(language: Language): Promise<MessageView[]> {
+  const store = await openTestStore();
+  const posted = await postQuestion(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T00:00:00Z') });
+  const practice = await postQuestion(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T01:00:00Z'), practiceUserId: userId });
+  const closed = await askAndClose(store, { conceptId: tcp.id, postedAt: new Date('2026-03-02T02:00:00Z'), answers: { [userId]: true } });
   const document = kb.getDocument(tcp.documentId);
   const [card] = listFlashcards(kb);
   const flashcard = { card: card!, document, scope: 'note' as const, userId, language };
@@ -105,8 +105,8 @@ function customIdsOf(views: readonly MessageView[]): string[] {
 describe('button wiring', () => {
   const byName = indexCommands(commands);
 
-  it.each(['en', 'ko'] as const)('every button a view can show (%s) names a command that takes buttons', (language) => {
-    const views = renderEveryView(language);
+  it.each(['en', 'ko'] as const)('every button a view can show (%s) names a command that takes buttons', async (language) => {
+    const views = await renderEveryView(language);
 
     expect(findUnroutedCustomIds(views, byName)).toEqual([]);
     // Each kind of button was really rendered, so the check above covered it.
@@ -114,8 +114,8 @@ describe('button wiring', () => {
     expect([...kinds].sort()).toEqual(['concepts', 'explain', 'quiz:answer', 'quiz:card', 'quiz:confidence', 'quiz:explain', 'quiz:review']);
   });
 
-  it('a button whose prefix names no command is found', () => {
-    const views = renderEveryView('en');
+  it('a button whose prefix names no command is found', async () => {
+    const views = await renderEveryView('en');
     const withoutQuiz = indexCommands(commands.filter((command) => command.data.name !== 'quiz'));
 
     const unrouted = findUnroutedCustomIds(views, withoutQuiz);

@@ -246,14 +246,14 @@ export function embedField(message: APIMessage, name: string | RegExp): string |
   return fields.find((field) => (typeof name === 'string' ? field.name === name : name.test(field.name)))?.value;
 }
 
-/** Resolves when `check` holds, polling: for state outside the emulator (the store, the logs). */
+/** Resolves when `check` holds, polling: for state outside the emulator (the store, which answers asynchronously; the logs). */
 export async function eventually<T>(
-  check: () => T | undefined | null | false,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   options: { timeoutMs?: number; description?: string } = {},
 ): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 3_000);
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${options.description ?? 'a condition'}`);
     await sleep(20);

@@ -70,6 +70,6 @@ describe('a lost gateway connection', () => {
     const reply = await replyTo(emulator.click(post, answerButtonId(post, 2), emulator.member('bob')));
 
     expect(reply.content).toContain('Answer recorded: **C**');
-    expect(harness.bot.store.getTally(questionIdOf(post)).participants).toBe(1);
+    expect((await harness.bot.store.getTally(questionIdOf(post))).participants).toBe(1);
   });
 });

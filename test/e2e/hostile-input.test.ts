@@ -68,8 +68,8 @@ describe('a click counts only where its question lives', () => {
     expect(refused).toMatchObject({ ephemeral: true, content: expect.stringContaining('does not belong to a quiz question posted here') });
     expect(honest.content).toContain('Answer recorded');
     // Only the honest click counts: the crafted one did not use up Alice's single answer.
-    expect(h.bot.store.getTally(docker.questionId)).toMatchObject({ participants: 1, counts: [0, 1, 0, 0] });
-    expect(h.bot.store.getTally(general.questionId).participants).toBe(0);
+    expect(await h.bot.store.getTally(docker.questionId)).toMatchObject({ participants: 1, counts: [0, 1, 0, 0] });
+    expect((await h.bot.store.getTally(general.questionId)).participants).toBe(0);
     expect(warnings(h, refusedAnswer)).toContainEqual(expect.objectContaining({ refusal: 'other-channel', questionId: docker.questionId }));
   });
 
@@ -99,7 +99,7 @@ describe('a click counts only where its question lives', () => {
 
     expect(guildReply).toMatchObject({ ephemeral: true, content: expect.stringContaining('여기에 올라온 퀴즈 문제의 버튼이 아니라서') });
     expect(copyReply).toMatchObject({ ephemeral: true, content: expect.stringContaining('does not belong to a quiz question posted here') });
-    expect(h.bot.store.getTally(questionId).participants).toBe(0);
+    expect((await h.bot.store.getTally(questionId)).participants).toBe(0);
     expect(warnings(h, refusedAnswer).map((line) => line.refusal)).toEqual(['other-guild', 'other-message']);
   });
 
@@ -114,7 +114,7 @@ describe('a click counts only where its question lives', () => {
     const practiceId = practiceButton.split(':')[2]!;
 
     const refused = await replyTo(emulator.click(withFirstButton(post, practiceButton), practiceButton, emulator.member('bob')));
-    const tallyAfterRefusal = h.bot.store.getTally(practiceId);
+    const tallyAfterRefusal = await h.bot.store.getTally(practiceId);
     const own = await emulator.click(shown, practiceButton, alice).response();
 
     expect(refused).toMatchObject({ ephemeral: true, content: expect.stringContaining('belongs to someone else') });
@@ -139,7 +139,7 @@ describe('a click counts only where its question lives', () => {
       .response();
 
     expect(response.type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    expect(h.bot.store.getTally(questionId).participants).toBe(0);
+    expect((await h.bot.store.getTally(questionId)).participants).toBe(0);
   });
 });
 
@@ -162,7 +162,7 @@ describe('member names never format, link or ping', () => {
     const h = await start();
     const { emulator } = h;
     const { post, questionId } = await postQuestion(h);
-    const answer = h.bot.store.getQuestion(questionId)!.answer;
+    const answer = (await h.bot.store.getQuestion(questionId))!.answer;
     const members: EmulatedMember[] = hostileNames.map((name) => emulator.addMember(name));
     for (const member of members) await replyTo(emulator.click(post, answerButtonId(post, answer), member));
 
@@ -233,7 +233,7 @@ describe('every option is validated by the bot too', () => {
     );
 
     expect(reply).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidEnglish) });
-    expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
     expect(warnings(h, /options do not fit/)).toContainEqual(
       expect.objectContaining({ command: 'quiz-admin', problem: expect.stringContaining('close-after') }),
     );
@@ -268,7 +268,7 @@ describe('every option is validated by the bot too', () => {
       replies.push(await replyTo(emulator.slash('/quiz-admin schedule', { channel: docker, cron: '0 9 * * *' }, admin, { craft })));
 
     for (const reply of replies) expect(reply).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidKorean) });
-    expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
     expect(warnings(h, /options do not fit/).map((line) => line.problem)).toEqual([
       expect.stringContaining('required option "channel" is missing'),
       expect.stringContaining('cron: expected text, got number 42'),
@@ -290,7 +290,7 @@ describe('every option is validated by the bot too', () => {
 
     expect(scheduled).toMatchObject({ ephemeral: true, content: expect.stringContaining(invalidEnglish) });
     expect(postedHere.content).toBe('Quiz questions are posted in text or announcement channels only. Pick one with the `channel` option.');
-    expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
     expect(emulator.channelMessages(lounge).filter(isQuestionPost)).toEqual([]);
   });
 
@@ -323,7 +323,7 @@ describe('every option is validated by the bot too', () => {
     expect(english.content).toContain('it posts again after only 1 second, and the quiz posts at most once every 10 minutes');
     expect(english.content).toContain('`*/30 * * * *` = every 30 minutes');
     expect(korean.content).toContain('5분 만에 다시 출제돼요. 퀴즈는 10분에 한 번까지만 올릴 수 있어요');
-    expect(h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
+    expect(await h.bot.store.listSchedules(emulator.guild.id)).toEqual([]);
     const accepted = await replyTo(
       emulator.slash('/quiz-admin schedule', { channel: emulator.channels.docker, cron: '*/10 * * * *' }, emulator.admin),
     );

@@ -34,7 +34,7 @@ describe('a crowd answering', () => {
     const members = Array.from({ length: memberCount }, (_, index) => emulator.addMember(`Learner ${index + 1}`));
     emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin);
     const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
-    const question = harness.bot.store.getQuestion(questionIdOf(post));
+    const question = await harness.bot.store.getQuestion(questionIdOf(post));
     if (!question) throw new Error('the posted question is not stored');
 
     // Ten waves of twenty clicks, 100 ms apart: the whole crowd within one second.
@@ -57,7 +57,7 @@ describe('a crowd answering', () => {
     // One callback each: a second acknowledgement (40060) would mean a click was answered twice.
     expect(described.filter((click) => click.callbacks.length !== 1)).toEqual([]);
     expect(replies.filter((reply) => !reply.ephemeral || !reply.content.startsWith('Answer recorded'))).toEqual([]);
-    const tally = harness.bot.store.getTally(question.id);
+    const tally = await harness.bot.store.getTally(question.id);
     expect(tally.participants).toBe(memberCount);
     expect(tally.correct).toHaveLength(memberCount / 4);
 

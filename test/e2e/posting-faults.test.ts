@@ -52,7 +52,7 @@ describe('posting a scheduled question', () => {
     const refusal = emulator.injectFault({ method: 'POST', path: `/channels/${general.id}/messages`, status: 403, code: 50013, times: Infinity });
     await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: '* * * * * *' }, emulator.admin));
 
-    const paused = await eventually(() => harness?.bot.store.getSchedule(emulator.guild.id, general.id)?.paused, {
+    const paused = await eventually(async () => (await harness?.bot.store.getSchedule(emulator.guild.id, general.id))?.paused, {
       timeoutMs: 4_000,
       description: 'the schedule to be paused after the refused post',
     });
@@ -79,14 +79,14 @@ describe('posting a scheduled question', () => {
     const general = emulator.channels.general;
     const refusal = emulator.injectFault({ method: 'POST', path: `/channels/${general.id}/messages`, status: 403, code: 50013, times: Infinity });
     await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: '* * * * * *' }, emulator.admin));
-    await eventually(() => harness?.bot.store.getSchedule(emulator.guild.id, general.id)?.paused, { timeoutMs: 4_000 });
+    await eventually(async () => (await harness?.bot.store.getSchedule(emulator.guild.id, general.id))?.paused, { timeoutMs: 4_000 });
 
     refusal.remove();
     await replyTo(emulator.slash('/quiz-admin schedule', { channel: general, cron: '* * * * * *' }, emulator.admin));
     const post = await emulator.waitForMessage(general, isQuestionPost, 3_000);
 
     expect(post.channel_id).toBe(general.id);
-    expect(harness.bot.store.getSchedule(emulator.guild.id, general.id)?.paused).toBe(false);
+    expect((await harness.bot.store.getSchedule(emulator.guild.id, general.id))?.paused).toBe(false);
   });
 
   it('a 429 with Retry-After is waited out and the slot is posted exactly once, even when the slot fires twice', async () => {
@@ -129,7 +129,7 @@ describe('posting a scheduled question', () => {
 
     harness.clock.setNow(leapDaySlot);
     const failed = await quiz.runSlot(emulator.guild.id, general.id, leapDaySlot);
-    const scheduleAfterFailure = harness.bot.store.getSchedule(emulator.guild.id, general.id);
+    const scheduleAfterFailure = await harness.bot.store.getSchedule(emulator.guild.id, general.id);
     const listed = await listedSchedule(harness, 'general');
     outage.remove();
     harness.clock.setNow(nextLeapDaySlot);
@@ -144,7 +144,7 @@ describe('posting a scheduled question', () => {
     expect(posted).toMatchObject({ ok: true, question: { slotKey: nextLeapDaySlot.toISOString() } });
     expect(emulator.channelMessages(general)).toHaveLength(1);
     expect(emulator.channelMessages(general)[0]?.id).toBe(posted.ok ? posted.question.messageId : 'not posted');
-    expect(harness.bot.store.getSchedule(emulator.guild.id, general.id)?.lastProblem).toBeNull();
+    expect((await harness.bot.store.getSchedule(emulator.guild.id, general.id))?.lastProblem).toBeNull();
   });
 });
 
@@ -167,7 +167,7 @@ async function drillSlot(h: BotHarness, fault: Omit<FaultSpec, 'path' | 'method'
   const posts = emulator.channelMessages(general).filter(isQuestionPost);
   const post = posts[0];
   if (!post) throw new Error(`nothing was posted: ${JSON.stringify(outcome)}`);
-  const question = h.bot.store.getQuestion(questionIdOf(post));
+  const question = await h.bot.store.getQuestion(questionIdOf(post));
   if (!question) throw new Error('the post is of no stored question');
   await replyTo(emulator.click(post, answerButtonId(post, question.answer), emulator.member('alice')));
   await replyTo(emulator.click(post, answerButtonId(post, (question.answer + 1) % 4), emulator.member('bob')));
@@ -219,7 +219,7 @@ describe('a post Discord made but never confirmed (one question, one post)', () 
     const posts = emulator.channelMessages(docker).filter(isQuestionPost);
     expect(posts).toHaveLength(1);
     expect(reply.content).toContain(`Question posted: https://discord.com/channels/${emulator.guild.id}/${docker.id}/${posts[0]!.id}`);
-    expect(harness.bot.store.getOpenQuestion(emulator.guild.id, docker.id)?.messageId).toBe(posts[0]!.id);
+    expect((await harness.bot.store.getOpenQuestion(emulator.guild.id, docker.id))?.messageId).toBe(posts[0]!.id);
   });
 });
 
@@ -238,7 +238,7 @@ describe('what the admin is told', () => {
     expect(english.content).toContain('Discord asks us to wait 60 minutes');
     expect(korean.content).toContain('Discord가 60분 기다려 달라고');
     expect(emulator.channelMessages(docker).filter(isQuestionPost)).toEqual([]);
-    expect(harness.bot.store.getLatestQuestion(emulator.guild.id, docker.id)).toBeNull();
+    expect(await harness.bot.store.getLatestQuestion(emulator.guild.id, docker.id)).toBeNull();
     expect(postsTo(harness, docker.id)).toHaveLength(1);
   });
 
@@ -285,6 +285,6 @@ describe('what the admin is told', () => {
     const revealed = await emulator.waitForEdit(post, (message) => answerButtons(message).every((button) => button.disabled));
 
     expect(revealed.id).toBe(post.id);
-    expect(harness.bot.store.getPendingReveal(emulator.guild.id, docker.id)).toBeNull();
+    expect(await harness.bot.store.getPendingReveal(emulator.guild.id, docker.id)).toBeNull();
   });
 });

@@ -17,10 +17,10 @@ afterEach(async () => {
 });
 
 /** The member got a concept wrong two days ago: FSRS makes it due again within minutes, so it is due now. */
-function forgetConcept(running: BotHarness, member: EmulatedMember, conceptIndex = 0): string {
+async function forgetConcept(running: BotHarness, member: EmulatedMember, conceptIndex = 0): Promise<string> {
   const scope = running.bot.context.quiz.scopeFor(null);
   const conceptId = scope[conceptIndex % scope.length]!;
-  reviewMemory(running.bot.store, {
+  await reviewMemory(running.bot.store, {
     guildId: running.emulator.guild.id,
     userId: member.id,
     conceptId,
@@ -36,7 +36,7 @@ describe('the weekly team report', () => {
   it('posts the chart as a PNG with a description for screen readers and a short summary, when an admin asks now', async () => {
     harness = await startBotHarness();
     const { emulator } = harness;
-    forgetConcept(harness, emulator.member('alice'));
+    await forgetConcept(harness, emulator.member('alice'));
 
     const handle = emulator.slash('/quiz-admin report', { channel: emulator.channels.general, now: true }, emulator.admin);
     const reply = await handle.waitForOriginal((message) => message.content.includes('Report posted'));
@@ -48,7 +48,10 @@ describe('the weekly team report', () => {
     expect(attachment?.description).toContain('Study Group weekly learning report');
     expect(post.content).toContain('Study Group weekly learning report');
     expect(reply.content).toContain(post.id);
-    expect(harness.bot.store.getReportSchedule(emulator.guild.id)).toMatchObject({ channelId: emulator.channels.general.id, cron: '0 9 * * 1' });
+    expect(await harness.bot.store.getReportSchedule(emulator.guild.id)).toMatchObject({
+      channelId: emulator.channels.general.id,
+      cron: '0 9 * * 1',
+    });
   });
 
   it('posts by itself when its cron fires', async () => {
@@ -76,7 +79,7 @@ describe('the weekly team report', () => {
     const outcome = await bot.context.reports.postReport(emulator.guild.id);
 
     expect(outcome).toMatchObject({ ok: false, reason: 'problem', problem: { kind: 'missing-permissions' } });
-    expect(bot.store.getReportSchedule(emulator.guild.id)?.lastProblem?.kind).toBe('missing-permissions');
+    expect((await bot.store.getReportSchedule(emulator.guild.id))?.lastProblem?.kind).toBe('missing-permissions');
     expect(harness.logs).toContainEqual(expect.objectContaining({ msg: expect.stringContaining('weekly report not posted'), channelId: channel.id }));
     expect(emulator.channelMessages(channel).filter((message) => message.attachments.length > 0)).toEqual([]);
   });
@@ -90,7 +93,7 @@ describe('the weekly team report', () => {
     const reply = await handle.waitForOriginal();
 
     expect(reply.content).toContain('Attach Files');
-    expect(bot.store.getReportSchedule(emulator.guild.id)).toBeNull();
+    expect(await bot.store.getReportSchedule(emulator.guild.id)).toBeNull();
   });
 });
 
@@ -99,7 +102,7 @@ describe("a member's own chart", () => {
     harness = await startBotHarness();
     const { emulator } = harness;
     const alice = emulator.member('alice');
-    forgetConcept(harness, alice);
+    await forgetConcept(harness, alice);
 
     const handle = emulator.slash('/quiz stats', {}, alice);
     const reply = await replyTo(handle);
@@ -122,8 +125,8 @@ describe('daily review reminders', () => {
     const { emulator, bot, clock } = harness;
     const [alice, bob] = [emulator.member('alice'), emulator.member('bob')];
     clock.setNow(seoulMorning(2, -60));
-    forgetConcept(harness, alice);
-    forgetConcept(harness, bob);
+    await forgetConcept(harness, alice);
+    await forgetConcept(harness, bob);
 
     const turnedOn = await replyTo(emulator.slash('/quiz remind', { state: 'on', time: '08:30' }, alice));
     expect(turnedOn.content).toContain('08:30');
@@ -155,7 +158,7 @@ describe('daily review reminders', () => {
 
     clock.setNow(seoulMorning(2, 1));
     expect(await bot.context.reminders.runDue()).toEqual([expect.objectContaining({ outcome: 'nothing-due' })]);
-    forgetConcept(harness, alice);
+    await forgetConcept(harness, alice);
     const off = await replyTo(emulator.slash('/quiz remind', { state: 'off' }, alice));
     clock.setNow(seoulMorning(3, 1));
     expect(await bot.context.reminders.runDue()).toEqual([]);
@@ -173,7 +176,7 @@ describe('daily review reminders', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('is not a time');
-    expect(bot.store.getReminder(emulator.guild.id, alice.id)).toBeNull();
+    expect(await bot.store.getReminder(emulator.guild.id, alice.id)).toBeNull();
   });
 
   it('turns reminders off when the member’s DMs are closed, and tells them once at their next command', async () => {
@@ -181,7 +184,7 @@ describe('daily review reminders', () => {
     const { emulator, bot, clock } = harness;
     const dave = emulator.member('dave');
     clock.setNow(seoulMorning(2, -60));
-    forgetConcept(harness, dave);
+    await forgetConcept(harness, dave);
     await replyTo(emulator.slash('/quiz remind', { state: 'on', time: '08:30' }, dave));
     emulator.closeDms(dave);
 
@@ -195,7 +198,7 @@ describe('daily review reminders', () => {
     const nextDay = await bot.context.reminders.runDue();
 
     expect(results).toEqual([expect.objectContaining({ userId: dave.id, outcome: 'dms-closed' })]);
-    expect(bot.store.getReminder(emulator.guild.id, dave.id)).toMatchObject({ enabled: false, offReason: 'dms-closed' });
+    expect(await bot.store.getReminder(emulator.guild.id, dave.id)).toMatchObject({ enabled: false, offReason: 'dms-closed' });
     expect(notice[0]?.content).toContain('reminders were switched off');
     expect((notice[0]?.flags ?? 0) & 64).toBe(64);
     expect(await second.followUps({ count: 0 })).toEqual([]);

@@ -29,7 +29,7 @@ async function postQuestionNow(h: BotHarness) {
   const { emulator } = h;
   await emulator.slash('/quiz-admin now', { channel: emulator.channels.docker }, emulator.admin).waitForOriginal();
   const post = await emulator.waitForMessage(emulator.channels.docker, isQuestionPost);
-  const question = h.bot.store.getQuestion(questionIdOf(post));
+  const question = await h.bot.store.getQuestion(questionIdOf(post));
   if (!question) throw new Error('the posted question is not stored');
   return { post, question };
 }
@@ -62,7 +62,7 @@ describe('a restart mid-quiz', () => {
     expect(again).toEqual({ ephemeral: true, content: `You already answered **${letter(question.answer)}**: your first answer counts.`, embeds: [] });
     expect(embedField(revealed, 'Participants')).toBe('3');
     expect(embedField(revealed, /^Answered right/)).toBe('Alice');
-    const closed = secondBot.store.getQuestion(question.id);
+    const closed = await secondBot.store.getQuestion(question.id);
     expect(closed?.status).toBe('closed');
     expect(closed?.closedAt?.getTime()).toBeGreaterThanOrEqual(question.closesAt.getTime());
   });
@@ -81,7 +81,7 @@ describe('a restart mid-quiz', () => {
 
     expect(embedField(revealed, 'Participants')).toBe('1');
     expect(late.content).toBe(`This question is closed. The answer was **${letter(question.answer)}. ${question.options[question.answer]}**.`);
-    expect(harness.bot.store.getTally(question.id).participants).toBe(1);
+    expect((await harness.bot.store.getTally(question.id)).participants).toBe(1);
   });
 
   it('a slot missed while the bot was down is posted late once, and neither a restart nor a double trigger posts it again', async () => {
@@ -131,7 +131,7 @@ describe('a restart mid-quiz', () => {
     await harness.startBot();
 
     expect(emulator.channelMessages(general).filter(isQuestionPost)).toHaveLength(1);
-    const stored = harness.bot.store.getLatestQuestion(emulator.guild.id, general.id);
+    const stored = await harness.bot.store.getLatestQuestion(emulator.guild.id, general.id);
     expect(stored?.messageId).toBe(emulator.channelMessages(general)[0]?.id);
   });
 });

@@ -5,7 +5,7 @@ import { DailyReminders } from '../../src/learning/daily-reminders.js';
 import { reviewMemory } from '../../src/learning/member-memory.js';
 import { DirectMessagesClosedError, type LearningGateway, type ReminderMessage } from '../../src/learning/ports.js';
 import { createLogger } from '../../src/logger.js';
-import type { QuizStore } from '../../src/store/quiz-store.js';
+import type { QuizStore } from '../../src/quiz/quiz-store.js';
 import { guildId, openTestStore } from '../store/store-test-kit.js';
 
 const scope = ['alpha', 'bravo'];
@@ -33,8 +33,8 @@ class RecordingGateway implements LearningGateway {
   }
 }
 
-function arrange(now = { value: morning }) {
-  const store = openTestStore();
+async function arrange(now = { value: morning }) {
+  const store = await openTestStore();
   const gateway = new RecordingGateway();
   const reminders = new DailyReminders({
     store,
@@ -47,18 +47,18 @@ function arrange(now = { value: morning }) {
   return { store, gateway, reminders, now };
 }
 
-function forget(store: QuizStore, userId: string, conceptId: string): void {
+async function forget(store: QuizStore, userId: string, conceptId: string): Promise<void> {
   const reviewedAt = new Date(morning.getTime() - 2 * 86_400_000);
-  reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'again', questionId: null, reviewedAt });
+  await reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'again', questionId: null, reviewedAt });
 }
 
 describe('daily reminders', () => {
   it('counts only concepts seen and due in the scope, in the language the member turned them on in', async () => {
-    const { store, gateway, reminders } = arrange();
-    forget(store, 'u1', 'alpha');
-    forget(store, 'u1', 'bravo');
-    forget(store, 'u1', 'removed-from-notes');
-    reminders.turnOn(guildId, 'u1', 8 * 60, 'ko');
+    const { store, gateway, reminders } = await arrange();
+    await forget(store, 'u1', 'alpha');
+    await forget(store, 'u1', 'bravo');
+    await forget(store, 'u1', 'removed-from-notes');
+    await reminders.turnOn(guildId, 'u1', 8 * 60, 'ko');
 
     await reminders.runDue();
 
@@ -66,17 +66,17 @@ describe('daily reminders', () => {
   });
 
   it('does not message a member with nothing seen yet: new concepts are not reviews', async () => {
-    const { gateway, reminders } = arrange();
-    reminders.turnOn(guildId, 'u1', 8 * 60, 'en');
+    const { gateway, reminders } = await arrange();
+    await reminders.turnOn(guildId, 'u1', 8 * 60, 'en');
 
     expect(await reminders.runDue()).toEqual([{ guildId, userId: 'u1', outcome: 'nothing-due' }]);
     expect(gateway.sent).toEqual([]);
   });
 
   it('tries again at the next tick after a passing failure, and sends once', async () => {
-    const { store, gateway, reminders, now } = arrange();
-    forget(store, 'u1', 'alpha');
-    reminders.turnOn(guildId, 'u1', null, 'en');
+    const { store, gateway, reminders, now } = await arrange();
+    await forget(store, 'u1', 'alpha');
+    await reminders.turnOn(guildId, 'u1', null, 'en');
     gateway.answer = 'outage';
 
     expect(await reminders.runDue()).toEqual([expect.objectContaining({ outcome: 'failed' })]);
@@ -86,19 +86,19 @@ describe('daily reminders', () => {
     await reminders.runDue();
 
     expect(gateway.sent).toHaveLength(1);
-    expect(store.getReminder(guildId, 'u1')).toMatchObject({ enabled: true, handledDate: '2026-12-02' });
+    expect(await store.getReminder(guildId, 'u1')).toMatchObject({ enabled: true, handledDate: '2026-12-02' });
   });
 
   it('turns reminders off when DMs are closed and leaves the notice for the next command', async () => {
-    const { store, gateway, reminders } = arrange();
-    forget(store, 'u1', 'alpha');
-    reminders.turnOn(guildId, 'u1', null, 'en');
+    const { store, gateway, reminders } = await arrange();
+    await forget(store, 'u1', 'alpha');
+    await reminders.turnOn(guildId, 'u1', null, 'en');
     gateway.answer = 'closed';
 
     await reminders.runDue();
 
-    expect(store.getReminder(guildId, 'u1')).toMatchObject({ enabled: false, offReason: 'dms-closed' });
-    expect(reminders.takeClosedDmsNotice(guildId, 'u1')).toBe(true);
-    expect(reminders.takeClosedDmsNotice(guildId, 'u1')).toBe(false);
+    expect(await store.getReminder(guildId, 'u1')).toMatchObject({ enabled: false, offReason: 'dms-closed' });
+    expect(await reminders.takeClosedDmsNotice(guildId, 'u1')).toBe(true);
+    expect(await reminders.takeClosedDmsNotice(guildId, 'u1')).toBe(false);
   });
 });

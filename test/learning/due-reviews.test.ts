@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listDueConcepts, nextDueAt } from '../../src/learning/due-reviews.js';
+import { listDueConcepts, newConceptsPerDay, nextDueAt } from '../../src/learning/due-reviews.js';
 import { createMemoryState, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
 
-const day = 86_400_000;
+const hour = 3_600_000;
+const day = 24 * hour;
 const start = Date.UTC(2026, 10, 2, 9);
 
 function reviewedOn(dayIndex: number, rating: 'good' | 'again' = 'good'): MemoryState {
@@ -10,7 +11,7 @@ function reviewedOn(dayIndex: number, rating: 'good' | 'again' = 'good'): Memory
 }
 
 describe('a member’s due concepts', () => {
-  it('most overdue first, then never seen in scope order; not yet due ones are left out', () => {
+  it('one never-seen concept first (none met today), then the most overdue, then the other never seen in scope order', () => {
     const memories = new Map([
       ['recent', reviewedOn(29)],
       ['older', reviewedOn(10)],
@@ -18,9 +19,32 @@ describe('a member’s due concepts', () => {
     ]);
     const at = start + 30 * day;
     const due = listDueConcepts(['unseen-b', 'recent', 'older', 'unseen-a', 'oldest'], memories, at);
-    expect(due.map((item) => item.conceptId)).toEqual(['oldest', 'older', 'unseen-b', 'unseen-a']);
-    expect(due[0]!.overdueMs).toBeGreaterThan(due[1]!.overdueMs);
-    expect(due[2]).toEqual({ conceptId: 'unseen-b', dueAt: null, overdueMs: 0 });
+    expect(newConceptsPerDay).toBe(1);
+    expect(due.map((item) => item.conceptId)).toEqual(['unseen-b', 'oldest', 'older', 'unseen-a']);
+    expect(due[0]).toEqual({ conceptId: 'unseen-b', dueAt: null, overdueMs: 0 });
+    expect(due[1]!.overdueMs).toBeGreaterThan(due[2]!.overdueMs);
+  });
+
+  it('a member who met a new concept in the last 24 hours (here by the channel question) gets the overdue ones first', () => {
+    const memories = new Map([
+      ['oldest', reviewedOn(0)],
+      ['met-this-morning', reviewConcept(createMemoryState(start), 'again', start + 30 * day - 10 * hour).state],
+    ]);
+    const due = listDueConcepts(['unseen', 'oldest', 'met-this-morning'], memories, start + 30 * day);
+    // Met yesterday evening: today's allowance is free again.
+    const dayLater = listDueConcepts(['unseen', 'oldest', 'met-this-morning'], memories, start + 31 * day);
+
+    expect(due.map((item) => item.conceptId)).toEqual(['oldest', 'unseen']);
+    expect(dayLater.map((item) => item.conceptId)).toEqual(['unseen', 'oldest', 'met-this-morning']);
+  });
+
+  it('a concept answered more than once is not new, however recent', () => {
+    const twice = reviewConcept(reviewedOn(28, 'again'), 'good', start + 30 * day - hour).state;
+    const memories = new Map([
+      ['oldest', reviewedOn(0)],
+      ['twice', twice],
+    ]);
+    expect(listDueConcepts(['oldest', 'unseen'], memories, start + 30 * day).map((item) => item.conceptId)).toEqual(['unseen', 'oldest']);
   });
 
   it('concepts outside the scope are not offered, and the scope may repeat an id', () => {

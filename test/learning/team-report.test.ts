@@ -24,14 +24,14 @@ describe('the weekly team report from the store', () => {
     expect(week.end.toISOString()).toBe('2026-03-08T15:00:00.000Z');
   });
 
-  it('counts answers per local day and per concept, only within the week', () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: new Date('2026-02-25T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true } });
-    askAndClose(store, { postedAt: new Date('2026-03-02T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true, u2: false } });
+  it('counts answers per local day and per concept, only within the week', async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: new Date('2026-02-25T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true } });
+    await askAndClose(store, { postedAt: new Date('2026-03-02T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true, u2: false } });
     // 23:30 UTC on Wednesday is Thursday 08:30 in Seoul.
-    askAndClose(store, { postedAt: new Date('2026-03-04T23:30:00.000Z'), conceptId: 'bravo', answers: { u1: false } });
+    await askAndClose(store, { postedAt: new Date('2026-03-04T23:30:00.000Z'), conceptId: 'bravo', answers: { u1: false } });
 
-    const report = collectTeamReport({ store, concepts, guildId, teamName: '스터디', timezone: seoul, now });
+    const report = await collectTeamReport({ store, concepts, guildId, teamName: '스터디', timezone: seoul, now });
 
     expect(report).toMatchObject({ teamName: '스터디', weekStart: '2026-03-02', weekEnd: '2026-03-08', activeMembers: 2 });
     expect(report.participation.map((day) => [day.date, day.members, day.answers])).toEqual([
@@ -49,14 +49,14 @@ describe('the weekly team report from the store', () => {
     ]);
   });
 
-  it('counts the reviews due now per member from stored states, and whose recall grew during the week', () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: new Date('2026-03-02T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true, u2: true } });
-    reviewMemory(store, good('u1', 'alpha', '2026-02-20T00:00:00.000Z'));
-    reviewMemory(store, good('u1', 'bravo', '2026-02-20T00:00:00.000Z'));
-    reviewMemory(store, good('u2', 'alpha', '2026-03-02T00:10:00.000Z'));
+  it('counts the reviews due now per member from stored states, and whose recall grew during the week', async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: new Date('2026-03-02T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true, u2: true } });
+    await reviewMemory(store, good('u1', 'alpha', '2026-02-20T00:00:00.000Z'));
+    await reviewMemory(store, good('u1', 'bravo', '2026-02-20T00:00:00.000Z'));
+    await reviewMemory(store, good('u2', 'alpha', '2026-03-02T00:10:00.000Z'));
 
-    const report = collectTeamReport({ store, concepts, guildId, teamName: '스터디', timezone: seoul, now });
+    const report = await collectTeamReport({ store, concepts, guildId, teamName: '스터디', timezone: seoul, now });
 
     // u1 reviewed both concepts once, weeks ago: both are due. u2's review is a week old, with FSRS's first interval of a few days.
     const due = Object.fromEntries(report.dueByMember.map((member) => [member.memberName, member.due]));
@@ -69,12 +69,12 @@ describe('the weekly team report from the store', () => {
     expect(u1.recallNow).toBeLessThan(u1.recallBefore);
   });
 
-  it('a member\'s chart has every concept, recall now for the seen ones and "not seen" for the rest', () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: new Date('2026-03-09T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true } });
-    reviewMemory(store, good('u1', 'alpha', '2026-03-09T00:01:00.000Z'));
+  it('a member\'s chart has every concept, recall now for the seen ones and "not seen" for the rest', async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: new Date('2026-03-09T00:00:00.000Z'), conceptId: 'alpha', answers: { u1: true } });
+    await reviewMemory(store, good('u1', 'alpha', '2026-03-09T00:01:00.000Z'));
 
-    const chart = collectMemberChart({ store, concepts, guildId, userId: 'u1', timezone: seoul, now });
+    const chart = await collectMemberChart({ store, concepts, guildId, userId: 'u1', timezone: seoul, now });
 
     expect(chart.memberName).toBe('name-u1');
     expect(chart.date).toBe('2026-03-10');

@@ -14,56 +14,51 @@ describe('flashcard practice', () => {
   it('a member works through the cards of a note; each grade is stored and moves the card out of the way', async () => {
     const { runner, store, clock } = await createRunner({ kb });
 
-    const first = runner.drawFlashcard(guildId, channelId, 'u1', 'network');
-    const graded = runner.gradeFlashcard(guildId, 'u1', first!.key, 'didnt');
-    const second = runner.drawFlashcard(guildId, channelId, 'u1', 'network');
-    runner.gradeFlashcard(guildId, 'u1', second!.key, 'knew');
-    const thenNone = runner.drawFlashcard(guildId, channelId, 'u1', 'network');
+    const first = await runner.drawFlashcard(guildId, channelId, 'u1', 'network');
+    const graded = await runner.gradeFlashcard(guildId, 'u1', first!.key, 'didnt');
+    const second = await runner.drawFlashcard(guildId, channelId, 'u1', 'network');
+    await runner.gradeFlashcard(guildId, 'u1', second!.key, 'knew');
+    const thenNone = await runner.drawFlashcard(guildId, channelId, 'u1', 'network');
     clock.advance(10 * minute);
-    const backAgain = runner.drawFlashcard(guildId, channelId, 'u1', 'network');
+    const backAgain = await runner.drawFlashcard(guildId, channelId, 'u1', 'network');
 
     expect(first?.question).toBe('TCP 3-way handshake의 세 단계는?');
     expect(graded).toMatchObject({ ok: true, grade: { conceptId: 'network/tcp', cardKey: first!.key, grade: 'didnt', userId: 'u1' } });
     expect(second?.question).toBe('TCP가 흐름 제어에 쓰는 것은?');
     expect(thenNone).toBeNull();
     expect(backAgain?.key).toBe(first!.key);
-    expect(
-      store
-        .listLatestFlashcardGrades(guildId, 'u1')
-        .map((grade) => grade.grade)
-        .sort(),
-    ).toEqual(['didnt', 'knew']);
+    expect((await store.listLatestFlashcardGrades(guildId, 'u1')).map((grade) => grade.grade).sort()).toEqual(['didnt', 'knew']);
   });
 
   it('another member starts from the top: grades are their own', async () => {
     const { runner } = await createRunner({ kb });
-    const first = runner.drawFlashcard(guildId, channelId, 'u1', 'network')!;
-    runner.gradeFlashcard(guildId, 'u1', first.key, 'knew');
+    const first = (await runner.drawFlashcard(guildId, channelId, 'u1', 'network'))!;
+    await runner.gradeFlashcard(guildId, 'u1', first.key, 'knew');
 
-    expect(runner.drawFlashcard(guildId, channelId, 'u2', 'network')?.key).toBe(first.key);
+    expect((await runner.drawFlashcard(guildId, channelId, 'u2', 'network'))?.key).toBe(first.key);
   });
 
   it('without a note, practice keeps to the note the channel is scheduled for, else every note', async () => {
     const { runner } = await createRunner({ kb });
     await scheduleDefault(runner, channelId, { noteId: 'os' });
 
-    expect(runner.drawFlashcard(guildId, channelId, 'u1')?.conceptId).toBe('os/deadlock');
-    expect(runner.drawFlashcard(guildId, otherChannelId, 'u1')?.conceptId).toBe('network/tcp');
+    expect((await runner.drawFlashcard(guildId, channelId, 'u1'))?.conceptId).toBe('os/deadlock');
+    expect((await runner.drawFlashcard(guildId, otherChannelId, 'u1'))?.conceptId).toBe('network/tcp');
   });
 
   it('a note without cards has no card, and practice falls back to a generated question', async () => {
     const { runner } = await createRunner({ kb: makeKnowledgeBase({ network: fillerConcepts() }) });
 
-    expect(runner.drawFlashcard(guildId, channelId, 'u1')).toBeNull();
-    expect(runner.createPractice(guildId, channelId, 'u1')).not.toBeNull();
+    expect(await runner.drawFlashcard(guildId, channelId, 'u1')).toBeNull();
+    expect(await runner.createPractice(guildId, channelId, 'u1')).not.toBeNull();
   });
 
   it('grading a card the notes no longer hold stores nothing', async () => {
     const { runner, store } = await createRunner({ kb });
 
-    const outcome = runner.gradeFlashcard(guildId, 'u1', createCardKey('network/tcp', 'a question since removed'), 'knew');
+    const outcome = await runner.gradeFlashcard(guildId, 'u1', createCardKey('network/tcp', 'a question since removed'), 'knew');
 
     expect(outcome).toEqual({ ok: false, reason: 'unknown-card' });
-    expect(store.listLatestFlashcardGrades(guildId, 'u1')).toEqual([]);
+    expect(await store.listLatestFlashcardGrades(guildId, 'u1')).toEqual([]);
   });
 });

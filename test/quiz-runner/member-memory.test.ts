@@ -21,41 +21,41 @@ describe("every answer updates the member's memory", () => {
   it("a right channel answer is a Good review of the question's concept, stored before the answer returns", async () => {
     const { runner, store, question } = await postMondayQuestion();
 
-    const result = runner.answer(question.id, 'u1', 'Mina', question.answer);
+    const result = await runner.answer(question.id, 'u1', 'Mina', question.answer);
 
     expect(result.kind).toBe('recorded');
-    expect(store.listMemberReviews(guildId, 'u1')).toEqual([
+    expect(await store.listMemberReviews(guildId, 'u1')).toEqual([
       expect.objectContaining({ conceptId: question.conceptId, source: 'channel', rating: 'good', questionId: question.id, stateBefore: null }),
     ]);
-    expect(store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })?.state).toMatchObject({ phase: 'review', reps: 1 });
+    expect((await store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId }))?.state).toMatchObject({ phase: 'review', reps: 1 });
   });
 
   it('a wrong answer is Again; a second click changes neither the answer nor the memory', async () => {
     const { runner, store, question } = await postMondayQuestion();
     const wrong = (question.answer + 1) % question.options.length;
 
-    runner.answer(question.id, 'u1', 'Mina', wrong);
-    const second = runner.answer(question.id, 'u1', 'Mina', question.answer);
+    await runner.answer(question.id, 'u1', 'Mina', wrong);
+    const second = await runner.answer(question.id, 'u1', 'Mina', question.answer);
 
     expect(second.kind).toBe('already-answered');
-    expect(store.listMemberReviews(guildId, 'u1').map((review) => review.rating)).toEqual(['again']);
+    expect((await store.listMemberReviews(guildId, 'u1')).map((review) => review.rating)).toEqual(['again']);
   });
 
   it('an answer refused because the question closed leaves the memory alone', async () => {
     const { runner, store, question, clock } = await postMondayQuestion();
     clock.set(tuesdaySlot);
 
-    expect(runner.answer(question.id, 'u1', 'Mina', question.answer).kind).toBe('closed');
-    expect(store.listMemberReviews(guildId, 'u1')).toEqual([]);
+    expect((await runner.answer(question.id, 'u1', 'Mina', question.answer)).kind).toBe('closed');
+    expect(await store.listMemberReviews(guildId, 'u1')).toEqual([]);
   });
 
   it("a practice answer is a practice review of the member's own memory", async () => {
     const { runner, store } = await createRunner();
-    const practice = runner.createPractice(guildId, channelId, 'u2')!;
+    const practice = (await runner.createPractice(guildId, channelId, 'u2'))!;
 
-    runner.answer(practice.id, 'u2', 'Jun', practice.answer);
+    await runner.answer(practice.id, 'u2', 'Jun', practice.answer);
 
-    expect(store.listMemberReviews(guildId, 'u2')).toEqual([
+    expect(await store.listMemberReviews(guildId, 'u2')).toEqual([
       expect.objectContaining({ conceptId: practice.conceptId, source: 'practice', rating: 'good', questionId: practice.id }),
     ]);
   });
@@ -72,13 +72,13 @@ describe("every answer updates the member's memory", () => {
       ],
     });
     const { runner, store, clock } = await createRunner({ kb });
-    const card = runner.drawFlashcard(guildId, channelId, 'u1')!;
+    const card = (await runner.drawFlashcard(guildId, channelId, 'u1'))!;
 
-    runner.gradeFlashcard(guildId, 'u1', card.key, 'didnt');
+    await runner.gradeFlashcard(guildId, 'u1', card.key, 'didnt');
     clock.advance(day);
-    runner.gradeFlashcard(guildId, 'u1', card.key, 'knew');
+    await runner.gradeFlashcard(guildId, 'u1', card.key, 'knew');
 
-    const reviews = store.listMemberReviews(guildId, 'u1');
+    const reviews = await store.listMemberReviews(guildId, 'u1');
     expect(reviews.map((review) => [review.conceptId, review.source, review.rating])).toEqual([
       ['network/tcp', 'flashcard', 'again'],
       ['network/tcp', 'flashcard', 'good'],
@@ -93,13 +93,13 @@ describe("the team's weakest concept first", () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       const { runner, store, clock, question, gateway } = await postMondayQuestion();
       // Two active members answer Monday's post; between them they have learned every concept but one.
-      runner.answer(question.id, 'u1', 'Mina', question.answer);
-      runner.answer(question.id, 'u2', 'Jun', question.answer);
+      await runner.answer(question.id, 'u1', 'Mina', question.answer);
+      await runner.answer(question.id, 'u2', 'Jun', question.answer);
       const scope = runner.scopeFor(null);
       const forgotten = scope.find((id) => id !== question.conceptId && id !== scope[0]) ?? scope[1]!;
       for (const conceptId of scope.filter((id) => id !== forgotten && id !== question.conceptId)) {
         for (const userId of ['u1', 'u2'])
-          reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
+          await reviewMemory(store, { guildId, userId, conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
       }
 
       const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
@@ -118,11 +118,19 @@ describe("the team's weakest concept first", () => {
       await scheduleDefault(runner);
       const monday = await runner.runSlot(guildId, channelId, mondaySlot);
       if (!monday.ok) throw new Error(monday.reason);
-      runner.answer(monday.question.id, 'u1', 'Mina', monday.question.answer);
+      await runner.answer(monday.question.id, 'u1', 'Mina', monday.question.answer);
       const scope = runner.scopeFor(null);
       const forgotten = scope.find((id) => id !== monday.question.conceptId && id !== scope[0]) ?? scope[1]!;
       for (const conceptId of scope.filter((id) => id !== forgotten && id !== monday.question.conceptId)) {
-        reviewMemory(store, { guildId, userId: 'u1', conceptId, source: 'practice', rating: 'good', questionId: null, reviewedAt: clock.now() });
+        await reviewMemory(store, {
+          guildId,
+          userId: 'u1',
+          conceptId,
+          source: 'practice',
+          rating: 'good',
+          questionId: null,
+          reviewedAt: clock.now(),
+        });
       }
       const later = new Date(tuesdaySlot.getTime() + 40 * day);
       clock.set(later);
@@ -139,36 +147,36 @@ describe("the team's weakest concept first", () => {
 describe("the member's confidence re-rates their answer", () => {
   it('a right answer then "guessed" becomes Again, from the state before the answer; "sure" then makes it Easy', async () => {
     const { runner, store, question } = await postMondayQuestion();
-    runner.answer(question.id, 'u1', 'Mina', question.answer);
-    const answeredAt = store.listMemberReviews(guildId, 'u1')[0]!.reviewedAt.getTime();
+    await runner.answer(question.id, 'u1', 'Mina', question.answer);
+    const answeredAt = (await store.listMemberReviews(guildId, 'u1'))[0]!.reviewedAt.getTime();
 
-    const guessed = runner.rateConfidence(question.id, 'u1', 'guessed');
-    const afterGuess = store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state;
-    const sure = runner.rateConfidence(question.id, 'u1', 'sure');
+    const guessed = await runner.rateConfidence(question.id, 'u1', 'guessed');
+    const afterGuess = (await store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId }))!.state;
+    const sure = await runner.rateConfidence(question.id, 'u1', 'sure');
 
     expect(guessed).toMatchObject({ ok: true, review: { rating: 'again', confidence: 'guessed' } });
     expect(afterGuess).toEqual(reviewConcept(createMemoryState(answeredAt), 'again', answeredAt).state);
     expect(sure).toMatchObject({ ok: true, review: { rating: 'easy', confidence: 'sure' } });
-    expect(store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state).toEqual(
+    expect((await store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId }))!.state).toEqual(
       reviewConcept(createMemoryState(answeredAt), 'easy', answeredAt).state,
     );
     // Still one review: the confidence changes it, it does not add another.
-    expect(store.listMemberReviews(guildId, 'u1')).toHaveLength(1);
+    expect(await store.listMemberReviews(guildId, 'u1')).toHaveLength(1);
   });
 
   it('a wrong answer stays Again whatever the member felt', async () => {
     const { runner, store, question } = await postMondayQuestion();
-    runner.answer(question.id, 'u1', 'Mina', (question.answer + 1) % question.options.length);
+    await runner.answer(question.id, 'u1', 'Mina', (question.answer + 1) % question.options.length);
 
-    expect(runner.rateConfidence(question.id, 'u1', 'sure')).toMatchObject({ ok: true, review: { rating: 'again', confidence: 'sure' } });
-    expect(store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId })!.state.lapses).toBe(0);
+    expect(await runner.rateConfidence(question.id, 'u1', 'sure')).toMatchObject({ ok: true, review: { rating: 'again', confidence: 'sure' } });
+    expect((await store.getMemory({ guildId, userId: 'u1', conceptId: question.conceptId }))!.state.lapses).toBe(0);
   });
 
   it('is refused without an answer, after the reveal, for an unknown question, and once a later review built on it', async () => {
     const { runner, store, question, clock } = await postMondayQuestion();
-    runner.answer(question.id, 'u1', 'Mina', question.answer);
-    runner.answer(question.id, 'u2', 'Jun', question.answer);
-    reviewMemory(store, {
+    await runner.answer(question.id, 'u1', 'Mina', question.answer);
+    await runner.answer(question.id, 'u2', 'Jun', question.answer);
+    await reviewMemory(store, {
       guildId,
       userId: 'u2',
       conceptId: question.conceptId,
@@ -178,12 +186,12 @@ describe("the member's confidence re-rates their answer", () => {
       reviewedAt: clock.now(),
     });
 
-    expect(runner.rateConfidence(question.id, 'u3', 'sure')).toEqual({ ok: false, reason: 'not-answered' });
-    expect(runner.rateConfidence('no-such-question', 'u1', 'sure')).toEqual({ ok: false, reason: 'unknown-question' });
-    expect(runner.rateConfidence(question.id, 'u2', 'guessed')).toEqual({ ok: false, reason: 'reviewed-since' });
+    expect(await runner.rateConfidence(question.id, 'u3', 'sure')).toEqual({ ok: false, reason: 'not-answered' });
+    expect(await runner.rateConfidence('no-such-question', 'u1', 'sure')).toEqual({ ok: false, reason: 'unknown-question' });
+    expect(await runner.rateConfidence(question.id, 'u2', 'guessed')).toEqual({ ok: false, reason: 'reviewed-since' });
     clock.set(tuesdaySlot);
-    const before = store.listMemberReviews(guildId, 'u1');
-    expect(runner.rateConfidence(question.id, 'u1', 'guessed')).toEqual({ ok: false, reason: 'closed' });
-    expect(store.listMemberReviews(guildId, 'u1')).toEqual(before);
+    const before = await store.listMemberReviews(guildId, 'u1');
+    expect(await runner.rateConfidence(question.id, 'u1', 'guessed')).toEqual({ ok: false, reason: 'closed' });
+    expect(await store.listMemberReviews(guildId, 'u1')).toEqual(before);
   });
 });

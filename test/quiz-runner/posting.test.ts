@@ -110,9 +110,9 @@ describe('posting a scheduled slot', () => {
     const { id, answer } = monday.question;
     const wrong = (answer + 1) % 4;
     clock.set(new Date(mondaySlot.getTime() + 5 * minute));
-    runner.answer(id, 'u1', 'Ada', answer);
-    runner.answer(id, 'u2', 'Linus', wrong);
-    runner.answer(id, 'u3', 'Grace', answer);
+    await runner.answer(id, 'u1', 'Ada', answer);
+    await runner.answer(id, 'u2', 'Linus', wrong);
+    await runner.answer(id, 'u3', 'Grace', answer);
 
     clock.set(tuesdaySlot);
     await runner.runSlot(guildId, channelId, tuesdaySlot);
@@ -144,7 +144,7 @@ describe('when posting fails', () => {
     expect(broken).toMatchObject({ ok: false, reason: 'channel-problem' });
     expect(healthy.ok).toBe(true);
     expect(gateway.postsIn(otherChannelId)).toHaveLength(1);
-    const listed = runner.listSchedules(guildId).find((entry) => entry.schedule.channelId === channelId)!;
+    const listed = (await runner.listSchedules(guildId)).find((entry) => entry.schedule.channelId === channelId)!;
     expect(listed.schedule.paused).toBe(true);
     expect(listed.schedule.lastProblem).toEqual({ kind: 'missing-permissions', permissions: ['Send Messages'] });
     expect(listed.nextRun).toBeNull();
@@ -175,7 +175,7 @@ describe('when posting fails', () => {
 
     expect(retried.ok).toBe(true);
     expect(gateway.posts).toHaveLength(1);
-    expect(runner.listSchedules(guildId)[0]!.schedule).toMatchObject({ paused: false, lastProblem: null });
+    expect((await runner.listSchedules(guildId))[0]!.schedule).toMatchObject({ paused: false, lastProblem: null });
   });
 
   it('a 5xx records the problem without pausing, and the next slot posts and clears it', async () => {
@@ -184,7 +184,7 @@ describe('when posting fails', () => {
     gateway.failPosts(channelId, new ServerError());
 
     const monday = await runner.runSlot(guildId, channelId, mondaySlot);
-    const afterFailure = runner.listSchedules(guildId)[0]!;
+    const afterFailure = (await runner.listSchedules(guildId))[0]!;
     clock.set(tuesdaySlot);
     const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
 
@@ -194,7 +194,7 @@ describe('when posting fails', () => {
     expect(afterFailure.nextRun).toEqual(tuesdaySlot);
     expect(tuesday.ok).toBe(true);
     expect(gateway.posts.map((post) => post.question.slotKey)).toEqual([tuesdaySlot.toISOString()]);
-    expect(runner.listSchedules(guildId)[0]!.schedule.lastProblem).toBeNull();
+    expect((await runner.listSchedules(guildId))[0]!.schedule.lastProblem).toBeNull();
   });
 });
 
@@ -214,6 +214,35 @@ describe('posting now and revealing', () => {
     expect(gateway.posts).toHaveLength(1);
   });
 
+  it('when /quiz-admin now is asked twice at once, the channel gets one post and the other admin is told one is open', async () => {
+    const { runner, gateway } = await createRunner();
+    await scheduleDefault(runner);
+
+    const outcomes = await Promise.all([runner.postNow(guildId, channelId), runner.postNow(guildId, channelId)]);
+
+    expect(gateway.posts).toHaveLength(1);
+    const posted = outcomes.find((outcome) => outcome.ok);
+    const refused = outcomes.find((outcome) => !outcome.ok);
+    expect(posted?.ok && posted.question.id).toBe(gateway.posts[0]!.question.id);
+    expect(refused).toMatchObject({ ok: false, reason: 'already-open', question: { id: gateway.posts[0]!.question.id } });
+  });
+
+  it('when the close timer and /quiz-admin reveal close the same question at once, the result is shown once and scored once', async () => {
+    const { runner, gateway, store, clock } = await createRunner();
+    await scheduleDefault(runner);
+    const posted = await runner.postNow(guildId, channelId);
+    if (!posted.ok) throw new Error(posted.reason);
+    await runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
+    clock.advance(10 * minute);
+
+    const [revealed, closed] = await Promise.all([runner.reveal(guildId, channelId), runner.closeQuestion(posted.question.id)]);
+
+    expect(revealed?.question.status).toBe('closed');
+    expect(closed?.question.status).toBe('closed');
+    expect(gateway.results.map((result) => result.question.id)).toEqual([posted.question.id]);
+    expect((await store.getMemberStats(guildId, 'u1')).points).toBe(1);
+  });
+
   it('in a channel without a schedule, a question posted now closes after an hour', async () => {
     const { runner } = await createRunner();
 
@@ -227,7 +256,7 @@ describe('posting now and revealing', () => {
     await scheduleDefault(runner);
     const posted = await runner.postNow(guildId, channelId);
     if (!posted.ok) throw new Error(posted.reason);
-    runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
+    await runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     clock.advance(10 * minute);
 
     const closed = await runner.reveal(guildId, channelId);
@@ -236,7 +265,7 @@ describe('posting now and revealing', () => {
     expect(closed?.tally).toMatchObject({ participants: 1, correct: [{ userId: 'u1', userName: 'Ada' }] });
     expect(gateway.results.map((result) => result.question.id)).toEqual([posted.question.id]);
     expect(again).toBeNull();
-    expect(runner.answer(posted.question.id, 'u2', 'Linus', 0).kind).toBe('closed');
+    expect((await runner.answer(posted.question.id, 'u2', 'Linus', 0)).kind).toBe('closed');
   });
 
   it('/quiz-admin now in a paused channel tries anyway: a failure keeps the pause, a post that works resumes the schedule', async () => {
@@ -246,9 +275,9 @@ describe('posting now and revealing', () => {
     await runner.runSlot(guildId, channelId, mondaySlot);
 
     const stillBroken = await runner.postNow(guildId, channelId);
-    const pausedAfterFailure = runner.listSchedules(guildId)[0]!;
+    const pausedAfterFailure = (await runner.listSchedules(guildId))[0]!;
     const fixed = await runner.postNow(guildId, channelId);
-    const resumed = runner.listSchedules(guildId)[0]!;
+    const resumed = (await runner.listSchedules(guildId))[0]!;
     clock.set(tuesdaySlot);
     const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
 
@@ -282,10 +311,10 @@ describe('posting now and revealing', () => {
     const posted = await runner.postNow(guildId, channelId);
     if (!posted.ok) throw new Error(posted.reason);
 
-    const crafted = runner.answer(posted.question.id, 'u1', 'Ada', 9);
+    const crafted = await runner.answer(posted.question.id, 'u1', 'Ada', 9);
 
     expect(crafted.kind).toBe('invalid-choice');
-    expect(store.getTally(posted.question.id).participants).toBe(0);
+    expect((await store.getTally(posted.question.id)).participants).toBe(0);
   });
 
   it('when a member answers twice, the first answer stands', async () => {
@@ -293,8 +322,8 @@ describe('posting now and revealing', () => {
     const posted = await runner.postNow(guildId, channelId);
     if (!posted.ok) throw new Error(posted.reason);
 
-    const first = runner.answer(posted.question.id, 'u1', 'Ada', 0);
-    const second = runner.answer(posted.question.id, 'u1', 'Ada', 1);
+    const first = await runner.answer(posted.question.id, 'u1', 'Ada', 0);
+    const second = await runner.answer(posted.question.id, 'u1', 'Ada', 1);
 
     expect(first.kind).toBe('recorded');
     expect(second.kind === 'already-answered' && second.answer.choice).toBe(0);
@@ -303,16 +332,16 @@ describe('posting now and revealing', () => {
   it('a practice question is stored for one member, never posted, and its answers do not score', async () => {
     const { runner, gateway, store } = await createRunner();
 
-    const practice = runner.createPractice(guildId, channelId, 'u1');
+    const practice = await runner.createPractice(guildId, channelId, 'u1');
     if (!practice) throw new Error('no practice question');
-    runner.answer(practice.id, 'u1', 'Ada', practice.answer);
+    await runner.answer(practice.id, 'u1', 'Ada', practice.answer);
     await runner.closeQuestion(practice.id);
 
     expect(practice).toMatchObject({ practiceUserId: 'u1', messageId: null });
     expect(practice.slotKey).toMatch(/^practice:/);
     expect(gateway.posts).toHaveLength(0);
     expect(gateway.results).toHaveLength(0);
-    expect(store.getMemberStats(guildId, 'u1').points).toBe(0);
+    expect((await store.getMemberStats(guildId, 'u1')).points).toBe(0);
   });
 
   it('many channels sharing one slot are all posted, a bounded number at a time', async () => {

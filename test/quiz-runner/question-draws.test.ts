@@ -13,8 +13,8 @@ describe('question draws', () => {
     const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
     const expected = kb.concepts.map((concept) => concept.id).filter((id) => !unaskable.has(id));
 
-    const onDemand = new QuestionDraws(kb, openTestStore(), 1);
-    const inBackground = new QuestionDraws(kb, openTestStore(), 1);
+    const onDemand = new QuestionDraws(kb, await openTestStore(), 1);
+    const inBackground = new QuestionDraws(kb, await openTestStore(), 1);
     await inBackground.checkInBackground(() => true, 3);
 
     expect(unaskable.size).toBeGreaterThan(0);
@@ -24,7 +24,7 @@ describe('question draws', () => {
 
   it('the background check yields between batches and stops when asked to', async () => {
     const kb = buildSharedNoteKnowledgeBase();
-    const draws = new QuestionDraws(kb, openTestStore(), 1);
+    const draws = new QuestionDraws(kb, await openTestStore(), 1);
     let batches = 0;
     let otherWorkRan = false;
     setImmediate(() => (otherWorkRan = true));

@@ -8,7 +8,7 @@ describe('after a restart', () => {
     await scheduleDefault(before.runner);
     const posted = await before.runner.runSlot(guildId, channelId, mondaySlot);
     if (!posted.ok) throw new Error(posted.reason);
-    before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
+    await before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     before.runner.stop();
 
     // Down from Monday until Tuesday 12:00 in Seoul: past the close, and Tuesday's slot is past the grace period.
@@ -17,10 +17,10 @@ describe('after a restart', () => {
     const after = await createRunner({ file: before.file, clock });
     await after.runner.start();
 
-    expect(after.store.getQuestion(posted.question.id)?.status).toBe('closed');
+    expect((await after.store.getQuestion(posted.question.id))?.status).toBe('closed');
     expect(after.gateway.results.map((result) => result.question.id)).toEqual([posted.question.id]);
     expect(after.gateway.results[0]!.tally.correct).toEqual([{ userId: 'u1', userName: 'Ada' }]);
-    expect(after.store.getMemberStats(guildId, 'u1').points).toBe(1);
+    expect((await after.store.getMemberStats(guildId, 'u1')).points).toBe(1);
     expect(after.gateway.posts).toHaveLength(0);
   });
 
@@ -45,7 +45,7 @@ describe('after a restart', () => {
     await after.runner.start();
 
     expect(after.gateway.posts).toHaveLength(0);
-    expect(after.runner.listSchedules(guildId)[0]!.nextRun).toEqual(tuesdaySlot);
+    expect((await after.runner.listSchedules(guildId))[0]!.nextRun).toEqual(tuesdaySlot);
   });
 
   it('a slot posted before the restart is not posted again', async () => {
@@ -65,7 +65,7 @@ describe('after a restart', () => {
   it('a question stored but never posted before a crash is posted at start, once', async () => {
     const before = await createRunner();
     await scheduleDefault(before.runner);
-    const stranded = strandQuestion(before.store, channelId);
+    const stranded = await strandQuestion(before.store, channelId);
     before.clock.advance(2 * minute);
 
     const after = await createRunner({ file: before.file, clock: before.clock });
@@ -73,7 +73,7 @@ describe('after a restart', () => {
     await after.runner.runSlot(guildId, channelId, mondaySlot);
 
     expect(after.gateway.posts.map((post) => post.question.id)).toEqual([stranded.id]);
-    expect(after.store.getQuestion(stranded.id)?.messageId).toBe(after.gateway.posts[0]!.messageId);
+    expect((await after.store.getQuestion(stranded.id))?.messageId).toBe(after.gateway.posts[0]!.messageId);
   });
 
   it('answers after a restart are still accepted, and the close happens on time', async () => {
@@ -82,15 +82,15 @@ describe('after a restart', () => {
     await scheduleDefault(before.runner, otherChannelId);
     const posted = await before.runner.runSlot(guildId, channelId, mondaySlot);
     if (!posted.ok) throw new Error(posted.reason);
-    before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
+    await before.runner.answer(posted.question.id, 'u1', 'Ada', posted.question.answer);
     before.runner.stop();
-    before.store.close();
+    await before.store.close();
 
     before.clock.advance(40 * minute);
     const after = await createRunner({ file: before.file, clock: before.clock });
     await after.runner.start();
-    const late = after.runner.answer(posted.question.id, 'u2', 'Linus', (posted.question.answer + 1) % 4);
-    const again = after.runner.answer(posted.question.id, 'u1', 'Ada', (posted.question.answer + 1) % 4);
+    const late = await after.runner.answer(posted.question.id, 'u2', 'Linus', (posted.question.answer + 1) % 4);
+    const again = await after.runner.answer(posted.question.id, 'u1', 'Ada', (posted.question.answer + 1) % 4);
     after.clock.set(tuesdaySlot);
     await after.runner.runSlot(guildId, channelId, tuesdaySlot);
 
@@ -98,13 +98,13 @@ describe('after a restart', () => {
     expect(again.kind).toBe('already-answered');
     const shown = after.gateway.results.find((result) => result.question.id === posted.question.id);
     expect(shown?.tally).toMatchObject({ participants: 2, correct: [{ userId: 'u1', userName: 'Ada' }] });
-    expect(after.store.getMemberStats(guildId, 'u1').streak).toBe(1);
-    expect(after.store.getMemberStats(guildId, 'u2').points).toBe(0);
+    expect((await after.store.getMemberStats(guildId, 'u1')).streak).toBe(1);
+    expect((await after.store.getMemberStats(guildId, 'u2')).points).toBe(0);
   });
 });
 
 /** What a crash between storing and posting leaves behind: the slot's question without a message. */
-function strandQuestion(store: import('../../src/store/sqlite-quiz-store.js').SqliteQuizStore, channel: string) {
+async function strandQuestion(store: import('../../src/store/sqlite-quiz-store.js').SqliteQuizStore, channel: string) {
   const question: GeneratedQuestion = {
     conceptId: 'docker-kubernetes/container',
     kind: 'which-concept',
@@ -112,12 +112,14 @@ function strandQuestion(store: import('../../src/store/sqlite-quiz-store.js').Sq
     options: ['컨테이너 (Container)', '커널 (Kernel)', '도커 (Docker)', '인스턴스 (Instance)'],
     answer: 0,
   };
-  return store.createQuestion({
-    guildId,
-    channelId: channel,
-    slotKey: mondaySlot.toISOString(),
-    question,
-    createdAt: mondaySlot,
-    closesAt: tuesdaySlot,
-  }).question;
+  return (
+    await store.createQuestion({
+      guildId,
+      channelId: channel,
+      slotKey: mondaySlot.toISOString(),
+      question,
+      createdAt: mondaySlot,
+      closesAt: tuesdaySlot,
+    })
+  ).question;
 }

@@ -37,8 +37,8 @@ function buildKb() {
 }
 
 /** The member's memory of a concept as if they answered it `daysAgo` days before now. */
-function rememberFrom(store: SqliteQuizStore, conceptId: string, daysAgo: number, rating: MemoryRating = 'good'): void {
-  reviewMemory(store, {
+async function rememberFrom(store: SqliteQuizStore, conceptId: string, daysAgo: number, rating: MemoryRating = 'good'): Promise<void> {
+  await reviewMemory(store, {
     guildId,
     userId: member,
     conceptId,
@@ -59,71 +59,90 @@ function sessionIn(noteId: string | null): ReviewSessionKey {
 describe('a review session', () => {
   it('asks the most overdue concept first, with its author-written question, and reviews the answer as `review`', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/router', 'network/gateway', 'network/tcp']) rememberFrom(store, conceptId, 1);
-    rememberFrom(store, 'network/switch', 60);
-    rememberFrom(store, 'network/hub', 30);
+    for (const conceptId of ['network/router', 'network/gateway', 'network/tcp']) await rememberFrom(store, conceptId, 1);
+    await rememberFrom(store, 'network/switch', 60);
+    await rememberFrom(store, 'network/hub', 30);
 
-    const first = runner.nextReview(sessionIn('network'), noTally);
+    const first = await runner.nextReview(sessionIn('network'), noTally);
 
     expect(first.kind).toBe('question');
     if (first.kind !== 'question') return;
     expect(first.question).toMatchObject({ conceptId: 'network/switch', kind: 'authored', practiceUserId: member, answer: 1 });
-    const answered = runner.answerReview(first.question.id, member, 'Mina', 1);
+    const answered = await runner.answerReview(first.question.id, member, 'Mina', 1);
     expect(answered.kind).toBe('recorded');
-    expect(store.listMemberReviews(guildId, member).at(-1)).toMatchObject({
+    expect((await store.listMemberReviews(guildId, member)).at(-1)).toMatchObject({
       conceptId: 'network/switch',
       source: 'review',
       rating: 'good',
       questionId: first.question.id,
     });
     // The switch is done for this session: the hub (overdue by less) comes next.
-    const second = runner.nextReview(sessionIn('network'), { reviewed: 1, right: 1 });
+    const second = await runner.nextReview(sessionIn('network'), { reviewed: 1, right: 1 });
     expect(second.kind === 'question' && second.question.conceptId).toBe('network/hub');
   });
 
   it("a due concept with the author's card is asked by the card; its self-grade is kept and reviewed as `review`, once per session", async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/switch']) rememberFrom(store, conceptId, 1);
-    rememberFrom(store, 'network/tcp', 40);
+    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/switch']) await rememberFrom(store, conceptId, 1);
+    await rememberFrom(store, 'network/tcp', 40);
 
-    const step = runner.nextReview(sessionIn('network'), noTally);
+    const step = await runner.nextReview(sessionIn('network'), noTally);
     expect(step.kind).toBe('card');
     if (step.kind !== 'card') return;
-    const graded = runner.gradeReviewCard(sessionIn('network'), step.card.key, 'didnt');
-    const again = runner.gradeReviewCard(sessionIn('network'), step.card.key, 'knew');
+    const graded = await runner.gradeReviewCard(sessionIn('network'), step.card.key, 'didnt');
+    const again = await runner.gradeReviewCard(sessionIn('network'), step.card.key, 'knew');
 
     expect(graded).toMatchObject({ ok: true, grade: { conceptId: 'network/tcp', grade: 'didnt' } });
     expect(again).toEqual({ ok: false, reason: 'already-reviewed' });
-    expect(store.listLatestFlashcardGrades(guildId, member).map((grade) => grade.grade)).toEqual(['didnt']);
-    expect(store.listMemberReviews(guildId, member).filter((review) => review.source === 'review')).toEqual([
+    expect((await store.listLatestFlashcardGrades(guildId, member)).map((grade) => grade.grade)).toEqual(['didnt']);
+    expect((await store.listMemberReviews(guildId, member)).filter((review) => review.source === 'review')).toEqual([
       expect.objectContaining({ conceptId: 'network/tcp', rating: 'again', questionId: null }),
     ]);
   });
 
+  it('when a card is graded twice at once (a double click), one grade is kept and the other click is told it was graded', async () => {
+    const { runner, store } = await createRunner({ kb: buildKb() });
+    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/switch']) await rememberFrom(store, conceptId, 1);
+    await rememberFrom(store, 'network/tcp', 40);
+    const step = await runner.nextReview(sessionIn('network'), noTally);
+    if (step.kind !== 'card') throw new Error(`expected a card, got ${step.kind}`);
+
+    const outcomes = await Promise.all([
+      runner.gradeReviewCard(sessionIn('network'), step.card.key, 'knew'),
+      runner.gradeReviewCard(sessionIn('network'), step.card.key, 'didnt'),
+    ]);
+
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: 'already-reviewed' }]);
+    expect(await store.listLatestFlashcardGrades(guildId, member)).toHaveLength(1);
+    expect((await store.listMemberReviews(guildId, member)).filter((review) => review.source === 'review')).toHaveLength(1);
+  });
+
   it('after the overdue ones come the never seen, then the summary: reviewed, right, and when the next review is due', async () => {
     const { runner, store, clock } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/tcp']) rememberFrom(store, conceptId, 1);
+    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/tcp']) await rememberFrom(store, conceptId, 1);
 
     // Only the switch was never seen: it is the one concept due.
-    const step = runner.nextReview(sessionIn('network'), noTally);
+    const step = await runner.nextReview(sessionIn('network'), noTally);
     expect(step.kind === 'question' && step.question.conceptId).toBe('network/switch');
     if (step.kind !== 'question') return;
     clock.advance(minute);
-    runner.answerReview(step.question.id, member, 'Mina', (step.question.answer + 1) % 4);
-    const done = runner.nextReview(sessionIn('network'), { reviewed: 1, right: 0 });
+    await runner.answerReview(step.question.id, member, 'Mina', (step.question.answer + 1) % 4);
+    const done = await runner.nextReview(sessionIn('network'), { reviewed: 1, right: 0 });
 
-    const earliest = Math.min(...store.listMemberMemories(guildId, member).map((memory) => memory.state.dueAt));
+    const earliest = Math.min(...(await store.listMemberMemories(guildId, member)).map((memory) => memory.state.dueAt));
     expect(done).toEqual({ kind: 'done', summary: { reviewed: 1, right: 0, stillDue: 0, nextDueAt: earliest } });
   });
 
   it('with nothing due, the summary says when the next review is; with nothing seen, there is no next review', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/tcp', 'network/switch']) rememberFrom(store, conceptId, 0);
+    for (const conceptId of ['network/router', 'network/hub', 'network/gateway', 'network/tcp', 'network/switch'])
+      await rememberFrom(store, conceptId, 0);
 
-    const nothingDue = runner.nextReview(sessionIn('network'), noTally);
-    const neverSeen = runner.summarizeReview(sessionIn('os'), noTally);
+    const nothingDue = await runner.nextReview(sessionIn('network'), noTally);
+    const neverSeen = await runner.summarizeReview(sessionIn('os'), noTally);
 
-    const earliest = Math.min(...store.listMemberMemories(guildId, member).map((memory) => memory.state.dueAt));
+    const earliest = Math.min(...(await store.listMemberMemories(guildId, member)).map((memory) => memory.state.dueAt));
     expect(earliest).toBeGreaterThan(mondaySlot.getTime());
     expect(nothingDue).toEqual({ kind: 'done', summary: { reviewed: 0, right: 0, stillDue: 0, nextDueAt: earliest } });
     expect(neverSeen).toEqual({ reviewed: 0, right: 0, stillDue: 5, nextDueAt: null });
@@ -131,23 +150,37 @@ describe('a review session', () => {
 
   it("a practice question cannot be answered as a review, and a review's answer is stored once", async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    const practice = runner.createPractice(guildId, channelId, member, 'os')!;
-    const review = runner.nextReview(sessionIn('os'), noTally);
+    const practice = (await runner.createPractice(guildId, channelId, member, 'os'))!;
+    const review = await runner.nextReview(sessionIn('os'), noTally);
     if (review.kind !== 'question') throw new Error(`expected a question, got ${review.kind}`);
 
-    expect(runner.answerReview(practice.id, member, 'Mina', practice.answer)).toEqual({ kind: 'unknown-question' });
-    expect(runner.answerReview(review.question.id, member, 'Mina', review.question.answer).kind).toBe('recorded');
-    expect(runner.answerReview(review.question.id, member, 'Mina', review.question.answer).kind).toBe('already-answered');
-    expect(store.listMemberReviews(guildId, member).map((log) => log.source)).toEqual(['review']);
+    expect(await runner.answerReview(practice.id, member, 'Mina', practice.answer)).toEqual({ kind: 'unknown-question' });
+    expect((await runner.answerReview(review.question.id, member, 'Mina', review.question.answer)).kind).toBe('recorded');
+    expect((await runner.answerReview(review.question.id, member, 'Mina', review.question.answer)).kind).toBe('already-answered');
+    expect((await store.listMemberReviews(guildId, member)).map((log) => log.source)).toEqual(['review']);
+  });
+
+  it('a member with a backlog meets one never-seen concept a day, first; the other never-seen ones wait behind the backlog', async () => {
+    const { runner, store } = await createRunner({ kb: buildKb() });
+    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub']) await rememberFrom(store, conceptId, 40);
+
+    const first = await runner.nextReview(sessionIn(null), noTally);
+    expect(first.kind === 'question' && first.question.conceptId).toBe('os/deadlock');
+    if (first.kind !== 'question') return;
+    await runner.answerReview(first.question.id, member, 'Mina', first.question.answer);
+    const second = await runner.nextReview(sessionIn(null), { reviewed: 1, right: 1 });
+
+    // The TCP concept is the first of the equally overdue ones in note order, asked by its card.
+    expect(second.kind === 'card' && second.card.conceptId).toBe('network/tcp');
   });
 
   it('keeps to the note: another note’s overdue concepts wait', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    rememberFrom(store, 'network/router', 90);
+    await rememberFrom(store, 'network/router', 90);
 
-    const step = runner.nextReview(sessionIn('os'), noTally);
+    const step = await runner.nextReview(sessionIn('os'), noTally);
 
     expect(step.kind === 'question' && step.question.conceptId.startsWith('os/')).toBe(true);
-    expect(runner.canReview({ guildId, channelId, noteId: 'nowhere' })).toBe(false);
+    expect(await runner.canReview({ guildId, channelId, noteId: 'nowhere' })).toBe(false);
   });
 });

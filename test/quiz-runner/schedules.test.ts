@@ -22,7 +22,7 @@ describe('scheduling a channel', () => {
     if (!outcome.ok) return;
     expect(outcome.schedule).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', noteId: null, paused: false });
     expect(outcome.nextRuns).toEqual([mondaySlot, tuesdaySlot, wednesdaySlot]);
-    expect(store.getGuildTimezone(guildId)).toBe('Asia/Seoul');
+    expect(await store.getGuildTimezone(guildId)).toBe('Asia/Seoul');
   });
 
   it('each channel keeps its own cron, time zone and note', async () => {
@@ -31,7 +31,7 @@ describe('scheduling a channel', () => {
     await runner.scheduleChannel({ guildId, channelId, cron: '30 18 * * 5', timezone: 'Europe/Berlin', createdBy: adminId });
     await runner.scheduleChannel({ guildId, channelId: otherChannelId, noteId: 'docker-kubernetes', createdBy: adminId });
 
-    const listed = runner.listSchedules(guildId).map((entry) => entry.schedule);
+    const listed = (await runner.listSchedules(guildId)).map((entry) => entry.schedule);
     expect(listed).toEqual([
       expect.objectContaining({ channelId, cron: '30 18 * * 5', timezone: 'Europe/Berlin', noteId: null }),
       expect.objectContaining({ channelId: otherChannelId, cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', noteId: 'docker-kubernetes' }),
@@ -50,7 +50,7 @@ describe('scheduling a channel', () => {
       cronProblem: { kind: 'too-frequent', gapMs: 1_000, minimumGapMs: 600_000 },
     });
     expect(everyTenMinutes.ok).toBe(true);
-    expect(store.listSchedules(guildId).map((schedule) => schedule.channelId)).toEqual([otherChannelId]);
+    expect((await store.listSchedules(guildId)).map((schedule) => schedule.channelId)).toEqual([otherChannelId]);
   });
 
   it('refuses a close-after outside one minute to one week, whoever calls it', async () => {
@@ -64,7 +64,7 @@ describe('scheduling a channel', () => {
 
     for (const outcome of refused) expect(outcome).toMatchObject({ ok: false, reason: 'invalid-close-after' });
     expect(accepted).toMatchObject({ ok: true, schedule: { closeAfterMinutes: 10_080 } });
-    expect(store.listSchedules(guildId)).toHaveLength(1);
+    expect(await store.listSchedules(guildId)).toHaveLength(1);
   });
 
   it('a wrong cron expression is refused with an example', async () => {
@@ -78,7 +78,7 @@ describe('scheduling a channel', () => {
       example: '0 9 * * 1-5',
       cronProblem: { kind: 'field-value', field: 'hour', value: '25' },
     });
-    expect(store.listSchedules(guildId)).toEqual([]);
+    expect(await store.listSchedules(guildId)).toEqual([]);
   });
 
   it('an unknown time zone is refused with an example', async () => {
@@ -104,7 +104,7 @@ describe('scheduling a channel', () => {
     const outcome = await runner.scheduleChannel({ guildId, channelId, createdBy: adminId });
 
     expect(outcome).toMatchObject({ ok: false, reason: 'missing-permissions', missing: ['Send Messages', 'Embed Links'] });
-    expect(store.getSchedule(guildId, channelId)).toBeNull();
+    expect(await store.getSchedule(guildId, channelId)).toBeNull();
   });
 
   it('a channel the bot cannot see is refused', async () => {
@@ -121,13 +121,13 @@ describe('scheduling a channel', () => {
     await scheduleDefault(runner);
     await runner.runSlot(guildId, channelId, mondaySlot);
 
-    const removed = runner.unscheduleChannel(guildId, channelId);
+    const removed = await runner.unscheduleChannel(guildId, channelId);
     clock.set(tuesdaySlot);
     const tuesday = await runner.runSlot(guildId, channelId, tuesdaySlot);
     const closed = await runner.closeDueQuestions();
 
     expect(removed).toBe(true);
-    expect(runner.unscheduleChannel(guildId, channelId)).toBe(false);
+    expect(await runner.unscheduleChannel(guildId, channelId)).toBe(false);
     expect(tuesday.ok).toBe(false);
     expect(gateway.posts).toHaveLength(1);
     expect(closed.map((entry) => entry.question.id)).toEqual([gateway.posts[0]!.question.id]);
@@ -139,7 +139,7 @@ describe('scheduling a channel', () => {
     await scheduleDefault(runner);
     const posted = await runner.runSlot(guildId, channelId, mondaySlot);
 
-    const [entry] = runner.listSchedules(guildId);
+    const [entry] = await runner.listSchedules(guildId);
 
     expect(entry?.nextRun).toEqual(tuesdaySlot);
     expect(entry?.openQuestion?.id).toBe(posted.ok ? posted.question.id : 'none');

@@ -43,9 +43,9 @@ describe('one question, one post', () => {
 
     expect(gateway.posts).toHaveLength(1);
     expect(outcome).toMatchObject({ ok: true, question: { messageId: gateway.posts[0]!.messageId } });
-    expect(store.getQuestion(gateway.posts[0]!.question.id)).toMatchObject({ messageId: gateway.posts[0]!.messageId, status: 'closed' });
+    expect(await store.getQuestion(gateway.posts[0]!.question.id)).toMatchObject({ messageId: gateway.posts[0]!.messageId, status: 'closed' });
     expect(gateway.results.map((result) => result.question.messageId)).toEqual([gateway.posts[0]!.messageId]);
-    expect(store.getSchedule(guildId, channelId)?.lastProblem).toBeNull();
+    expect((await store.getSchedule(guildId, channelId))?.lastProblem).toBeNull();
   });
 
   it('when the answer to /quiz-admin now is lost after Discord made the post, the admin is told it was posted', async () => {
@@ -61,7 +61,7 @@ describe('one question, one post', () => {
   it('a post a crash left unrecorded is adopted at start-up and never posted again', async () => {
     const before = await createRunner();
     await scheduleDefault(before.runner);
-    const stranded = strandQuestion(before.store, mondaySlot.toISOString());
+    const stranded = await strandQuestion(before.store, mondaySlot.toISOString());
     const kb = await loadNotes();
     const madeId = before.gateway.recordPostMadeBeforeCrash(stranded, kb.getConcept(stranded.conceptId)!);
     before.clock.advance(2 * minute);
@@ -71,19 +71,19 @@ describe('one question, one post', () => {
     const again = await after.runner.runSlot(guildId, channelId, mondaySlot);
 
     expect(before.gateway.posts).toHaveLength(1);
-    expect(after.store.getQuestion(stranded.id)?.messageId).toBe(madeId);
+    expect((await after.store.getQuestion(stranded.id))?.messageId).toBe(madeId);
     expect(again).toMatchObject({ ok: true, question: { id: stranded.id, messageId: madeId } });
   });
 
   it('a question posted now that a crash kept from going out is dropped at start-up, so the channel is free again', async () => {
     const before = await createRunner();
-    const stranded = strandQuestion(before.store, 'manual:crashed');
+    const stranded = await strandQuestion(before.store, 'manual:crashed');
 
     const after = await createRunner({ file: before.file, clock: before.clock, gateway: before.gateway });
     await after.runner.start();
     const next = await after.runner.postNow(guildId, channelId);
 
-    expect(after.store.getQuestion(stranded.id)).toBeNull();
+    expect(await after.store.getQuestion(stranded.id)).toBeNull();
     expect(next.ok).toBe(true);
     expect(before.gateway.posts.map((post) => post.question.id)).toEqual([next.ok ? next.question.id : 'none']);
   });
@@ -91,7 +91,7 @@ describe('one question, one post', () => {
   it('when the lookup itself fails at start-up, a scheduled slot is still posted by the catch-up, once', async () => {
     const before = await createRunner();
     await scheduleDefault(before.runner);
-    const stranded = strandQuestion(before.store, mondaySlot.toISOString());
+    const stranded = await strandQuestion(before.store, mondaySlot.toISOString());
     before.gateway.failLookups(new ServerError());
     before.clock.advance(2 * minute);
 
@@ -116,7 +116,7 @@ describe('a long rate limit', () => {
     expect(gateway.lookups).toBe(0); // a 429 made nothing: there is nothing to look for
     expect(next.ok).toBe(true);
     expect(gateway.posts.map((post) => post.question.slotKey)).toEqual([tuesdaySlot.toISOString()]);
-    expect(store.getSchedule(guildId, channelId)).toMatchObject({ paused: false, lastProblem: null });
+    expect(await store.getSchedule(guildId, channelId)).toMatchObject({ paused: false, lastProblem: null });
   });
 
   it("refusing a scheduled slot records the wait as the channel's last problem without pausing it", async () => {
@@ -127,8 +127,11 @@ describe('a long rate limit', () => {
     const outcome = await runner.runSlot(guildId, channelId, mondaySlot);
 
     expect(outcome).toMatchObject({ ok: false, reason: 'rate-limited' });
-    expect(store.getLatestQuestion(guildId, channelId)).toBeNull();
-    expect(store.getSchedule(guildId, channelId)).toMatchObject({ paused: false, lastProblem: { kind: 'rate-limited', retryAfterMs: 600_000 } });
+    expect(await store.getLatestQuestion(guildId, channelId)).toBeNull();
+    expect(await store.getSchedule(guildId, channelId)).toMatchObject({
+      paused: false,
+      lastProblem: { kind: 'rate-limited', retryAfterMs: 600_000 },
+    });
   });
 });
 
@@ -145,7 +148,7 @@ describe('a reveal edit that keeps failing', () => {
     const listedWhilePending: (string | undefined)[] = [];
     let previous = clock.now().getTime();
     for (let attempt = 0; attempt < 20 && gateway.results.length === 0; attempt += 1) {
-      const pending = runner.listSchedules(guildId)[0]?.unrevealed;
+      const pending = (await runner.listSchedules(guildId))[0]?.unrevealed;
       if (!pending) throw new Error('no reveal is pending but none was shown');
       listedWhilePending.push(pending.question.messageId ?? undefined);
       gaps.push((pending.dueAt.getTime() - previous) / minute);
@@ -158,7 +161,7 @@ describe('a reveal edit that keeps failing', () => {
     expect(gaps).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect(new Set(listedWhilePending)).toEqual(new Set([question.messageId]));
     expect(gateway.results.map((result) => result.question.id)).toEqual([question.id]);
-    expect(runner.listSchedules(guildId)[0]?.unrevealed).toBeNull();
+    expect((await runner.listSchedules(guildId))[0]?.unrevealed).toBeNull();
   });
 
   it('a reveal still owed when the bot stopped is shown by the next instance at start-up, due or not', async () => {
@@ -176,7 +179,7 @@ describe('a reveal edit that keeps failing', () => {
 
     expect(before.gateway.results).toHaveLength(0);
     expect(after.gateway.results.map((result) => result.question.id)).toEqual([question.id]);
-    expect(after.store.getPendingReveal(guildId, channelId)).toBeNull();
+    expect(await after.store.getPendingReveal(guildId, channelId)).toBeNull();
   });
 
   it("gives up after a day: the close stands and the channel's last problem says the reveal failed", async () => {
@@ -187,7 +190,7 @@ describe('a reveal edit that keeps failing', () => {
 
     await runner.reveal(guildId, channelId);
     let tries = 1;
-    for (let pending = store.getPendingReveal(guildId, channelId); pending; pending = store.getPendingReveal(guildId, channelId)) {
+    for (let pending = await store.getPendingReveal(guildId, channelId); pending; pending = await store.getPendingReveal(guildId, channelId)) {
       clock.set(pending.dueAt);
       await runner.retryDueReveals();
       tries += 1;
@@ -197,7 +200,7 @@ describe('a reveal edit that keeps failing', () => {
     expect(tries).toBe(29);
     expect(clock.now().getTime() - mondaySlot.getTime()).toBeLessThanOrEqual(24 * hour);
     expect(gateway.results).toHaveLength(0);
-    expect(store.getSchedule(guildId, channelId)?.lastProblem).toMatchObject({ kind: 'reveal-failed', error: expect.any(String) });
+    expect((await store.getSchedule(guildId, channelId))?.lastProblem).toMatchObject({ kind: 'reveal-failed', error: expect.any(String) });
   });
 
   it('a reveal edit refused by a long rate limit waits for the limit, not the shorter backoff', async () => {
@@ -208,7 +211,7 @@ describe('a reveal edit that keeps failing', () => {
 
     await runner.reveal(guildId, channelId);
 
-    expect(store.getPendingReveal(guildId, channelId)?.dueAt).toEqual(new Date(clock.now().getTime() + 20 * minute));
+    expect((await store.getPendingReveal(guildId, channelId))?.dueAt).toEqual(new Date(clock.now().getTime() + 20 * minute));
   });
 
   it('a deleted post is not retried', async () => {
@@ -219,12 +222,12 @@ describe('a reveal edit that keeps failing', () => {
 
     await runner.reveal(guildId, channelId);
 
-    expect(store.getPendingReveal(guildId, channelId)).toBeNull();
-    expect(store.getNextRevealDue()).toBeNull();
+    expect(await store.getPendingReveal(guildId, channelId)).toBeNull();
+    expect(await store.getNextRevealDue()).toBeNull();
   });
 });
 
-function strandQuestion(store: SqliteQuizStore, slotKey: string) {
+async function strandQuestion(store: SqliteQuizStore, slotKey: string) {
   const question: GeneratedQuestion = {
     conceptId: 'docker-kubernetes/container',
     kind: 'which-concept',
@@ -232,5 +235,5 @@ function strandQuestion(store: SqliteQuizStore, slotKey: string) {
     options: ['컨테이너 (Container)', '커널 (Kernel)', '도커 (Docker)', '인스턴스 (Instance)'],
     answer: 0,
   };
-  return store.createQuestion({ guildId, channelId, slotKey, question, createdAt: mondaySlot, closesAt: tuesdaySlot }).question;
+  return (await store.createQuestion({ guildId, channelId, slotKey, question, createdAt: mondaySlot, closesAt: tuesdaySlot })).question;
 }

@@ -9,38 +9,38 @@ const clock = { now: () => now };
 const earlyMondayInSeoul = new Date('2026-03-01T20:00:00Z');
 
 describe('quiz scores', () => {
-  it("a guild's week starts at midnight in the zone its admins scheduled in", () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true } });
-    store.setGuildTimezone(guildId, 'Asia/Seoul');
+  it("a guild's week starts at midnight in the zone its admins scheduled in", async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true } });
+    await store.setGuildTimezone(guildId, 'Asia/Seoul');
     const scores = new QuizScores({ store, clock, defaultTimezone: 'UTC' });
 
-    const { leaderboard, timezone } = scores.leaderboard(guildId, 'week', 'joon');
+    const { leaderboard, timezone } = await scores.leaderboard(guildId, 'week', 'joon');
 
     expect(timezone).toBe('Asia/Seoul');
     expect(leaderboard.since).toEqual(new Date('2026-03-01T15:00:00Z'));
     expect(leaderboard.top.map((row) => row.userId)).toEqual(['joon']);
   });
 
-  it('a guild that never scheduled a channel counts weeks in DEFAULT_TIMEZONE', () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true } });
+  it('a guild that never scheduled a channel counts weeks in DEFAULT_TIMEZONE', async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true } });
     const scores = new QuizScores({ store, clock, defaultTimezone: 'UTC' });
 
-    const { leaderboard, timezone } = scores.leaderboard(guildId, 'week', 'joon');
+    const { leaderboard, timezone } = await scores.leaderboard(guildId, 'week', 'joon');
 
     expect(timezone).toBe('UTC');
     expect(leaderboard.since).toEqual(new Date('2026-03-02T00:00:00Z'));
     expect(leaderboard.top).toEqual([]);
-    expect(scores.leaderboard(guildId, 'all', 'joon').leaderboard.top.map((row) => row.userId)).toEqual(['joon']);
+    expect((await scores.leaderboard(guildId, 'all', 'joon')).leaderboard.top.map((row) => row.userId)).toEqual(['joon']);
   });
 
-  it("a member's stats count every answer in the guild, whatever the period", () => {
-    const store = openTestStore();
-    askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true, mina: false } });
+  it("a member's stats count every answer in the guild, whatever the period", async () => {
+    const store = await openTestStore();
+    await askAndClose(store, { postedAt: earlyMondayInSeoul, answers: { joon: true, mina: false } });
     const scores = new QuizScores({ store, clock, defaultTimezone: 'UTC' });
 
-    expect(scores.memberStats(guildId, 'joon')).toMatchObject({ userId: 'joon', answered: 1, streak: 1 });
-    expect(scores.memberStats(guildId, 'mina')).toMatchObject({ answered: 1, streak: 0, accuracy: 0 });
+    expect(await scores.memberStats(guildId, 'joon')).toMatchObject({ userId: 'joon', answered: 1, streak: 1 });
+    expect(await scores.memberStats(guildId, 'mina')).toMatchObject({ answered: 1, streak: 0, accuracy: 0 });
   });
 });

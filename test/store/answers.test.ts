@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RecordAnswerResult } from '../../src/quiz/types.js';
 import { openQuizStore } from '../../src/store/sqlite-quiz-store.js';
-import { createDatabasePath, day, hour, openTestStore, postQuestion } from './store-test-kit.js';
+import { createDatabasePath, day, hour, openSqliteTestStore, openTestStore, postQuestion, storeBackends } from './store-test-kit.js';
 
 const postedAt = new Date('2026-03-02T00:00:00Z');
 const during = new Date(postedAt.getTime() + 10 * 60_000);
@@ -24,13 +24,13 @@ async function nextLine(lines: AsyncIterableIterator<string>): Promise<string> {
   return value;
 }
 
-describe('recording answers', () => {
-  it('records a right and a wrong answer with the answer time and the name used', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
+describe.each(storeBackends)('recording answers ($name)', (backend) => {
+  it('records a right and a wrong answer with the answer time and the name used', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
 
-    const right = store.recordAnswer(question.id, 'u1', 'Mina', question.answer, during);
-    const wrong = store.recordAnswer(question.id, 'u2', 'Joon', (question.answer + 1) % 4, during);
+    const right = await store.recordAnswer(question.id, 'u1', 'Mina', question.answer, during);
+    const wrong = await store.recordAnswer(question.id, 'u2', 'Joon', (question.answer + 1) % 4, during);
 
     expect(right).toMatchObject({
       kind: 'recorded',
@@ -39,64 +39,65 @@ describe('recording answers', () => {
     expect(wrong).toMatchObject({ kind: 'recorded', answer: { userId: 'u2', correct: false } });
   });
 
-  it('when a user clicks twice, the first answer stands', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
+  it('when a user clicks twice, the first answer stands', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
 
-    store.recordAnswer(question.id, 'u1', 'Mina', 1, during);
-    const second = store.recordAnswer(question.id, 'u1', 'Mina', 3, new Date(during.getTime() + 1000));
+    await store.recordAnswer(question.id, 'u1', 'Mina', 1, during);
+    const second = await store.recordAnswer(question.id, 'u1', 'Mina', 3, new Date(during.getTime() + 1000));
 
     expect(second).toMatchObject({ kind: 'already-answered', answer: { choice: 1, answeredAt: during } });
-    expect(store.getTally(question.id).counts).toEqual([0, 1, 0, 0]);
+    expect((await store.getTally(question.id)).counts).toEqual([0, 1, 0, 0]);
   });
 
-  it('a click on a closed question is refused and not counted', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
-    store.closeQuestion(question.id, during);
+  it('a click on a closed question is refused and not counted', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
+    await store.closeQuestion(question.id, during);
 
-    const result = store.recordAnswer(question.id, 'u1', 'Mina', 1, new Date(during.getTime() + 1000));
+    const result = await store.recordAnswer(question.id, 'u1', 'Mina', 1, new Date(during.getTime() + 1000));
 
     expect(result).toMatchObject({ kind: 'closed', question: { id: question.id, status: 'closed' } });
-    expect(store.getTally(question.id).participants).toBe(0);
+    expect((await store.getTally(question.id)).participants).toBe(0);
   });
 
-  it('a click at or after the close time is refused even before the close has run', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
+  it('a click at or after the close time is refused even before the close has run', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
 
-    const atClose = store.recordAnswer(question.id, 'u1', 'Mina', 1, question.closesAt);
+    const atClose = await store.recordAnswer(question.id, 'u1', 'Mina', 1, question.closesAt);
 
     expect(atClose.kind).toBe('closed');
-    expect(store.getTally(question.id).participants).toBe(0);
+    expect((await store.getTally(question.id)).participants).toBe(0);
   });
 
-  it('a click on an unknown question says so', () => {
-    const store = openTestStore();
+  it('a click on an unknown question says so', async () => {
+    const store = await openTestStore(backend);
 
-    expect(store.recordAnswer('nope', 'u1', 'Mina', 1, during)).toEqual({ kind: 'unknown-question' });
+    expect(await store.recordAnswer('nope', 'u1', 'Mina', 1, during)).toEqual({ kind: 'unknown-question' });
   });
 
-  it('a choice that is not an option is refused without storing anything, and the member can still answer', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
+  it('a choice that is not an option is refused without storing anything, and the member can still answer', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
 
-    const crafted = [4, -1, 1.5].map((choice) => store.recordAnswer(question.id, 'u1', 'Mina', choice, during));
-    const real = store.recordAnswer(question.id, 'u1', 'Mina', 2, during);
+    const crafted: RecordAnswerResult[] = [];
+    for (const choice of [4, -1, 1.5]) crafted.push(await store.recordAnswer(question.id, 'u1', 'Mina', choice, during));
+    const real = await store.recordAnswer(question.id, 'u1', 'Mina', 2, during);
 
     expect(crafted.map((result) => result.kind)).toEqual(['invalid-choice', 'invalid-choice', 'invalid-choice']);
     expect(real.kind).toBe('recorded');
-    expect(store.getTally(question.id).counts).toEqual([0, 0, 1, 0]);
+    expect((await store.getTally(question.id)).counts).toEqual([0, 0, 1, 0]);
   });
 
-  it('the tally counts per option and lists who was right in answer order, with the name they had then', () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
-    store.recordAnswer(question.id, 'u2', 'Joon', question.answer, new Date(during.getTime() + 2000));
-    store.recordAnswer(question.id, 'u1', 'Mina', question.answer, new Date(during.getTime() + 1000));
-    store.recordAnswer(question.id, 'u3', 'Hana', 0, during);
+  it('the tally counts per option and lists who was right in answer order, with the name they had then', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
+    await store.recordAnswer(question.id, 'u2', 'Joon', question.answer, new Date(during.getTime() + 2000));
+    await store.recordAnswer(question.id, 'u1', 'Mina', question.answer, new Date(during.getTime() + 1000));
+    await store.recordAnswer(question.id, 'u3', 'Hana', 0, during);
 
-    const tally = store.getTally(question.id);
+    const tally = await store.getTally(question.id);
 
     expect(tally).toEqual({
       questionId: question.id,
@@ -110,39 +111,43 @@ describe('recording answers', () => {
   });
 
   it('when 1,000 members each click twice in interleaved order, each first click stands and the tally counts 1,000', async () => {
-    const store = openTestStore();
-    const question = postQuestion(store, { postedAt });
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
     const members = Array.from({ length: 1000 }, (_, index) => `u${index}`);
-    // Every member clicks twice (a double click) from separate tasks whose timers interleave the calls. The store
-    // is synchronous, so the calls never overlap: this proves ordering and idempotence, not concurrency. The
-    // multi-process test below is the real concurrency test.
+    // Every member clicks twice (a double click) from separate tasks whose timers interleave the calls. The SQLite
+    // store does each call's work synchronously underneath, so there the calls never overlap: this proves ordering
+    // and idempotence; the multi-process test below is its real concurrency test. A network backend overlaps them.
     const clicks = [...members, ...members].map((userId, index) => ({ userId, choice: index % 4, pause: (index * 7) % 5 }));
 
     const results: RecordAnswerResult[] = await Promise.all(
       clicks.map(async ({ userId, choice, pause }) => {
         await new Promise((resolve) => setTimeout(resolve, pause));
-        return store.recordAnswer(question.id, userId, userId, choice, during);
+        return await store.recordAnswer(question.id, userId, userId, choice, during);
       }),
     );
 
-    const tally = store.getTally(question.id);
+    const tally = await store.getTally(question.id);
     expect(results.filter((result) => result.kind === 'recorded')).toHaveLength(1000);
     expect(results.filter((result) => result.kind === 'already-answered')).toHaveLength(1000);
     expect(tally.participants).toBe(1000);
     expect(tally.counts.reduce((sum, count) => sum + count, 0)).toBe(1000);
   });
+});
 
+describe('recording answers from several processes on one SQLite file', () => {
   it('1,000 answers from four processes and this one writing the same file at once are tallied exactly', async () => {
     const file = createDatabasePath();
-    const store = openTestStore(file);
-    const question = store.createQuestion({
-      guildId: '1',
-      channelId: '2',
-      slotKey: 'concurrent',
-      question: { conceptId: 'pod', kind: 'cloze', prompt: '?', options: ['a', 'b', 'c', 'd'], answer: 0 },
-      createdAt: new Date(),
-      closesAt: new Date(Date.now() + day),
-    }).question;
+    const store = openSqliteTestStore(file);
+    const question = (
+      await store.createQuestion({
+        guildId: '1',
+        channelId: '2',
+        slotKey: 'concurrent',
+        question: { conceptId: 'pod', kind: 'cloze', prompt: '?', options: ['a', 'b', 'c', 'd'], answer: 0 },
+        createdAt: new Date(),
+        closesAt: new Date(Date.now() + day),
+      })
+    ).question;
     // Members u0–u199 click here, u200–u999 in four other processes; every process also clicks again for
     // u0–u49, racing the first clicks of those members.
     const processes = [200, 400, 600, 800].map((firstUser) => startAnswerProcess(['burst', file, question.id, String(firstUser), '200', '50']));
@@ -153,7 +158,7 @@ describe('recording answers', () => {
       Array.from({ length: 250 }, async (_, index) => {
         await new Promise((resolve) => setImmediate(resolve));
         const userId = `u${index % 200}`;
-        return store.recordAnswer(question.id, userId, userId, index % 4, new Date());
+        return await store.recordAnswer(question.id, userId, userId, index % 4, new Date());
       }),
     );
     const summaries = await Promise.all(
@@ -166,7 +171,7 @@ describe('recording answers', () => {
     ];
     expect(recordedUsers).toHaveLength(1000);
     expect(new Set(recordedUsers).size).toBe(1000);
-    const tally = store.getTally(question.id);
+    const tally = await store.getTally(question.id);
     expect(tally.participants).toBe(1000);
     expect(tally.counts.reduce((sum, count) => sum + count, 0)).toBe(1000);
     // 1,250 clicks in all: whoever came second for u0–u49 (here or in another process) was told "already answered".
@@ -180,15 +185,17 @@ describe('recording answers', () => {
     const file = createDatabasePath();
     const setup = openQuizStore(file);
     const closesAt = new Date(Date.now() + day);
-    const question = setup.createQuestion({
-      guildId: '1',
-      channelId: '2',
-      slotKey: 'killed',
-      question: { conceptId: 'pod', kind: 'cloze', prompt: '?', options: ['a', 'b', 'c', 'd'], answer: 0 },
-      createdAt: new Date(),
-      closesAt,
-    }).question;
-    setup.close();
+    const question = (
+      await setup.createQuestion({
+        guildId: '1',
+        channelId: '2',
+        slotKey: 'killed',
+        question: { conceptId: 'pod', kind: 'cloze', prompt: '?', options: ['a', 'b', 'c', 'd'], answer: 0 },
+        createdAt: new Date(),
+        closesAt,
+      })
+    ).question;
+    await setup.close();
 
     const { child, lines } = startAnswerProcess(['until-killed', file, question.id]);
     const acknowledged = new Map<string, number>();
@@ -200,11 +207,12 @@ describe('recording answers', () => {
     child.kill('SIGKILL');
     await exited;
 
-    const restarted = openTestStore(file);
+    const restarted = openSqliteTestStore(file);
     const afterRestart = new Date(closesAt.getTime() - hour);
-    const secondClicks = [...acknowledged].map(([userId]) => restarted.recordAnswer(question.id, userId, userId, 3, afterRestart));
-    const overdue = restarted.listOverdueQuestions(closesAt);
-    const closed = restarted.closeQuestion(question.id, closesAt);
+    const secondClicks: RecordAnswerResult[] = [];
+    for (const [userId] of acknowledged) secondClicks.push(await restarted.recordAnswer(question.id, userId, userId, 3, afterRestart));
+    const overdue = await restarted.listOverdueQuestions(closesAt);
+    const closed = await restarted.closeQuestion(question.id, closesAt);
 
     expect(secondClicks.every((result) => result.kind === 'already-answered')).toBe(true);
     expect(secondClicks.map((result) => (result.kind === 'already-answered' ? result.answer.choice : -1))).toEqual([...acknowledged.values()]);

@@ -102,7 +102,7 @@ describe('openDatabase', () => {
     expect(extraExists).toBe(1);
   });
 
-  it('upgrades a file of the first schema in place: its schedules and questions stay and gain the new columns', () => {
+  it('upgrades a file of the first schema in place: its schedules and questions stay and gain the new columns', async () => {
     const file = createDatabasePath();
     const first = openDatabase(file, migrations.slice(0, 1));
     first
@@ -111,8 +111,8 @@ describe('openDatabase', () => {
     first.close();
 
     const store = new SqliteQuizStore(openDatabase(file));
-    const schedule = store.getSchedule('g1', 'c1');
-    store.close();
+    const schedule = await store.getSchedule('g1', 'c1');
+    await store.close();
 
     expect(schedule).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Asia/Seoul', language: null, paused: false });
   });
@@ -149,7 +149,7 @@ describe('openDatabase', () => {
     expect(versions).toEqual(migrations.map((migration) => migration.version));
   });
 
-  it('migration 5 reads the sentences the list used to parse back into problems, and keeps any other as it was written', () => {
+  it('migration 5 reads the sentences the list used to parse back into problems, and keeps any other as it was written', async () => {
     const file = createDatabasePath();
     const before = openDatabase(file, migrations.slice(0, 4));
     const insert = before.prepare(
@@ -170,8 +170,8 @@ describe('openDatabase', () => {
     before.close();
 
     const store = new SqliteQuizStore(openDatabase(file));
-    const problems = store.listSchedules('g1').map((schedule) => [schedule.channelId, schedule.lastProblem, schedule.lastProblemAt]);
-    store.close();
+    const problems = (await store.listSchedules('g1')).map((schedule) => [schedule.channelId, schedule.lastProblem, schedule.lastProblemAt]);
+    await store.close();
 
     const at = new Date(1_000);
     expect(problems).toEqual([
@@ -186,7 +186,7 @@ describe('openDatabase', () => {
     ]);
   });
 
-  it('a stored problem this version cannot read (a newer kind, damaged data) reads as legacy rather than failing the list', () => {
+  it('a stored problem this version cannot read (a newer kind, damaged data) reads as legacy rather than failing the list', async () => {
     const file = createDatabasePath();
     const db = openDatabase(file);
     db.prepare(
@@ -197,8 +197,8 @@ describe('openDatabase', () => {
     ).run('g1', 'c2', '0 9 * * 1-5', 'Asia/Seoul', 'admin', 0, 'rate-limited', 'not json', 1_000);
     const store = new SqliteQuizStore(db);
 
-    const problems = store.listSchedules('g1').map((schedule) => schedule.lastProblem);
-    store.close();
+    const problems = (await store.listSchedules('g1')).map((schedule) => schedule.lastProblem);
+    await store.close();
 
     expect(problems).toEqual([
       { kind: 'legacy', text: 'from-the-future' },

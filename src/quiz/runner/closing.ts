@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { DueTimer } from '../due-timer.js';
 import type { Clock } from '../ports.js';
 import type { ClosedQuestion, StoredQuestion } from '../types.js';
@@ -33,6 +33,11 @@ export class Closing {
   private readonly isRunning: () => boolean;
   private readonly closeTimer: DueTimer;
   private sweep: Promise<void> | null = null;
+  /**
+   * Closes in progress here, by question: a second close of the same question (the timer and `/quiz-admin reveal`
+   * at once) gets the first one's result instead of showing the reveal twice.
+   */
+  private readonly closesInFlight = new Map<string, Promise<{ closed: ClosedQuestion; show: boolean } | null>>();
 
   constructor(options: ClosingOptions) {
     this.store = options.store;
@@ -51,7 +56,7 @@ export class Closing {
 
   /** `/quiz-admin reveal`: close the channel's open question now and show its result. Null when none is open. */
   async reveal(guildId: string, channelId: string): Promise<ClosedQuestion | null> {
-    const open = this.store.getOpenQuestion(guildId, channelId);
+    const open = await this.store.getOpenQuestion(guildId, channelId);
     return open ? this.closeQuestion(open.id) : null;
   }
 
@@ -65,7 +70,7 @@ export class Closing {
 
   /** Close (or drop, when never posted) every question past its close time, then arm the timer for the next. */
   async closeDueQuestions(): Promise<ClosedQuestion[]> {
-    const due = this.store.listOverdueQuestions(this.clock.now()).filter((question) => !this.beingPosted.has(question.id));
+    const due = (await this.store.listOverdueQuestions(this.clock.now())).filter((question) => !this.beingPosted.has(question.id));
     const settled = await Promise.all(
       due.map(async (question) => {
         try {
@@ -79,14 +84,14 @@ export class Closing {
         }
       }),
     );
-    this.rearmCloseTimer();
+    await this.rearmCloseTimer();
     return settled.filter((closed): closed is ClosedQuestion => closed !== null);
   }
 
   async closeDueInChannel(guildId: string, channelId: string, at: Date): Promise<void> {
-    const due = this.store
-      .listOverdueQuestions(at)
-      .filter((question) => question.guildId === guildId && question.channelId === channelId && !this.beingPosted.has(question.id));
+    const due = (await this.store.listOverdueQuestions(at)).filter(
+      (question) => question.guildId === guildId && question.channelId === channelId && !this.beingPosted.has(question.id),
+    );
     for (const question of due) await this.settleDueQuestion(question);
   }
 
@@ -97,9 +102,12 @@ export class Closing {
   }
 
   /** Arm for the earliest open question; a question closed meanwhile just makes the timer find nothing due. */
-  rearmCloseTimer(): void {
+  async rearmCloseTimer(): Promise<void> {
     if (!this.isRunning()) return;
-    const next = this.store.listOpenQuestions().find((question) => !this.beingPosted.has(question.id));
+    const open = await this.store.listOpenQuestions();
+    // stop() may have come while the store answered: a stopped runner arms no timer.
+    if (!this.isRunning()) return;
+    const next = open.find((question) => !this.beingPosted.has(question.id));
     if (!next) {
       this.closeTimer.disarm();
       return;
@@ -110,7 +118,7 @@ export class Closing {
   }
 
   private async settleDueQuestion(question: StoredQuestion): Promise<ClosedQuestion | null> {
-    if (question.messageId === null && question.practiceUserId === null && this.store.discardUnpostedQuestion(question.id)) {
+    if (question.messageId === null && question.practiceUserId === null && (await this.store.discardUnpostedQuestion(question.id))) {
       // Never posted: closing it would end every member's streak over a question nobody saw.
       this.logger.info(
         { guildId: question.guildId, channelId: question.channelId, questionId: question.id },
@@ -122,11 +130,19 @@ export class Closing {
   }
 
   private async closeAndShow(questionId: string): Promise<ClosedQuestion | null> {
-    const before = this.store.getQuestion(questionId);
-    if (!before) return null;
-    if (before.status === 'closed') return { question: before, tally: this.store.getTally(questionId) };
-    const closed = this.store.closeQuestion(questionId, this.clock.now());
-    if (!closed) return null;
+    const inFlight = this.closesInFlight.get(questionId);
+    // Closed (or being closed) by another caller here, which shows its result.
+    if (inFlight) return (await inFlight)?.closed ?? null;
+    const closing = this.closeInStore(questionId);
+    this.closesInFlight.set(questionId, closing);
+    let outcome: { closed: ClosedQuestion; show: boolean } | null;
+    try {
+      outcome = await closing;
+    } finally {
+      this.closesInFlight.delete(questionId);
+    }
+    if (!outcome?.show) return outcome?.closed ?? null;
+    const { closed } = outcome;
     const { question, tally } = closed;
     this.logger.info(
       { guildId: question.guildId, channelId: question.channelId, questionId, participants: tally.participants, correct: tally.correct.length },
@@ -134,6 +150,15 @@ export class Closing {
     );
     await this.reveals.show(closed);
     return closed;
+  }
+
+  /** `show`: this call closed it; a question found closed already had its result shown by whoever closed it. */
+  private async closeInStore(questionId: string): Promise<{ closed: ClosedQuestion; show: boolean } | null> {
+    const before = await this.store.getQuestion(questionId);
+    if (!before) return null;
+    if (before.status === 'closed') return { closed: { question: before, tally: await this.store.getTally(questionId) }, show: false };
+    const closed = await this.store.closeQuestion(questionId, this.clock.now());
+    return closed ? { closed, show: true } : null;
   }
 
   private onCloseTimer(): void {

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { ChannelUnavailableError, describeError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
 import type { Schedule, ScheduleProblem, StoredQuestion } from '../types.js';
@@ -8,6 +8,7 @@ import { laterOf, type CloseTimes } from './close-times.js';
 import type { Closing } from './closing.js';
 import type { InFlightWork, QuestionsBeingPosted } from './in-flight.js';
 import type { PostNowOptions, PostOutcome } from './outcomes.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { noQuestion, type QuestionDraws } from './question-draws.js';
 import { channelKey, createRandomKey, manualSlotPrefix } from './slot-keys.js';
 
@@ -51,6 +52,8 @@ export class Posting {
   private readonly beingPosted: QuestionsBeingPosted;
   /** Slot runs in progress, so a double trigger joins the run instead of starting a second one. */
   private readonly slotRuns = new Map<string, Promise<PostOutcome>>();
+  /** Per channel: "is a question open?" and storing the new one, so two posts now never both find none open. */
+  private readonly manualPosts = new OneAtATime();
 
   constructor(options: PostingOptions) {
     this.store = options.store;
@@ -77,19 +80,29 @@ export class Posting {
    * one that fails leaves it paused and reports why.
    */
   async postNow(guildId: string, channelId: string, options: PostNowOptions = {}): Promise<PostOutcome> {
-    const open = this.store.getOpenQuestion(guildId, channelId);
+    const stored = await this.manualPosts.run(channelKey(guildId, channelId), () => this.storeManualQuestion(guildId, channelId, options));
+    if (!stored.ok) return stored.outcome;
+    return this.work.track(this.publish(stored.question, stored.schedule));
+  }
+
+  private async storeManualQuestion(
+    guildId: string,
+    channelId: string,
+    options: PostNowOptions,
+  ): Promise<{ ok: true; question: StoredQuestion; schedule: Schedule | null } | { ok: false; outcome: PostOutcome }> {
+    const open = await this.store.getOpenQuestion(guildId, channelId);
     if (open) {
-      return { ok: false, reason: 'already-open', question: open };
+      return { ok: false, outcome: { ok: false, reason: 'already-open', question: open } };
     }
-    const schedule = this.store.getSchedule(guildId, channelId);
+    const schedule = await this.store.getSchedule(guildId, channelId);
     const now = this.clock.now();
     const slotKey = `${manualSlotPrefix}${createRandomKey()}`;
-    const drawn = this.draws.draw(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
-    if (!drawn) return noQuestion(schedule?.noteId ?? null);
+    const drawn = await this.draws.draw(schedule?.noteId ?? null, guildId, channelId, slotKey, now, true);
+    if (!drawn) return { ok: false, outcome: noQuestion(schedule?.noteId ?? null) };
     const closesAt = schedule ? this.closeTimes.closeTimeFor(schedule, now) : this.closeTimes.closeTimeUnscheduled(now);
     const language = schedule?.language ?? options.language ?? null;
-    const { question } = this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, language, createdAt: now, closesAt });
-    return this.work.track(this.publish(question, schedule));
+    const { question } = await this.store.createQuestion({ guildId, channelId, slotKey, question: drawn, language, createdAt: now, closesAt });
+    return { ok: true, question, schedule };
   }
 
   /** `recovering`: called by the start-up catch-up, which has already looked for posts a crash left behind. */
@@ -103,7 +116,7 @@ export class Posting {
   }
 
   private async postSlot(guildId: string, channelId: string, slot: Date, recovering: boolean): Promise<PostOutcome> {
-    const schedule = this.store.getSchedule(guildId, channelId);
+    const schedule = await this.store.getSchedule(guildId, channelId);
     if (!schedule) return { ok: false, reason: 'failed', failure: { kind: 'no-schedule' } };
     // A post that works (/quiz-admin now) or scheduling the channel again resumes it.
     if (schedule.paused) return { ok: false, reason: 'channel-problem', problem: schedule.lastProblem, paused: true };
@@ -113,18 +126,18 @@ export class Posting {
     await this.closing.closeDueInChannel(guildId, channelId, postedAt);
 
     const slotKey = slot.toISOString();
-    const latest = this.store.getLatestQuestion(guildId, channelId);
+    const latest = await this.store.getLatestQuestion(guildId, channelId);
     if (latest?.slotKey === slotKey) return this.resumeSlotQuestion(latest, schedule, recovering, now);
 
-    const drawn = this.draws.draw(schedule.noteId, guildId, channelId, slotKey, now, true);
+    const drawn = await this.draws.draw(schedule.noteId, guildId, channelId, slotKey, now, true);
     if (!drawn) {
       const outcome = noQuestion(schedule.noteId);
-      this.store.recordScheduleProblem(guildId, channelId, { kind: 'no-question', noteId: schedule.noteId }, now, false);
+      await this.store.recordScheduleProblem(guildId, channelId, { kind: 'no-question', noteId: schedule.noteId }, now, false);
       this.logger.warn({ guildId, channelId, slot: slotKey, noteId: schedule.noteId }, 'no quiz question could be drawn for a slot');
       return outcome;
     }
     const closesAt = this.closeTimes.closeTimeFor(schedule, postedAt);
-    const { created, question } = this.store.createQuestion({
+    const { created, question } = await this.store.createQuestion({
       guildId,
       channelId,
       slotKey,
@@ -162,29 +175,30 @@ export class Posting {
     const concept = this.kb.getConcept(question.conceptId);
     if (!concept) {
       // Only a question stored before a crash can meet notes that changed since; drop it so the slot can be drawn again.
-      this.store.discardUnpostedQuestion(question.id);
+      await this.store.discardUnpostedQuestion(question.id);
       return { ok: false, reason: 'failed', failure: { kind: 'concept-gone', conceptId: question.conceptId } };
     }
     this.beingPosted.add(question.id);
+    // `return await` throughout: the question stays "being posted" until its message id (or its failure) is stored.
     try {
       const found = options.lookFirst ? await this.findPost(question) : null;
-      if (found) return this.recordPost(question, schedule, found.messageId, 'quiz question found already posted; adopted');
+      if (found) return await this.recordPost(question, schedule, found.messageId, 'quiz question found already posted; adopted');
       const { messageId } = await this.requests.run(() => this.gateway.postQuestion(question, concept, this.kb.getDocument(concept.documentId)));
-      return this.recordPost(question, schedule, messageId, 'quiz question posted');
+      return await this.recordPost(question, schedule, messageId, 'quiz question posted');
     } catch (error) {
       // Not for refusals (403/404/429): Discord made nothing then. A 5xx or a timeout may hide a message it did make.
       const lost = error instanceof ChannelUnavailableError || error instanceof RateLimitedError ? null : await this.findPost(question);
-      if (lost) return this.recordPost(question, schedule, lost.messageId, 'quiz question posted though Discord never confirmed it; adopted');
-      return this.recordPostFailure(question, error);
+      if (lost) return await this.recordPost(question, schedule, lost.messageId, 'quiz question posted though Discord never confirmed it; adopted');
+      return await this.recordPostFailure(question, error);
     } finally {
       this.beingPosted.delete(question.id);
     }
   }
 
-  private recordPost(question: StoredQuestion, schedule: Schedule | null, messageId: string, event: string): PostOutcome {
+  private async recordPost(question: StoredQuestion, schedule: Schedule | null, messageId: string, event: string): Promise<PostOutcome> {
     const { guildId, channelId } = question;
-    this.store.setQuestionMessage(question.id, messageId);
-    const resumed = schedule !== null && this.resumeAfterWorkingPost(guildId, channelId);
+    await this.store.setQuestionMessage(question.id, messageId);
+    const resumed = schedule !== null && (await this.resumeAfterWorkingPost(guildId, channelId));
     this.logger.info({ guildId, channelId, questionId: question.id, slot: question.slotKey, conceptId: question.conceptId, messageId }, event);
     this.closing.armCloseTimerFor(question.closesAt);
     return { ok: true, question: { ...question, messageId }, ...(resumed ? { resumed } : {}) };
@@ -207,30 +221,30 @@ export class Posting {
    * A post that works makes the channel's last problem history (the log keeps it), and ends a pause: the channel
    * evidently takes posts again. Read afresh, since an admin may have unscheduled the channel during the post.
    */
-  private resumeAfterWorkingPost(guildId: string, channelId: string): boolean {
-    const current = this.store.getSchedule(guildId, channelId);
+  private async resumeAfterWorkingPost(guildId: string, channelId: string): Promise<boolean> {
+    const current = await this.store.getSchedule(guildId, channelId);
     if (!current || (!current.paused && current.lastProblem === null)) return false;
     if (!current.paused) {
-      this.store.clearScheduleProblem(guildId, channelId);
+      await this.store.clearScheduleProblem(guildId, channelId);
       return false;
     }
     // Saving the schedule unchanged clears the pause and the problem, as scheduling the channel again would.
-    this.store.saveSchedule(current);
+    await this.store.saveSchedule(current);
     this.logger.info({ guildId, channelId, problem: current.lastProblem }, 'paused quiz channel resumed: a post worked');
     return true;
   }
 
-  private recordPostFailure(question: StoredQuestion, error: unknown): PostOutcome {
+  private async recordPostFailure(question: StoredQuestion, error: unknown): Promise<PostOutcome> {
     const { guildId, channelId } = question;
     const now = this.clock.now();
     // Unposted, the question must not block the slot: a later try (the next slot, or the slot again after
     // the channel is scheduled anew) can draw and post it.
-    this.store.discardUnpostedQuestion(question.id);
+    await this.store.discardUnpostedQuestion(question.id);
     if (error instanceof RateLimitedError) {
       // Cleanly unposted (nothing stored, nothing in the channel) rather than posted late: a question that turns
       // up an hour after its slot would close at a surprising time, and the admin asking now is better told at
       // once. The next slot (or `/quiz-admin now` after the wait) tries again; the wait is no reason to pause.
-      this.store.recordScheduleProblem(guildId, channelId, { kind: 'rate-limited', retryAfterMs: error.retryAfterMs }, now, false);
+      await this.store.recordScheduleProblem(guildId, channelId, { kind: 'rate-limited', retryAfterMs: error.retryAfterMs }, now, false);
       this.logger.warn(
         { guildId, channelId, questionId: question.id, retryAfterMs: error.retryAfterMs },
         'quiz question not posted: rate limited for long',
@@ -243,13 +257,13 @@ export class Posting {
       // banned from the API for a while. Scheduling the channel again resumes it.
       // Its schedule stays paused until a post works again or the channel is scheduled again.
       const problem = toScheduleProblem(error);
-      this.store.recordScheduleProblem(guildId, channelId, problem, now, true);
+      await this.store.recordScheduleProblem(guildId, channelId, problem, now, true);
       this.logger.warn({ guildId, channelId, problem: error.problem, reason: error.message }, 'quiz channel unavailable; schedule paused');
       return { ok: false, reason: 'channel-problem', problem };
     }
     // The next slot tries again.
     const failure = { kind: 'post-failed', error: describeError(error) } as const;
-    this.store.recordScheduleProblem(guildId, channelId, failure, now, false);
+    await this.store.recordScheduleProblem(guildId, channelId, failure, now, false);
     this.logger.error({ err: error, guildId, channelId, questionId: question.id, slot: question.slotKey }, 'posting a quiz question failed');
     return { ok: false, reason: 'failed', failure };
   }

@@ -1,7 +1,7 @@
 import type { AnswerConfidence } from '../../learning/answer-rating.js';
 import { rateConfidence, reviewAnswer, reviewSelfGrade, type ConfidenceOutcome } from '../../learning/member-memory.js';
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { checkAnswerPlace, type AnswerPlace, type AnswerPlaceRefusal } from '../answer-place.js';
 import { chooseFlashcard, findFlashcard, type PracticeCard, type SelfGrade } from '../flashcard-practice.js';
 import type { Clock } from '../ports.js';
@@ -28,9 +28,9 @@ export interface AnswersAndPracticeOptions {
  * The answer is stored and stands whatever happens here: a memory update that fails (a busy database) is logged
  * and the member still gets their acknowledgement, rather than an error for an answer that was kept.
  */
-export function updateMemoryAfterAnswer(logger: Logger, review: () => unknown, context: Record<string, string>): void {
+export async function updateMemoryAfterAnswer(logger: Logger, review: () => Promise<unknown>, context: Record<string, string>): Promise<void> {
   try {
-    review();
+    await review();
   } catch (error) {
     logger.error({ err: error, ...context }, "updating the member's memory after an answer failed");
   }
@@ -58,16 +58,16 @@ export class AnswersAndPractice {
    * Whether a click may answer the question: only from where the question lives (see `checkAnswerPlace`). Null
    * also for an unknown question, which `answer` reports itself.
    */
-  checkAnswerPlace(questionId: string, place: AnswerPlace): AnswerPlaceRefusal | null {
-    const question = this.store.getQuestion(questionId);
+  async checkAnswerPlace(questionId: string, place: AnswerPlace): Promise<AnswerPlaceRefusal | null> {
+    const question = await this.store.getQuestion(questionId);
     return question ? checkAnswerPlace(question, place) : null;
   }
 
   /** Stored durably before this returns, so the caller acknowledges only what survives a crash. */
-  answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
-    const result = this.store.recordAnswer(questionId, userId, userName, choice, this.clock.now());
+  async answer(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
+    const result = await this.store.recordAnswer(questionId, userId, userName, choice, this.clock.now());
     // Only a first answer reviews the member's memory: a second click changes neither the answer nor the memory.
-    if (result.kind === 'recorded') this.updateMemory(() => reviewAnswer(this.store, result.question, result.answer), { questionId, userId });
+    if (result.kind === 'recorded') await this.updateMemory(() => reviewAnswer(this.store, result.question, result.answer), { questionId, userId });
     if (result.kind === 'closed' && result.question.status === 'open') {
       // Past its close time but not closed yet (the timer is about to fire): close it now rather than later.
       void this.closing
@@ -78,8 +78,12 @@ export class AnswersAndPractice {
   }
 
   /** The member's confidence in their answer to an open channel question re-rates its review (see `rateConfidence`). */
-  rateConfidence(questionId: string, userId: string, confidence: AnswerConfidence): ConfidenceOutcome | { ok: false; reason: 'unknown-question' } {
-    const question = this.store.getQuestion(questionId);
+  async rateConfidence(
+    questionId: string,
+    userId: string,
+    confidence: AnswerConfidence,
+  ): Promise<ConfidenceOutcome | { ok: false; reason: 'unknown-question' }> {
+    const question = await this.store.getQuestion(questionId);
     if (!question) return { ok: false, reason: 'unknown-question' };
     return rateConfidence(this.store, question, userId, confidence, this.clock.now());
   }
@@ -88,15 +92,15 @@ export class AnswersAndPractice {
    * A practice question for one member: stored (so the answer buttons work) but not posted by the runner (the
    * command shows it ephemerally) and never scored. Null when the scope has nothing to ask.
    */
-  createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): StoredQuestion | null {
-    const scopeNote = this.practiceScopeNote(guildId, channelId, noteId);
+  async createPractice(guildId: string, channelId: string, userId: string, noteId?: string | null): Promise<StoredQuestion | null> {
+    const scopeNote = await this.practiceScopeNote(guildId, channelId, noteId);
     const now = this.clock.now();
     const slotKey = `${practiceSlotPrefix}${createRandomKey()}`;
     // The round is the channel's: practising must not use up concepts the channel has yet to see.
-    const drawn = this.draws.draw(scopeNote, guildId, channelId, slotKey, now, false);
+    const drawn = await this.draws.draw(scopeNote, guildId, channelId, slotKey, now, false);
     if (!drawn) return null;
     const closesAt = addMinutes(now, practiceCloseMinutes);
-    const { question } = this.store.createQuestion({
+    const { question } = await this.store.createQuestion({
       guildId,
       channelId,
       slotKey,
@@ -113,11 +117,11 @@ export class AnswersAndPractice {
    * The member's next flashcard in the practice scope (as for `createPractice`), or null when no card there is
    * due (see `chooseFlashcard`). Practice offers these author-written cards before generated questions.
    */
-  drawFlashcard(guildId: string, channelId: string, userId: string, noteId?: string | null): PracticeCard | null {
-    const scopeNote = this.practiceScopeNote(guildId, channelId, noteId);
+  async drawFlashcard(guildId: string, channelId: string, userId: string, noteId?: string | null): Promise<PracticeCard | null> {
+    const scopeNote = await this.practiceScopeNote(guildId, channelId, noteId);
     const cards = scopeNote === null ? this.flashcards : this.flashcards.filter((card) => card.documentId === scopeNote);
     if (cards.length === 0) return null;
-    return chooseFlashcard(cards, this.store.listLatestFlashcardGrades(guildId, userId), this.clock.now());
+    return chooseFlashcard(cards, await this.store.listLatestFlashcardGrades(guildId, userId), this.clock.now());
   }
 
   /** The card behind a key of the current notes, or undefined when it is gone. */
@@ -126,21 +130,21 @@ export class AnswersAndPractice {
   }
 
   /** Store a member's self-grade of a card; stored durably before this returns, so the caller acknowledges only what is kept. */
-  gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): FlashcardGradeOutcome {
+  async gradeFlashcard(guildId: string, userId: string, cardKey: string, grade: SelfGrade): Promise<FlashcardGradeOutcome> {
     const card = this.findFlashcard(cardKey);
     if (!card) return { ok: false, reason: 'unknown-card' };
-    const stored = this.store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: this.clock.now() });
-    this.updateMemory(() => reviewSelfGrade(this.store, stored), { guildId, userId, cardKey });
+    const stored = await this.store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: this.clock.now() });
+    await this.updateMemory(() => reviewSelfGrade(this.store, stored), { guildId, userId, cardKey });
     this.logger.debug({ guildId, userId, conceptId: card.conceptId, cardKey, grade }, 'flashcard graded');
     return { ok: true, card, grade: stored };
   }
 
-  private updateMemory(review: () => unknown, context: Record<string, string>): void {
-    updateMemoryAfterAnswer(this.logger, review, context);
+  private updateMemory(review: () => Promise<unknown>, context: Record<string, string>): Promise<void> {
+    return updateMemoryAfterAnswer(this.logger, review, context);
   }
 
   /** Practice (and a review session) asks about the note named, else the note the channel's schedule is limited to, else every note. */
-  practiceScopeNote(guildId: string, channelId: string, noteId: string | null | undefined): string | null {
-    return noteId ?? this.store.getSchedule(guildId, channelId)?.noteId ?? null;
+  async practiceScopeNote(guildId: string, channelId: string, noteId: string | null | undefined): Promise<string | null> {
+    return noteId ?? (await this.store.getSchedule(guildId, channelId))?.noteId ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { MemoryState } from '../../learning/memory-state.js';
 import { activeWindowDays, listActiveMembers } from '../../learning/team-weakness.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import type { TeamMemory } from '../choose-concept.js';
 import { drawQuestion, seedFor } from '../draw-question.js';
 import { explainUnaskableConcept, generateQuestion } from '../generate-question.js';
@@ -53,16 +53,16 @@ export class QuestionDraws {
    * `inRound`: a channel post. It skips concepts the channel's round has asked already and prefers the concept the
    * channel's active members most likely forgot. Practice (`false`) leaves the round and the team alone.
    */
-  draw(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
+  async draw(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
     const scope = this.scopeFor(noteId);
     if (scope.length === 0) return null;
     return drawQuestion(this.kb, {
       scope,
-      performance: this.store.getConceptPerformance(guildId, channelId),
-      askedThisRound: inRound ? this.store.listConceptsAskedThisRound(guildId, channelId, scope) : new Set(),
+      performance: await this.store.getConceptPerformance(guildId, channelId),
+      askedThisRound: inRound ? await this.store.listConceptsAskedThisRound(guildId, channelId, scope) : new Set(),
       seed: seedFor(this.seed, guildId, channelId, slotKey),
       now,
-      ...(inRound ? { team: this.teamMemory(guildId, channelId, now) } : {}),
+      ...(inRound ? { team: await this.teamMemory(guildId, channelId, now) } : {}),
     });
   }
 
@@ -76,13 +76,13 @@ export class QuestionDraws {
   }
 
   /** Who answered the channel lately, and what each of them remembers. */
-  private teamMemory(guildId: string, channelId: string, now: Date): TeamMemory {
+  private async teamMemory(guildId: string, channelId: string, now: Date): Promise<TeamMemory> {
     const since = new Date(now.getTime() - activeWindowDays * 86_400_000);
-    const answerers = this.store.listRecentChannelAnswerers(guildId, channelId, since);
+    const answerers = await this.store.listRecentChannelAnswerers(guildId, channelId, since);
     const activeMembers = listActiveMembers(new Map([...answerers].map(([userId, at]) => [userId, at.getTime()])), now.getTime());
     const active = new Set(activeMembers);
     const memories = new Map<string, Map<string, MemoryState>>();
-    for (const memory of this.store.listGuildMemories(guildId)) {
+    for (const memory of await this.store.listGuildMemories(guildId)) {
       if (!active.has(memory.userId)) continue;
       let member = memories.get(memory.userId);
       if (!member) memories.set(memory.userId, (member = new Map<string, MemoryState>()));

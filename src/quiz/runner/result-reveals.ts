@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { DueTimer } from '../due-timer.js';
 import { ChannelUnavailableError, describeError, RateLimitedError, type Clock, type QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
-import type { ClosedQuestion, StoredQuestion } from '../types.js';
+import type { ClosedQuestion, PendingReveal, StoredQuestion } from '../types.js';
 
 /**
  * How long a failing reveal edit is tried: 1 min, 2, 4 … at most an hour apart, for a day. Discord outages and
@@ -75,7 +75,7 @@ export class ResultReveals {
     const { question } = closed;
     // Practice questions were shown ephemerally by a command and unposted ones were never shown: nothing to edit.
     if (question.practiceUserId !== null || question.messageId === null) {
-      store.settleReveal(question.id);
+      await store.settleReveal(question.id);
       return;
     }
     if (this.inFlight.has(question.id)) return;
@@ -85,16 +85,16 @@ export class ResultReveals {
     this.inFlight.add(question.id);
     try {
       await requests.run(() => gateway.showResult(closed, concept, document));
-      store.settleReveal(question.id);
+      await store.settleReveal(question.id);
       if (failedAttempts > 0) logger.info({ ...context, failedAttempts }, 'quiz result shown after failed tries');
     } catch (error) {
-      this.postpone(question, failedAttempts, error, context);
+      await this.postpone(question, failedAttempts, error, context);
     } finally {
       this.inFlight.delete(question.id);
     }
   }
 
-  private postpone(question: StoredQuestion, failedAttempts: number, error: unknown, context: Record<string, unknown>): void {
+  private async postpone(question: StoredQuestion, failedAttempts: number, error: unknown, context: Record<string, unknown>): Promise<void> {
     const { store, clock, logger, policy } = this.options;
     const now = clock.now();
     // A deleted post or channel cannot be edited ever again; anything else (5xx, rate limit, a permission an admin may restore) can pass.
@@ -105,43 +105,52 @@ export class ResultReveals {
     const closedAt = question.closedAt ?? now;
     const nextTry = new Date(Math.max(now.getTime(), closedAt.getTime()) + delay);
     if (gone || nextTry.getTime() - closedAt.getTime() > policy.windowMs) {
-      store.settleReveal(question.id);
+      await store.settleReveal(question.id);
       if (!gone)
-        store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
+        await store.recordScheduleProblem(question.guildId, question.channelId, { kind: 'reveal-failed', error: describeError(error) }, now, false);
       logger.error({ err: error, ...context, failedAttempts: failedAttempts + 1 }, 'showing a quiz result failed; giving up, the close stands');
       return;
     }
-    store.postponeReveal(question.id, nextTry);
+    await store.postponeReveal(question.id, nextTry);
     logger.warn(
       { err: error, ...context, failedAttempts: failedAttempts + 1, retryAt: nextTry.toISOString() },
       'showing a quiz result failed; will retry',
     );
-    this.rearm();
+    await this.rearm();
   }
 
   private async retry(dueBy: Date): Promise<void> {
     const { store, logger, track } = this.options;
-    const due = store.listDueReveals(dueBy).filter((pending) => !this.inFlight.has(pending.question.id));
+    const due = (await store.listDueReveals(dueBy)).filter((pending) => !this.inFlight.has(pending.question.id));
     await Promise.all(
       due.map((pending) =>
-        track(this.show({ question: pending.question, tally: store.getTally(pending.question.id) }, pending.failedAttempts)).catch((error: unknown) =>
+        track(this.retryOne(pending)).catch((error: unknown) =>
           logger.error({ err: error, questionId: pending.question.id }, 'retrying a quiz result failed'),
         ),
       ),
     );
-    this.rearm();
+    await this.rearm();
+  }
+
+  private async retryOne(pending: PendingReveal): Promise<void> {
+    const tally = await this.options.store.getTally(pending.question.id);
+    await this.show({ question: pending.question, tally }, pending.failedAttempts);
   }
 
   private onTimer(): void {
     if (this.sweep) return;
-    this.sweep = this.retryDue().finally(() => {
-      this.sweep = null;
-    });
+    this.sweep = this.retryDue()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'retrying quiz results failed'))
+      .finally(() => {
+        this.sweep = null;
+      });
   }
 
-  private rearm(): void {
+  private async rearm(): Promise<void> {
     if (!this.running) return;
-    const next = this.options.store.getNextRevealDue();
+    const next = await this.options.store.getNextRevealDue();
+    // stop() may have come while the store answered: a stopped runner arms no timer.
+    if (!this.running) return;
     const now = this.options.clock.now().getTime();
     this.timer.armAt(next === null ? null : next.getTime() > now ? next : new Date(now + busyRecheckMs));
   }

@@ -10,7 +10,7 @@ import {
   type ReviewTally,
 } from '../../learning/review-session.js';
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import type { PracticeCard, SelfGrade } from '../flashcard-practice.js';
 import type { Clock } from '../ports.js';
 import type { RecordAnswerResult, StoredQuestion } from '../types.js';
@@ -18,6 +18,7 @@ import { addMinutes } from './close-times.js';
 import type { Closing } from './closing.js';
 import type { FlashcardGradeOutcome } from './outcomes.js';
 import { practiceCloseMinutes, updateMemoryAfterAnswer, type AnswersAndPractice } from './practice.js';
+import { OneAtATime } from './one-at-a-time.js';
 import type { QuestionDraws } from './question-draws.js';
 import { createRandomKey, reviewSlotPrefix } from './slot-keys.js';
 
@@ -55,23 +56,26 @@ export interface ReviewSessionsOptions {
  * buttons route back, the close timer tidies them), marked by their slot key.
  */
 export class ReviewSessions {
+  /** Per member and guild: "graded this concept in the session already?" and storing the grade, so a double click stores one. */
+  private readonly cardGrades = new OneAtATime();
+
   constructor(private readonly options: ReviewSessionsOptions) {}
 
   /** The next thing to ask in the session, or its summary when nothing it has not asked yet is due. */
-  nextReview(session: ReviewSessionKey, tally: ReviewTally): ReviewStep {
+  async nextReview(session: ReviewSessionKey, tally: ReviewTally): Promise<ReviewStep> {
     const { store, clock, draws } = this.options;
-    const scope = this.scopeOf(session);
+    const scope = await this.scopeOf(session);
     const now = clock.now();
     for (const due of listSessionDue(scope, now.getTime())) {
       const cards = this.options.flashcards.filter((card) => card.conceptId === due.conceptId);
-      const card = chooseReviewCard(cards, cards.length > 0 ? store.listLatestFlashcardGrades(session.guildId, session.userId) : []);
+      const card = chooseReviewCard(cards, cards.length > 0 ? await store.listLatestFlashcardGrades(session.guildId, session.userId) : []);
       if (card) return { kind: 'card', card };
       const slotKey = `${reviewSlotPrefix}${createRandomKey()}`;
       const generated = draws.generateFor(due.conceptId, session.guildId, session.channelId, slotKey);
       // A concept the generator cannot ask right now is left for another day rather than ending the session.
       if (!generated) continue;
       const closesAt = addMinutes(now, practiceCloseMinutes);
-      const { question } = store.createQuestion({
+      const { question } = await store.createQuestion({
         guildId: session.guildId,
         channelId: session.channelId,
         slotKey,
@@ -87,26 +91,26 @@ export class ReviewSessions {
   }
 
   /** The session's summary now (the member stopped). */
-  summarize(session: ReviewSessionKey, tally: ReviewTally): ReviewSummary {
-    return summarizeReview(tally, this.scopeOf(session), this.options.clock.now().getTime());
+  async summarize(session: ReviewSessionKey, tally: ReviewTally): Promise<ReviewSummary> {
+    return summarizeReview(tally, await this.scopeOf(session), this.options.clock.now().getTime());
   }
 
   /** Whether a scope has anything a session could ask at all (an empty note, a note of unaskable concepts). */
-  hasAnything(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): boolean {
-    return this.conceptsOf(session).length > 0;
+  async hasAnything(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): Promise<boolean> {
+    return (await this.conceptsOf(session)).length > 0;
   }
 
   /**
    * The answer to a review question, stored durably (with its review) before this returns. A question that is not
    * a review session's is `unknown-question` here: its answer belongs to practice.
    */
-  answer(questionId: string, userId: string, userName: string, choice: number): RecordAnswerResult {
+  async answer(questionId: string, userId: string, userName: string, choice: number): Promise<RecordAnswerResult> {
     const { store, clock, logger } = this.options;
-    const question = store.getQuestion(questionId);
+    const question = await store.getQuestion(questionId);
     if (!question?.slotKey.startsWith(reviewSlotPrefix)) return { kind: 'unknown-question' };
-    const result = store.recordAnswer(questionId, userId, userName, choice, clock.now());
+    const result = await store.recordAnswer(questionId, userId, userName, choice, clock.now());
     if (result.kind === 'recorded')
-      updateMemoryAfterAnswer(logger, () => reviewAnswer(store, result.question, result.answer, 'review'), { questionId, userId });
+      await updateMemoryAfterAnswer(logger, () => reviewAnswer(store, result.question, result.answer, 'review'), { questionId, userId });
     if (result.kind === 'closed' && result.question.status === 'open') {
       // Past its close time but not closed yet, as for practice: close it now rather than at the timer.
       void this.options.closing
@@ -121,14 +125,18 @@ export class ReviewSessions {
    * `review`. A concept is graded once per session: a second click (the same buttons after a restart, say) stores
    * nothing, so the tally the buttons carry stays true.
    */
-  gradeCard(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): ReviewGradeOutcome {
+  gradeCard(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): Promise<ReviewGradeOutcome> {
+    return this.cardGrades.run(`${session.guildId}/${session.userId}`, () => this.gradeCardOnce(session, cardKey, grade));
+  }
+
+  private async gradeCardOnce(session: ReviewSessionKey, cardKey: string, grade: SelfGrade): Promise<ReviewGradeOutcome> {
     const { store, clock, logger, practice } = this.options;
     const { guildId, userId } = session;
     const card = practice.findFlashcard(cardKey);
     if (!card) return { ok: false, reason: 'unknown-card' };
-    if (this.reviewedSince(session).has(card.conceptId)) return { ok: false, reason: 'already-reviewed' };
-    const stored = store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: clock.now() });
-    updateMemoryAfterAnswer(logger, () => reviewSelfGrade(store, stored, 'review'), { guildId, userId, cardKey });
+    if ((await this.reviewedSince(session)).has(card.conceptId)) return { ok: false, reason: 'already-reviewed' };
+    const stored = await store.recordFlashcardGrade({ guildId, userId, conceptId: card.conceptId, cardKey, grade, gradedAt: clock.now() });
+    await updateMemoryAfterAnswer(logger, () => reviewSelfGrade(store, stored, 'review'), { guildId, userId, cardKey });
     return { ok: true, card, grade: stored };
   }
 
@@ -136,34 +144,33 @@ export class ReviewSessions {
    * The note of a review's question or card (the session's note when the member named one), or undefined when the
    * notes no longer hold it.
    */
-  noteOf(item: { questionId: string } | { cardKey: string }): string | undefined {
+  async noteOf(item: { questionId: string } | { cardKey: string }): Promise<string | undefined> {
     const { store, kb, practice } = this.options;
     if ('cardKey' in item) return practice.findFlashcard(item.cardKey)?.documentId;
-    const question = store.getQuestion(item.questionId);
+    const question = await store.getQuestion(item.questionId);
     return question ? kb.getConcept(question.conceptId)?.documentId : undefined;
   }
 
-  private scopeOf(session: ReviewSessionKey): ReviewScope {
+  private async scopeOf(session: ReviewSessionKey): Promise<ReviewScope> {
     const { store } = this.options;
     const memories = new Map<string, MemoryState>();
-    for (const memory of store.listMemberMemories(session.guildId, session.userId)) memories.set(memory.conceptId, memory.state);
-    return { conceptIds: this.conceptsOf(session), memories, reviewedInSession: this.reviewedSince(session) };
+    for (const memory of await store.listMemberMemories(session.guildId, session.userId)) memories.set(memory.conceptId, memory.state);
+    return { conceptIds: await this.conceptsOf(session), memories, reviewedInSession: await this.reviewedSince(session) };
   }
 
   /** Concepts the member reviewed (by any question or card) since the session started. */
-  private reviewedSince(session: ReviewSessionKey): Set<string> {
+  private async reviewedSince(session: ReviewSessionKey): Promise<Set<string>> {
     const since = session.startedAt.getTime();
     return new Set(
-      this.options.store
-        .listMemberReviews(session.guildId, session.userId)
+      (await this.options.store.listMemberReviews(session.guildId, session.userId))
         .filter((review) => review.reviewedAt.getTime() >= since)
         .map((review) => review.conceptId),
     );
   }
 
   /** Concepts of the practice scope a session can ask: askable by the generator, or carrying the author's cards; in note order. */
-  private conceptsOf(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): string[] {
-    const noteId = this.options.practice.practiceScopeNote(session.guildId, session.channelId, session.noteId);
+  private async conceptsOf(session: Pick<ReviewSessionKey, 'guildId' | 'channelId' | 'noteId'>): Promise<string[]> {
+    const noteId = await this.options.practice.practiceScopeNote(session.guildId, session.channelId, session.noteId);
     const askable = new Set(this.options.draws.scopeFor(noteId));
     const withCards = new Set(this.options.flashcards.map((card) => card.conceptId));
     return this.options.kb.concepts

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { closeAfterMinutesRange, isValidCloseAfterMinutes } from '../close-after.js';
 import { nextRuns, validateSchedule } from '../cron-schedule.js';
 import { ChannelUnavailableError, type Clock, type QuizChannelGateway } from '../ports.js';
@@ -86,7 +86,7 @@ export class Schedules {
     }
 
     // Saving again also resumes a schedule paused after a 403/404: the admin has just fixed the channel.
-    const schedule = this.store.saveSchedule({
+    const schedule = await this.store.saveSchedule({
       guildId,
       channelId,
       cron,
@@ -98,28 +98,32 @@ export class Schedules {
       createdAt: now,
     });
     // Leaderboard weeks and months follow the zone the guild's admins schedule in.
-    this.store.setGuildTimezone(guildId, timezone);
+    await this.store.setGuildTimezone(guildId, timezone);
     this.ticks.follow(schedule);
     this.logger.info({ guildId, channelId, cron, timezone, noteId, createdBy: input.createdBy }, 'quiz channel scheduled');
     return { ok: true, schedule, nextRuns: nextRuns(cron, timezone, now, 3) };
   }
 
   /** Stop posting in a channel; its open question still closes on time. */
-  unscheduleChannel(guildId: string, channelId: string): boolean {
+  async unscheduleChannel(guildId: string, channelId: string): Promise<boolean> {
     this.ticks.stop(guildId, channelId);
-    const removed = this.store.deleteSchedule(guildId, channelId);
+    const removed = await this.store.deleteSchedule(guildId, channelId);
     if (removed) this.logger.info({ guildId, channelId }, 'quiz channel unscheduled');
     return removed;
   }
 
-  listSchedules(guildId: string): ScheduleListing[] {
+  async listSchedules(guildId: string): Promise<ScheduleListing[]> {
     const now = this.clock.now();
-    return this.store.listSchedules(guildId).map((schedule) => ({
-      schedule,
-      nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
-      openQuestion: this.store.getOpenQuestion(guildId, schedule.channelId),
-      unrevealed: this.store.getPendingReveal(guildId, schedule.channelId),
-      closeAfterMinutes: this.closeTimes.closeAfterMinutesFor(schedule),
-    }));
+    const listings: ScheduleListing[] = [];
+    for (const schedule of await this.store.listSchedules(guildId)) {
+      listings.push({
+        schedule,
+        nextRun: schedule.paused ? null : (attempt(() => nextRuns(schedule.cron, schedule.timezone, now, 1)[0]) ?? null),
+        openQuestion: await this.store.getOpenQuestion(guildId, schedule.channelId),
+        unrevealed: await this.store.getPendingReveal(guildId, schedule.channelId),
+        closeAfterMinutes: this.closeTimes.closeAfterMinutesFor(schedule),
+      });
+    }
+    return listings;
   }
 }

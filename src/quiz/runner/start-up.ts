@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { previousRun } from '../cron-schedule.js';
 import type { QuizChannelGateway } from '../ports.js';
 import type { PostQueue } from '../post-queue.js';
@@ -47,7 +47,7 @@ export class StartUpRecovery {
    * admin was never told it worked. Scheduled slots are left to the catch-up below (late post or drop).
    */
   async recoverUnpostedQuestions(): Promise<void> {
-    for (const question of this.store.listUnpostedQuestions()) {
+    for (const question of await this.store.listUnpostedQuestions()) {
       if (this.beingPosted.has(question.id)) continue;
       const context = { guildId: question.guildId, channelId: question.channelId, questionId: question.id, slot: question.slotKey };
       let found: { messageId: string } | null;
@@ -59,9 +59,9 @@ export class StartUpRecovery {
         continue;
       }
       if (found) {
-        this.store.setQuestionMessage(question.id, found.messageId);
+        await this.store.setQuestionMessage(question.id, found.messageId);
         this.logger.info({ ...context, messageId: found.messageId }, 'quiz post a crash left unrecorded adopted');
-      } else if (question.slotKey.startsWith(manualSlotPrefix) && this.store.discardUnpostedQuestion(question.id)) {
+      } else if (question.slotKey.startsWith(manualSlotPrefix) && (await this.store.discardUnpostedQuestion(question.id))) {
         this.logger.info(context, 'question posted now that a crash kept from going out dropped');
       }
     }
@@ -74,11 +74,11 @@ export class StartUpRecovery {
     const slot = attempt(() => previousRun(schedule.cron, schedule.timezone, now));
     if (!slot) return false;
     const slotKey = slot.toISOString();
-    const latest = this.store.getLatestQuestion(guildId, channelId);
+    const latest = await this.store.getLatestQuestion(guildId, channelId);
     if (latest?.slotKey === slotKey && latest.messageId !== null) return false;
     if (now.getTime() - slot.getTime() > this.graceMs) {
       // Too late to be useful; a question a crash left unposted for that slot is dropped, not shown.
-      if (latest?.slotKey === slotKey) this.store.discardUnpostedQuestion(latest.id);
+      if (latest?.slotKey === slotKey) await this.store.discardUnpostedQuestion(latest.id);
       this.logger.info({ guildId, channelId, slot: slotKey }, 'missed quiz slot is past the grace period; waiting for the next');
       return false;
     }

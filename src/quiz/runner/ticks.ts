@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { QuizStore } from '../../store/quiz-store.js';
+import type { QuizStore } from '../quiz-store.js';
 import { previousRun } from '../cron-schedule.js';
 import type { Clock } from '../ports.js';
 import { SlotTicker } from '../slot-ticker.js';
@@ -58,7 +58,7 @@ export class Ticks {
 
   private async onTick(guildId: string, channelId: string, scheduledFor: Date): Promise<void> {
     try {
-      const schedule = this.store.getSchedule(guildId, channelId);
+      const schedule = await this.store.getSchedule(guildId, channelId);
       if (!schedule) {
         this.stop(guildId, channelId);
         return;
