@@ -12,10 +12,13 @@ import { QuizRunner } from '../quiz/quiz-runner.js';
 import { QuizScores } from '../quiz/scores.js';
 import { ConceptIndex } from '../search/concept-index.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
-import { openQuizStore, type SqliteQuizStore } from '../store/sqlite-quiz-store.js';
+import { openConfiguredStore } from '../store/open-configured-store.js';
+import { scopeStoreToGuilds } from '../quiz/guild-scoped-store.js';
 import { BotOperations } from './bot-operations.js';
 import type { BotContext, Command } from './command.js';
 import { createClient } from './create-client.js';
+import { pacedMakeRequest } from './request-pacing.js';
+import { describeShards, shardClientOptions } from './shard-options.js';
 import { DiscordLearningGateway } from './discord-learning-gateway.js';
 import { DiscordQuizGateway } from './discord-quiz-gateway.js';
 import { createInteractionRouter, indexCommands } from './interaction-router.js';
@@ -83,20 +86,6 @@ async function loadNotes(config: Config, logger: Logger): Promise<KnowledgeBase>
     );
   }
   return kb;
-}
-
-/** The store, or an error naming DATABASE_PATH: a path the bot cannot write is the operator's to fix. */
-function openStore(databasePath: string): SqliteQuizStore {
-  try {
-    return openQuizStore(databasePath);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(
-      `Cannot open the database at DATABASE_PATH=${describePath(databasePath)}: ${reason}. ` +
-        'Point DATABASE_PATH to a file in a directory the bot may write (the directory is created when missing).',
-      { cause: error },
-    );
-  }
 }
 
 function waitForReady(client: Client): Promise<Client<true>> {
@@ -167,15 +156,26 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
   const index = ConceptIndex.build(kb.concepts);
   // METRICS_PORT: counts, store timings and the health endpoints; none of it when unset.
   const operations = config.metrics && new BotOperations(config.metrics, logger);
-  const openedStore = openStore(config.databasePath);
-  const store = operations ? operations.timeStore(openedStore) : openedStore;
+  const opened = await openConfiguredStore(config);
+  const openedStore = opened.store;
+  const timedStore = operations ? operations.timeStore(openedStore) : openedStore;
+  // With shards in several processes, each process's schedules, closes, reveals, reminders and reports are its own
+  // guilds' only; reads and writes by id (a member's click) pass through.
+  const shards = describeShards(config.shards);
+  const store = shards.ownsEveryGuild ? timedStore : scopeStoreToGuilds(timedStore, shards.ownsGuild);
+  logger.info({ database: opened.description, shards: shards.summary }, 'store opened');
   let client: Client | undefined;
   let quiz: QuizRunner | undefined;
   let reports: WeeklyReports | undefined;
   let reminders: DailyReminders | undefined;
 
   try {
-    client = createClient(config, options.clientOptions);
+    const pacer = opened.createRequestPacer?.((error) => logger.warn({ err: error }, 'shared Discord request pace unavailable: sending without it'));
+    client = createClient(config, {
+      ...shardClientOptions(config.shards),
+      ...options.clientOptions,
+      rest: { ...(pacer ? { makeRequest: pacedMakeRequest(pacer) } : {}), ...options.clientOptions?.rest },
+    });
     await operations?.start({ client, store: openedStore, commandNames: commands.keys() });
     const gateway = new DiscordQuizGateway(client, logger);
     quiz = new QuizRunner({
@@ -207,7 +207,8 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     await client.login(token);
     const readyClient = await ready;
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
-    await registerCommands(readyClient, commands.values(), config.guildId, logger);
+    // Registration is the bot's, not each process's: the process running shard 0 does it for all.
+    if (shards.registersCommands) await registerCommands(readyClient, commands.values(), config.guildId, logger);
     await quiz.start();
     await reports.start();
     reminders.start();

@@ -30,6 +30,7 @@ import { PostgresRemindersAndReports } from './reminders-reports.js';
 import { PostgresReveals } from './reveals.js';
 import { PostgresSchedules } from './schedules.js';
 import { PostgresScores } from './scores.js';
+import { PostgresRequestPacer, type RequestPacerOptions } from './request-pacer.js';
 
 /**
  * The `QuizStore` on PostgreSQL, for several bot processes sharing one database. Every method is one statement in
@@ -256,6 +257,11 @@ export class PostgresQuizStore implements QuizStore {
   }
 
   /** Ends the pool once its queries in flight finish; closing again waits for the same end. */
+  /** The bot-wide Discord request pace kept in this database, shared by every process that opens it. */
+  createRequestPacer(options: RequestPacerOptions = {}): PostgresRequestPacer {
+    return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_pace, options);
+  }
+
   close(): Promise<void> {
     this.closed ??= this.db.pool.end();
     return this.closed;

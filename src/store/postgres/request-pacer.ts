@@ -15,24 +15,33 @@ export const sharedRequestsPerSecond = 47;
  * together never exceed the rate, with no lock held while waiting. The database's clock decides, so machines
  * whose clocks differ still agree.
  */
+export interface RequestPacerOptions {
+  requestsPerSecond?: number;
+  /** Told (at most once a minute) when the database could not hand out a turn and a request went without one. */
+  onError?: (error: unknown) => void;
+}
+
 export class PostgresRequestPacer implements RequestPacer {
   private readonly intervalMs: number;
+  private readonly onError: (error: unknown) => void;
+  private readonly takeTurn: string;
   private warnedAt = 0;
 
+  /** `table` is the schema-qualified `discord_request_pace` table (PostgreSQL migration 2). */
   constructor(
     private readonly pool: pg.Pool,
-    options: { requestsPerSecond?: number; onError?: (error: unknown) => void } = {},
+    table: string,
+    options: RequestPacerOptions = {},
   ) {
     this.intervalMs = 1000 / (options.requestsPerSecond ?? sharedRequestsPerSecond);
     this.onError = options.onError ?? (() => {});
+    this.takeTurn = takeTurnIn(table);
   }
-
-  private readonly onError: (error: unknown) => void;
 
   async waitForTurn(): Promise<void> {
     let waitMs: number;
     try {
-      const { rows } = await this.pool.query<{ wait_ms: number }>(takeTurn, [this.intervalMs]);
+      const { rows } = await this.pool.query<{ wait_ms: number }>(this.takeTurn, [this.intervalMs]);
       waitMs = Number(rows[0]?.wait_ms ?? 0);
     } catch (error) {
       // Better a request that may earn a 429 (which discord.js waits out) than a bot that stops talking while the
@@ -48,17 +57,12 @@ export class PostgresRequestPacer implements RequestPacer {
 }
 
 /** Returns how long the caller waits for the turn it just took (0 when the line was empty). */
-const takeTurn = `
-  WITH clock AS (SELECT clock_timestamp() AS now)
-  INSERT INTO discord_request_pace AS pace (id, next_turn_at)
-  SELECT 1, clock.now + make_interval(secs => $1::float8 / 1000) FROM clock
-  ON CONFLICT (id) DO UPDATE
-    SET next_turn_at = greatest(pace.next_turn_at, (SELECT now FROM clock)) + make_interval(secs => $1::float8 / 1000)
-  RETURNING greatest(0, extract(epoch FROM (pace.next_turn_at - (SELECT now FROM clock))) * 1000 - $1::float8) AS wait_ms`;
-
-/** The table the pacer needs; created by the PostgreSQL migrations. */
-export const requestPaceTable = `
-  CREATE TABLE IF NOT EXISTS discord_request_pace (
-    id integer PRIMARY KEY CHECK (id = 1),
-    next_turn_at timestamptz NOT NULL
-  )`;
+function takeTurnIn(table: string): string {
+  return `
+    WITH clock AS (SELECT clock_timestamp() AS now)
+    INSERT INTO ${table} AS pace (id, next_turn_at)
+    SELECT 1, clock.now + make_interval(secs => $1::float8 / 1000) FROM clock
+    ON CONFLICT (id) DO UPDATE
+      SET next_turn_at = greatest(pace.next_turn_at, (SELECT now FROM clock)) + make_interval(secs => $1::float8 / 1000)
+    RETURNING greatest(0, extract(epoch FROM (pace.next_turn_at - (SELECT now FROM clock))) * 1000 - $1::float8) AS wait_ms`;
+}
