@@ -1,6 +1,6 @@
 // Answers: the first answer of a member wins, decided by one statement in the database, and the tally of a question.
 import type { RecordAnswerResult, RecordedAnswer, Tally } from '../../quiz/types.js';
-import type { PostgresContext } from './connection.js';
+import { queryPrepared, type PostgresContext } from './connection.js';
 import { answerColumns, questionColumns, toRecordedAnswer, toStoredQuestion, type AnswerRow, type QuestionRow } from './quiz-row-mappers.js';
 
 /**
@@ -31,7 +31,9 @@ export class PostgresAnswers {
   async recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): Promise<RecordAnswerResult> {
     const storedChoice = Number.isInteger(choice) && choice >= 0 && choice <= maxInteger ? choice : -1;
     const { questions, answers, member_names: memberNames } = this.db.tables;
-    const { rows } = await this.db.pool.query<AnswerAttemptRow>(
+    const { rows } = await queryPrepared<AnswerAttemptRow>(
+      this.db.pool,
+      'record_answer',
       `WITH question AS (
         SELECT ${questionColumns} FROM ${questions} WHERE id = $1 FOR SHARE
       ),

@@ -1,7 +1,7 @@
 // Scores read back: leaderboards, a member's stats, how each concept fared, and which concepts this round asked.
 import type { ConceptPerformance, Leaderboard, LeaderboardPeriod, LeaderboardRow, MemberStats } from '../../quiz/types.js';
 import { toAccuracy } from '../row-mappers.js';
-import type { PostgresContext, Tables } from './connection.js';
+import { queryPrepared, type PostgresContext, type Tables } from './connection.js';
 
 interface LeaderboardQueryRow {
   user_id: string;
@@ -51,21 +51,27 @@ export class PostgresScores {
       since === null
         ? null
         : ((
-            await this.db.pool.query<{ earliest: Date | null }>(
+            await queryPrepared<{ earliest: Date | null }>(
+              this.db.pool,
+              'earliest_scored_answer',
               `SELECT min(scored_at) AS earliest FROM ${t.answers} WHERE guild_id = $1 AND scored_at IS NOT NULL`,
               [guildId],
             )
           ).rows[0]?.earliest ?? null);
     const wholeHistory = since === null || earliest === null || since.getTime() <= earliest.getTime();
     const { rows } = wholeHistory
-      ? await this.db.pool.query<LeaderboardQueryRow>(
+      ? await queryPrepared<LeaderboardQueryRow>(
+          this.db.pool,
+          'leaderboard_all_time',
           `WITH totals AS (
             SELECT user_id, points, answered, last_correct_at FROM ${t.member_scores} WHERE guild_id = $1 AND answered > 0
           ),
           ${rankLeaderboardSql(t)}`,
           [guildId, limit, callerId],
         )
-      : await this.db.pool.query<LeaderboardQueryRow>(
+      : await queryPrepared<LeaderboardQueryRow>(
+          this.db.pool,
+          'leaderboard_period',
           `WITH totals AS (
             SELECT user_id, count(*) FILTER (WHERE correct) AS points, count(*) AS answered,
               max(answered_at) FILTER (WHERE correct) AS last_correct_at
