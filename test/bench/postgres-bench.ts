@@ -256,8 +256,8 @@ async function measureLeaderboards(admin: pg.Client, tables: Tables, store: Post
  * running totals and streaks are derived from the answers as closing each question in turn would leave them.
  * Returns the time of the last close.
  */
-export async function seedHistory(admin: pg.Client, t: Tables): Promise<number> {
-  const first = Date.now() - questions * questionEveryMs;
+export async function seedHistory(admin: pg.Client, t: Tables, questionCount = questions): Promise<number> {
+  const first = Date.now() - questionCount * questionEveryMs;
   await admin.query('SELECT setseed(0.42)');
   await admin.query(
     `INSERT INTO ${t.questions} (id, guild_id, channel_id, slot_key, concept_id, kind, prompt, options, answer, message_id,
@@ -265,7 +265,7 @@ export async function seedHistory(admin: pg.Client, t: Tables): Promise<number> 
     SELECT 'seeded-' || lpad(i::text, 6, '0'), $1, $2, to_char(posted AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'concept-' || (i % 40), $3, $4, $5::text[], i % 4, 'message-' || i, 'closed', posted, posted + $7::interval, posted + $7::interval
     FROM (SELECT i, $6::timestamptz + i * $7::interval AS posted FROM generate_series(0, $8::integer - 1) i) seeded`,
-    [guildId, channelId, generated.kind, generated.prompt, generated.options, new Date(first), `${questionEveryMs} milliseconds`, questions],
+    [guildId, channelId, generated.kind, generated.prompt, generated.options, new Date(first), `${questionEveryMs} milliseconds`, questionCount],
   );
   // Weighted sampling without replacement (Efraimidis–Spirakis): member i has weight 1 / (1 + i / 50) as in
   // quiz-bench.ts; the 50 largest ln(u) / weight of each question are its answerers, in that order.
@@ -317,7 +317,7 @@ export async function seedHistory(admin: pg.Client, t: Tables): Promise<number> 
   // As autovacuum would after a load this size: statistics for the planner, and the visibility map that lets the
   // period leaderboard read its index alone.
   for (const table of [t.questions, t.answers, t.member_scores, t.member_names]) await admin.query(`VACUUM (ANALYZE) ${table}`);
-  return first + questions * questionEveryMs;
+  return first + questionCount * questionEveryMs;
 }
 
 interface StoreNumbers {
