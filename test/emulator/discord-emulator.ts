@@ -19,12 +19,17 @@ import type { EmulatorContext } from './context.js';
 import { FaultRegistry } from './faults.js';
 import type { FaultHandle, FaultSpec } from './faults.js';
 import { Gateway } from './gateway.js';
-import type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
+import type { DispatchRoute, GatewayLogEntry, GatewaySessionInfo, ShardInfo } from './gateway.js';
+import { GlobalRateLimit, measurePosts } from './global-rate-limit.js';
+import type { RateCounters } from './global-rate-limit.js';
+import { GuildHandle } from './guild-handle.js';
+import type { NewGuildOptions, NewMemberOptions } from './guild-handle.js';
 import { InteractionHandle } from './interaction-handle.js';
 import { createInteractionRoutes } from './interaction-routes.js';
 import { createRestServer } from './rest-server.js';
 import { createUserRoutes } from './user-routes.js';
 import type { RecordedRequest } from './rest-server.js';
+import { assertGuildId, assertShardCount, guildIdForShard } from './shards.js';
 import { Waiters } from './waiters.js';
 import type { WaitOptions } from './waiters.js';
 import { World } from './world.js';
@@ -54,6 +59,30 @@ export interface EmulatorOptions {
   botName?: string;
   /** The guild's `preferred_locale`, sent as `guild_locale`. Default `en-US`. */
   guildLocale?: string;
+  /** The first guild's id, e.g. `guildIdForShard(0, 2)` to put it on shard 0. Default a fresh snowflake. */
+  guildId?: string;
+  /**
+   * How many shards the bot runs: `GET /gateway/bot` answers it, and every IDENTIFY must carry `[id, shardCount]`
+   * (another count is refused, 4011 when lower and 4010 when higher). Default 1.
+   */
+  shardCount?: number;
+  /**
+   * `session_start_limit.max_concurrency`: how many shards discord.js identifies at once (in buckets of
+   * `shard_id % max_concurrency`, 5 s apart). Default `shardCount`, so that tests wait for no bucket; most bots
+   * get 1 from Discord. The emulator itself does not enforce it.
+   */
+  maxConcurrency?: number;
+  /**
+   * Refuse (close 4010) an IDENTIFY of a shard that already has a connected session. Discord itself lets both
+   * sessions run (each then gets the shard's events: the bot answers twice); the refusal shows a deployment
+   * mistake at once. Default: on when `shardCount` is above 1.
+   */
+  refuseDuplicateShards?: boolean;
+  /**
+   * Discord's bot-wide limit in requests per second over all connections and processes (interaction
+   * callbacks are exempt): past it, 429 `{ global: true }`. 0 or Infinity turn it off. Default 50, Discord's.
+   */
+  globalRateLimit?: number;
   /** Timeout of the wait helpers when a call gives none. Default 3000. */
   defaultWaitMs?: number;
   /** Receives one line per request and gateway event; default silent (or stderr with DISCORD_EMULATOR_LOG=1). */
@@ -90,10 +119,12 @@ export interface SlashPlace extends InteractionPlace, CraftPlace<CraftedSlash> {
 /**
  * A local Discord (REST v10 + gateway) with one guild, "Study Group": #general, #docker, and #locked
  * where the bot may not send messages; an owner, an admin (Manage Server) and ordinary members.
+ * `addGuild` adds more; `shardCount` spreads them over gateway shards as Discord does.
  */
 export class DiscordEmulator {
   private readonly world: World;
   readonly guild: EmulatedGuild;
+  readonly shardCount: number;
   readonly channels: { readonly general: EmulatedChannel; readonly docker: EmulatedChannel; readonly locked: EmulatedChannel };
   readonly owner: EmulatedMember;
   /** A member with Manage Server (0x20), not the owner. */
@@ -110,6 +141,9 @@ export class DiscordEmulator {
   private readonly server: Server;
   private readonly hung: Set<ServerResponse>;
   private readonly gateway: Gateway;
+  private readonly globalLimit: GlobalRateLimit;
+  private readonly guildHandles: GuildHandle[] = [];
+  private countersSince = 0;
   private readonly log: (line: string) => void;
   private port = 0;
   private closed = false;
@@ -126,19 +160,23 @@ export class DiscordEmulator {
     const attachmentSizeLimit = options.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.builder = new InteractionBuilder(this.world, attachmentSizeLimit);
 
+    this.shardCount = options.shardCount ?? 1;
+    assertShardCount(this.shardCount);
+    this.globalLimit = new GlobalRateLimit(options.globalRateLimit ?? 50);
+
     const world = this.world;
-    this.guild = world.addGuild('Study Group', { locale: options.guildLocale ?? 'en-US' });
-    this.owner = world.addMember(this.guild, 'Owner');
-    world.setOwner(this.guild, this.owner);
-    this.admin = world.addMember(this.guild, 'Admin', { admin: true });
-    this.members = [
-      world.addMember(this.guild, 'Alice'),
-      world.addMember(this.guild, 'Bob'),
-      world.addMember(this.guild, 'Minji', { locale: 'ko' }),
-      world.addMember(this.guild, 'Dave'),
-    ];
+    if (options.guildId !== undefined) assertGuildId(options.guildId);
+    const home = this.createGuild('Study Group', {
+      id: options.guildId,
+      locale: options.guildLocale ?? 'en-US',
+      members: [{ name: 'Alice' }, { name: 'Bob' }, { name: 'Minji', locale: 'ko' }, { name: 'Dave' }],
+    });
+    this.guild = home.guild;
+    this.owner = home.owner;
+    this.admin = home.admin;
+    this.members = home.members;
     this.channels = {
-      general: world.addChannel(this.guild, 'general'),
+      general: home.general,
       docker: world.addChannel(this.guild, 'docker'),
       locked: world.addChannel(this.guild, 'locked', [
         { id: world.bot.id, type: OverwriteType.Member, allow: '0', deny: PermissionFlagsBits.SendMessages.toString() },
@@ -150,17 +188,18 @@ export class DiscordEmulator {
       settings: this.settings,
       gatewayUrl: () => this.gatewayUrl,
       baseUrl: () => `http://127.0.0.1:${this.port}`,
-      dispatch: (event, data, intent) => this.gateway.dispatch(event, data, intent),
+      dispatch: (event, data, route) => this.gateway.dispatch(event, data, route),
       now: () => performance.now(),
     };
     const { server, hung } = createRestServer({
       routes: [
-        ...createApplicationRoutes(context),
+        ...createApplicationRoutes(context, { shardCount: this.shardCount, maxConcurrency: options.maxConcurrency ?? this.shardCount }),
         ...createChannelRoutes(context),
         ...createInteractionRoutes(context),
         ...createUserRoutes(context),
       ],
       faults: this.faults,
+      globalRateLimit: this.globalLimit,
       maxUploadBytes: attachmentSizeLimit,
       serveFile: (path) => this.servedFile(path),
       token: options.token,
@@ -177,6 +216,8 @@ export class DiscordEmulator {
     this.gateway = new Gateway(server, {
       world,
       token: options.token,
+      shardCount: this.shardCount,
+      refuseDuplicateShards: options.refuseDuplicateShards ?? this.shardCount > 1,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       url: () => this.gatewayUrl,
       changed: () => world.notify(),
@@ -228,29 +269,76 @@ export class DiscordEmulator {
     return this.gateway.sessionInfo();
   }
 
-  // ---- the guild ---------------------------------------------------------------------------------
+  // ---- shards and the global rate limit -----------------------------------------------------------
 
-  addMember(name: string, options: { admin?: boolean; locale?: string } = {}): EmulatedMember {
-    return this.world.addMember(this.guild, name, options);
+  /** One entry per shard id `0..shardCount-1`: whether a session serves it, and what it was dispatched. */
+  shards(): ShardInfo[] {
+    return this.gateway.shardInfo();
   }
 
-  /** A member by user name or display name, e.g. `member('alice')`. */
-  member(name: string): EmulatedMember {
-    const wanted = name.toLowerCase();
-    const found = [...this.guild.members.values()].find((member) => member.name === wanted || member.user.global_name?.toLowerCase() === wanted);
-    if (!found) throw new Error(`no member "${name}" in ${this.guild.name}`);
-    return found;
+  /** Ids of the shards with a connected session, ascending. */
+  connectedShards(): number[] {
+    return this.shards()
+      .filter((shard) => shard.connected)
+      .map((shard) => shard.id);
+  }
+
+  /** The shard that hears a guild's events: `(guild_id >> 22) % shardCount`. */
+  shardOf(guild: EmulatedGuild | GuildHandle | string): number {
+    return this.gateway.shardOf(typeof guild === 'string' ? guild : guild.id);
+  }
+
+  /** Global-limit hits and request/post rates since the start or the last `resetRateCounters()`. */
+  rateCounters(): RateCounters {
+    return {
+      globalLimitHits: this.globalLimit.globalLimitHits,
+      peakRequestsPerSecond: this.globalLimit.peakRequestsPerSecond,
+      ...measurePosts(this.recorded, this.countersSince),
+    };
+  }
+
+  /** Count from now on, e.g. after a benchmark's warm-up (the global limit's window itself is kept). */
+  resetRateCounters(): void {
+    this.globalLimit.resetCounters();
+    this.countersSince = Date.now();
+  }
+
+  // ---- guilds ------------------------------------------------------------------------------------
+
+  /** Every guild the bot is in, "Study Group" first. */
+  get guilds(): readonly GuildHandle[] {
+    return this.guildHandles;
   }
 
   /**
-   * A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there;
-   * `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
+   * Another guild the bot is in, with an owner, an admin, `members` and #general. Its id is `id`, or lands on
+   * `shardId`, or is fresh. Bots already connected hear GUILD_CREATE on the guild's shard (the bot joined it).
+   */
+  addGuild(name: string, options: NewGuildOptions = {}): GuildHandle {
+    if (options.id !== undefined && options.shardId !== undefined) throw new Error('addGuild takes an id or a shardId, not both');
+    if (options.id !== undefined) assertGuildId(options.id);
+    const id = options.shardId === undefined ? options.id : guildIdForShard(options.shardId, this.shardCount);
+    const handle = this.createGuild(name, { id, locale: options.locale ?? 'en-US', members: (options.members ?? []).map((member) => ({ name: member })) });
+    this.gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.world.toGuildCreate(handle.guild), { guildId: handle.id, intent: GatewayIntentBits.Guilds });
+    return handle;
+  }
+
+  /** A member of the first guild; `addGuild(...).addMember` for another. */
+  addMember(name: string, options: NewMemberOptions = {}): EmulatedMember {
+    return this.home.addMember(name, options);
+  }
+
+  /** A member of the first guild by user name or display name, e.g. `member('alice')`. */
+  member(name: string): EmulatedMember {
+    return this.home.member(name);
+  }
+
+  /**
+   * A new text channel in the first guild (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions
+   * from the bot there; `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
    */
   addChannel(name: string, options: { botDeny?: bigint; type?: EmulatedChannel['type'] } = {}): EmulatedChannel {
-    const overwrites = options.botDeny ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }] : [];
-    const channel = this.world.addChannel(this.guild, name, overwrites, options.type);
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
-    return channel;
+    return this.home.addChannel(name, options);
   }
 
   /** Replace the bot's own permission overwrite in a channel (CHANNEL_UPDATE reaches connected bots). */
@@ -260,14 +348,14 @@ export class DiscordEmulator {
       { id: this.world.bot.id, type: OverwriteType.Member, allow: (overwrite.allow ?? 0n).toString(), deny: (overwrite.deny ?? 0n).toString() },
     ];
     this.world.notify();
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.world.toApiChannel(channel), channelRoute(channel));
   }
 
   /** Later posts there answer 404 10003 (CHANNEL_DELETE reaches connected bots). */
   deleteChannel(channel: EmulatedChannel): void {
     channel.deleted = true;
     this.world.notify();
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelDelete, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelDelete, this.world.toApiChannel(channel), channelRoute(channel));
   }
 
   // ---- acting as users --------------------------------------------------------------------------
@@ -442,9 +530,14 @@ export class DiscordEmulator {
     this.gateway.closeAll(code, reason);
   }
 
-  /** Op 7: the client reconnects and resumes. */
-  sendReconnect(): void {
-    this.gateway.sendReconnect();
+  /** `closeGateway` for the sockets of one shard only: the other shards keep running. */
+  closeShard(shardId: number, code: number, reason?: string): void {
+    this.gateway.closeAll(code, reason, shardId);
+  }
+
+  /** Op 7 (to one shard's sockets when `shardId` is given): the client reconnects and resumes. */
+  sendReconnect(shardId?: number): void {
+    this.gateway.sendReconnect(shardId);
   }
 
   /**
@@ -459,9 +552,9 @@ export class DiscordEmulator {
     this.gateway.rejectIdentify(undefined);
   }
 
-  /** Op 9: resumable → the client resumes; otherwise it identifies anew (after a few seconds). */
-  invalidateSession(resumable: boolean): void {
-    this.gateway.invalidateSessions(resumable);
+  /** Op 9 (to one shard when `shardId` is given): resumable → the client resumes; otherwise it identifies anew (after a few seconds). */
+  invalidateSession(resumable: boolean, shardId?: number): void {
+    this.gateway.invalidateSessions(resumable, shardId);
   }
 
   /** Terminates gateway sockets and hung requests, then stops listening. */
@@ -481,14 +574,20 @@ export class DiscordEmulator {
     craft?: (payload: Payload) => void,
   ): InteractionHandle {
     if (this.closed) throw new Error('the emulator is closed');
-    if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
+    const guildId = isDmChannel(built.channel) ? undefined : built.channel.guildId;
+    // Routed by where the user acted, not by what a craft wrote into the payload: Discord knows the real guild.
+    const shardId = this.gateway.shardOf(guildId);
+    if (!this.gateway.hasSessions(shardId)) {
+      const which = this.shardCount > 1 ? ` on shard ${shardId} (${guildId === undefined ? 'DMs' : `the shard of guild ${guildId}`})` : '';
+      throw new Error(`no bot is connected to the gateway${which} (wait for the client to be ready)`);
+    }
     craft?.(built.payload);
     const payload = built.payload as { id: string; token: string };
     const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
       payload: built.payload,
-      guildId: isDmChannel(built.channel) ? undefined : built.channel.guildId,
+      guildId,
       channelId: built.channel.id,
       userId: asUser.id,
       dispatchedAt: performance.now(),
@@ -501,9 +600,24 @@ export class DiscordEmulator {
     };
     this.world.interactions.set(record.id, record);
     this.world.interactionsByToken.set(record.token, record);
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload, { guildId });
     this.world.notify();
     return new InteractionHandle(this.world, this.waiters, record, this.settings.interactionTimeoutMs, () => performance.now());
+  }
+
+  private get home(): GuildHandle {
+    const first = this.guildHandles[0];
+    if (!first) throw new Error('the emulator has no guild');
+    return first;
+  }
+
+  private createGuild(name: string, plan: { id: string | undefined; locale: string; members: readonly { name: string; locale?: string }[] }): GuildHandle {
+    const guild = this.world.addGuild(name, { locale: plan.locale, id: plan.id });
+    const handle = new GuildHandle(this.world, guild, plan.members, (channel) =>
+      this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), channelRoute(channel)),
+    );
+    this.guildHandles.push(handle);
+    return handle;
   }
 
   private storedIn(channelId: string, includeEphemeral: boolean): StoredMessage[] {
@@ -534,6 +648,11 @@ export class DiscordEmulator {
     const file = match ? this.world.files.get(match[1] ?? '') : undefined;
     return file && { contentType: file.contentType, bytes: file.bytes };
   }
+}
+
+/** Channel events reach bots with the Guilds intent on the channel's guild's shard. */
+function channelRoute(channel: EmulatedChannel): DispatchRoute {
+  return { guildId: channel.guildId, intent: GatewayIntentBits.Guilds };
 }
 
 /** Start an emulator on 127.0.0.1 with a random port. Always `await emulator.close()` afterwards. */
