@@ -318,8 +318,15 @@ export class DiscordEmulator {
     if (options.id !== undefined && options.shardId !== undefined) throw new Error('addGuild takes an id or a shardId, not both');
     if (options.id !== undefined) assertGuildId(options.id);
     const id = options.shardId === undefined ? options.id : guildIdForShard(options.shardId, this.shardCount);
-    const handle = this.createGuild(name, { id, locale: options.locale ?? 'en-US', members: (options.members ?? []).map((member) => ({ name: member })) });
-    this.gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.world.toGuildCreate(handle.guild), { guildId: handle.id, intent: GatewayIntentBits.Guilds });
+    const handle = this.createGuild(name, {
+      id,
+      locale: options.locale ?? 'en-US',
+      members: (options.members ?? []).map((member) => ({ name: member })),
+    });
+    this.gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.world.toGuildCreate(handle.guild), {
+      guildId: handle.id,
+      intent: GatewayIntentBits.Guilds,
+    });
     return handle;
   }
 
@@ -611,7 +618,10 @@ export class DiscordEmulator {
     return first;
   }
 
-  private createGuild(name: string, plan: { id: string | undefined; locale: string; members: readonly { name: string; locale?: string }[] }): GuildHandle {
+  private createGuild(
+    name: string,
+    plan: { id: string | undefined; locale: string; members: readonly { name: string; locale?: string }[] },
+  ): GuildHandle {
     const guild = this.world.addGuild(name, { locale: plan.locale, id: plan.id });
     const handle = new GuildHandle(this.world, guild, plan.members, (channel) =>
       this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), channelRoute(channel)),

@@ -81,7 +81,10 @@ export interface RateCounters {
 }
 
 /** Post rates from the recorded requests that arrived at or after `sinceMs` (`Date.now()` clock). */
-export function measurePosts(requests: readonly RecordedRequest[], sinceMs: number): Pick<RateCounters, 'posts' | 'postsPerSecond' | 'peakPostsPerSecond'> {
+export function measurePosts(
+  requests: readonly RecordedRequest[],
+  sinceMs: number,
+): Pick<RateCounters, 'posts' | 'postsPerSecond' | 'peakPostsPerSecond'> {
   const times = requests
     .filter((request) => request.at >= sinceMs && request.method === 'POST' && channelPost.test(request.path))
     .filter((request) => request.status >= 200 && request.status < 300)
