@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Events, GatewayIntentBits } from 'discord.js';
-import type { Client, GatewayDispatchPayload, GatewayReadyDispatchData, Guild, Interaction } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import type { GatewayDispatchPayload, Guild, Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guildIdForShard, shardOfGuild, startDiscordEmulator } from '../emulator/index.js';
 import type { DiscordEmulator, GuildHandle } from '../emulator/index.js';
@@ -116,7 +116,6 @@ describe('a bot sharded over two gateway connections', () => {
   it('each READY lists only the guilds of its shard', async () => {
     const { emulator, nightOwls } = await start();
     const readies = new Map<number, string[]>();
-    const { Client } = await import('discord.js');
     const client = new Client({
       intents: [GatewayIntentBits.Guilds],
       rest: { api: emulator.apiUrl, timeout: 2_000, retries: 1 },
@@ -126,10 +125,10 @@ describe('a bot sharded over two gateway connections', () => {
     });
     cleanups.push(() => client.destroy());
     client.on(Events.Raw, (packet: GatewayDispatchPayload, shardId: number) => {
-      if (packet.t === 'READY')
+      if (packet.t === GatewayDispatchEvents.Ready)
         readies.set(
           shardId,
-          (packet.d as GatewayReadyDispatchData).guilds.map((guild) => guild.id),
+          packet.d.guilds.map((guild) => guild.id),
         );
     });
     const ready = once(client, Events.ClientReady);
