@@ -1,9 +1,19 @@
 import { once } from 'node:events';
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  InteractionResponseType,
+} from 'discord.js';
 import type { GatewayDispatchPayload, Guild, Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guildIdForShard, shardOfGuild, startDiscordEmulator } from '../emulator/index.js';
-import type { DiscordEmulator, GuildHandle } from '../emulator/index.js';
+import type { DiscordEmulator, EmulatedMember, GuildHandle } from '../emulator/index.js';
+import { startScript, waitForOutput } from '../e2e/script-process.js';
 import { connectClient, nextInteraction, sampleCommands } from './client-harness.js';
 
 /** Two shards: "Study Group" on shard 0, "Night Owls" (with Eve) on shard 1. */
@@ -290,4 +300,54 @@ describe('a bot sharded over two gateway connections', () => {
 
     expect(() => emulator.slash('ping', {}, nightOwls.member('eve'))).toThrow(/no bot is connected to the gateway on shard 1/);
   });
+});
+
+describe('shards in separate OS processes', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('each process serves its own shard; after one is killed, a new process takes its shard while the other runs on', async () => {
+    const { emulator, nightOwls } = await startTwoShards();
+    cleanups.push(() => emulator.close());
+    const registrar = await connectClient(emulator, { shards: [0], shardCount: 2 });
+    await registrar.application!.commands.set(sampleCommands);
+    await registrar.destroy();
+    const startShard = async (shardId: number) => {
+      const started = startScript('test/emulator-self/shard-process.ts', {
+        EMULATOR_API_URL: emulator.apiUrl,
+        SHARD_ID: String(shardId),
+        SHARD_COUNT: '2',
+      });
+      cleanups.push(async () => {
+        if (started.child.exitCode === null && started.child.signalCode === null) {
+          started.child.kill('SIGKILL');
+          await started.exited;
+        }
+      });
+      await waitForOutput(started, `shard ready ${shardId}`, 25_000);
+      return started;
+    };
+    const answerIn = async (member: EmulatedMember) => {
+      const handle = emulator.slash('ping', {}, member);
+      const response = await handle.response();
+      return response.type === InteractionResponseType.ChannelMessageWithSource ? response.data.content : undefined;
+    };
+    const [zero, one] = await Promise.all([startShard(0), startShard(1)]);
+
+    expect(emulator.connectedShards()).toEqual([0, 1]);
+    expect(await answerIn(emulator.members[0]!)).toBe(`pong from shard 0 of process ${zero.child.pid}`);
+    expect(await answerIn(nightOwls.member('eve'))).toBe(`pong from shard 1 of process ${one.child.pid}`);
+
+    one.child.kill('SIGKILL');
+    await one.exited;
+    await emulator.waitFor(() => emulator.connectedShards().length === 1, { description: 'shard 1 to drop' });
+    expect(await answerIn(emulator.members[1]!)).toBe(`pong from shard 0 of process ${zero.child.pid}`);
+    const successor = await startShard(1);
+
+    expect(emulator.connectedShards()).toEqual([0, 1]);
+    expect(await answerIn(nightOwls.member('eve'))).toBe(`pong from shard 1 of process ${successor.child.pid}`);
+    // Three Node processes load discord.js through tsx: seconds each on a busy machine.
+  }, 60_000);
 });
