@@ -1,5 +1,6 @@
 export { DiscordEmulator, startDiscordEmulator } from './discord-emulator.js';
-export type { ClickPlace, CraftedClick, CraftedSlash, CraftPlace, Emulator, EmulatorOptions, SlashPlace } from './discord-emulator.js';
+export type { Emulator } from './discord-emulator.js';
+export type { ClickPlace, CraftedClick, CraftedSlash, CraftPlace, EmulatorOptions, SlashPlace } from './emulator-options.js';
 export type { InteractionPlace, OptionValue, SlashOptions } from './build-interactions.js';
 export type { FaultHandle, FaultSpec } from './faults.js';
 export type { GatewayLogEntry, GatewaySessionInfo, ShardInfo } from './gateway.js';
