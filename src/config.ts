@@ -28,6 +28,40 @@ const snowflake = z
   .trim()
   .regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
 
+/** A postgres:// URL; the message never repeats the value, which may hold a password. */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database');
+
+const port = z
+  .string()
+  .regex(/^\d+$/, 'must be a TCP port number such as 9464')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be a port between 1 and 65535').max(65_535, 'must be a port between 1 and 65535'));
+
+/** Discord allows at most this many shards per bot without a special arrangement; far more than any team needs. */
+const maxShardCount = 4096;
+
+const shardCount = z
+  .string()
+  .regex(/^(auto|\d+)$/, "must be 'auto' or a whole number of shards such as 2")
+  .transform((value) => (value === 'auto' ? 'auto' : Number(value)))
+  .refine((value) => value === 'auto' || value >= 1, 'must be at least 1')
+  .refine((value) => value === 'auto' || value <= maxShardCount, `must be at most ${maxShardCount}`);
+
+const shardIds = z
+  .string()
+  .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be shard numbers separated by commas, such as 0,1')
+  .transform((value) => value.split(',').map((id) => Number(id.trim())))
+  .refine((ids) => new Set(ids).size === ids.length, 'names a shard twice');
+
 /** Whole or fractional megabytes, as bytes. */
 function megabytes(defaultValue: number, max: number) {
   return z.coerce
@@ -53,6 +87,11 @@ const environmentSchema = z.object({
   DOCS_MAX_FILE_MB: megabytes(2, 1024),
   DOCS_MAX_TOTAL_MB: megabytes(50, 10_240),
   DATABASE_PATH: z.string().trim().default('./var/concept-bot.sqlite'),
+  DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
+  SHARD_COUNT: optionalText.pipe(shardCount.optional()),
+  SHARD_IDS: optionalText.pipe(shardIds.optional()),
+  METRICS_PORT: optionalText.pipe(port.optional()),
+  METRICS_HOST: z.string().trim().default('0.0.0.0'),
   DEFAULT_TIMEZONE: z
     .string()
     .trim()
@@ -76,6 +115,15 @@ export interface Config {
   /** Notes larger than `maxFileBytes`, and any past `maxTotalBytes` in all, are skipped with a warning. */
   noteReadLimits: { maxFileBytes: number; maxTotalBytes: number };
   databasePath: string;
+  /** PostgreSQL instead of the embedded SQLite file (`databasePath` is then unused). */
+  databaseUrl: string | undefined;
+  /**
+   * Gateway shards: `count` for the whole bot ('auto' = Discord's recommendation, undefined = one shard) and the
+   * `ids` this process runs (undefined = all of them). Several processes share one bot by running disjoint ids.
+   */
+  shards: { count: number | 'auto' | undefined; ids: number[] | undefined };
+  /** Serve /metrics, /healthz and /readyz on this port; undefined = no HTTP server. */
+  metrics: { port: number; host: string } | undefined;
   defaultTimezone: string;
   /** Close questions after this many minutes instead of at the channel's next slot. */
   closeAfterMinutes: number | undefined;
@@ -94,6 +142,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  checkShards(env.SHARD_COUNT, env.SHARD_IDS);
   return {
     discordToken: env.DISCORD_TOKEN,
     guildId: env.DISCORD_GUILD_ID,
@@ -101,11 +150,33 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     docsDir: env.DOCS_DIR,
     noteReadLimits: { maxFileBytes: env.DOCS_MAX_FILE_MB, maxTotalBytes: env.DOCS_MAX_TOTAL_MB },
     databasePath: env.DATABASE_PATH,
+    databaseUrl: env.DATABASE_URL,
+    shards: { count: env.SHARD_COUNT, ids: env.SHARD_IDS },
+    metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST },
     defaultTimezone: env.DEFAULT_TIMEZONE,
     closeAfterMinutes: env.QUIZ_CLOSE_AFTER_MINUTES,
     graceMinutes: env.QUIZ_GRACE_MINUTES,
     logLevel: env.LOG_LEVEL,
   };
+}
+
+/**
+ * Shard ids only make sense against a fixed total: with 'auto' two processes could be told different totals by
+ * Discord and both run the same guilds, or none.
+ */
+function checkShards(count: number | 'auto' | undefined, ids: number[] | undefined): void {
+  if (ids === undefined) return;
+  if (typeof count !== 'number') {
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n- SHARD_IDS: needs SHARD_COUNT set to a number (every process must agree on the total)',
+    );
+  }
+  const outOfRange = ids.filter((id) => id >= count);
+  if (outOfRange.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration (see .env.example):\n- SHARD_IDS: shard ${outOfRange.join(', ')} does not exist with SHARD_COUNT=${count} (ids run from 0 to ${count - 1})`,
+    );
+  }
 }
 
 /** Only the notes' size limits, for the CLI, which needs none of the bot's variables but reads the same notes. */
