@@ -302,52 +302,51 @@ describe('a bot sharded over two gateway connections', () => {
   });
 });
 
-describe('shards in separate OS processes', () => {
+describe('a shard in another OS process', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('each process serves its own shard; after one is killed, a new process takes its shard while the other runs on', async () => {
+  it('serves its guild beside a shard in this process; once killed, a new process takes the shard while the other runs on', async () => {
     const { emulator, nightOwls } = await startTwoShards();
     cleanups.push(() => emulator.close());
-    const registrar = await connectClient(emulator, { shards: [0], shardCount: 2 });
-    await registrar.application!.commands.set(sampleCommands);
-    await registrar.destroy();
-    const startShard = async (shardId: number) => {
-      const started = startScript('test/emulator-self/shard-process.ts', {
-        EMULATOR_API_URL: emulator.apiUrl,
-        SHARD_ID: String(shardId),
-        SHARD_COUNT: '2',
-      });
+    const zero = await connectClient(emulator, { shards: [0], shardCount: 2 });
+    cleanups.push(() => zero.destroy());
+    await zero.application!.commands.set(sampleCommands);
+    zero.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isChatInputCommand()) void interaction.reply('pong from shard 0 in the test process');
+    });
+    const startShardOne = async () => {
+      const started = startScript('test/emulator-self/shard-process.ts', { EMULATOR_API_URL: emulator.apiUrl, SHARD_ID: '1', SHARD_COUNT: '2' });
       cleanups.push(async () => {
         if (started.child.exitCode === null && started.child.signalCode === null) {
           started.child.kill('SIGKILL');
           await started.exited;
         }
       });
-      await waitForOutput(started, `shard ready ${shardId}`, 25_000);
+      await waitForOutput(started, 'shard ready 1', 25_000);
       return started;
     };
     const answerIn = async (member: EmulatedMember) => {
-      const handle = emulator.slash('ping', {}, member);
-      const response = await handle.response();
+      const response = await emulator.slash('ping', {}, member).response();
       return response.type === InteractionResponseType.ChannelMessageWithSource ? response.data.content : undefined;
     };
-    const [zero, one] = await Promise.all([startShard(0), startShard(1)]);
+    const first = await startShardOne();
 
     expect(emulator.connectedShards()).toEqual([0, 1]);
-    expect(await answerIn(emulator.members[0]!)).toBe(`pong from shard 0 of process ${zero.child.pid}`);
-    expect(await answerIn(nightOwls.member('eve'))).toBe(`pong from shard 1 of process ${one.child.pid}`);
+    expect(await answerIn(nightOwls.member('eve'))).toBe(`pong from shard 1 of process ${first.child.pid}`);
+    expect(await answerIn(emulator.members[0]!)).toBe('pong from shard 0 in the test process');
 
-    one.child.kill('SIGKILL');
-    await one.exited;
+    // Killed: its socket drops without a close frame, its session stays resumable, yet the shard is free.
+    first.child.kill('SIGKILL');
+    await first.exited;
     await emulator.waitFor(() => emulator.connectedShards().length === 1, { description: 'shard 1 to drop' });
-    expect(await answerIn(emulator.members[1]!)).toBe(`pong from shard 0 of process ${zero.child.pid}`);
-    const successor = await startShard(1);
+    expect(await answerIn(emulator.members[1]!)).toBe('pong from shard 0 in the test process');
+    const successor = await startShardOne();
 
     expect(emulator.connectedShards()).toEqual([0, 1]);
     expect(await answerIn(nightOwls.member('eve'))).toBe(`pong from shard 1 of process ${successor.child.pid}`);
-    // Three Node processes load discord.js through tsx: seconds each on a busy machine.
+    // Each process loads discord.js through tsx: seconds on a busy machine.
   }, 60_000);
 });
