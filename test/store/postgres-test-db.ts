@@ -22,6 +22,8 @@ export interface PostgresBackend {
   open(): Promise<PostgresQuizStore>;
   /** A new, empty schema; dropped after the test. */
   createSchema(): Promise<string>;
+  /** Drop a schema made by `createSchema` now rather than after the test (its stores closed first). */
+  dropSchema(schema: string): Promise<void>;
   /** Open a store on `schema` (the test's own); closed after the test. */
   openSchema(schema: string): Promise<PostgresQuizStore>;
   /** The server's connection string (to make pools of the test's own, which it must end). */
@@ -108,10 +110,14 @@ function backend(name: string, concurrentConnections: boolean, start: () => Prom
     openedStores.push(store);
     return store;
   };
+  const dropSchema = async (schema: string): Promise<void> => {
+    await (await start()).query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  };
   return {
     name,
     concurrentConnections,
     createSchema,
+    dropSchema,
     openSchema,
     open: async () => openSchema(await createSchema()),
     url: async () => (await start()).url,
