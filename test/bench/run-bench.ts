@@ -6,8 +6,9 @@ import { runQuizMaterialBench } from './quiz-material-bench.js';
 import { runE2eBench } from './e2e-bench.js';
 import { runStartupBench } from './startup-bench.js';
 import { runLearningBench } from './learning-bench.js';
+import { runShardsBench } from './shards-bench.js';
 
-// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e, startup, learning): tuning search
+// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e, startup, learning, shards): tuning search
 // ranking wants its numbers in seconds, not after the whole bench.
 const json = process.argv.includes('--json');
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -22,6 +23,7 @@ const parts: Record<string, () => unknown> = {
   e2e: () => runE2eBench(log),
   startup: () => runStartupBench(log),
   learning: () => runLearningBench(log),
+  shards: () => runShardsBench(log),
 };
 const unknown = named.filter((name) => !(name in parts));
 if (unknown.length > 0) throw new Error(`unknown bench part: ${unknown.join(', ')} (parts: ${Object.keys(parts).join(', ')})`);
