@@ -6,9 +6,10 @@ import { runQuizMaterialBench } from './quiz-material-bench.js';
 import { runE2eBench } from './e2e-bench.js';
 import { runStartupBench } from './startup-bench.js';
 import { runLearningBench } from './learning-bench.js';
+import { runShardsBench } from './shards-bench.js';
 import { describeStoresSideBySide, runPostgresBench } from './postgres-bench.js';
 
-// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e, startup, learning, postgres): tuning search
+// `npm run bench -- search quiz` runs only the parts named (search, quiz, quizMaterial, e2e, startup, learning, shards, postgres): tuning search
 // ranking wants its numbers in seconds, not after the whole bench.
 const json = process.argv.includes('--json');
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -23,6 +24,7 @@ const parts: Record<string, () => unknown> = {
   e2e: () => runE2eBench(log),
   startup: () => runStartupBench(log),
   learning: () => runLearningBench(log),
+  shards: () => runShardsBench(log),
   postgres: () => runPostgresBench(log),
 };
 const unknown = named.filter((name) => !(name in parts));

@@ -10,6 +10,9 @@ export interface ConnectOptions {
   identifyWithoutDelay?: boolean;
   /** Default: Guilds only. */
   intents?: GatewayIntentBits[];
+  /** The shards this client runs, of `shardCount` in all (discord.js' own options); default shard 0 of 1. */
+  shards?: number[];
+  shardCount?: number;
 }
 
 /** A bare discord.js client (not the bot) logged in to the emulator, with small REST limits for fast faults. */
@@ -18,12 +21,20 @@ export async function connectClient(emulator: DiscordEmulator, options: ConnectO
     intents: options.intents ?? [GatewayIntentBits.Guilds],
     rest: { api: emulator.apiUrl, timeout: options.restTimeoutMs ?? 2_000, retries: options.retries ?? 1 },
     waitGuildTimeout: 200,
+    ...(options.shards ? { shards: options.shards } : {}),
+    ...(options.shardCount ? { shardCount: options.shardCount } : {}),
     // discord.js spaces identifies 5 s apart, as Discord demands; the emulator does not, and tests need not wait.
     ...(options.identifyWithoutDelay ? { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } } : {}),
   });
   const ready = once(client, Events.ClientReady);
-  await client.login('emulated-bot-token');
-  await ready;
+  try {
+    await client.login('emulated-bot-token');
+    await ready;
+  } catch (error) {
+    // A refused login (4004, 4010, 4011) leaves the client's REST and timers behind otherwise.
+    await client.destroy();
+    throw error;
+  }
   return client;
 }
 

@@ -1,13 +1,13 @@
-import type { RESTError, RESTErrorData, RESTErrorFieldInformation } from 'discord-api-types/v10';
+import type { RESTError, RESTErrorData, RESTErrorFieldInformation, RESTRateLimit } from 'discord-api-types/v10';
 
 /** An answer other than 2xx; route code throws it and the server turns it into Discord's JSON error. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly body: RESTError | { message: string; code: number; retry_after?: number; global?: boolean },
+    readonly body: RESTError | RESTRateLimit | { message: string; code: number; retry_after?: number; global?: boolean },
     readonly headers: Record<string, string> = {},
   ) {
-    super(`${status} ${body.code} ${body.message}`);
+    super(`${status} ${body.code ?? ''} ${body.message}`);
     this.name = 'ApiFailure';
   }
 }

@@ -129,8 +129,14 @@ function commandRoutes(context: EmulatorContext, base: string): Route[] {
   ];
 }
 
+/** What `GET /gateway/bot` tells the bot about sharding. */
+export interface GatewayBotInfo {
+  readonly shardCount: number;
+  readonly maxConcurrency: number;
+}
+
 /** Login, identity and command registration. */
-export function createApplicationRoutes(context: EmulatorContext): Route[] {
+export function createApplicationRoutes(context: EmulatorContext, gatewayBot: GatewayBotInfo): Route[] {
   const { world } = context;
   const application = () => ({
     id: world.applicationId,
@@ -158,8 +164,8 @@ export function createApplicationRoutes(context: EmulatorContext): Route[] {
         status: 200,
         body: {
           url: context.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+          shards: gatewayBot.shardCount,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: gatewayBot.maxConcurrency },
         },
       }),
     },

@@ -1,6 +1,7 @@
 import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { failWith } from './api-errors.js';
 import type { EmulatorContext } from './context.js';
+import type { DispatchRoute } from './gateway.js';
 import { acceptUploads, asMessageBody } from './message-bodies.js';
 import type { AcceptedUploads } from './message-bodies.js';
 import type { Route, RouteResult } from './rest-server.js';
@@ -101,7 +102,7 @@ export function createChannelRoutes(context: EmulatorContext): Route[] {
         if (nonce !== undefined) stored.nonce = nonce;
         if (nonceKey) world.enforcedNonces.set(nonceKey, { messageId: stored.message.id, at: context.now() });
         const created = nonce === undefined ? stored.message : { ...stored.message, nonce };
-        context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored, created), messageIntent(stored));
+        context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored, created), messageRoute(stored));
         return ok(created);
       },
     },
@@ -204,9 +205,10 @@ export function messageEvent(stored: StoredMessage, message: object = stored.mes
   return stored.guildId === undefined ? message : { ...message, guild_id: stored.guildId };
 }
 
-/** Bots hear guild messages with GUILD_MESSAGES and DMs with DIRECT_MESSAGES. */
-export function messageIntent(stored: StoredMessage): number {
-  return stored.guildId === undefined ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
+/** Bots hear guild messages with GUILD_MESSAGES on the guild's shard, and DMs with DIRECT_MESSAGES on shard 0. */
+export function messageRoute(stored: StoredMessage): DispatchRoute {
+  const intent = stored.guildId === undefined ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
+  return { guildId: stored.guildId, intent };
 }
 
 /** Merge an edit into a stored message, keep it non-empty, and tell gateways that asked for messages. */
@@ -231,7 +233,7 @@ export function editStoredMessage(
   else stored.message.edited_timestamp = new Date().toISOString();
   context.world.notify();
   if (!stored.ephemeral) {
-    context.dispatch(GatewayDispatchEvents.MessageUpdate, messageEvent(stored), messageIntent(stored));
+    context.dispatch(GatewayDispatchEvents.MessageUpdate, messageEvent(stored), messageRoute(stored));
   }
 }
 
@@ -245,6 +247,6 @@ export function deleteStoredMessage(context: EmulatorContext, stored: StoredMess
   context.world.notify();
   if (!stored.ephemeral) {
     const deleted = messageEvent(stored, { id: stored.message.id, channel_id: stored.message.channel_id });
-    context.dispatch(GatewayDispatchEvents.MessageDelete, deleted, messageIntent(stored));
+    context.dispatch(GatewayDispatchEvents.MessageDelete, deleted, messageRoute(stored));
   }
 }

@@ -1,4 +1,5 @@
 import type { GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { DispatchRoute } from './gateway.js';
 import type { World } from './world.js';
 
 /** What the REST routes and the user driver share. */
@@ -13,8 +14,8 @@ export interface EmulatorContext {
   gatewayUrl(): string;
   /** `http://127.0.0.1:PORT`: attachment urls point here so that a test can fetch what the bot uploaded. */
   baseUrl(): string;
-  /** Sends a gateway event to every identified session (with `requiredIntent` only to those that asked). */
-  dispatch(event: GatewayDispatchEvents, data: unknown, requiredIntent?: number): number;
+  /** Sends a gateway event to the sessions of the shard owning `route.guildId` (shard 0 for DMs) that asked for `route.intent`. */
+  dispatch(event: GatewayDispatchEvents, data: unknown, route: DispatchRoute): number;
   /** Monotonic milliseconds, for interaction deadlines. */
   now(): number;
 }

@@ -2,98 +2,42 @@ import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type {
-  APIAllowedMentions,
-  APIApplicationCommand,
-  APIChatInputApplicationCommandGuildInteraction,
-  APIInteraction,
-  APIMessage,
-  APIMessageComponentInteraction,
-  APIUser,
-} from 'discord-api-types/v10';
+import type { APIAllowedMentions, APIApplicationCommand, APIInteraction, APIMessage, APIUser } from 'discord-api-types/v10';
 import { createApplicationRoutes } from './application-routes.js';
 import { InteractionBuilder } from './build-interactions.js';
 import type { BuiltInteraction, InteractionPlace, SlashOptions } from './build-interactions.js';
 import { createChannelRoutes } from './channel-routes.js';
 import type { EmulatorContext } from './context.js';
+import type { ClickPlace, EmulatorOptions, SlashPlace } from './emulator-options.js';
 import { FaultRegistry } from './faults.js';
 import type { FaultHandle, FaultSpec } from './faults.js';
 import { Gateway } from './gateway.js';
-import type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
+import type { DispatchRoute, GatewayLogEntry, GatewaySessionInfo, ShardInfo } from './gateway.js';
+import { GlobalRateLimit, measurePosts } from './global-rate-limit.js';
+import type { RateCounters } from './global-rate-limit.js';
+import { GuildHandle } from './guild-handle.js';
+import type { NewGuildOptions, NewMemberOptions } from './guild-handle.js';
 import { InteractionHandle } from './interaction-handle.js';
 import { createInteractionRoutes } from './interaction-routes.js';
 import { createRestServer } from './rest-server.js';
 import { createUserRoutes } from './user-routes.js';
 import type { RecordedRequest } from './rest-server.js';
+import { assertGuildId, assertShardCount, guildIdForShard } from './shards.js';
 import { Waiters } from './waiters.js';
 import type { WaitOptions } from './waiters.js';
 import { World } from './world.js';
 import { isDmChannel } from './world.js';
 import type { EmulatedChannel, EmulatedDmChannel, EmulatedGuild, EmulatedMember, InteractionRecord, StoredMessage } from './world.js';
 
-export interface EmulatorOptions {
-  /** Discord refuses a first callback later than this with 404 10062. Default 3000. */
-  interactionTimeoutMs?: number;
-  /** Follow-ups and edits work this long after the interaction. Default 15 minutes. */
-  interactionTokenLifetimeMs?: number;
-  /**
-   * A repeat of a post's nonce with `enforce_nonce` within this long returns the first message. Discord says "the
-   * past few minutes" without a number. Default 5 minutes.
-   */
-  nonceWindowMs?: number;
-  /**
-   * Requests whose files add up to more get 413 40005, as Discord does; also sent to the bot as interactions'
-   * `attachment_size_limit`. Default 10 MiB, Discord's limit for a guild without boosts.
-   */
-  attachmentSizeLimit?: number;
-  /** Sent in HELLO. Default 41250 like Discord, so tests see no heartbeats unless they lower it. */
-  heartbeatIntervalMs?: number;
-  /** When set, other bot tokens get 401 (REST) and close 4004 (gateway). Default: any token works. */
-  token?: string;
-  /** The bot's user name. Default `concept-bot`. */
-  botName?: string;
-  /** The guild's `preferred_locale`, sent as `guild_locale`. Default `en-US`. */
-  guildLocale?: string;
-  /** Timeout of the wait helpers when a call gives none. Default 3000. */
-  defaultWaitMs?: number;
-  /** Receives one line per request and gateway event; default silent (or stderr with DISCORD_EMULATOR_LOG=1). */
-  log?: (line: string) => void;
-}
-
-/**
- * The raw INTERACTION_CREATE payload of a slash command, free to change. It is typed as the valid payload it was
- * built as; a craft that writes a value of the wrong type on purpose says so with a cast at that spot.
- */
-export type CraftedSlash = APIChatInputApplicationCommandGuildInteraction;
-
-/** The raw INTERACTION_CREATE payload of a click (a guild's or a DM's shape), free to change like `CraftedSlash`. */
-export type CraftedClick = APIMessageComponentInteraction;
-
-export interface CraftPlace<Payload extends APIInteraction> {
-  /**
-   * Change the payload after it was built and checked, just before dispatch: what a hostile client, a spoofed
-   * request or a broken proxy sends (an option of the wrong type, a missing required option, another guild's
-   * id, a bot as the clicker). The emulator checks nothing after this.
-   */
-  craft?: (payload: Payload) => void;
-}
-
-export interface ClickPlace extends CraftPlace<CraftedClick> {
-  locale?: string;
-}
-
-export interface SlashPlace extends InteractionPlace, CraftPlace<CraftedSlash> {
-  /** Act as if a server admin had granted the command to this member in Integrations. */
-  ignoreDefaultMemberPermissions?: boolean;
-}
-
 /**
  * A local Discord (REST v10 + gateway) with one guild, "Study Group": #general, #docker, and #locked
  * where the bot may not send messages; an owner, an admin (Manage Server) and ordinary members.
+ * `addGuild` adds more; `shardCount` spreads them over gateway shards as Discord does.
  */
 export class DiscordEmulator {
   private readonly world: World;
   readonly guild: EmulatedGuild;
+  readonly shardCount: number;
   readonly channels: { readonly general: EmulatedChannel; readonly docker: EmulatedChannel; readonly locked: EmulatedChannel };
   readonly owner: EmulatedMember;
   /** A member with Manage Server (0x20), not the owner. */
@@ -110,6 +54,9 @@ export class DiscordEmulator {
   private readonly server: Server;
   private readonly hung: Set<ServerResponse>;
   private readonly gateway: Gateway;
+  private readonly globalLimit: GlobalRateLimit;
+  private readonly guildHandles: GuildHandle[] = [];
+  private countersSince = 0;
   private readonly log: (line: string) => void;
   private port = 0;
   private closed = false;
@@ -126,19 +73,23 @@ export class DiscordEmulator {
     const attachmentSizeLimit = options.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.builder = new InteractionBuilder(this.world, attachmentSizeLimit);
 
+    this.shardCount = options.shardCount ?? 1;
+    assertShardCount(this.shardCount);
+    this.globalLimit = new GlobalRateLimit(options.globalRateLimit ?? 50);
+
     const world = this.world;
-    this.guild = world.addGuild('Study Group', { locale: options.guildLocale ?? 'en-US' });
-    this.owner = world.addMember(this.guild, 'Owner');
-    world.setOwner(this.guild, this.owner);
-    this.admin = world.addMember(this.guild, 'Admin', { admin: true });
-    this.members = [
-      world.addMember(this.guild, 'Alice'),
-      world.addMember(this.guild, 'Bob'),
-      world.addMember(this.guild, 'Minji', { locale: 'ko' }),
-      world.addMember(this.guild, 'Dave'),
-    ];
+    if (options.guildId !== undefined) assertGuildId(options.guildId);
+    const home = this.createGuild('Study Group', {
+      id: options.guildId,
+      locale: options.guildLocale ?? 'en-US',
+      members: [{ name: 'Alice' }, { name: 'Bob' }, { name: 'Minji', locale: 'ko' }, { name: 'Dave' }],
+    });
+    this.guild = home.guild;
+    this.owner = home.owner;
+    this.admin = home.admin;
+    this.members = home.members;
     this.channels = {
-      general: world.addChannel(this.guild, 'general'),
+      general: home.general,
       docker: world.addChannel(this.guild, 'docker'),
       locked: world.addChannel(this.guild, 'locked', [
         { id: world.bot.id, type: OverwriteType.Member, allow: '0', deny: PermissionFlagsBits.SendMessages.toString() },
@@ -150,17 +101,18 @@ export class DiscordEmulator {
       settings: this.settings,
       gatewayUrl: () => this.gatewayUrl,
       baseUrl: () => `http://127.0.0.1:${this.port}`,
-      dispatch: (event, data, intent) => this.gateway.dispatch(event, data, intent),
+      dispatch: (event, data, route) => this.gateway.dispatch(event, data, route),
       now: () => performance.now(),
     };
     const { server, hung } = createRestServer({
       routes: [
-        ...createApplicationRoutes(context),
+        ...createApplicationRoutes(context, { shardCount: this.shardCount, maxConcurrency: options.maxConcurrency ?? this.shardCount }),
         ...createChannelRoutes(context),
         ...createInteractionRoutes(context),
         ...createUserRoutes(context),
       ],
       faults: this.faults,
+      globalRateLimit: this.globalLimit,
       maxUploadBytes: attachmentSizeLimit,
       serveFile: (path) => this.servedFile(path),
       token: options.token,
@@ -177,6 +129,8 @@ export class DiscordEmulator {
     this.gateway = new Gateway(server, {
       world,
       token: options.token,
+      shardCount: this.shardCount,
+      refuseDuplicateShards: options.refuseDuplicateShards ?? this.shardCount > 1,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       url: () => this.gatewayUrl,
       changed: () => world.notify(),
@@ -228,29 +182,83 @@ export class DiscordEmulator {
     return this.gateway.sessionInfo();
   }
 
-  // ---- the guild ---------------------------------------------------------------------------------
+  // ---- shards and the global rate limit -----------------------------------------------------------
 
-  addMember(name: string, options: { admin?: boolean; locale?: string } = {}): EmulatedMember {
-    return this.world.addMember(this.guild, name, options);
+  /** One entry per shard id `0..shardCount-1`: whether a session serves it, and what it was dispatched. */
+  shards(): ShardInfo[] {
+    return this.gateway.shardInfo();
   }
 
-  /** A member by user name or display name, e.g. `member('alice')`. */
-  member(name: string): EmulatedMember {
-    const wanted = name.toLowerCase();
-    const found = [...this.guild.members.values()].find((member) => member.name === wanted || member.user.global_name?.toLowerCase() === wanted);
-    if (!found) throw new Error(`no member "${name}" in ${this.guild.name}`);
-    return found;
+  /** Ids of the shards with a connected session, ascending. */
+  connectedShards(): number[] {
+    return this.shards()
+      .filter((shard) => shard.connected)
+      .map((shard) => shard.id);
+  }
+
+  /** The shard that hears a guild's events: `(guild_id >> 22) % shardCount`. */
+  shardOf(guild: EmulatedGuild | GuildHandle | string): number {
+    return this.gateway.shardOf(typeof guild === 'string' ? guild : guild.id);
+  }
+
+  /** Global-limit hits and request/post rates since the start or the last `resetRateCounters()`. */
+  rateCounters(): RateCounters {
+    return {
+      globalLimitHits: this.globalLimit.globalLimitHits,
+      peakRequestsPerSecond: this.globalLimit.peakRequestsPerSecond,
+      ...measurePosts(this.recorded, this.countersSince),
+    };
+  }
+
+  /** Count from now on, e.g. after a benchmark's warm-up (the global limit's window itself is kept). */
+  resetRateCounters(): void {
+    this.globalLimit.resetCounters();
+    this.countersSince = Date.now();
+  }
+
+  // ---- guilds ------------------------------------------------------------------------------------
+
+  /** Every guild the bot is in, "Study Group" first. */
+  get guilds(): readonly GuildHandle[] {
+    return this.guildHandles;
   }
 
   /**
-   * A new text channel (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions from the bot there;
-   * `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
+   * Another guild the bot is in, with an owner, an admin, `members` and #general. Its id is `id`, or lands on
+   * `shardId`, or is fresh. Bots already connected hear GUILD_CREATE on the guild's shard (the bot joined it).
+   */
+  addGuild(name: string, options: NewGuildOptions = {}): GuildHandle {
+    if (options.id !== undefined && options.shardId !== undefined) throw new Error('addGuild takes an id or a shardId, not both');
+    if (options.id !== undefined) assertGuildId(options.id);
+    const id = options.shardId === undefined ? options.id : guildIdForShard(options.shardId, this.shardCount);
+    const handle = this.createGuild(name, {
+      id,
+      locale: options.locale ?? 'en-US',
+      members: (options.members ?? []).map((member) => ({ name: member })),
+    });
+    this.gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.world.toGuildCreate(handle.guild), {
+      guildId: handle.id,
+      intent: GatewayIntentBits.Guilds,
+    });
+    return handle;
+  }
+
+  /** A member of the first guild; `addGuild(...).addMember` for another. */
+  addMember(name: string, options: NewMemberOptions = {}): EmulatedMember {
+    return this.home.addMember(name, options);
+  }
+
+  /** A member of the first guild by user name or display name, e.g. `member('alice')`. */
+  member(name: string): EmulatedMember {
+    return this.home.member(name);
+  }
+
+  /**
+   * A new text channel in the first guild (CHANNEL_CREATE reaches connected bots); `botDeny` withholds permissions
+   * from the bot there; `type: ChannelType.GuildVoice` makes it a voice channel (whose text chat takes commands).
    */
   addChannel(name: string, options: { botDeny?: bigint; type?: EmulatedChannel['type'] } = {}): EmulatedChannel {
-    const overwrites = options.botDeny ? [{ id: this.world.bot.id, type: OverwriteType.Member, allow: '0', deny: options.botDeny.toString() }] : [];
-    const channel = this.world.addChannel(this.guild, name, overwrites, options.type);
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
-    return channel;
+    return this.home.addChannel(name, options);
   }
 
   /** Replace the bot's own permission overwrite in a channel (CHANNEL_UPDATE reaches connected bots). */
@@ -260,14 +268,14 @@ export class DiscordEmulator {
       { id: this.world.bot.id, type: OverwriteType.Member, allow: (overwrite.allow ?? 0n).toString(), deny: (overwrite.deny ?? 0n).toString() },
     ];
     this.world.notify();
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.world.toApiChannel(channel), channelRoute(channel));
   }
 
   /** Later posts there answer 404 10003 (CHANNEL_DELETE reaches connected bots). */
   deleteChannel(channel: EmulatedChannel): void {
     channel.deleted = true;
     this.world.notify();
-    this.gateway.dispatch(GatewayDispatchEvents.ChannelDelete, this.world.toApiChannel(channel), GatewayIntentBits.Guilds);
+    this.gateway.dispatch(GatewayDispatchEvents.ChannelDelete, this.world.toApiChannel(channel), channelRoute(channel));
   }
 
   // ---- acting as users --------------------------------------------------------------------------
@@ -442,9 +450,14 @@ export class DiscordEmulator {
     this.gateway.closeAll(code, reason);
   }
 
-  /** Op 7: the client reconnects and resumes. */
-  sendReconnect(): void {
-    this.gateway.sendReconnect();
+  /** `closeGateway` for the sockets of one shard only: the other shards keep running. */
+  closeShard(shardId: number, code: number, reason?: string): void {
+    this.gateway.closeAll(code, reason, shardId);
+  }
+
+  /** Op 7 (to one shard's sockets when `shardId` is given): the client reconnects and resumes. */
+  sendReconnect(shardId?: number): void {
+    this.gateway.sendReconnect(shardId);
   }
 
   /**
@@ -459,9 +472,9 @@ export class DiscordEmulator {
     this.gateway.rejectIdentify(undefined);
   }
 
-  /** Op 9: resumable → the client resumes; otherwise it identifies anew (after a few seconds). */
-  invalidateSession(resumable: boolean): void {
-    this.gateway.invalidateSessions(resumable);
+  /** Op 9 (to one shard when `shardId` is given): resumable → the client resumes; otherwise it identifies anew (after a few seconds). */
+  invalidateSession(resumable: boolean, shardId?: number): void {
+    this.gateway.invalidateSessions(resumable, shardId);
   }
 
   /** Terminates gateway sockets and hung requests, then stops listening. */
@@ -481,14 +494,20 @@ export class DiscordEmulator {
     craft?: (payload: Payload) => void,
   ): InteractionHandle {
     if (this.closed) throw new Error('the emulator is closed');
-    if (!this.gateway.hasSessions()) throw new Error('no bot is connected to the gateway (wait for the client to be ready)');
+    const guildId = isDmChannel(built.channel) ? undefined : built.channel.guildId;
+    // Routed by where the user acted, not by what a craft wrote into the payload: Discord knows the real guild.
+    const shardId = this.gateway.shardOf(guildId);
+    if (!this.gateway.hasSessions(shardId)) {
+      const which = this.shardCount > 1 ? ` on shard ${shardId} (${guildId === undefined ? 'DMs' : `the shard of guild ${guildId}`})` : '';
+      throw new Error(`no bot is connected to the gateway${which} (wait for the client to be ready)`);
+    }
     craft?.(built.payload);
     const payload = built.payload as { id: string; token: string };
     const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
       payload: built.payload,
-      guildId: isDmChannel(built.channel) ? undefined : built.channel.guildId,
+      guildId,
       channelId: built.channel.id,
       userId: asUser.id,
       dispatchedAt: performance.now(),
@@ -501,9 +520,27 @@ export class DiscordEmulator {
     };
     this.world.interactions.set(record.id, record);
     this.world.interactionsByToken.set(record.token, record);
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload, { guildId });
     this.world.notify();
     return new InteractionHandle(this.world, this.waiters, record, this.settings.interactionTimeoutMs, () => performance.now());
+  }
+
+  private get home(): GuildHandle {
+    const first = this.guildHandles[0];
+    if (!first) throw new Error('the emulator has no guild');
+    return first;
+  }
+
+  private createGuild(
+    name: string,
+    plan: { id: string | undefined; locale: string; members: readonly { name: string; locale?: string }[] },
+  ): GuildHandle {
+    const guild = this.world.addGuild(name, { locale: plan.locale, id: plan.id });
+    const handle = new GuildHandle(this.world, guild, plan.members, (channel) =>
+      this.gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.world.toApiChannel(channel), channelRoute(channel)),
+    );
+    this.guildHandles.push(handle);
+    return handle;
   }
 
   private storedIn(channelId: string, includeEphemeral: boolean): StoredMessage[] {
@@ -534,6 +571,11 @@ export class DiscordEmulator {
     const file = match ? this.world.files.get(match[1] ?? '') : undefined;
     return file && { contentType: file.contentType, bytes: file.bytes };
   }
+}
+
+/** Channel events reach bots with the Guilds intent on the channel's guild's shard. */
+function channelRoute(channel: EmulatedChannel): DispatchRoute {
+  return { guildId: channel.guildId, intent: GatewayIntentBits.Guilds };
 }
 
 /** Start an emulator on 127.0.0.1 with a random port. Always `await emulator.close()` afterwards. */

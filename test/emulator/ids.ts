@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-const discordEpochMs = 1_420_070_400_000n;
+export const discordEpochMs = 1_420_070_400_000n;
 let increment = 0n;
 
 /**

@@ -1,10 +1,15 @@
 export { DiscordEmulator, startDiscordEmulator } from './discord-emulator.js';
-export type { ClickPlace, CraftedClick, CraftedSlash, CraftPlace, Emulator, EmulatorOptions, SlashPlace } from './discord-emulator.js';
+export type { Emulator } from './discord-emulator.js';
+export type { ClickPlace, CraftedClick, CraftedSlash, CraftPlace, EmulatorOptions, SlashPlace } from './emulator-options.js';
 export type { InteractionPlace, OptionValue, SlashOptions } from './build-interactions.js';
 export type { FaultHandle, FaultSpec } from './faults.js';
-export type { GatewayLogEntry, GatewaySessionInfo } from './gateway.js';
+export type { GatewayLogEntry, GatewaySessionInfo, ShardInfo } from './gateway.js';
+export type { RateCounters } from './global-rate-limit.js';
+export { GuildHandle } from './guild-handle.js';
+export type { NewGuildOptions, NewMemberOptions } from './guild-handle.js';
 export { InteractionHandle } from './interaction-handle.js';
 export type { EmulatedInteraction } from './interaction-handle.js';
 export type { RecordedRequest, UploadedFile } from './rest-server.js';
+export { guildIdForShard, shardOfGuild } from './shards.js';
 export type { WaitOptions } from './waiters.js';
 export type { CallbackAttempt, EmulatedChannel, EmulatedDmChannel, EmulatedGuild, EmulatedMember, MessageChannel } from './world.js';

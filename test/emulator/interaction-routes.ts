@@ -1,7 +1,7 @@
 import { GatewayDispatchEvents, InteractionResponseType, InteractionType, MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { APIInteractionResponse, RESTPostAPIInteractionCallbackWithResponseResult } from 'discord-api-types/v10';
 import { ApiFailure, FormErrors, failWith } from './api-errors.js';
-import { deleteStoredMessage, editStoredMessage, messageEvent, messageIntent } from './channel-routes.js';
+import { deleteStoredMessage, editStoredMessage, messageEvent, messageRoute } from './channel-routes.js';
 import type { EmulatorContext } from './context.js';
 import { acceptUploads, asMessageBody } from './message-bodies.js';
 import type { Route, RouteContext, RouteResult } from './rest-server.js';
@@ -37,7 +37,7 @@ export function createInteractionRoutes(context: EmulatorContext): Route[] {
 
   const announce = (stored: StoredMessage) => {
     if (stored.ephemeral) return;
-    context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored), messageIntent(stored));
+    context.dispatch(GatewayDispatchEvents.MessageCreate, messageEvent(stored), messageRoute(stored));
   };
 
   const callback = ({ params, body, query, files }: RouteContext): RouteResult => {

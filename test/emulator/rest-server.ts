@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApiFailure } from './api-errors.js';
 import type { FaultRegistry } from './faults.js';
+import { GlobalRateLimit } from './global-rate-limit.js';
 
 export interface UploadedFile {
   readonly field: string;
@@ -55,6 +56,8 @@ export interface Route {
 export interface RestServerOptions {
   routes: readonly Route[];
   faults: FaultRegistry;
+  /** Counts the bot's requests and answers Discord's global 429 past the limit. */
+  globalRateLimit: GlobalRateLimit;
   /** Discord refuses requests whose files add up to more (413, 40005). */
   maxUploadBytes: number;
   /** Files outside `/api` (the emulator's CDN for attachments), for GET. */
@@ -192,6 +195,8 @@ export function createRestServer(options: RestServerOptions): { server: Server; 
         };
         options.record(record);
         options.log(`${method} ${path}`);
+        // The bot-wide limit comes before anything else Discord checks: a refused request does nothing.
+        if (GlobalRateLimit.applies(path, isAuthorized(authorization, options.token))) options.globalRateLimit.admit();
         // Discord's limit applies to the request's files together, before any route looks at it.
         const uploadBytes = parsed.files.reduce((sum, file) => sum + file.size, 0);
         if (uploadBytes > options.maxUploadBytes) throw new ApiFailure(413, { code: 40005, message: 'Request entity too large' });

@@ -185,8 +185,10 @@ export class World {
     for (const listener of [...this.listeners]) listener();
   }
 
-  addGuild(name: string, options: { locale: string }): EmulatedGuild {
-    const id = createSnowflake();
+  /** A guild the bot is in; `id` when the test chose one (e.g. to land on a shard), else a fresh snowflake. */
+  addGuild(name: string, options: { locale: string; id?: string }): EmulatedGuild {
+    const id = options.id ?? createSnowflake();
+    if (this.guilds.has(id)) throw new Error(`there is already a guild with id ${id}`);
     const botRole = this.createRole('Concept Bot', 0n, 1, { bot_id: this.bot.id });
     const adminRole = this.createRole('Admin', PermissionFlagsBits.ManageGuild, 2);
     const everyone = this.createRole('@everyone', everyonePermissions, 0);

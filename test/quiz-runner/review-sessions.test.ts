@@ -162,7 +162,8 @@ describe('a review session', () => {
 
   it('a member with a backlog meets one never-seen concept a day, first; the other never-seen ones wait behind the backlog', async () => {
     const { runner, store } = await createRunner({ kb: buildKb() });
-    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub']) await rememberFrom(store, conceptId, 40);
+    for (const conceptId of ['network/tcp', 'network/router', 'network/switch', 'network/gateway', 'network/hub'])
+      await rememberFrom(store, conceptId, 40);
 
     const first = await runner.nextReview(sessionIn(null), noTally);
     expect(first.kind === 'question' && first.question.conceptId).toBe('os/deadlock');

@@ -5,7 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RecordAnswerResult } from '../../src/quiz/types.js';
 import { openQuizStore } from '../../src/store/sqlite-quiz-store.js';
-import { createDatabasePath, day, hour, openSqliteTestStore, openTestStore, postQuestion, storeBackends } from './store-test-kit.js';
+import {
+  createDatabasePath,
+  day,
+  hour,
+  openSqliteTestStore,
+  openTestStore,
+  postQuestion,
+  storeBackends,
+  startStoreBackends,
+} from './store-test-kit.js';
+
+startStoreBackends();
 
 const postedAt = new Date('2026-03-02T00:00:00Z');
 const during = new Date(postedAt.getTime() + 10 * 60_000);
@@ -131,7 +142,8 @@ describe.each(storeBackends)('recording answers ($name)', (backend) => {
     expect(results.filter((result) => result.kind === 'already-answered')).toHaveLength(1000);
     expect(tally.participants).toBe(1000);
     expect(tally.counts.reduce((sum, count) => sum + count, 0)).toBe(1000);
-  });
+    // 2,000 round trips: PGlite runs them one at a time in WebAssembly, some 10 ms each on a busy 2-core machine.
+  }, 120_000);
 });
 
 describe('recording answers from several processes on one SQLite file', () => {

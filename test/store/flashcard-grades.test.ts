@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createCardKey } from '../../src/quiz/flashcard-practice.js';
 import { listAppliedMigrations } from '../../src/store/database.js';
 import Database from 'better-sqlite3';
-import { createDatabasePath, guildId, openSqliteTestStore, openTestDatabase, openTestStore, storeBackends } from './store-test-kit.js';
+import {
+  createDatabasePath,
+  guildId,
+  openSqliteTestStore,
+  openTestDatabase,
+  openTestStore,
+  storeBackends,
+  startStoreBackends,
+} from './store-test-kit.js';
+
+startStoreBackends();
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
 const handshake = { conceptId: 'network/tcp', cardKey: createCardKey('network/tcp', 'TCP 3-way handshake의 세 단계는?') };

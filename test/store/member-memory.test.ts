@@ -15,7 +15,10 @@ import {
   openTestStore,
   postQuestion,
   storeBackends,
+  startStoreBackends,
 } from './store-test-kit.js';
+
+startStoreBackends();
 
 const start = new Date('2026-03-02T09:00:00.000Z');
 const key = { guildId, userId: 'u1', conceptId: 'network/tcp' };

@@ -22,7 +22,9 @@ describe.each(postgresBackends())('PostgreSQL migrations on $name', (backend) =>
     const url = await backend.url();
     const pools = Array.from({ length: 4 }, () => createPool(url, 1));
     try {
-      const applied = await Promise.all(pools.map((pool) => migrateSchema(pool, schema)));
+      // Settled, not raced: every opener has finished before the schema is dropped, even when one fails.
+      const settled = await Promise.allSettled(pools.map((pool) => migrateSchema(pool, schema)));
+      const applied = settled.map((result) => (result.status === 'fulfilled' ? result.value : [`failed: ${String(result.reason)}`]));
 
       expect(applied.flat()).toEqual(postgresMigrations.map((migration) => migration.name));
       const recorded = await backend.query<{ version: number; name: string }>(

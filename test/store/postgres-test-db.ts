@@ -3,6 +3,10 @@
 // TEST_DATABASE_URL when that is set. Each test works in a schema of its own, made with a random name and dropped
 // after the test, so nothing else on the server is ever touched.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
@@ -22,6 +26,8 @@ export interface PostgresBackend {
   open(): Promise<PostgresQuizStore>;
   /** A new, empty schema; dropped after the test. */
   createSchema(): Promise<string>;
+  /** Drop a schema made by `createSchema` now rather than after the test (its stores closed first). */
+  dropSchema(schema: string): Promise<void>;
   /** Open a store on `schema` (the test's own); closed after the test. */
   openSchema(schema: string): Promise<PostgresQuizStore>;
   /** The server's connection string (to make pools of the test's own, which it must end). */
@@ -40,7 +46,7 @@ export interface PostgresBackend {
 const pgliteMaxConnections = 8;
 const pglitePoolSize = 1;
 const serverPoolSize = 4;
-/** Starting PGlite compiles its WebAssembly: seconds, and more on a busy machine. */
+/** Starting PGlite compiles its WebAssembly (and, the first time on a machine, runs initdb): seconds, more when busy. */
 export const postgresStartTimeoutMs = 180_000;
 
 interface RunningServer {
@@ -66,8 +72,39 @@ afterAll(async () => {
   external = null;
 });
 
-async function startPglite(): Promise<RunningServer> {
+/**
+ * initdb is most of PGlite's start (10–20 s on a busy 2-core machine, against 3 s from a copy), and every test file
+ * starts its own PGlite. So the first start on a machine keeps the freshly initialised, still empty data directory
+ * in the temp folder, per PGlite version, and later starts load it. Written under a temporary name and renamed, so
+ * files starting together never read half a copy; a copy that cannot be loaded is made again.
+ */
+async function createPglite(): Promise<PGlite> {
+  const copy = path.join(os.tmpdir(), `concept-bot-pglite-${pgliteVersion()}-initdb.tar`);
+  if (fs.existsSync(copy)) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([await fs.promises.readFile(copy)]) });
+    } catch {
+      // Unreadable (another version's, damaged): initialise afresh below and replace it.
+    }
+  }
   const db = await PGlite.create();
+  const dump = await db.dumpDataDir('none');
+  const partial = `${copy}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await fs.promises.writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await fs.promises.rename(partial, copy);
+  return db;
+}
+
+function pgliteVersion(): string {
+  // The package's exports do not include package.json: find it beside the resolved entry point.
+  let directory = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!fs.existsSync(path.join(directory, 'package.json'))) directory = path.dirname(directory);
+  const manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as { version?: unknown };
+  return String(manifest.version);
+}
+
+async function startPglite(): Promise<RunningServer> {
+  const db = await createPglite();
   const socketServer = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: pgliteMaxConnections });
   await socketServer.start();
   return {
@@ -108,10 +145,14 @@ function backend(name: string, concurrentConnections: boolean, start: () => Prom
     openedStores.push(store);
     return store;
   };
+  const dropSchema = async (schema: string): Promise<void> => {
+    await (await start()).query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  };
   return {
     name,
     concurrentConnections,
     createSchema,
+    dropSchema,
     openSchema,
     open: async () => openSchema(await createSchema()),
     url: async () => (await start()).url,

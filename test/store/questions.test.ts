@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { channelId, guildId, hour, makeGenerated, openTestDatabase, openTestStore, postQuestion, storeBackends } from './store-test-kit.js';
+import {
+  channelId,
+  guildId,
+  hour,
+  makeGenerated,
+  openTestDatabase,
+  openTestStore,
+  postQuestion,
+  storeBackends,
+  startStoreBackends,
+} from './store-test-kit.js';
+
+startStoreBackends();
 
 const slot = new Date('2026-03-02T00:00:00.000Z');
 

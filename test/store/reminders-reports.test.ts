@@ -1,7 +1,9 @@
 // Migration 7 through the store interface: reminders (opt-in, the once-a-day claim, the closed-DMs notice) and
 // the guild's weekly report schedule, on real SQLite files.
 import { describe, expect, it } from 'vitest';
-import { guildId, channelId, openTestStore, storeBackends } from './store-test-kit.js';
+import { guildId, channelId, openTestStore, storeBackends, startStoreBackends } from './store-test-kit.js';
+
+startStoreBackends();
 
 const at = new Date('2026-12-01T00:00:00.000Z');
 
@@ -58,7 +60,7 @@ describe.each(storeBackends)('reminders in the store ($name)', (backend) => {
 
   it('refuses a minute outside the day', async () => {
     const store = await openTestStore(backend);
-    await expect(store.saveReminder({ guildId, userId: 'u1', minuteOfDay: 1440, language: null, at })).rejects.toThrow(/CHECK/);
+    await expect(store.saveReminder({ guildId, userId: 'u1', minuteOfDay: 1440, language: null, at })).rejects.toThrow(/check constraint/i);
   });
 });
 

@@ -3,7 +3,19 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations.js';
-import { channelId, createDatabasePath, guildId, hour, openSqliteTestStore, openTestStore, postQuestion, storeBackends } from './store-test-kit.js';
+import {
+  channelId,
+  createDatabasePath,
+  guildId,
+  hour,
+  openSqliteTestStore,
+  openTestStore,
+  postQuestion,
+  storeBackends,
+  startStoreBackends,
+} from './store-test-kit.js';
+
+startStoreBackends();
 
 const postedAt = new Date('2026-03-02T00:00:00.000Z');
 

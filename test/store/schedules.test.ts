@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guildId, openTestStore, storeBackends } from './store-test-kit.js';
+import { guildId, openTestStore, storeBackends, startStoreBackends } from './store-test-kit.js';
+
+startStoreBackends();
 
 const createdAt = new Date('2026-03-01T00:00:00Z');
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askAndClose, channelId, guildId, hour, openTestStore, postQuestion, storeBackends } from './store-test-kit.js';
+import { askAndClose, channelId, guildId, hour, openTestStore, postQuestion, storeBackends, startStoreBackends } from './store-test-kit.js';
+
+startStoreBackends();
 
 const start = new Date('2026-03-02T00:00:00Z').getTime();
 /** The n-th daily question. */

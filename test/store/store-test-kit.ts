@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import type { QuizStore } from '../../src/quiz/quiz-store.js';
 import type { ClosedQuestion, GeneratedQuestion, StoredQuestion } from '../../src/quiz/types.js';
 import { openQuizStore, type SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
+import { postgresBackends, postgresStartTimeoutMs, startPostgresBackends } from './postgres-test-db.js';
 
 /** A fresh, empty database of one backend with a store open on it. */
 export interface OpenedTestStore {
@@ -56,8 +57,40 @@ export const sqliteBackend: StoreBackend = {
   },
 };
 
+/**
+ * PostgreSQL: PGlite always, and the server at TEST_DATABASE_URL when it is set (postgres-test-db.ts). Each database
+ * is a new schema with a random name on that server, dropped afterwards.
+ */
+const postgresStoreBackends: StoreBackend[] = postgresBackends().map((backend) => ({
+  name: backend.name,
+  async open() {
+    const schema = await backend.createSchema();
+    const stores: QuizStore[] = [await backend.openSchema(schema)];
+    return {
+      store: stores[0]!,
+      async reopen() {
+        const store = await backend.openSchema(schema);
+        stores.push(store);
+        return store;
+      },
+      async cleanup() {
+        for (const store of stores) await closeQuietly(store);
+        await backend.dropSchema(schema);
+      },
+    };
+  },
+}));
+
 /** Every backend the store contract suite runs against: a new `QuizStore` implementation is one more entry. */
-export const storeBackends: readonly StoreBackend[] = [sqliteBackend];
+export const storeBackends: readonly StoreBackend[] = [sqliteBackend, ...postgresStoreBackends];
+
+/**
+ * Start every backend's server before the file's tests: PGlite compiles its WebAssembly first, seconds that no
+ * single test should pay. Called at the top of each contract file.
+ */
+export function startStoreBackends(): void {
+  beforeAll(startPostgresBackends, postgresStartTimeoutMs);
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 const openedStores: SqliteQuizStore[] = [];
