@@ -1,6 +1,7 @@
 // Names out of a heading: `가상 사설망(VPN, Virtual Private Network)` → 가상 사설망, VPN, Virtual Private Network.
 import { nameKey } from './slug.js';
 
+/** The brackets `maskParenthesised` reads: `(` `（` `[` open, `)` `）` `]` close (any closer closes any opener). */
 const openers = '(（[';
 const closers = ')）]';
 
@@ -9,35 +10,48 @@ const closers = ')）]';
  * are only found at the top level: the comma in `가상 사설망(VPN, Virtual Private Network)` is not one.
  */
 export function maskParenthesised(text: string): string {
+  // Runs outside parentheses are copied whole (with the outermost brackets); everything between is masked.
   let depth = 0;
   let masked = '';
-  for (const char of text) {
-    if (openers.includes(char)) {
-      depth++;
-      masked += depth === 1 ? char : '\u0000'.repeat(char.length);
-    } else if (closers.includes(char) && depth > 0) {
-      depth--;
-      masked += depth === 0 ? char : '\u0000'.repeat(char.length);
-    } else {
-      masked += depth > 0 ? '\u0000'.repeat(char.length) : char;
+  let runStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0xff08 || code === 0x5b) {
+      if (++depth === 1) {
+        masked += text.slice(runStart, index + 1);
+        runStart = index + 1;
+      }
+    } else if ((code === 0x29 || code === 0xff09 || code === 0x5d) && depth > 0) {
+      if (--depth === 0) {
+        masked += '\u0000'.repeat(index - runStart) + text[index];
+        runStart = index + 1;
+      }
     }
   }
-  return masked;
+  return masked + (depth > 0 ? '\u0000'.repeat(text.length - runStart) : text.slice(runStart));
 }
 
 /** Split `text` where `separator` matches outside parentheses. */
 export function splitTopLevel(text: string, separator: RegExp): string[] {
   const masked = maskParenthesised(text);
-  const flags = separator.flags.includes('g') ? separator.flags : separator.flags + 'g';
   const parts: string[] = [];
   let last = 0;
-  for (const match of masked.matchAll(new RegExp(separator.source, flags))) {
+  for (const match of masked.matchAll(globalVersion(separator))) {
     if (match[0].length === 0) continue;
     parts.push(text.slice(last, match.index));
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
   return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** The separator with the `g` flag, made once per separator (every heading and statement is split). */
+const globalVersions = new WeakMap<RegExp, RegExp>();
+function globalVersion(separator: RegExp): RegExp {
+  if (separator.flags.includes('g')) return separator;
+  let global = globalVersions.get(separator);
+  if (!global) globalVersions.set(separator, (global = new RegExp(separator.source, `${separator.flags}g`)));
+  return global;
 }
 
 /**
@@ -56,9 +70,18 @@ const innerLeadIn = /^(?:또는|혹은|즉|or|aka|a\.k\.a\.|i\.e\.,?|also\s+(?:c
 
 /** Names of a heading, in order, without duplicates (case-insensitive). */
 export function extractNames(heading: string): string[] {
-  const text = cleanHeading(heading);
-  return uniqueNames(splitTopLevel(text, headingJoiner).flatMap(splitCommaList).flatMap(splitAtParticleJoiners).flatMap(namesOfTerm));
+  let names = namesByHeading.get(heading);
+  if (!names) {
+    if (namesByHeading.size >= 20_000) namesByHeading.clear();
+    const text = cleanHeading(heading);
+    names = uniqueNames(splitTopLevel(text, headingJoiner).flatMap(splitCommaList).flatMap(splitAtParticleJoiners).flatMap(namesOfTerm));
+    namesByHeading.set(heading, names);
+  }
+  return [...names];
 }
+
+/** Each heading is read twice, to tell its kind and for its names: its names are worked out once. */
+const namesByHeading = new Map<string, readonly string[]>();
 
 /**
  * The heading without what only dresses it: numbering, a date and `[tag]` prefixes of a diary note

@@ -60,8 +60,19 @@ export function createMentionFinder(concepts: readonly Pick<Concept, 'id' | 'nam
   };
 }
 
-/** First two characters → term length → exact text → terms: a position costs one lookup per length, not per term. */
-type TermIndex = Map<string, Map<number, Map<string, Term[]>>>;
+/**
+ * First two characters → term length → exact text → terms: a position costs one lookup per length, not per term.
+ * Each length also knows the first four characters of its texts, so a position whose first four match none of
+ * them skips the length without cutting out its text (10,000 names share a few dozen first syllables).
+ */
+type TermIndex = Map<string, Map<number, TermsOfLength>>;
+
+interface TermsOfLength {
+  byText: Map<string, Term[]>;
+  heads: Set<string>;
+}
+
+const headLength = 4;
 
 function indexTerms(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>[]): TermIndex {
   const index: TermIndex = new Map();
@@ -75,9 +86,10 @@ function indexTerms(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>
         boundedStart: wordChar.test(text[0] ?? ''),
         boundedEnd: wordChar.test(text.at(-1) ?? ''),
       };
-      const byLength = getOrCreate(index, text.slice(0, 2), () => new Map<number, Map<string, Term[]>>());
-      const byText = getOrCreate(byLength, text.length, () => new Map<string, Term[]>());
-      getOrCreate(byText, text, () => [] as Term[]).push(term);
+      const byLength = getOrCreate(index, text.slice(0, 2), () => new Map<number, TermsOfLength>());
+      const ofLength = getOrCreate(byLength, text.length, () => ({ byText: new Map<string, Term[]>(), heads: new Set<string>() }));
+      getOrCreate(ofLength.byText, text, () => [] as Term[]).push(term);
+      ofLength.heads.add(text.slice(0, headLength));
     }
   }
   return index;
@@ -105,7 +117,9 @@ function findMentions(text: string, index: TermIndex): Mention[] {
   for (let start = 0; start < text.length - 1; start++) {
     const byLength = index.get(text.slice(start, start + 2));
     if (!byLength) continue;
-    for (const [length, byText] of byLength) {
+    const head = text.slice(start, start + headLength);
+    for (const [length, { byText, heads }] of byLength) {
+      if (length >= headLength && !heads.has(head)) continue;
       const terms = byText.get(text.slice(start, start + length));
       if (!terms) continue;
       for (const term of terms) {

@@ -66,7 +66,8 @@ export function buildKnowledgeBase(docsDir: string, files: readonly NoteFile[], 
 /** The parser is meant to turn every flaw into a problem; should it still throw, one note must not take the others down. */
 function parseNoteSafely(markdown: string, file: string): ParsedNote {
   try {
-    return parseNote(markdown, file);
+    // Concepts are related once all notes are read, across notes (below).
+    return parseNote(markdown, file, { relateConcepts: false });
   } catch (error) {
     return {
       document: { id: file, title: file, file, references: [], conceptIds: [] },

@@ -82,6 +82,12 @@ function visitParents(node: Nodes, visit: (parent: Parent) => void): void {
 
 /** Every node below `node` (itself included), depth first, in document order. */
 export function* walkNodes(node: Nodes): Generator<Nodes> {
-  yield node;
-  if ('children' in node) for (const child of node.children as Nodes[]) yield* walkNodes(child);
+  // A stack rather than nested generators: each level of `yield*` would pass every node up through it.
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    yield next;
+    if (!('children' in next)) continue;
+    const children = next.children as Nodes[];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
 }

@@ -16,7 +16,7 @@ import type { AuthoredQuestion, Concept, ConceptImage, Flashcard, KbProblem, Not
 
 export interface ParsedNote {
   document: NoteDocument;
-  /** Related ids only link concepts of this note; the knowledge base links across notes. */
+  /** Related ids only link concepts of this note (and none with `relateConcepts: false`); the knowledge base links across notes. */
   concepts: Concept[];
   problems: KbProblem[];
 }
@@ -24,8 +24,16 @@ export interface ParsedNote {
 /** A concept before its id is known: ids need the whole note (front matter, duplicate slugs). */
 type ConceptDraft = Omit<Concept, 'id' | 'documentId' | 'relatedIds'>;
 
+export interface ParseNoteOptions {
+  /**
+   * Link the note's concepts to each other (`relatedIds`); on by default. The knowledge base turns it off: it
+   * links every concept across all notes afterwards, which would only repeat the work.
+   */
+  relateConcepts?: boolean;
+}
+
 /** Never throws: whatever cannot be used becomes a problem with the file and line. */
-export function parseNote(markdown: string, file: string): ParsedNote {
+export function parseNote(markdown: string, file: string, { relateConcepts = true }: ParseNoteOptions = {}): ParsedNote {
   const source = markdown.replace(/^\uFEFF/, '');
   const problems: KbProblem[] = [];
   const report = (severity: KbProblem['severity'], line: number, message: string): void => {
@@ -127,8 +135,10 @@ export function parseNote(markdown: string, file: string): ParsedNote {
   const documentId = frontMatter.id ? documentIdFromPath(frontMatter.id) || documentIdFromPath(file) : documentIdFromPath(file);
   const concepts = assignIds(drafts, documentId, frontMatter, report);
   addFrontMatterAliases(concepts, frontMatter.aliases, documentId, report);
-  const related = findRelatedIds(concepts);
-  for (const concept of concepts) concept.relatedIds = related.get(concept.id) ?? [];
+  if (relateConcepts) {
+    const related = findRelatedIds(concepts);
+    for (const concept of concepts) concept.relatedIds = related.get(concept.id) ?? [];
+  }
   attachNoteQuestions(concepts, noteQuestions, (line, message) => report('warning', line, message));
 
   if (concepts.length === 0 && !problems.some((problem) => problem.severity === 'error')) {

@@ -115,8 +115,11 @@ export function findUnaskableConcepts(kb: KnowledgeBase): SkippedConcept[] {
 
 /** Why no question can be made about this concept, or null when one can (unknown concepts cannot be asked). */
 export function explainUnaskableConcept(kb: KnowledgeBase, conceptId: string): string | null {
-  const material = getQuizMaterial(kb).materialOf(conceptId);
-  return material ? explainUnaskable(material) : 'the concept is not in the notes';
+  const quizMaterial = getQuizMaterial(kb);
+  const askable = quizMaterial.canAsk(conceptId);
+  if (askable === undefined) return 'the concept is not in the notes';
+  // Only an unaskable concept needs its whole material, for the reason (its scan went through every candidate).
+  return askable ? null : explainUnaskable(quizMaterial.materialOf(conceptId)!);
 }
 
 function explainUnaskable({ concept, whichConcept, clozes, authored, bestRejected }: ConceptMaterial): string | null {

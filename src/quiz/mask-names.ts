@@ -36,7 +36,7 @@ export function countLetters(text: string): number {
 const patterns = new Map<string, RegExp>();
 
 /** The same few patterns run against every statement of a concept: compile each once. */
-function compiledPattern(source: string, flags: string): RegExp {
+export function compiledPattern(source: string, flags: string): RegExp {
   const key = `${flags}/${source}`;
   let pattern = patterns.get(key);
   if (!pattern) {
@@ -70,6 +70,19 @@ const structuralChars: Record<string, string> = {
  * name may be any short run of spaces, hyphens, dots or slashes; brackets and commas must be there.
  */
 export function namePatternSource(name: string): string | null {
+  let source = patternSources.get(name);
+  if (source === undefined) {
+    if (patternSources.size > 5000) patternSources.clear();
+    source = buildPatternSource(name);
+    patternSources.set(name, source);
+  }
+  return source;
+}
+
+/** Sources of the names and terms asked for again and again (each blankable term, in each sentence of its concept). */
+const patternSources = new Map<string, string | null>();
+
+function buildPatternSource(name: string): string | null {
   const tokens =
     name
       .normalize('NFC')
@@ -182,6 +195,18 @@ function keyText(raw: string): KeyedText {
   const ends: number[] = [];
   let offset = 0;
   for (const char of text) {
+    const code = char.charCodeAt(0);
+    // ASCII and Hangul syllables, most of any note, fold without Unicode tables: only A-Z change (to lower case).
+    if (code < 0x80 || (code >= 0xac00 && code <= 0xd7a3)) {
+      const isLetter = code >= 0xac00 || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+      if (isLetter) {
+        key += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char;
+        starts.push(offset);
+        ends.push(offset + 1);
+      }
+      offset += 1;
+      continue;
+    }
     const folded = char.normalize('NFKC').toLowerCase();
     for (const part of folded) {
       if (!letterOrDigit.test(part)) continue;
@@ -208,7 +233,7 @@ function joinsUp(keyed: KeyedText, at: number, last: number): boolean {
 /** `＿＿＿(＿＿＿, ＿＿＿)` says no more than `＿＿＿`, and reads better. */
 function collapseMasks(text: string, mask: string): string {
   const m = escapeRegExp(mask);
-  return text.replace(new RegExp(`${m}\\s*[(（]\\s*${m}(?:\\s*[,/]\\s*${m})*\\s*[)）]`, 'g'), mask);
+  return text.replace(compiledPattern(`${m}\\s*[(（]\\s*${m}(?:\\s*[,/]\\s*${m})*\\s*[)）]`, 'g'), mask);
 }
 
 /** How many times `name` occurs in `text`, matched as `maskNames` matches it. */
@@ -224,14 +249,28 @@ export function countOccurrences(text: string, name: string): number {
  * two-letter Latin names (`VE`, `OS`) are looked for as whole words, or every `level` would leak `VE`.
  */
 export function findLeakedName(text: string, names: readonly string[]): string | undefined {
-  const key = textKey(text);
-  const folded = text.normalize('NFKC').toLowerCase();
-  return names.find((name) => {
+  return createLeakFinder(names)(foldText(text));
+}
+
+/** A text as the leak checks read it: its key (`textKey`) and its folded form (for whole-word checks). */
+export interface FoldedText {
+  key: string;
+  folded: string;
+}
+
+export function foldText(text: string): FoldedText {
+  return { key: textKey(text), folded: text.normalize('NFKC').toLowerCase() };
+}
+
+/** `findLeakedName` for one set of names and many texts: each name's key is worked out once. */
+export function createLeakFinder(names: readonly string[]): (text: FoldedText) => string | undefined {
+  const checks = names.flatMap((name) => {
     const nameKey = textKey(name);
-    if (nameKey === '') return false;
-    if (isShortLatin(nameKey)) return compiledPattern(`${latinBefore}${escapeRegExp(nameKey)}${latinAfter}`, 'u').test(folded);
-    return key.includes(nameKey);
+    if (nameKey === '') return [];
+    const word = isShortLatin(nameKey) ? compiledPattern(`${latinBefore}${escapeRegExp(nameKey)}${latinAfter}`, 'u') : null;
+    return [{ name, nameKey, word }];
   });
+  return ({ key, folded }) => checks.find(({ nameKey, word }) => (word ? word.test(folded) : key.includes(nameKey)))?.name;
 }
 
 function isShortLatin(key: string): boolean {

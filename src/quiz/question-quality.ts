@@ -155,9 +155,15 @@ export interface QualityVerdict {
 }
 
 export function scoreQuestion(features: QuestionFeatures): QualityVerdict {
-  const applied = qualityRules.filter((rule) => rule.applies(features));
-  const score = applied.reduce((sum, rule) => sum + rule.weight, 1);
-  return { score: Math.max(0, Math.round(score * 100) / 100), rules: applied.map((rule) => rule.id) };
+  // One pass, weights added in table order: every candidate of every concept is scored, some twice.
+  let score = 1;
+  const rules: string[] = [];
+  for (const rule of qualityRules) {
+    if (!rule.applies(features)) continue;
+    score += rule.weight;
+    rules.push(rule.id);
+  }
+  return { score: Math.max(0, Math.round(score * 100) / 100), rules };
 }
 
 export function isAskable(verdict: QualityVerdict): boolean {

@@ -1,12 +1,12 @@
 // Cloze candidates: a sentence of the concept's prose with one key term blanked, and the terms that may stand beside it.
 import type { Concept } from '../../kb/types.js';
-import { commandWords, findTranslatedTerms, isVerbSlot, makeTerm, overlaps, type Term } from '../key-terms.js';
+import { commandWords, isVerbSlot, makeTerm, overlaps, type Term } from '../key-terms.js';
 import { agreeParticle, readBlankEnding } from '../korean-particles.js';
-import { answerMask, countLetters, countOccurrences, findLeakedName, namePatternSource, textKey } from '../mask-names.js';
+import { answerMask, compiledPattern, countLetters, countOccurrences, findLeakedName, foldText, namePatternSource, textKey } from '../mask-names.js';
 import type { PromptSentence } from '../prompt-sentences.js';
 import { scoreQuestion, type QualityVerdict, type QuestionFeatures } from '../question-quality.js';
 import type { MaterialContext } from './context.js';
-import { isOwnKey, prepare, showsAny } from './labels.js';
+import { showsAny } from './labels.js';
 import { distractorCount, maxPoolSize } from './limits.js';
 import type { FeaturesOf } from './sentence-features.js';
 import { lengthGap, rankTerms, uniqueTerms } from './term-likeness.js';
@@ -14,16 +14,12 @@ import type { TermPools } from './term-pools.js';
 import type { ClozeCandidate } from './types.js';
 
 /** Terms of this concept's prose a cloze may blank: its bold terms, translated terms, and names of other concepts it mentions. */
-export function blankableTerms(context: MaterialContext, pools: TermPools, concept: Concept, ownKeys: ReadonlySet<string>): Term[] {
-  const { kb, domainOf, conceptByNameKey } = context;
+export function blankableTerms(context: MaterialContext, pools: TermPools, concept: Concept, isOwnTerm: (term: Term) => boolean): Term[] {
+  const { kb, domainOf, conceptByNameKey, translatedTermsOf } = context;
   const { termByKeyOf } = pools;
   const byKey = termByKeyOf(concept.documentId);
   const domain = domainOf(concept.documentId);
-  const texts = [
-    ...concept.boldTerms,
-    ...concept.passages.flatMap((passage) => findTranslatedTerms(passage.text)),
-    ...concept.relatedIds.flatMap((id) => kb.getConcept(id)?.names ?? []),
-  ];
+  const texts = [...concept.boldTerms, ...translatedTermsOf(concept), ...concept.relatedIds.flatMap((id) => kb.getConcept(id)?.names ?? [])];
   const result: Term[] = [];
   const seen = new Set<string>();
   for (const text of texts) {
@@ -39,7 +35,7 @@ export function blankableTerms(context: MaterialContext, pools: TermPools, conce
         'name',
       );
     // Blanking the concept's own name is a which-concept question in disguise.
-    if (!term || term.partKeys.some((part) => isOwnKey(part, ownKeys))) continue;
+    if (!term || isOwnTerm(term)) continue;
     // A name borrowed from a note outside the domain is a homonym as often as not (`인덱스 i` in a heap note).
     if (!domain.includes(term.documentId)) continue;
     term.namedConceptId ??= term.partKeys.map((part) => conceptByNameKey.get(part)).find((id) => id !== undefined) ?? null;
@@ -53,15 +49,15 @@ export function blankSentence(
   concept: Concept,
   sentence: PromptSentence,
   term: Term,
-  ownKeys: ReadonlySet<string>,
+  isOwnTerm: (term: Term) => boolean,
   domainTerms: readonly Term[],
 ): ClozeCandidate | null {
   const prompt = blankTerm(sentence.text, term);
   if (prompt === null) return null;
-  const text = prepare(prompt);
+  const text = foldText(prompt);
   const candidates: Term[] = [];
   for (const other of domainTerms) {
-    if (overlaps(other, term) || other.partKeys.some((key) => isOwnKey(key, ownKeys))) continue;
+    if (overlaps(other, term) || isOwnTerm(other)) continue;
     if (other.generic || other.verbal || showsAny(text, other.partKeys)) continue;
     candidates.push(other);
     if (candidates.length >= maxPoolSize * 3) break;
@@ -120,7 +116,7 @@ export function finishCloze(candidate: ClozeCandidate, wrong: readonly Term[]): 
 function isCommonNounUse(sentence: string, term: Term): boolean {
   if (term.script !== 'latin' || !/\p{Lu}/u.test(term.text)) return false;
   const source = namePatternSource(term.text);
-  const found = source === null ? null : new RegExp(source, 'iu').exec(sentence.normalize('NFC'));
+  const found = source === null ? null : compiledPattern(source, 'iu').exec(sentence.normalize('NFC'));
   return found !== null && found[0] === found[0].toLowerCase();
 }
 
@@ -141,6 +137,9 @@ function isInsideCommand(before: string, prompt: string, term: Term): boolean {
   );
 }
 
+const glossAfterBlank = new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'u');
+const blankInsideBrackets = new RegExp(`[(（]\\s*${answerMask}`, 'u');
+
 /** The sentence with its one occurrence of `term` blanked, or null when that would not make a fair question. */
 function blankTerm(sentence: string, term: Term): string | null {
   // Twice in the sentence means the second one answers the first.
@@ -149,11 +148,11 @@ function blankTerm(sentence: string, term: Term): string | null {
   if (source === null) return null;
   const blanked = sentence
     .normalize('NFC')
-    .replace(new RegExp(source, 'iu'), answerMask)
+    .replace(compiledPattern(source, 'iu'), answerMask)
     // `＿＿＿(Time To Live)` spells out what `TTL` was: the gloss goes with the term.
-    .replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'u'), answerMask);
+    .replace(glossAfterBlank, answerMask);
   // `Time To Live(＿＿＿)`: the words before the brackets are the answer in other words.
-  if (new RegExp(`[(（]\\s*${answerMask}`, 'u').test(blanked)) return null;
+  if (blankInsideBrackets.test(blanked)) return null;
   // The concept's own names stay: they are the sentence's context, and the answer is the blanked term.
   const prompt = blanked.trim();
   if (findLeakedName(prompt, term.forms) !== undefined) return null;

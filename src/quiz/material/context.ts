@@ -1,6 +1,7 @@
 // What every part of the material needs to know about the knowledge base, worked out once per knowledge base and
 // handed to each part: labels, names and their keys, each note's concepts in order, and each note's domain.
 import type { Concept, KnowledgeBase } from '../../kb/types.js';
+import { findTranslatedTerms } from '../key-terms.js';
 import { textKey } from '../mask-names.js';
 import { buildDomains } from './domains.js';
 import { formatQuizLabel, keysOf, namesOf, type NameKeys } from './labels.js';
@@ -18,6 +19,8 @@ export interface MaterialContext {
   positionInNote: ReadonlyMap<string, number>;
   /** Which concept a name key names: a bold `커널` in another section still opens the Kernel concept. */
   conceptByNameKey: ReadonlyMap<string, string>;
+  /** Terms its prose writes with a translation (`가상 메모리(Virtual Memory)`), in order; read once per concept. */
+  translatedTermsOf: (concept: Concept) => string[];
 }
 
 export function buildMaterialContext(kb: KnowledgeBase): MaterialContext {
@@ -46,5 +49,23 @@ export function buildMaterialContext(kb: KnowledgeBase): MaterialContext {
   const conceptByNameKey = new Map<string, string>();
   for (const concept of kb.concepts)
     for (const key of nameKeysById.get(concept.id)!.keys) if (!conceptByNameKey.has(key)) conceptByNameKey.set(key, concept.id);
-  return { kb, labelOf, labelKeys, namesById, nameKeysById, termKeysById, conceptsByDocument, domainOf, positionInNote, conceptByNameKey };
+  const translatedTerms = new Map<string, string[]>();
+  const translatedTermsOf = (concept: Concept): string[] => {
+    let terms = translatedTerms.get(concept.id);
+    if (!terms) translatedTerms.set(concept.id, (terms = concept.passages.flatMap((passage) => findTranslatedTerms(passage.text))));
+    return terms;
+  };
+  return {
+    kb,
+    labelOf,
+    labelKeys,
+    namesById,
+    nameKeysById,
+    termKeysById,
+    conceptsByDocument,
+    domainOf,
+    positionInNote,
+    conceptByNameKey,
+    translatedTermsOf,
+  };
 }

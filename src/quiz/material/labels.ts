@@ -2,7 +2,7 @@
 import type { Concept } from '../../kb/types.js';
 import { formatConceptLabel } from '../../search/format-concept-name.js';
 import { commandWords } from '../key-terms.js';
-import { escapeRegExp, textKey } from '../mask-names.js';
+import { escapeRegExp, textKey, type FoldedText } from '../mask-names.js';
 
 const maxLabelLength = 80;
 
@@ -84,18 +84,8 @@ function isShortLatin(key: string): boolean {
   return key.length <= 2 && /^[a-z0-9]+$/u.test(key);
 }
 
-/** A prompt made ready for many name checks: its key once, not once per name. */
-export interface PromptText {
-  key: string;
-  folded: string;
-}
-
-export function prepare(text: string): PromptText {
-  return { key: textKey(text), folded: text.normalize('NFKC').toLowerCase() };
-}
-
 /** Whether any of `keys` shows in the prompt, as `findLeakedName` judges it (short Latin keys only as words). */
-export function showsAny(prompt: PromptText, keys: readonly string[]): boolean {
+export function showsAny(prompt: FoldedText, keys: readonly string[]): boolean {
   return keys.some((key) => (isShortLatin(key) ? wordPattern(key).test(prompt.folded) : prompt.key.includes(key)));
 }
 

@@ -1,12 +1,22 @@
 // Which wrong terms look most like the answer, so a cloze's options cannot be told apart by their look.
-import { overlaps, type Term } from '../key-terms.js';
+import type { Term } from '../key-terms.js';
 
-/** The first `limit` terms of which no two mean the same thing (`커널` and `Kernel`). */
+/**
+ * The first `limit` terms of which no two mean the same thing (`커널` and `Kernel`): `overlaps` against every
+ * kept term, with the shared part keys and named concepts looked up in sets rather than compared pair by pair.
+ */
 export function uniqueTerms(terms: readonly Term[], limit: number): Term[] {
   const kept: Term[] = [];
+  const keptPartKeys = new Set<string>();
+  const keptConcepts = new Set<string>();
   for (const term of terms) {
     if (kept.length >= limit) break;
-    if (!kept.some((other) => overlaps(other, term))) kept.push(term);
+    if (term.namedConceptId !== null && keptConcepts.has(term.namedConceptId)) continue;
+    if (term.partKeys.some((key) => keptPartKeys.has(key))) continue;
+    if (kept.some((other) => other.key.includes(term.key) || term.key.includes(other.key))) continue;
+    kept.push(term);
+    for (const key of term.partKeys) keptPartKeys.add(key);
+    if (term.namedConceptId !== null) keptConcepts.add(term.namedConceptId);
   }
   return kept;
 }
@@ -18,8 +28,16 @@ export function termLikeness(answer: Term, other: Term): number {
   const sameSound = other.finalSound === answer.finalSound ? 1 : 0;
   const sameSource = other.source === answer.source ? 0.5 : 0;
   // `PCB` asks for company like `TLB`, `LRU`: acronyms beside acronyms.
-  const sameShape = isAcronym(other.text) === isAcronym(answer.text) ? 1.5 : 0;
+  const sameShape = looksLikeAcronym(other) === looksLikeAcronym(answer) ? 1.5 : 0;
   return sameNote + sameScript + sameSound + sameSource + sameShape - 2 * lengthGap(answer.text, other.text);
+}
+
+/** Each term is ranked against many answers: its shape is read once. */
+const acronyms = new WeakMap<Term, boolean>();
+function looksLikeAcronym(term: Term): boolean {
+  let acronym = acronyms.get(term);
+  if (acronym === undefined) acronyms.set(term, (acronym = isAcronym(term.text)));
+  return acronym;
 }
 
 function isAcronym(text: string): boolean {

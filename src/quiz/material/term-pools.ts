@@ -1,7 +1,7 @@
 // The terms a cloze may blank and draw wrong options from: each note's terms, each domain's terms, and for a note too
 // big to hand over whole, the terms of a concept's neighbours in it. Built on demand and cached per knowledge base.
 import type { Concept } from '../../kb/types.js';
-import { findTranslatedTerms, makeTerm, type Term } from '../key-terms.js';
+import { makeTerm, type Term } from '../key-terms.js';
 import type { MaterialContext } from './context.js';
 import { maxNoteTermsInPool, maxPoolSize } from './limits.js';
 
@@ -12,7 +12,7 @@ export interface TermPools {
 }
 
 export function createTermPools(context: MaterialContext): TermPools {
-  const { conceptsByDocument, conceptByNameKey, domainOf, positionInNote } = context;
+  const { conceptsByDocument, conceptByNameKey, domainOf, positionInNote, translatedTermsOf } = context;
 
   /** Terms in the order a note offers them: names of its concepts, bold terms, translated terms of its prose; one per key. */
   function collectTerms(documentId: string, concepts: readonly Concept[]): Term[] {
@@ -29,10 +29,11 @@ export function createTermPools(context: MaterialContext): TermPools {
   }
 
   /** One concept's terms, each made once however many pools take it (a big note's pools overlap). */
-  const termsByConcept = new Map<string, Term[]>();
+  const termsByDocumentAndConcept = new Map<string, Map<string, Term[]>>();
   function termsOfConcept(concept: Concept, documentId: string): Term[] {
-    const cacheKey = `${documentId}\u0000${concept.id}`;
-    const cached = termsByConcept.get(cacheKey);
+    let termsByConcept = termsByDocumentAndConcept.get(documentId);
+    if (!termsByConcept) termsByDocumentAndConcept.set(documentId, (termsByConcept = new Map<string, Term[]>()));
+    const cached = termsByConcept.get(concept.id);
     if (cached) return cached;
     const terms: Term[] = [];
     const seen = new Set<string>();
@@ -48,8 +49,8 @@ export function createTermPools(context: MaterialContext): TermPools {
     if (first !== undefined) add(first, 'name');
     if (first !== undefined && !/\p{Script=Hangul}/u.test(first)) for (const name of rest) add(name, 'name');
     for (const bold of concept.boldTerms) add(bold, 'bold');
-    for (const passage of concept.passages) for (const translated of findTranslatedTerms(passage.text)) add(translated, 'translation');
-    termsByConcept.set(cacheKey, terms);
+    for (const translated of translatedTermsOf(concept)) add(translated, 'translation');
+    termsByConcept.set(concept.id, terms);
     return terms;
   }
 

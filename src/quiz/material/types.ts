@@ -47,4 +47,9 @@ export interface QuizMaterial {
   kb: KnowledgeBase;
   labelOf: (concept: Concept) => string;
   materialOf(conceptId: string): ConceptMaterial | undefined;
+  /**
+   * Whether some question can be asked about the concept (undefined when it is unknown), as `materialOf` would
+   * tell, but found out from its candidates up to the first askable one: `kb check` asks it of every concept.
+   */
+  canAsk(conceptId: string): boolean | undefined;
 }

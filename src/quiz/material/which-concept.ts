@@ -1,11 +1,11 @@
 // Which-concept candidates: a sentence of the concept's prose with its names masked, asking which concept it describes.
 import type { Concept } from '../../kb/types.js';
 import { neutralizeAllParticles } from '../korean-particles.js';
-import { answerMask, countLetters, findLeakedName, findShownNameKeys, textKey } from '../mask-names.js';
+import { answerMask, countLetters, findShownNameKeys, foldText, textKey, type FoldedText } from '../mask-names.js';
 import { pointsElsewhere, type PromptSentence } from '../prompt-sentences.js';
 import { scoreQuestion, type QualityVerdict, type QuestionFeatures } from '../question-quality.js';
 import type { MaterialContext } from './context.js';
-import { prepare, showsAny } from './labels.js';
+import { showsAny } from './labels.js';
 import { distractorCount, twoSentencesBelowLetters } from './limits.js';
 import type { FeaturesOf } from './sentence-features.js';
 import type { WhichConceptCandidate } from './types.js';
@@ -39,17 +39,35 @@ function optionFeatures(answer: Concept, wrong: readonly Concept[]) {
   return { optionsFromOtherNotes: wrong.filter((other) => other.documentId !== answer.documentId).length };
 }
 
+/** What every sentence of one concept is checked against, worked out once for the concept. */
+export interface WhichConceptSubject {
+  concept: Concept;
+  /** Names, aliases, label, title and parts of joined names: none may show in the prompt. */
+  names: readonly string[];
+  mask: (text: string) => string;
+  leaks: (text: FoldedText) => string | undefined;
+  /** Keys of the names of the concept's subsections (2+ letters). */
+  subsectionKeys: readonly string[];
+  neighbours: readonly Concept[];
+  offerable: readonly Concept[];
+}
+
+export function subsectionKeysOf(concept: Concept): string[] {
+  return concept.subsections.flatMap((subsection) => subsection.names.map(textKey)).filter((key) => key.length >= 2);
+}
+
+/** `＿＿＿(Process)`, `＿＿＿(또는 ＿＿＿)`: a bracket after the mask is the name in other words. */
+const bracketAfterMask = new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'gu');
+const definesTerm = /(?:이?라고|이?라)\s?(?:한다|부른다)|is called/u;
+
 export function describeConcept(
   context: MaterialContext,
   featuresOf: FeaturesOf,
-  concept: Concept,
+  subject: WhichConceptSubject,
   sentence: PromptSentence,
-  names: readonly string[],
-  mask: (text: string) => string,
-  neighbours: readonly Concept[],
-  offerable: readonly Concept[],
 ): WhichConceptCandidate | null {
   const { nameKeysById, termKeysById } = context;
+  const { concept, names, mask, neighbours, offerable } = subject;
   // "흔히 인터넷의 전화번호부라고도 부른다": a sentence that only gives another name says nothing once masked.
   if (aliasSentence.test(sentence.text)) return null;
   // "부하 분산 장치라고도 하며, …": the alias clause, once masked, only delays the clue.
@@ -57,45 +75,43 @@ export function describeConcept(
   const useNext = countLetters(first) < twoSentencesBelowLetters && sentence.next !== undefined && !pointsElsewhere(sentence.next);
   const originalText = useNext ? `${sentence.text} ${sentence.next}` : sentence.text;
   const masked = useNext ? `${first} ${mask(sentence.next!).trim()}` : first;
-  // `＿＿＿(Process)`, `＿＿＿(또는 ＿＿＿)`: a bracket after the mask is the name in other words.
-  const prompt = neutralizeAllParticles(masked.replace(new RegExp(`${answerMask}\\s*[(（][^)）]*[)）]`, 'gu'), answerMask), answerMask);
+  const prompt = neutralizeAllParticles(masked.replace(bracketAfterMask, answerMask), answerMask);
   if (commandBeforeMask.test(prompt)) return null;
   // Each sentence is masked alone; the leak check reads the prompt as one text, across word gaps.
-  if (findLeakedName(prompt, names) !== undefined) return null;
-  const text = prepare(prompt);
-  const namesAnotherConcept = neighbours.some((other) => showsAny(text, nameKeysById.get(other.id)!.keys));
+  const text = foldText(prompt);
+  if (subject.leaks(text) !== undefined) return null;
+  // Worked out once for each neighbour: the offerable ones are among them.
+  const showingNames = new Set(neighbours.filter((other) => showsAny(text, nameKeysById.get(other.id)!.keys)));
+  const namesAnotherConcept = showingNames.size > 0;
   // "요구 페이징은 …" inside 가상 메모리 describes the subsection, not the concept a reader is asked for.
-  const opening = textKey(sentence.text.slice(0, 40));
-  const sentenceKey = textKey(originalText);
-  const describesPart = concept.subsections.some((subsection) =>
-    subsection.names.some((name) => {
-      const key = textKey(name);
-      // It opens with the subsection's name, or names it where it defines a term ("… 순수 요구 페이징이라고 한다").
-      return (
-        key.length >= 2 &&
-        (opening.startsWith(key) || (sentenceKey.includes(key) && /(?:이?라고|이?라)\s?(?:한다|부른다)|is called/u.test(originalText)))
-      );
-    }),
-  );
+  const describesPart = subject.subsectionKeys.length > 0 && describesSubsection(subject.subsectionKeys, sentence.text, originalText);
   // A concept whose names or own terms the prompt shows would be the natural pick, or a second right answer.
-  const distractors = offerable.filter((other) => !showsAny(text, nameKeysById.get(other.id)!.keys) && !showsAny(text, termKeysById.get(other.id)!));
+  const distractors = offerable.filter((other) => !showingNames.has(other) && !showsAny(text, termKeysById.get(other.id)!));
   if (distractors.length < distractorCount) return null;
   const letters = countLetters(prompt);
+  const masks = prompt.split(answerMask).length - 1;
   const features: QuestionFeatures = {
     ...featuresOf(sentence),
     kind: 'which-concept',
     letters,
     maskedShare: 1 - letters / Math.max(1, countLetters(originalText)),
-    masks: prompt.split(answerMask).length - 1,
+    masks,
     sentences: useNext ? 2 : 1,
     namesAnotherConcept,
     describesPart,
     // Two masks that stand for two different names; `＿＿＿(또는 ＿＿＿)` was collapsed into one above.
-    masksDifferentNames: prompt.split(answerMask).length > 2 && countMaskedNames(originalText, names) >= 2,
+    masksDifferentNames: masks > 1 && countMaskedNames(originalText, names) >= 2,
     ...noBlankFeatures,
     ...optionFeatures(concept, distractors.slice(0, distractorCount)),
   };
   return { kind: 'which-concept', prompt, line: sentence.line, features, verdict: scoreQuestion(features), distractors };
+}
+
+/** It opens with a subsection's name, or names it where it defines a term ("… 순수 요구 페이징이라고 한다"). */
+function describesSubsection(subsectionKeys: readonly string[], sentence: string, originalText: string): boolean {
+  const opening = textKey(sentence.slice(0, 40));
+  const sentenceKey = textKey(originalText);
+  return subsectionKeys.some((key) => opening.startsWith(key) || (sentenceKey.includes(key) && definesTerm.test(originalText)));
 }
 
 /** A which-concept question with these wrong options: its score. */
