@@ -22,7 +22,7 @@ import {
 } from '../src/discord/quiz-views.js';
 import { type Language, messagesFor } from '../src/i18n/locale.js';
 import type { StoredQuestion } from '../src/quiz/types.js';
-import { quoteUserInput } from '../src/discord/discord-text.js';
+import { nameToKeep, quoteUserInput } from '../src/discord/discord-text.js';
 import { buildMemberChartFile } from '../src/discord/learning-views.js';
 import { formatReminderTime, parseReminderTime } from '../src/learning/reminder-rules.js';
 
@@ -53,9 +53,9 @@ const data = describeCommand(new SlashCommandBuilder(), (text) => text.commands.
 /** The name a member sees in this server, kept with the answer so reveals and leaderboards never need a lookup. */
 function displayNameOf(interaction: ButtonInteraction): string {
   const member = interaction.member;
-  if (member && 'displayName' in member) return member.displayName;
-  if (member && 'nick' in member && member.nick) return member.nick;
-  return interaction.user.displayName;
+  if (member && 'displayName' in member) return nameToKeep(member.displayName);
+  if (member && 'nick' in member && member.nick) return nameToKeep(member.nick);
+  return nameToKeep(interaction.user.displayName);
 }
 
 async function practice(interaction: ChatInputCommandInteraction, context: BotContext, language: Language): Promise<void> {

@@ -63,6 +63,15 @@ export function escapeDisplayName(name: string): string {
     .replace(/@/g, '@\u200b');
 }
 
+/**
+ * A member's name as the bot keeps it with an answer: control characters (NUL, line breaks) become spaces. They
+ * never show (escapeDisplayName turns them into spaces too), and PostgreSQL refuses NUL in text, so a name
+ * carrying one would lose the member's click there.
+ */
+export function nameToKeep(name: string): string {
+  return name.replace(/\p{Cc}+/gu, ' ');
+}
+
 /** Masked link text may not contain brackets, and the URL may not contain spaces or closing parentheses. */
 export function maskedLink(text: string, url: string): string {
   const label = text.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim() || url;

@@ -20,11 +20,12 @@ export interface GuardedMarkdown {
 }
 
 /**
- * CR-only and CRLF line endings become LF (old Mac editors save CR; every later step counts lines by LF), and
- * list or quote markers beyond {@link maxNestingDepth} at the start of a line are removed, text kept.
+ * CR-only and CRLF line endings become LF (old Mac editors save CR; every later step counts lines by LF), U+0000
+ * becomes U+FFFD, and list or quote markers beyond {@link maxNestingDepth} at the start of a line are removed,
+ * text kept.
  */
 export function guardMarkdown(markdown: string, file: string): GuardedMarkdown {
-  const text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
+  const text = withoutNul(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown);
   const problems: KbProblem[] = [];
   const lines = text.split('\n');
   let fence: string | undefined;
@@ -128,4 +129,13 @@ function endOfMarker(line: string, at: number): number | undefined {
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * CommonMark replaces U+0000 with U+FFFD when it parses, but concept bodies and quiz sentences are cut from the
+ * note's own text, so a NUL would reach the store, and PostgreSQL refuses NUL in text: every question from that
+ * concept would fail to save. Replaced here, once, for every later step.
+ */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
 }

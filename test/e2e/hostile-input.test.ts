@@ -184,6 +184,18 @@ describe('member names never format, link or ping', () => {
     expect(board.type === InteractionResponseType.ChannelMessageWithSource ? board.data.allowed_mentions : undefined).toEqual({ parse: [] });
   });
 
+  it('a name carrying NUL or a line break is kept with the click as spaces (PostgreSQL refuses NUL in text)', async () => {
+    const h = await start();
+    const { emulator } = h;
+    const { post, questionId } = await postQuestion(h);
+    const member = emulator.addMember('nul\u0000name\nsecond line');
+
+    await replyTo(emulator.click(post, answerButtonId(post, 0), member));
+
+    const stored = await h.bot.store.getAnswer(questionId, member.id);
+    expect(stored?.userName).toBe('nul name second line');
+  });
+
   it('/quiz stats shows a hostile name literally in its title', async () => {
     const h = await start();
     const { emulator } = h;

@@ -63,6 +63,16 @@ describe('guardMarkdown', () => {
     expect(fromCr.problems).toEqual([]);
   });
 
+  it('turns U+0000 into U+FFFD, so no concept text carries a NUL to the store (PostgreSQL refuses it in text)', () => {
+    const note = '# 노트\n\n## 패킷(Packet)\n\n패킷은 데이터를 나누어 보내는 단위이다. 헤더\u0000와 페이로드로 구성된다.\n';
+
+    const kb = buildKnowledgeBase('notes', [{ file: 'nul.md', markdown: note }]);
+
+    const [concept] = kb.concepts;
+    expect(concept?.body).toContain('헤더\ufffd와');
+    expect(JSON.stringify(kb.concepts)).not.toContain('\\u0000');
+  });
+
   it('loads a note with absurd nesting: the concept stays, the other concepts load, one warning names the line', () => {
     const note = `# 노트\n\n## 중첩 목록(Nested list)\n\n${'- '.repeat(20_000)}끝\n\n## 보통 개념(Plain concept)\n\n- 평범한 설명이다.\n`;
 
