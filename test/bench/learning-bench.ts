@@ -56,7 +56,7 @@ import { fileURLToPath } from 'node:url';
 import { listDueConcepts, type DueConcept } from '../../src/learning/due-reviews.js';
 import { ratingForAnswer } from '../../src/learning/answer-rating.js';
 import { createMemoryState, recallProbability, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
-import { chooseWeakestConcept, listActiveMembers } from '../../src/learning/team-weakness.js';
+import { listActiveMembers } from '../../src/learning/team-recall.js';
 import { loadKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import { chooseConcept } from '../../src/quiz/choose-concept.js';
 import { findUnaskableConcepts } from '../../src/quiz/generate-question.js';
@@ -378,7 +378,7 @@ function createPolicy(name: PolicyName, concepts: readonly string[], seed: numbe
     case 'team-weighting':
       return createTeamWeighting(concepts, seed);
     case 'fsrs':
-      return createFsrsPolicy(concepts, reviewOrder);
+      return createFsrsPolicy(concepts, seed, reviewOrder);
   }
 }
 
@@ -419,19 +419,26 @@ function createTeamWeighting(concepts: readonly string[], seed: number): Policy 
   };
 }
 
-function createFsrsPolicy(concepts: readonly string[], reviewOrder: ReviewOrder): Policy {
+/**
+ * The bot with memories: the channel question is the product's `chooseConcept` given the team's memories (as
+ * src/quiz/runner/question-draws.ts calls it), each member's reviews their due list (`listDueConcepts`), every
+ * answer rated by `ratingForAnswer` (no confidence given) and reviewed by `reviewConcept`.
+ */
+function createFsrsPolicy(concepts: readonly string[], seed: number, reviewOrder: ReviewOrder): Policy {
+  const random = createRandom(seed * 31 + 7);
   const memories = new Map<string, Map<string, MemoryState>>();
   const lastAnsweredAt = new Map<string, number>();
+  const performance = new Map<string, ConceptPerformance>();
   let askedThisRound = new Set<string>();
-  let lastAsked: string | null = null;
   const memberId = (member: number) => `member-${member}`;
   return {
     channelConcept(at) {
-      const activeMembers = listActiveMembers(lastAnsweredAt, at);
-      const conceptId = chooseWeakestConcept({ scope: concepts, askedThisRound, lastAsked, activeMembers, memories, at })!;
+      const team = { activeMembers: listActiveMembers(lastAnsweredAt, at), memories };
+      const conceptId = chooseConcept({ scope: concepts, performance: [...performance.values()], askedThisRound, random, now: new Date(at), team })!;
       if (askedThisRound.size >= concepts.length) askedThisRound = new Set();
       askedThisRound.add(conceptId);
-      lastAsked = conceptId;
+      const row = performance.get(conceptId) ?? { conceptId, asked: 0, answers: 0, correctAnswers: 0, lastAskedAt: null };
+      performance.set(conceptId, { ...row, asked: row.asked + 1, lastAskedAt: new Date(at) });
       return conceptId;
     },
     reviewConcepts(member, count, at) {
@@ -440,12 +447,16 @@ function createFsrsPolicy(concepts: readonly string[], reviewOrder: ReviewOrder)
         .slice(0, count)
         .map((due) => due.conceptId);
     },
-    observe(member, conceptId, correct, at) {
+    observe(member, conceptId, correct, at, inChannel) {
       const id = memberId(member);
       const own = memories.get(id) ?? new Map<string, MemoryState>();
       memories.set(id, own);
       own.set(conceptId, reviewConcept(own.get(conceptId) ?? createMemoryState(at), ratingForAnswer({ correct }), at).state);
+      // The team counts members who answered the channel (the store's listRecentChannelAnswerers).
+      if (!inChannel) return;
       lastAnsweredAt.set(id, at);
+      const row = performance.get(conceptId)!;
+      performance.set(conceptId, { ...row, answers: row.answers + 1, correctAnswers: row.correctAnswers + (correct ? 1 : 0) });
     },
   };
 }
