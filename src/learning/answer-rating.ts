@@ -26,8 +26,9 @@ export interface AnsweredQuestion {
  * memory most in need of repair). A right answer with no more said is Hard, a success that grows stability
  * less than Good: one of four options is right by luck, so a right answer alone does not tell recall from a
  * guess (a member who never met the concept is right one time in four), and counting it as Good would push
- * the next review days out for a concept the member may not know. The learning bench measured it (see
- * test/bench/learning-bench.ts): with Good, a lucky guess left truly forgotten concepts behind the backlog.
+ * the next review days out for a concept the member may not know. The learning bench measured it (30 seeds,
+ * test/bench/learning-bench.ts): Good gave 1.14× round-robin's mean recall and 1.76× its weakest decile, Hard
+ * 1.16× and 2.01×.
  * "Sure" is the member telling us recall was effortless, FSRS's Easy. "Unsure" is recall with effort, Hard.
  * "Guessed" means the member did not recall it, so it is Again.
  */
