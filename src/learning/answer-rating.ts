@@ -20,17 +20,14 @@ export interface AnsweredQuestion {
  * | answer | no confidence | sure | unsure | guessed |
  * | ------ | ------------- | ---- | ------ | ------- |
  * | wrong  | again         | again | again | again   |
- * | right  | hard          | easy | hard   | again   |
+ * | right  | good          | easy | hard   | again   |
  *
  * Why: a wrong answer is a lapse whatever the member felt (a confident wrong answer is, if anything, the
- * memory most in need of repair). A right answer with no more said is Hard, a success that grows stability
- * less than Good: one of four options is right by luck, so a right answer alone does not tell recall from a
- * guess (a member who never met the concept is right one time in four), and counting it as Good would push
- * the next review days out for a concept the member may not know. The learning bench measured it (30 seeds,
- * test/bench/learning-bench.ts): Good gave 1.14× round-robin's mean recall and 1.76× its weakest decile, Hard
- * 1.16× and 2.01×.
- * "Sure" is the member telling us recall was effortless, FSRS's Easy. "Unsure" is recall with effort, Hard.
- * "Guessed" means the member did not recall it, so it is Again.
+ * memory most in need of repair). A right answer with no more said is FSRS's default success, Good. "Sure"
+ * is the member telling us recall was effortless, FSRS's Easy. "Unsure" is recall with effort, Hard: still a
+ * success, so stability grows, but less. "Guessed" means the member did not recall it; one in four options is
+ * right by chance, and counting luck as recall would push the next review weeks out for a concept the member
+ * does not know, so it is Again.
  */
 export function ratingForAnswer({ correct, confidence }: AnsweredQuestion): MemoryRating {
   if (!correct) return 'again';
@@ -42,7 +39,7 @@ export function ratingForAnswer({ correct, confidence }: AnsweredQuestion): Memo
     case 'guessed':
       return 'again';
     default:
-      return 'hard';
+      return 'good';
   }
 }
 

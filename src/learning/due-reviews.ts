@@ -2,21 +2,16 @@
 import { isDue, type MemoryState } from './memory-state.js';
 
 /**
- * How often a member meets a never-seen concept through review: one in any `newConceptWindowDays` days (a new
- * concept met by the channel question counts), like a slow setting of Anki's "new cards per day".
- * Why an allowance at all: a member who keeps a backlog of due reviews (a few answers a day is the usual pace)
- * would otherwise never meet, through review, a concept the channel question happened to miss (in the learning
- * bench one member×concept pair in twenty was still never met after 60 days).
- * Why not one a day: each new concept costs the reviews that follow it (FSRS brings it back the next day, then
- * days later), and at a few answers a day they come out of consolidating what the member already met. The
- * channel question already introduces a concept a day to whoever is there; this trickle is for what a member
- * missed. The learning bench measured windows of 1, 3, 4, 5 and 7 days (test/bench/learning-bench.ts): mean
- * recall at day 60 rises with the window, and so does the share of member×concept pairs still never met (0.4%
- * at four days, 1.2% at seven). Four days is a judgement between the two. The other never-seen concepts stay in
- * the list after the due ones, so a member who clears their backlog meets them at once.
+ * How many never-seen concepts a member meets a day (the channel question and reviews together), like Anki's
+ * "new cards per day". Without an allowance a member who keeps a backlog of due reviews (a few answers a day is
+ * the usual pace) never meets, through review, a concept the channel question happened to miss: in the learning
+ * bench one member×concept pair in twenty was still never met after 60 days. One a day lets a member meet a
+ * knowledge base of tens of concepts within weeks while each new concept adds only a little to the reviews
+ * that follow. The learning bench measured longer windows (one new concept in 4 or 7 days): more mean recall in
+ * some sets of simulated teams, less weakest-decile recall in others, and more pairs never met; none met the
+ * issue's targets in every set, so the product keeps one a day (test/bench/learning-bench.ts).
  */
-export const newConceptsPerWindow = 1;
-export const newConceptWindowDays = 4;
+export const newConceptsPerDay = 1;
 
 const dayMs = 86_400_000;
 
@@ -30,24 +25,19 @@ export interface DueConcept {
 
 /**
  * The due concepts of `scope` for one member, in the order to ask them:
- * 1. a new concept: one never seen, in scope order, unless the member already met `newConceptsPerWindow`
- *    new concepts in the last `newConceptWindowDays` days (anywhere: `memories` are all of the member's, not
- *    just the scope's);
+ * 1. today's new concept: one never seen, in scope order, unless the member already met `newConceptsPerDay`
+ *    new concepts in the last 24 hours (anywhere: `memories` are all of the member's, not just the scope's);
  * 2. the concepts whose review time has come, most overdue first: the concept left alone longest is asked
  *    before one that slipped a day, so no concept is abandoned behind a backlog (ordering by FSRS's recall
  *    instead trusts a model a lucky guess among four options inflates; see test/bench/learning-bench.ts);
  * 3. the other never-seen concepts, in scope order: still due, so a member who clears the backlog meets them.
- * The new concept comes first rather than mixed further down: the session asks the head of this list again
+ * Today's new concept comes first rather than mixed further down: the session asks the head of this list again
  * after every answer, so a place behind the due concepts would keep moving back until the backlog was gone.
- * Concepts of `memories` outside the scope (a note removed, a note filter) are left out. `windowDays` is there for
- * the learning bench, which measures other windows against the product's.
+ * Concepts of `memories` outside the scope (a note removed, a note filter) are left out.
+ * `windowDays` (the allowance's window, one day in the product) is there for the learning bench, which measures
+ * longer windows against the product's.
  */
-export function listDueConcepts(
-  scope: readonly string[],
-  memories: ReadonlyMap<string, MemoryState>,
-  at: number,
-  windowDays: number = newConceptWindowDays,
-): DueConcept[] {
+export function listDueConcepts(scope: readonly string[], memories: ReadonlyMap<string, MemoryState>, at: number, windowDays = 1): DueConcept[] {
   const overdue: DueConcept[] = [];
   const unseen: DueConcept[] = [];
   for (const conceptId of new Set(scope)) {
@@ -57,17 +47,16 @@ export function listDueConcepts(
   }
   // Ties (reviewed together, same schedule) keep scope order, so a session is stable from one call to the next.
   overdue.sort((a, b) => b.overdueMs - a.overdueMs);
-  const newNow = Math.max(0, newConceptsPerWindow - countMetInWindow(memories, at, windowDays));
-  return [...unseen.slice(0, newNow), ...overdue, ...unseen.slice(newNow)];
+  const newToday = Math.max(0, newConceptsPerDay - countMetInWindow(memories, at, windowDays * dayMs));
+  return [...unseen.slice(0, newToday), ...overdue, ...unseen.slice(newToday)];
 }
 
 /**
- * Concepts the member met for the first time in the `newConceptWindowDays` days before `at`: reviewed once, that
- * once in the window. A concept met and answered again within the window is missed by this count, which at
- * worst lets one more new concept in.
+ * Concepts the member met for the first time in the window before `at` (24 hours in the product): reviewed once,
+ * that once in the window. A concept met and answered again the same day is missed by this count, which at worst
+ * lets one more new concept in that day.
  */
-function countMetInWindow(memories: ReadonlyMap<string, MemoryState>, at: number, windowDays: number): number {
-  const windowMs = windowDays * dayMs;
+function countMetInWindow(memories: ReadonlyMap<string, MemoryState>, at: number, windowMs: number): number {
   let met = 0;
   for (const state of memories.values())
     if (state.reps === 1 && state.lastReviewAt !== null && state.lastReviewAt <= at && at - state.lastReviewAt < windowMs) met++;

@@ -24,7 +24,7 @@ function nextStateAfter(rating: MemoryRating, reviewedAt: Date): (before: Memory
 }
 
 /**
- * A first answer to a channel or practice question: wrong → Again, right → Hard (answer-rating.ts). A review
+ * A first answer to a channel or practice question: wrong → Again, right → Good (answer-rating.ts). A review
  * session's question is a practice question the session names as its own (`source: 'review'`).
  */
 export function reviewAnswer(store: QuizStore, question: StoredQuestion, answer: RecordedAnswer, source?: 'review'): Promise<ReviewLog> {

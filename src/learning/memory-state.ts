@@ -103,7 +103,7 @@ export function reviewConcept(state: MemoryState, rating: MemoryRating, at: numb
 
 /**
  * FSRS's probability that the member recalls the concept at `at`, 0..1. Never reviewed (or no state at all)
- * counts as 0: for the team's recall and the due list, unseen is as good as forgotten. Elapsed time is
+ * counts as 0: for the team's weakest concept and the due list, unseen is as good as forgotten. Elapsed time is
  * counted in fractional days, so the value falls smoothly through a day rather than in steps.
  */
 export function recallProbability(state: MemoryState | undefined, at: number): number {

@@ -1,5 +1,5 @@
-// The team's memory of a concept: how likely the channel's active members are to recall it, which the daily
-// question's choice reads (src/quiz/choose-concept.ts) and the weekly report shows.
+// The team's memory of a concept: how likely the channel's active members are to recall it. The daily question
+// asks first the concept with the lowest (src/quiz/choose-concept.ts): the one the team most likely forgot.
 import { recallProbability, type MemoryState } from './memory-state.js';
 
 /** Members who answered within this window count for the team; someone who left or lurks does not. */

@@ -12,7 +12,7 @@ export interface ChooseConceptInput {
   askedThisRound: ReadonlySet<string>;
   random: Random;
   now: Date;
-  /** The channel's active members and their memories: when given (and someone is active), the concept they most likely still recall goes first. */
+  /** The channel's active members and their memories: when given (and someone is active), the team's weakest concept goes first. */
   team?: TeamMemory;
 }
 
@@ -27,7 +27,7 @@ const fullyDueAfterDays = 14;
 /** Keeps a well-known, just-asked concept possible, only much less likely. */
 const baseWeight = 0.25;
 /**
- * Concepts whose team recall is within this of the highest count as equally strong, and the weighted choice below
+ * Concepts whose team recall is within this of the weakest count as equally weak, and the weighted choice below
  * picks among them: a new team (every concept unseen, recall 0) keeps today's varied order instead of walking the
  * notes top to bottom, and a hundredth of recall is no reason to prefer one concept over another.
  */
@@ -36,17 +36,9 @@ const teamRecallTieMargin = 0.01;
 /**
  * The next concept, or null for an empty scope. No concept repeats before every concept in scope was
  * asked once (nor right across a round boundary). Within that, with the team's memories given, only the
- * concepts the active members most likely still recall (mean FSRS recall, never seen = 0) stay candidates.
+ * concepts the active members most likely forgot (mean FSRS recall, never seen = forgotten) stay candidates.
  * The weighted choice among the candidates favours concepts the team answered worst (never asked counts as
  * worst) and those asked longest ago.
- *
- * Why the team's strongest concept rather than its weakest: every concept is asked once a round whatever the
- * order, so the order only decides whether a concept comes back while most of the team can still recall it or
- * after they forgot. A recall that takes effort is what strengthens memory (the spacing effect FSRS schedules
- * for); a question on a forgotten concept only teaches it again. The weakest concepts are each member's own due
- * reviews' job (src/learning/due-reviews.ts: most overdue first). The learning bench measured both (30 seeds,
- * test/bench/learning-bench.ts): weakest first gave 1.13× round-robin's mean recall and 1.25× its weakest
- * decile, strongest first 1.16× and 2.01×.
  */
 export function chooseConcept({ scope, performance, askedThisRound, random, now, team }: ChooseConceptInput): string | null {
   const unique = [...new Set(scope)];
@@ -54,16 +46,16 @@ export function chooseConcept({ scope, performance, askedThisRound, random, now,
   const byId = new Map(performance.map((row) => [row.conceptId, row]));
   let candidates = unique.filter((id) => !askedThisRound.has(id));
   if (candidates.length === 0) candidates = withoutLatestAsked(unique, byId);
-  if (team && team.activeMembers.length > 0) candidates = keepTeamsStrongest(candidates, team, now);
+  if (team && team.activeMembers.length > 0) candidates = keepTeamsWeakest(candidates, team, now);
   const weights = candidates.map((id) => weightOf(byId.get(id), now));
   return candidates[pickWeightedIndex(weights, random)]!;
 }
 
-/** The candidates whose team recall is highest (within `teamRecallTieMargin`), in their order. */
-function keepTeamsStrongest(candidates: string[], team: TeamMemory, now: Date): string[] {
+/** The candidates whose team recall is lowest (within `teamRecallTieMargin`), in their order. */
+function keepTeamsWeakest(candidates: string[], team: TeamMemory, now: Date): string[] {
   const recalls = candidates.map((id) => teamRecall(id, team.activeMembers, team.memories, now.getTime()));
-  const strongest = Math.max(...recalls);
-  return candidates.filter((_, index) => recalls[index]! >= strongest - teamRecallTieMargin);
+  const weakest = Math.min(...recalls);
+  return candidates.filter((_, index) => recalls[index]! <= weakest + teamRecallTieMargin);
 }
 
 /** A new round: everything again, except the very last question, which would repeat back to back. */

@@ -22,17 +22,17 @@
 // - team-weighting: the bot before memories: `chooseConcept` with the channel's answer statistics for the
 //   question, and for reviews what `/quiz practice` does (the same weighting, the channel's round, one draw per
 //   review).
-// - fsrs: the bot with memories, through the product's own code: ts-fsrs states per member from their answers
-//   (`ratingForAnswer`: right = Hard, wrong = Again, no confidence given); the channel question is `chooseConcept`
-//   given the team's memories as src/quiz/runner/question-draws.ts gives them (members who answered the channel
-//   in the last 30 days); each member's reviews are their due list (`listDueConcepts`: a never-seen concept first
-//   unless one was met in the last 4 days, then the most overdue, then the other never-seen ones). The last lines
-//   reorder that same list (see `ReviewOrder`); the lines before them change one product decision (`FsrsVariant`).
+// - fsrs: the bot with memories, through the product's own code and the issue's own rules: ts-fsrs states per
+//   member from their answers (`ratingForAnswer`: right = Good, wrong = Again, no confidence given); the channel
+//   question is `chooseConcept` given the team's memories as src/quiz/runner/question-draws.ts gives them (members
+//   who answered the channel in the last 30 days; the team's weakest concept first); each member's reviews are
+//   their due list (`listDueConcepts`: a never-seen concept first unless one was met in the last 24 hours, then
+//   the most overdue, then the other never-seen ones). The last lines reorder that same list (see `ReviewOrder`);
+//   the lines before them change product decisions (`FsrsVariant`) over two sets of 30 seeds.
 // Measured now (load ~9 on 2 cores; the numbers are counts, not timings, and do not move with load):
-//   5 seeds: fsrs 1.168× round-robin on mean recall, 1.561× on the weakest decile (targets 1.15× / 1.3×: met).
-//   30 seeds: 1.162× / 2.011×. Two more sets of 30 seeds (101–130, 201–230): 1.134× / 2.329× and 1.180× / 2.002×.
-//   So the decile target holds with room; the mean target holds on average (1.159× over 90 seeds) but not in every
-//   set of 30 teams: it is the edge of what these members' time allows, not a margin.
+//   5 seeds: fsrs 1.095× round-robin on mean recall, 0.887× on the weakest decile (targets 1.15× / 1.3×: NOT met).
+//   30 seeds: 1.079× / 1.100× (seeds 1–30), 1.083× / 1.066× (seeds 101–130). The targets are not met under the
+//   issue's rules in this world; the decisions below show what would meet them and what it costs.
 // History. When first written (5 seeds): FSRS 1.17× round-robin on mean recall, weakest decile 0.13×; 1.15× mean
 // over 30 seeds. Then (issue 10 item 8) the due list was measured, kept or changed for real members, and measured
 // again:
@@ -48,13 +48,14 @@
 //   for a backlog) gives the best mean and abandons the rest. Most overdue first serves the concept left alone
 //   longest whatever FSRS believes, so it stays. A deadline (anything overdue more than N days first, the rest by
 //   highest recall) slides between the two: N = 7 changes little, N = 10 gains 0.02–0.04× mean and loses the
-//   decile target (measured with the decisions below in a scratch copy of this world, 30 seeds; not kept).
+//   decile target (measured with Hard, strongest first and one new concept in 4 days, the branch's decisions
+//   listed below, in a scratch copy of this world, 30 seeds; not kept).
 // - The schedule's knobs in memory-state.ts (30 seeds, fsrs ÷ round-robin, mean / decile, measured then):
 //   desired retention 0.95 1.08× / 1.25×, 0.97 1.06× / 1.24×, a maximum interval of 14 days 1.07× / 1.28×,
 //   ts-fsrs's short-term learning steps 1.12× / 1.10× (against 1.08× / 1.09× as set). With a standing backlog the
 //   members' time, not the schedule, limits study. None is changed (short-term steps would also make every
 //   concept met in the morning due again that evening and the next morning's reminder fire for nearly everyone).
-//   Measured again with the decisions below (scratch copy, as above): retention 0.85 1.16× / 1.85× and 0.95 1.13× /
+//   Measured again with those three decisions (scratch copy, as above): retention 0.85 1.16× / 1.85× and 0.95 1.13× /
 //   2.21× against 1.17× / 1.97× on seeds 1–30; 1.15× / 1.85× and 1.12× / 2.13× against 1.14× / 2.21× on seeds
 //   101–130: no gain that holds.
 // - Fitting FSRS to the team instead of its default weights: a grid over a per-team scale of every stability
@@ -63,21 +64,27 @@
 //   review logs could find; none moved the mean beyond seed noise (±0.02×; decile +0.1–0.3×): which concept is
 //   asked when is bound by the backlog, and a better recall estimate only reorders it. No optimizer is added.
 // Then the fsrs policy was made to call the channel's choice the bot calls (`chooseConcept` with the team's
-// memories; it called `chooseWeakestConcept`, a stricter copy of that rule nothing else used), and three
-// product decisions changed, each measured over 30 seeds with the others as shipped (the "one decision changed"
-// lines print them; all three as before: 1.079× / 1.100×):
-// - A right answer without a confidence word is Hard, not Good (answer-rating.ts): one of four options is right by
-//   luck, and Good pushed a lucky guess's next review days out. Good instead: 1.139× / 1.764×.
-// - One never-seen concept in any 4 days, not one a day (due-reviews.ts): each new concept costs the reviews that
-//   follow it, and the channel question already introduces one a day. One a day 1.09× / 2.01×; in 3 days 1.147× /
-//   2.47×; 5 days 1.163× / 1.95×; 7 days 1.167× / 1.61× with 1.2% of pairs never met (0.4% at 4 days). The mean
-//   rises with the window and pairs are left unmet; 4 days is the shortest window that meets the mean target over
-//   seeds 1–30, which is a choice made with this bench: an honest reader should weigh it as such.
-// - The channel question goes first to the concept the active members most likely still recall, not the one
-//   they most likely forgot (choose-concept.ts): each concept is asked once a round whatever the order, so the
-//   order only decides whether it comes back while the team can recall it (a recall that strengthens memory)
-//   or after (a re-teach); the weakest are each member's own due reviews. Weakest first instead: 1.127× / 1.249×;
-//   the channel in note order (round-robin's walk): 1.157× / 1.64×.
+// memories; it called `chooseWeakestConcept`, a stricter copy of that rule nothing else used). A branch then met
+// both targets on seeds 1–30 by changing three product decisions against the issue's wording (right without a
+// word = Hard, the team's strongest concept first, one new concept in 4 days); they are not shipped: the issue
+// says right → Good and the team's weakest first, and no new-concept window met the targets alone. The
+// "decisions changed" lines measure each against the shipped policy (fsrs ÷ round-robin, mean / weakest decile,
+// seeds 1–30 | seeds 101–130; pairs never met about 0.0–0.1% unless said):
+//   as shipped (the issue's rules)            1.079× / 1.100×  | 1.083× / 1.066×
+//   right without a word = Hard               1.075× / 1.375×  | 1.061× / 1.381×
+//   the team's strongest concept first        1.092× / 1.782×  | 1.073× / 1.488×
+//   Hard and strongest first                  1.090× / 2.005×  | 1.078× / 2.422×
+//   one new concept in 4 days                 1.122× / 1.003×  | 1.122× / 1.023×  (0.4% of pairs never met)
+//   one new concept in 7 days                 1.134× / 0.808×  | 1.132× / 1.145×  (1.5%)
+//   Hard, strongest first, new in 4 days      1.162× / 2.011×  | 1.134× / 2.331×  (0.4–0.5%)
+//   channel in note order (as round-robin)    1.108× / 1.195×  | 1.101× / 1.424×
+// The trade-off for the issue's author: Hard (a lucky guess among four is not taken for recall) and the team's
+// strongest first (a concept comes back while the team can still recall it; the forgotten ones are each member's
+// own reviews) each meet the decile target in both sets, but neither moves the mean (1.06–1.09×). The mean moves
+// only with fewer new concepts (a longer window: each new concept's follow-up reviews come out of consolidating
+// the others), which costs the decile and leaves pairs never met; only all three together met both targets, on
+// seeds 1–30 and not on 101–130 (1.134×). At three reviews a day the mean target sits at the edge of what these
+// members' time allows under any of these choices.
 // - Why the weakest decile is small under every policy: it is recall of ~0.1%, pairs of hard concepts (first
 //   half-life about a day, never yet recalled: their half-life is still the first) last studied ~13 days before
 //   the end. It measures how recently those pairs were last studied, so a 30% gain there is under half a day
@@ -150,8 +157,11 @@ export interface LearningBenchResult {
   fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number };
   target: { meanRecall: number; weakestDecileRecall: number; met: boolean };
   sensitivity: { change: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number }; meanRecall: Record<PolicyName, number> }[];
-  /** The fsrs policy with one product decision changed (30 seeds): what each decision was measured against. */
-  decisions: { change: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number }; neverMetShare: number }[];
+  /** The fsrs policy with product decisions changed (two sets of 30 seeds): what the shipped policy was measured against. */
+  decisions: {
+    change: string;
+    bySeedSet: { seeds: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number }; neverMetShare: number }[];
+  }[];
   reviewOrders: {
     order: ReviewOrder;
     change: string;
@@ -167,27 +177,33 @@ export interface LearningBenchResult {
 export type ReviewOrder = 'product' | 'never-seen-last' | 'lowest-recall-first' | 'highest-recall-first';
 
 /**
- * The fsrs policy with product decisions changed, one at a time: what the product's choices were measured
+ * The fsrs policy with product decisions changed: what the shipped policy (the issue's own rules) was measured
  * against. Every field left out is the product's own.
  */
 export interface FsrsVariant {
   reviewOrder?: ReviewOrder;
-  /** 'good': a right answer without a word counts as Good (the rating before Hard). */
-  rightWithoutWord?: 'good';
-  /** Days of the new-concept allowance (product: `newConceptWindowDays`). */
+  /** 'hard': a right answer without a confidence word counts as Hard (the product, as the issue says: Good). */
+  rightWithoutWord?: 'hard';
+  /** Days of the new-concept allowance (product: one new concept a day). */
   newConceptWindowDays?: number;
-  /** 'team-weakest-first': the channel's choice before (lowest team recall first); 'note-order': round-robin's walk. */
-  channel?: 'team-weakest-first' | 'note-order';
+  /**
+   * 'team-strongest-first': the channel asks first the concept the active members most likely still recall (the
+   * product, as the issue says: most likely forgot); 'note-order': round-robin's walk.
+   */
+  channel?: 'team-strongest-first' | 'note-order';
 }
 
+/** Two sets of 30 teams: one set can favour an alternative the other does not (see the header). */
+const decisionSeedSets: readonly (readonly number[])[] = [Array.from({ length: 30 }, (_, i) => i + 1), Array.from({ length: 30 }, (_, i) => i + 101)];
+
 const decisionAlternatives: { change: string; variant: FsrsVariant }[] = [
-  { change: 'all three decisions as before', variant: { rightWithoutWord: 'good', newConceptWindowDays: 1, channel: 'team-weakest-first' } },
-  { change: 'right without a word = Good (before)', variant: { rightWithoutWord: 'good' } },
-  { change: 'one new concept a day (before)', variant: { newConceptWindowDays: 1 } },
-  { change: 'one new concept in 3 days', variant: { newConceptWindowDays: 3 } },
-  { change: 'one new concept in 5 days', variant: { newConceptWindowDays: 5 } },
+  { change: "as shipped (the issue's rules)", variant: {} },
+  { change: 'right without a word = Hard', variant: { rightWithoutWord: 'hard' } },
+  { change: "the team's strongest concept first", variant: { channel: 'team-strongest-first' } },
+  { change: 'Hard and strongest first', variant: { rightWithoutWord: 'hard', channel: 'team-strongest-first' } },
+  { change: 'one new concept in 4 days', variant: { newConceptWindowDays: 4 } },
   { change: 'one new concept in 7 days', variant: { newConceptWindowDays: 7 } },
-  { change: "team's weakest concept first (before)", variant: { channel: 'team-weakest-first' } },
+  { change: 'Hard, strongest first, new in 4 days', variant: { rightWithoutWord: 'hard', channel: 'team-strongest-first', newConceptWindowDays: 4 } },
   { change: 'channel in note order (as round-robin)', variant: { channel: 'note-order' } },
 ];
 
@@ -232,25 +248,32 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
     const varied = simulatePolicies(concepts, { ...learningSimulation, ...parameters });
     return { change, fsrsOverRoundRobin: compareToRoundRobin(varied), meanRecall: mapPolicies((name) => varied[name].meanRecall) };
   });
+  const roundRobinBySeedSet = new Map(
+    decisionSeedSets.map((seedSet) => [seedSet, simulatePolicy(concepts, 'round-robin', { ...learningSimulation, seeds: seedSet })]),
+  );
   log('  sensitivity (fsrs ÷ round-robin, mean / weakest decile):');
   for (const check of sensitivity)
     log(`    ${check.change.padEnd(40)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×`);
 
-  // The product's decisions one at a time, over 30 seeds (five move the ratios too much to choose by).
-  const manySeeds = { ...learningSimulation, seeds: thirtySeeds };
-  const roundRobinManySeeds = simulatePolicy(concepts, 'round-robin', manySeeds);
-  const decisions = decisionAlternatives.map(({ change, variant }) => {
-    const fsrs = simulatePolicy(concepts, 'fsrs', manySeeds, variant);
-    return {
-      change,
-      fsrsOverRoundRobin: compareToRoundRobin({ ...policies, 'round-robin': roundRobinManySeeds, fsrs }),
-      neverMetShare: fsrs.neverMetShare,
-    };
-  });
-  log('  fsrs with one decision changed, 30 seeds (fsrs ÷ round-robin, mean / weakest decile; pairs never met):');
+  // The product's decisions changed, over two sets of 30 seeds (five move the ratios too much to choose by).
+  const decisions = decisionAlternatives.map(({ change, variant }) => ({
+    change,
+    bySeedSet: decisionSeedSets.map((seedSet) => {
+      const manySeeds = { ...learningSimulation, seeds: seedSet };
+      const fsrs = simulatePolicy(concepts, 'fsrs', manySeeds, variant);
+      return {
+        seeds: `${seedSet[0]}–${seedSet.at(-1)}`,
+        fsrsOverRoundRobin: compareToRoundRobin({ ...policies, 'round-robin': roundRobinBySeedSet.get(seedSet)!, fsrs }),
+        neverMetShare: fsrs.neverMetShare,
+      };
+    }),
+  }));
+  log(
+    `  fsrs with decisions changed, seeds ${decisionSeedSets.map((set) => `${set[0]}–${set.at(-1)}`).join(' | ')} (fsrs ÷ round-robin, mean / weakest decile; pairs never met):`,
+  );
   for (const decision of decisions)
     log(
-      `    ${decision.change.padEnd(40)} ${decision.fsrsOverRoundRobin.meanRecall}× / ${decision.fsrsOverRoundRobin.weakestDecileRecall}×; ${(decision.neverMetShare * 100).toFixed(1)}%`,
+      `    ${decision.change.padEnd(40)} ${decision.bySeedSet.map((set) => `${set.fsrsOverRoundRobin.meanRecall}× / ${set.fsrsOverRoundRobin.weakestDecileRecall}×; ${(set.neverMetShare * 100).toFixed(1)}%`).join('   |   ')}`,
     );
 
   // Other orders of the same due list in the headline world: what the product's order was chosen against.
@@ -499,7 +522,7 @@ function createTeamWeighting(concepts: readonly string[], seed: number): Policy 
  */
 function createFsrsPolicy(concepts: readonly string[], seed: number, variant: FsrsVariant): Policy {
   const random = createRandom(seed * 31 + 7);
-  const rate = (correct: boolean) => (correct && variant.rightWithoutWord === 'good' ? 'good' : ratingForAnswer({ correct }));
+  const rate = (correct: boolean) => (correct && variant.rightWithoutWord === 'hard' ? 'hard' : ratingForAnswer({ correct }));
   let noteOrderNext = 0;
   const memories = new Map<string, Map<string, MemoryState>>();
   const lastAnsweredAt = new Map<string, number>();
@@ -513,8 +536,8 @@ function createFsrsPolicy(concepts: readonly string[], seed: number, variant: Fs
       const conceptId =
         variant.channel === 'note-order'
           ? concepts[noteOrderNext++ % concepts.length]!
-          : variant.channel === 'team-weakest-first'
-            ? chooseTeamsWeakest(input, team)
+          : variant.channel === 'team-strongest-first'
+            ? chooseTeamsStrongest(input, team)
             : chooseConcept({ ...input, team })!;
       if (askedThisRound.size >= concepts.length) askedThisRound = new Set();
       askedThisRound.add(conceptId);
@@ -543,10 +566,11 @@ function createFsrsPolicy(concepts: readonly string[], seed: number, variant: Fs
 }
 
 /**
- * The channel's choice before: among the concepts the round has not asked, those the active members most likely
- * forgot (lowest team recall, within a hundredth), then `chooseConcept`'s weighted choice among them.
+ * The channel's choice turned around: among the concepts the round has not asked, those the active members most
+ * likely still recall (highest team recall, within the hundredth choose-concept.ts uses), then `chooseConcept`'s
+ * weighted choice among them. The product's own round rules, copied: only the comparison differs.
  */
-function chooseTeamsWeakest(input: ChooseConceptInput, team: TeamMemory): string {
+function chooseTeamsStrongest(input: ChooseConceptInput, team: TeamMemory): string {
   const unique = [...input.scope];
   let candidates = unique.filter((id) => !input.askedThisRound.has(id));
   if (candidates.length === 0) {
@@ -559,8 +583,8 @@ function chooseTeamsWeakest(input: ChooseConceptInput, team: TeamMemory): string
   const at = input.now.getTime();
   if (team.activeMembers.length > 0) {
     const recalls = candidates.map((id) => teamRecall(id, team.activeMembers, team.memories, at));
-    const weakest = Math.min(...recalls);
-    candidates = candidates.filter((_, i) => recalls[i]! <= weakest + 0.01);
+    const strongest = Math.max(...recalls);
+    candidates = candidates.filter((_, i) => recalls[i]! >= strongest - 0.01);
   }
   return chooseConcept({ ...input, scope: candidates, askedThisRound: new Set() })!;
 }

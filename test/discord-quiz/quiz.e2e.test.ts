@@ -221,7 +221,7 @@ describe('a quiz round', () => {
       ['sure', 'unsure', 'guessed'].map((word) => `quiz:confidence:${question.id}:${word}`),
     );
     const aliceId = emulator.member(alice).user.id;
-    expect((await bot.store.getAnswerReview(question.id, aliceId))?.rating).toBe('hard');
+    expect((await bot.store.getAnswerReview(question.id, aliceId))?.rating).toBe('good');
 
     const guessed = emulator.click(recorded, confidenceButtons[2]!.custom_id!, emulator.member(alice));
     expect((await guessed.response()).type).toBe(InteractionResponseType.UpdateMessage);

@@ -111,7 +111,7 @@ describe('/quiz review', () => {
     const sessionReviews = (await h.bot.store.listMemberReviews(guildId, alice.id)).filter((review) => review.source === 'review');
     expect(sessionReviews.map(({ conceptId, rating }) => ({ conceptId, rating }))).toEqual([
       { conceptId: 'network/tcp', rating: 'again' },
-      { conceptId: 'network/router', rating: 'hard' },
+      { conceptId: 'network/router', rating: 'good' },
     ]);
     const router = (await h.bot.store.getMemory({ guildId, userId: alice.id, conceptId: 'network/router' }))!;
     expect(router.state.reps).toBe(2);

@@ -8,9 +8,9 @@ describe('which FSRS grade an answer is', () => {
     }
   });
 
-  it('a right answer is Hard without a word (it may be a lucky guess), Easy when sure, Hard when unsure', () => {
-    expect(ratingForAnswer({ correct: true })).toBe('hard');
-    expect(ratingForAnswer({ correct: true, confidence: null })).toBe('hard');
+  it('a right answer is Good without a word, Easy when sure, Hard when unsure', () => {
+    expect(ratingForAnswer({ correct: true })).toBe('good');
+    expect(ratingForAnswer({ correct: true, confidence: null })).toBe('good');
     expect(ratingForAnswer({ correct: true, confidence: 'sure' })).toBe('easy');
     expect(ratingForAnswer({ correct: true, confidence: 'unsure' })).toBe('hard');
   });

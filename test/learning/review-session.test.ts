@@ -24,14 +24,13 @@ describe('a review session’s order', () => {
     memories: new Map([
       ['older', reviewedOn(10)],
       ['oldest', reviewedOn(0)],
-      // Answered twice: not a concept met lately, which would use up the new-concept allowance.
-      ['fresh', reviewConcept(reviewedOn(29), 'good', start + 30 * day).state],
+      ['fresh', reviewedOn(30)],
     ]),
     reviewedInSession: new Set(['oldest']),
   };
 
   it('leaves out what the session reviewed already, even when it fell due again', () => {
-    // The new concept first, then the overdue one (see listDueConcepts).
+    // The day's new concept first, then the overdue one (see listDueConcepts).
     expect(listSessionDue(scope, start + 31 * day).map((due) => due.conceptId)).toEqual(['unseen', 'older']);
   });
 

@@ -73,7 +73,7 @@ describe('a review session', () => {
     expect((await store.listMemberReviews(guildId, member)).at(-1)).toMatchObject({
       conceptId: 'network/switch',
       source: 'review',
-      rating: 'hard',
+      rating: 'good',
       questionId: first.question.id,
     });
     // The switch is done for this session: the hub (overdue by less) comes next.

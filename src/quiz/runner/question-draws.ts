@@ -51,8 +51,7 @@ export class QuestionDraws {
 
   /**
    * `inRound`: a channel post. It skips concepts the channel's round has asked already and prefers the concept the
-   * channel's active members most likely still recall (choose-concept.ts says why). Practice (`false`) leaves the
-   * round and the team alone.
+   * channel's active members most likely forgot. Practice (`false`) leaves the round and the team alone.
    */
   async draw(noteId: string | null, guildId: string, channelId: string, slotKey: string, now: Date, inRound: boolean) {
     const scope = this.scopeFor(noteId);
