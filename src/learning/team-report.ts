@@ -6,7 +6,7 @@ import type { QuizStore } from '../quiz/quiz-store.js';
 import { isDue, recallProbability, type MemoryState } from './memory-state.js';
 import type { ConceptAccuracy, DayParticipation, MemberChartData, MemberDue, MemberImprovement, TeamReportData } from './report-data.js';
 import type { StoredMemory } from './review-log.js';
-import { activeWindowDays } from './team-weakness.js';
+import { activeWindowDays } from './team-recall.js';
 
 /** A concept the report may name: the askable concepts of the notes, in note order. */
 export interface ReportConcept {

@@ -1,5 +1,5 @@
 // Which concept a channel is asked about next: team-level spaced repetition.
-import { teamRecall, type TeamMemories } from '../learning/team-weakness.js';
+import { teamRecall, type TeamMemories } from '../learning/team-recall.js';
 import type { Random } from './seeded-random.js';
 import type { ConceptPerformance } from './types.js';
 
@@ -17,7 +17,7 @@ export interface ChooseConceptInput {
 }
 
 export interface TeamMemory {
-  /** Members who answered the channel within `activeWindowDays` (team-weakness.ts). */
+  /** Members who answered the channel within `activeWindowDays` (team-recall.ts). */
   activeMembers: readonly string[];
   memories: TeamMemories;
 }

@@ -38,6 +38,16 @@ describe('a member’s due concepts', () => {
     expect(dayLater.map((item) => item.conceptId)).toEqual(['unseen', 'oldest', 'met-this-morning']);
   });
 
+  it('a longer allowance window (the learning bench measures one against the product) holds the next new concept back longer', () => {
+    const memories = new Map([
+      ['oldest', reviewedOn(0)],
+      ['met-two-days-ago', reviewConcept(createMemoryState(start), 'good', start + 28 * day).state],
+    ]);
+    const at = start + 30 * day;
+    expect(listDueConcepts(['unseen', 'oldest'], memories, at)[0]!.conceptId).toBe('unseen');
+    expect(listDueConcepts(['unseen', 'oldest'], memories, at, 4)[0]!.conceptId).toBe('oldest');
+  });
+
   it('a concept answered more than once is not new, however recent', () => {
     const twice = reviewConcept(reviewedOn(28, 'again'), 'good', start + 30 * day - hour).state;
     const memories = new Map([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryState, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
 import { chooseConcept } from '../../src/quiz/choose-concept.js';
 import { createRandom } from '../../src/quiz/seeded-random.js';
 import type { ConceptPerformance } from '../../src/quiz/types.js';
@@ -76,5 +77,57 @@ describe('chooseConcept', () => {
     const tally = tallyChoices(['a', 'b', 'a'], [row('gone', 10, 0, 30)], 200);
     expect(Object.keys(tally).sort()).toEqual(['a', 'b']);
     expect(tally.a! + tally.b!).toBe(200);
+  });
+
+  describe('with the team’s memories', () => {
+    /** A member's memory of a concept they answered right `days` before `now` (a Good review: no confidence given). */
+    const answeredRight = (days: number): MemoryState => {
+      const at = now.getTime() - days * 86_400_000;
+      return reviewConcept(createMemoryState(at), 'good', at).state;
+    };
+    const memories = new Map([
+      [
+        'ann',
+        new Map([
+          ['dns', answeredRight(1)],
+          ['vpn', answeredRight(25)],
+          ['tcp', answeredRight(8)],
+        ]),
+      ],
+      [
+        'bo',
+        new Map([
+          ['dns', answeredRight(2)],
+          ['vpn', answeredRight(25)],
+          ['tcp', answeredRight(8)],
+        ]),
+      ],
+      // A lurker who answered long ago and knows only vpn: not active, so not counted.
+      ['cy', new Map([['vpn', answeredRight(0.5)]])],
+    ]);
+    const scope = ['vpn', 'tcp', 'dns'];
+    const choose = (askedThisRound: Set<string>, seed: number, activeMembers = ['ann', 'bo']) =>
+      chooseConcept({ scope, performance: [], askedThisRound, random: createRandom(seed), now, team: { activeMembers, memories } });
+
+    it('asks first the concept the active members most likely forgot, within the round', () => {
+      for (let seed = 0; seed < 20; seed++) {
+        expect(choose(new Set(), seed)).toBe('vpn');
+        expect(choose(new Set(['vpn']), seed)).toBe('tcp');
+        expect(choose(new Set(['vpn', 'tcp']), seed)).toBe('dns');
+      }
+    });
+
+    it('counts only the active members: a lurker who knows one concept well does not push it back', () => {
+      // For cy alone, vpn is the one concept known; tcp and dns (never seen) are equally forgotten.
+      for (let seed = 0; seed < 20; seed++) expect(choose(new Set(), seed, ['cy'])).not.toBe('vpn');
+      // Were cy counted with ann and bo, her fresh vpn would lift it above tcp; as she is not, vpn goes first.
+      for (let seed = 0; seed < 20; seed++) expect(choose(new Set(), seed, ['ann', 'bo', 'cy'])).toBe('tcp');
+      for (let seed = 0; seed < 20; seed++) expect(choose(new Set(), seed)).toBe('vpn');
+    });
+
+    it('with nobody active, chooses as without a team', () => {
+      const without = chooseConcept({ scope, performance: [], askedThisRound: new Set(), random: createRandom(3), now });
+      expect(choose(new Set(), 3, [])).toBe(without);
+    });
   });
 });

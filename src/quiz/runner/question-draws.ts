@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../kb/types.js';
 import type { MemoryState } from '../../learning/memory-state.js';
-import { activeWindowDays, listActiveMembers } from '../../learning/team-weakness.js';
+import { activeWindowDays, listActiveMembers } from '../../learning/team-recall.js';
 import type { QuizStore } from '../quiz-store.js';
 import type { TeamMemory } from '../choose-concept.js';
 import { drawQuestion, seedFor } from '../draw-question.js';
