@@ -139,6 +139,28 @@ describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
     expect(await store.saveSchedule(schedule)).toMatchObject({ paused: false, lastProblem: null, lastProblemAt: null });
   });
 
+  it('a click the database refuses fails alone: the clicks sent in the same statement are still recorded', async () => {
+    const store = await backend.open();
+    const { question } = await store.createQuestion({
+      guildId,
+      channelId,
+      slotKey: postedAt.toISOString(),
+      question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
+      createdAt: postedAt,
+      closesAt: new Date(postedAt.getTime() + hour),
+    });
+    const during = new Date(postedAt.getTime() + 60_000);
+
+    // PostgreSQL text cannot hold a NUL character: that one click's statement fails.
+    const results = await Promise.allSettled(
+      ['Mina', 'Jo\u0000on', 'Ari', 'Bo'].map((name, index) => store.recordAnswer(question.id, `u${index}`, name, 1, during)),
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value.kind : null))).toEqual(['recorded', null, 'recorded', 'recorded']);
+    expect((await store.getTally(question.id)).participants).toBe(3);
+  });
+
   it('the main path: post, answer, close, score, leaderboard and stats, with counts as numbers', async () => {
     const store = await backend.open();
     const { question } = await store.createQuestion({
