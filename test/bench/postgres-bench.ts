@@ -5,17 +5,19 @@
 // the local one; with none answering, the member reports `skipped` and the rest of the bench runs on.
 //
 // Measured on the shared 2-core machine (PostgreSQL 15, synchronous_commit on, fdatasync ~0.8 ms per 8 kB write by
-// pg_test_fsync), recording alone, old and new in turns: one statement per click 1,222 / 1,095 / 1,211 answers/s
-// (load 7–12); with group commit (each process sends the clicks that arrived during its statement as one
-// statement, see src/store/postgres/group-commit.ts) 4,476 / 3,917 / 5,017 (load 9–14): about 3.9×, the 5,000
-// target met only on the less loaded runs. Why: pg_stat_activity sampled every 10 ms during the old recording had
-// ~8 of ~10 active backends waiting on LWLock:WALWrite and ~1 in IO:WALSync, one WAL flush per click; with batches
-// of 32 (all a process has in flight) it is one flush per 32 clicks, and what is left is CPU on a machine shared
-// with other work. `/leaderboard` p50/p99 (ms) at load 8–9: week 2.1/10.6–23.9, month 2.7–2.9/7.4–13.5, all
-// 0.6/3.7–5.7; the month query's server time is ~2.2 ms (EXPLAIN ANALYZE: an index-only scan of 9,050 entries and
-// their aggregation), and even the all-time one (~0.6 ms) shows a p99 of 4–6 ms on this machine, so the p99 is
-// mostly the machine's load. A per-member weekly rollup kept at close (a third of the rows for a month) and one
-// round trip instead of two were tried and measured no faster, so neither was kept.
+// pg_test_fsync), old and new in turns. Answers/s with one statement per click: 1,719 and 1,885 (whole bench, load
+// 3–6), 1,222 / 1,095 / 1,211 (recording alone, load 7–12). With group commit (each process sends the clicks that
+// arrived during its statement as one statement, see src/store/postgres/group-commit.ts): 13,366 and 7,283 (load
+// 3–6), 4,476 / 3,917 / 5,017 (load 9–14): 4–8×, the 5,000 target met except on the most loaded runs. Why:
+// pg_stat_activity sampled every 10 ms during the old recording had ~8 of ~10 active backends waiting on
+// LWLock:WALWrite and ~1 in IO:WALSync, one WAL flush per click; with batches of 32 (all a process has in flight)
+// it is one flush per 32 clicks, and what is left is CPU on a machine shared with other work. `/leaderboard`
+// (unchanged) p99 week/month/all in ms: 8.4/9.2/1.4 and 5.6/7.6/1.7 at load 6, 14.7/8.2/2.5 and 8.7/8.4/1.3 at load
+// 3–7 (p50 2–3/3–3.8/0.6), 10.6–23.9/7.4–13.5/3.7–5.7 at load 8–9. The month query's server time is ~2.2 ms
+// (EXPLAIN ANALYZE: an index-only scan of 9,050 entries and their aggregation); the rest of its p99 is the
+// machine's load, which adds 4–6 ms to the p99 of even the ~0.6 ms all-time one. A per-member weekly rollup kept at
+// close (a third of the rows for a month) and one round trip instead of two were tried and measured no faster, so
+// neither was kept.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
