@@ -1,6 +1,7 @@
 // One of the bench's recording processes (postgres-bench.ts): opens the store as a bot process does (its default
 // pool), waits at the start gate with its sibling, then records its share of the clicks with many in flight, each
-// one `recordAnswer` (one durable statement, synchronous_commit as the server has it), and prints its timing.
+// one `recordAnswer` (resolved only after its answer is committed, synchronous_commit as the server has it; the
+// store sends the clicks in flight together as one statement), and prints its timing.
 import { performance } from 'node:perf_hooks';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { waitAtGate } from '../store/postgres-start-gate.js';

@@ -61,6 +61,27 @@ describe.each(storeBackends)('recording answers ($name)', (backend) => {
     expect((await store.getTally(question.id)).counts).toEqual([0, 1, 0, 0]);
   });
 
+  it('when a member clicks twice in the same moment, the first click stands and the second reads it', async () => {
+    const store = await openTestStore(backend);
+    const question = await postQuestion(store, { postedAt });
+    const members = Array.from({ length: 40 }, (_, index) => `u${index}`);
+
+    // Both clicks of every member are sent before any of them is stored: a store that groups clicks into one
+    // statement sees all 80 at once, and must still let each member's first click win.
+    const results = await Promise.all(
+      members.flatMap((userId, index) => [
+        store.recordAnswer(question.id, userId, userId, index % 4, during),
+        store.recordAnswer(question.id, userId, userId, (index + 1) % 4, new Date(during.getTime() + 1)),
+      ]),
+    );
+
+    members.forEach((userId, index) => {
+      expect(results[2 * index]).toMatchObject({ kind: 'recorded', answer: { userId, choice: index % 4, answeredAt: during } });
+      expect(results[2 * index + 1]).toMatchObject({ kind: 'already-answered', answer: { userId, choice: index % 4, answeredAt: during } });
+    });
+    expect((await store.getTally(question.id)).counts).toEqual([10, 10, 10, 10]);
+  });
+
   it('a click on a closed question is refused and not counted', async () => {
     const store = await openTestStore(backend);
     const question = await postQuestion(store, { postedAt });

@@ -64,6 +64,74 @@ describe.each(postgresBackends())('exactly once across processes on $name', (bac
     expect(leaderboard.top.reduce((sum, row) => sum + row.points, 0)).toBe(recorded.filter((result) => result.answer.correct).length);
   });
 
+  it('batches of clicks over several questions racing their closes from another process: each click is scored or refused, never lost', async () => {
+    const stores = await openProcesses(backend, 4);
+    const [closer, ...answerers] = stores as [PostgresQuizStore, ...PostgresQuizStore[]];
+    const questions = await Promise.all(
+      ['2001', '2002', '2003', '2004'].map(async (channel) => (await closer.createQuestion(newQuestion(channel))).question),
+    );
+    const during = new Date(postedAt.getTime() + 60_000);
+    const members = Array.from({ length: 150 }, (_, index) => `m${index}`);
+
+    // Every member clicks every question, through three processes, in waves, so each statement carries clicks of
+    // several questions; meanwhile the questions close one after the other.
+    const answering = Promise.all(
+      members.map(async (userId, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index % 15));
+        const answerer = answerers[index % answerers.length]!;
+        return Promise.all(questions.map((question) => answerer.recordAnswer(question.id, userId, userId, index % 4, during)));
+      }),
+    );
+    const closing = (async () => {
+      const closed = [];
+      for (const question of questions) {
+        await new Promise((resolve) => setTimeout(resolve, 4));
+        closed.push(await closer.closeQuestion(question.id, during));
+      }
+      return closed;
+    })();
+    const [results, closed] = await Promise.all([answering, closing]);
+
+    let recordedInAll = 0;
+    let rightInAll = 0;
+    questions.forEach((question, index) => {
+      const ofQuestion = results.map((perMember) => perMember[index]!);
+      expect(ofQuestion.every((result) => result.kind === 'recorded' || result.kind === 'closed')).toBe(true);
+      const recorded = ofQuestion.filter((result): result is Extract<RecordAnswerResult, { kind: 'recorded' }> => result.kind === 'recorded');
+      // Every answer accepted is in the close's tally, and nothing else is.
+      expect(closed[index]?.tally.participants).toBe(recorded.length);
+      recordedInAll += recorded.length;
+      rightInAll += recorded.filter((result) => result.answer.correct).length;
+    });
+    // ...and every one of them was scored by its question's close.
+    const leaderboard = await closer.getLeaderboard(guildId, 'all', null, null, 1000);
+    expect(leaderboard.top.reduce((sum, row) => sum + row.answered, 0)).toBe(recordedInAll);
+    expect(leaderboard.top.reduce((sum, row) => sum + row.points, 0)).toBe(rightInAll);
+  });
+
+  it('two processes recording the same members on several questions in opposite orders neither deadlock nor count twice', async () => {
+    const [first, second] = (await openProcesses(backend, 2)) as [PostgresQuizStore, PostgresQuizStore];
+    const questions = await Promise.all(['2001', '2002', '2003'].map(async (channel) => (await first.createQuestion(newQuestion(channel))).question));
+    const during = new Date(postedAt.getTime() + 60_000);
+    const clicks = questions.flatMap((question) => Array.from({ length: 120 }, (_, index) => ({ questionId: question.id, userId: `m${index}` })));
+
+    // The same clicks from both processes at once, one in order and one in reverse: their statements insert the
+    // same answers and update the same members' names, so only a common lock order keeps them from deadlocking.
+    const [inOrder, reversed] = await Promise.all([
+      Promise.all(clicks.map(({ questionId, userId }) => first.recordAnswer(questionId, userId, `${userId} (first)`, 1, during))),
+      Promise.all([...clicks].reverse().map(({ questionId, userId }) => second.recordAnswer(questionId, userId, `${userId} (second)`, 2, during))),
+    ]);
+
+    reversed.reverse();
+    clicks.forEach((_, index) => {
+      const pair = [inOrder[index]!, reversed[index]!];
+      expect(pair.map((result) => result.kind).sort()).toEqual(['already-answered', 'recorded']);
+      const [a, b] = pair as Extract<RecordAnswerResult, { answer: unknown }>[];
+      expect(a!.answer).toEqual(b!.answer);
+    });
+    for (const question of questions) expect((await first.getTally(question.id)).participants).toBe(120);
+  });
+
   it('two processes closing the same question at once score it once', async () => {
     const [first, second] = (await openProcesses(backend, 2)) as [PostgresQuizStore, PostgresQuizStore];
     const { question } = await first.createQuestion(newQuestion('2001'));

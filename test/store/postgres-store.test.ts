@@ -139,6 +139,69 @@ describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
     expect(await store.saveSchedule(schedule)).toMatchObject({ paused: false, lastProblem: null, lastProblemAt: null });
   });
 
+  it('a click the database refuses fails alone: the clicks sent in the same statement are still recorded', async () => {
+    const store = await backend.open();
+    const { question } = await store.createQuestion({
+      guildId,
+      channelId,
+      slotKey: postedAt.toISOString(),
+      question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
+      createdAt: postedAt,
+      closesAt: new Date(postedAt.getTime() + hour),
+    });
+    const during = new Date(postedAt.getTime() + 60_000);
+
+    // PostgreSQL text cannot hold a NUL character: that one click's statement fails.
+    const results = await Promise.allSettled(
+      ['Mina', 'Jo\u0000on', 'Ari', 'Bo'].map((name, index) => store.recordAnswer(question.id, `u${index}`, name, 1, during)),
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value.kind : null))).toEqual(['recorded', null, 'recorded', 'recorded']);
+    expect((await store.getTally(question.id)).participants).toBe(3);
+  });
+
+  it('a period leaderboard counts exactly the answers whose questions closed at or after its start, for any start', async () => {
+    const store = await backend.open();
+    const members = ['ari', 'bo', 'cy', 'dee', 'eun', 'fay'];
+    // Twelve questions closing every 40 hours over three weeks, each answered by some members, right or wrong by a
+    // fixed pattern; the scores each close adds are kept here as well.
+    const scored: { userId: string; correct: boolean; closedAt: number }[] = [];
+    const firstClose = Date.parse('2026-03-02T06:00:00.000Z');
+    for (let index = 0; index < 12; index++) {
+      const closesAt = new Date(firstClose + index * 40 * hour);
+      const createdAt = new Date(closesAt.getTime() - hour);
+      const { question } = await store.createQuestion({
+        guildId,
+        channelId,
+        slotKey: createdAt.toISOString(),
+        question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
+        createdAt,
+        closesAt,
+      });
+      for (const [memberIndex, userId] of members.entries()) {
+        if ((index + memberIndex) % 3 === 0) continue;
+        const correct = (index * memberIndex) % 4 !== 1;
+        await store.recordAnswer(question.id, userId, userId, correct ? 1 : 2, new Date(createdAt.getTime() + 60_000 * (memberIndex + 1)));
+        scored.push({ userId, correct, closedAt: closesAt.getTime() });
+      }
+      await store.closeQuestion(question.id, closesAt);
+    }
+
+    // Starts every 7 hours from before the first close (the whole history, read from the running totals) to after
+    // the last (nothing), on and between closes.
+    for (let since = firstClose - 9 * hour; since <= firstClose + 460 * hour; since += 7 * hour) {
+      const expected = new Map<string, { points: number; answered: number }>();
+      for (const answer of scored.filter(({ closedAt }) => closedAt >= since)) {
+        const totals = expected.get(answer.userId) ?? { points: 0, answered: 0 };
+        expected.set(answer.userId, { points: totals.points + (answer.correct ? 1 : 0), answered: totals.answered + 1 });
+      }
+      const leaderboard = await store.getLeaderboard(guildId, 'week', new Date(since), null, 100);
+      const counted = new Map(leaderboard.top.map((row) => [row.userId, { points: row.points, answered: row.answered }]));
+      expect({ since: new Date(since), counted }).toEqual({ since: new Date(since), counted: expected });
+    }
+  });
+
   it('the main path: post, answer, close, score, leaderboard and stats, with counts as numbers', async () => {
     const store = await backend.open();
     const { question } = await store.createQuestion({

@@ -1,13 +1,25 @@
-// Answers: the first answer of a member wins, decided by one statement in the database, and the tally of a question.
+// Answers: the first answer of a member wins, decided in the database by one statement per batch of clicks, and the
+// tally of a question.
 import type { RecordAnswerResult, RecordedAnswer, Tally } from '../../quiz/types.js';
 import { queryPrepared, type PostgresContext } from './connection.js';
+import { GroupCommit } from './group-commit.js';
 import { answerColumns, questionColumns, toRecordedAnswer, toStoredQuestion, type AnswerRow, type QuestionRow } from './quiz-row-mappers.js';
 
+/** One click as the batch statement takes it; `choice` already made -1 when it can be no option. */
+interface Click {
+  questionId: string;
+  userId: string;
+  userName: string;
+  choice: number;
+  now: Date;
+}
+
 /**
- * What the answer statement tells: the question as it stood (if any); when this answer went in, its time; else the
- * member's first answer if this statement's snapshot already holds it.
+ * What the batch statement tells of each click (`n`, its place in the batch): the question as it stood (if any);
+ * when this click's answer went in, its time; else the member's first answer if the statement's snapshot holds it.
  */
-interface AnswerAttemptRow extends QuestionRow {
+interface ClickOutcomeRow extends Partial<QuestionRow> {
+  n: number;
   recorded_at: Date | null;
   first_user_name: string | null;
   first_choice: number | null;
@@ -18,52 +30,108 @@ interface AnswerAttemptRow extends QuestionRow {
 /** PostgreSQL's integer; any other number can never be an option, and is passed as -1 so the statement refuses it. */
 const maxInteger = 2 ** 31 - 1;
 
+/**
+ * Batch statements in flight at once per process, and clicks in one. Two in flight: while one batch waits for its
+ * WAL flush, the next is already being planned and written, and joins the same flush or the next one.
+ */
+export const answerBatching = { maxInFlight: 2, maxBatch: 256 };
+
 export class PostgresAnswers {
-  constructor(private readonly db: PostgresContext) {}
+  private readonly clicks: GroupCommit<Click, RecordAnswerResult>;
+
+  constructor(private readonly db: PostgresContext) {
+    this.clicks = new GroupCommit({
+      run: (batch) => this.recordBatch(batch),
+      // A member's second click on a question waits for the first one's commit: the first click wins.
+      keyOf: (click) => `${click.questionId}\u0000${click.userId}`,
+      ...answerBatching,
+    });
+  }
 
   /**
-   * One statement, so the answer is exactly-once across processes and durable when it returns (autocommit):
-   * the question row is read FOR SHARE, so an answer and a close of the same question never overlap (the close's
-   * UPDATE waits for the answer to commit and then scores it; an answer after the close sees it closed); the
-   * insert happens only while the question is open, before its close time and for a real option, and ON CONFLICT
-   * leaves a member's first answer; the member's latest name is kept in the same statement.
+   * Durable when it resolves: the click goes out in the next batch statement (group commit, see group-commit.ts),
+   * which is one autocommitted statement, and resolves only after its commit.
    */
-  async recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): Promise<RecordAnswerResult> {
+  recordAnswer(questionId: string, userId: string, userName: string, choice: number, now: Date): Promise<RecordAnswerResult> {
     const storedChoice = Number.isInteger(choice) && choice >= 0 && choice <= maxInteger ? choice : -1;
+    return this.clicks.submit({ questionId, userId, userName, choice: storedChoice, now });
+  }
+
+  /** Resolves once every click submitted has its outcome (the store waits for this before ending the pool). */
+  whenIdle(): Promise<void> {
+    return this.clicks.whenIdle();
+  }
+
+  /**
+   * One statement for a batch of clicks, so each answer is exactly-once across processes and durable when it
+   * returns (autocommit):
+   * - the batch's question rows are read FOR SHARE (once per question per batch, not per click), so an answer and
+   *   a close of the same question never overlap: the close's UPDATE waits for the batch to commit and then scores
+   *   its answers; a batch that comes after the close's UPDATE waits for the close and sees the question closed;
+   * - an answer goes in only while its question is open, before its close time and for a real option, and
+   *   ON CONFLICT leaves a member's first answer (the queue never puts two clicks of one member on one question
+   *   in a batch, so a conflict is always with an earlier statement);
+   * - the member's latest name is kept, one row per member (the last click's name);
+   * - rows are inserted and names locked in key order, so two batches racing over the same members wait for each
+   *   other instead of deadlocking.
+   */
+  private async recordBatch(clicks: readonly Click[]): Promise<RecordAnswerResult[]> {
     const { questions, answers, member_names: memberNames } = this.db.tables;
-    const { rows } = await queryPrepared<AnswerAttemptRow>(
+    const { rows } = await queryPrepared<ClickOutcomeRow>(
       this.db.pool,
-      'record_answer',
-      `WITH question AS (
-        SELECT ${questionColumns} FROM ${questions} WHERE id = $1 FOR SHARE
+      'record_answers',
+      `WITH click AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::timestamptz[]) WITH ORDINALITY
+          AS click (question_id, user_id, user_name, choice, answered_at, n)
+      ),
+      question AS (
+        SELECT ${questionColumns} FROM ${questions} WHERE id = ANY($1::text[]) ORDER BY id FOR SHARE
       ),
       inserted AS (
         INSERT INTO ${answers} (question_id, user_id, user_name, choice, correct, answered_at, guild_id)
-        SELECT id, $2, $3, $4::integer, $4::integer = answer, $5, guild_id FROM question
-        WHERE status = 'open' AND $5 < closes_at AND $4::integer >= 0 AND $4::integer < cardinality(options)
+        SELECT c.question_id, c.user_id, c.user_name, c.choice, c.choice = q.answer, c.answered_at, q.guild_id
+        FROM click c JOIN question q ON q.id = c.question_id
+        WHERE q.status = 'open' AND c.answered_at < q.closes_at AND c.choice >= 0 AND c.choice < cardinality(q.options)
+        ORDER BY c.question_id, c.user_id
         ON CONFLICT (question_id, user_id) DO NOTHING
-        RETURNING guild_id, user_id, user_name, answered_at
+        RETURNING question_id, guild_id, user_id, user_name, answered_at
       ),
       named AS (
         INSERT INTO ${memberNames} AS n (guild_id, user_id, user_name, updated_at)
-        SELECT guild_id, user_id, user_name, answered_at FROM inserted
+        SELECT DISTINCT ON (guild_id, user_id) guild_id, user_id, user_name, answered_at FROM inserted
+        ORDER BY guild_id, user_id, answered_at DESC
         ON CONFLICT (guild_id, user_id) DO UPDATE SET user_name = excluded.user_name, updated_at = excluded.updated_at
         WHERE excluded.updated_at >= n.updated_at AND excluded.user_name <> n.user_name
       )
-      SELECT question.*, (SELECT answered_at FROM inserted) AS recorded_at, earlier.user_name AS first_user_name,
-        earlier.choice AS first_choice, earlier.correct AS first_correct, earlier.answered_at AS first_answered_at
-      FROM question LEFT JOIN ${answers} earlier ON earlier.question_id = question.id AND earlier.user_id = $2`,
-      [questionId, userId, userName, storedChoice, now],
+      SELECT c.n, q.*, i.answered_at AS recorded_at, earlier.user_name AS first_user_name, earlier.choice AS first_choice,
+        earlier.correct AS first_correct, earlier.answered_at AS first_answered_at
+      FROM click c
+      LEFT JOIN question q ON q.id = c.question_id
+      LEFT JOIN inserted i ON i.question_id = c.question_id AND i.user_id = c.user_id
+      LEFT JOIN ${answers} earlier ON earlier.question_id = c.question_id AND earlier.user_id = c.user_id
+      ORDER BY c.n`,
+      [
+        clicks.map((c) => c.questionId),
+        clicks.map((c) => c.userId),
+        clicks.map((c) => c.userName),
+        clicks.map((c) => c.choice),
+        clicks.map((c) => c.now),
+      ],
     );
-    const row = rows[0];
-    if (!row) return { kind: 'unknown-question' };
-    const question = toStoredQuestion(row);
+    if (rows.length !== clicks.length) throw new Error(`The answer batch returned ${rows.length} rows for ${clicks.length} clicks`);
+    return Promise.all(rows.map((row, index) => this.toOutcome(clicks[index] as Click, row)));
+  }
+
+  private async toOutcome(click: Click, row: ClickOutcomeRow): Promise<RecordAnswerResult> {
+    if (row.id === undefined || row.id === null) return { kind: 'unknown-question' };
+    const question = toStoredQuestion(row as QuestionRow);
+    const { questionId, userId, choice, now } = click;
     if (question.status === 'closed' || now.getTime() >= question.closesAt.getTime()) return { kind: 'closed', question };
     // Only a custom id the bot never made carries another choice: a clear answer, not an error.
-    if (storedChoice < 0 || storedChoice >= question.options.length) return { kind: 'invalid-choice', question };
+    if (choice < 0 || choice >= question.options.length) return { kind: 'invalid-choice', question };
 
     if (row.recorded_at !== null) {
-      const answer = { questionId, userId, userName, choice: storedChoice, correct: storedChoice === question.answer, answeredAt: row.recorded_at };
+      const answer = { questionId, userId, userName: click.userName, choice, correct: choice === question.answer, answeredAt: row.recorded_at };
       return { kind: 'recorded', answer, question };
     }
     if (row.first_user_name !== null && row.first_choice !== null && row.first_correct !== null && row.first_answered_at !== null) {

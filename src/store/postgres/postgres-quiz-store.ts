@@ -256,14 +256,17 @@ export class PostgresQuizStore implements QuizStore {
     return this.remindersAndReports.recordReportProblem(guildId, problem, at);
   }
 
-  /** Ends the pool once its queries in flight finish; closing again waits for the same end. */
   /** The bot-wide Discord request pace kept in this database, shared by every process that opens it. */
   createRequestPacer(options: RequestPacerOptions = {}): PostgresRequestPacer {
     return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_pace, options);
   }
 
+  /**
+   * Ends the pool once every click already submitted has its outcome and the queries in flight finish; closing
+   * again waits for the same end.
+   */
   close(): Promise<void> {
-    this.closed ??= this.db.pool.end();
+    this.closed ??= this.answers.whenIdle().then(() => this.db.pool.end());
     return this.closed;
   }
 }
