@@ -256,11 +256,12 @@ export class PostgresQuizStore implements QuizStore {
     return this.remindersAndReports.recordReportProblem(guildId, problem, at);
   }
 
-  /** Ends the pool once its queries in flight finish; closing again waits for the same end. */
-  /** The bot-wide Discord request pace kept in this database, shared by every process that opens it. */
+  /** The bot-wide Discord request window kept in this database, shared by every process that opens it. */
   createRequestPacer(options: RequestPacerOptions = {}): PostgresRequestPacer {
-    return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_pace, options);
+    return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_permits, options);
   }
+
+  /** Ends the pool once its queries in flight finish; closing again waits for the same end. */
 
   close(): Promise<void> {
     this.closed ??= this.db.pool.end();
