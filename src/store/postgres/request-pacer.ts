@@ -41,7 +41,7 @@ export class PostgresRequestPacer implements RequestPacer {
   private slotsCreated: Promise<void> | undefined;
   /**
    * This process's requests waiting for a permit, first come first served. One loop asks the database for as many
-   * free permits as there are waiters, in one statement: 500 callers each polling would flood it, and one at a time
+   * permits as there are waiters, in one statement: 500 callers each polling would flood it, and one at a time
    * would cap the process at one permit per round trip.
    */
   private readonly waiting: ((permit: RequestPermit) => void)[] = [];
@@ -76,28 +76,35 @@ export class PostgresRequestPacer implements RequestPacer {
           for (const resolve of this.waiting.splice(0)) resolve(unpaced);
           return;
         }
-        for (const { slot, holder } of outcome.taken) this.waiting.shift()?.({ release: () => void this.release(slot, holder) });
-        // Every permit is held. The earliest one comes back when its second is over; when all are still waiting for
-        // answers there is no such time, so look again after one request's share of the second.
-        if (outcome.taken.length === 0) await sleep(outcome.waitMs > windowMs ? windowMs / this.permits : Math.max(1, outcome.waitMs));
+        for (const { slot, holder, waitMs } of outcome.taken) {
+          const resolve = this.waiting.shift();
+          const permit = { release: () => void this.release(slot, holder) };
+          // A permit whose second is not over yet is reserved now and used when it is: the wait is counted from
+          // after the answer was read, so the request never leaves before the database's moment.
+          if (resolve) void (waitMs > 0 ? sleep(waitMs) : Promise.resolve()).then(() => resolve(permit));
+        }
+        // Every permit is reserved or waits for its answer, which brings it back a second later at the earliest:
+        // look again after one request's share of the second.
+        if (outcome.taken.length === 0) await sleep(windowMs / this.permits);
       }
     } finally {
       this.asking = false;
     }
   }
 
-  /** Up to `count` free permits, taken; or undefined when the database could not be asked. */
-  private async takeFree(count: number): Promise<{ taken: { slot: number; holder: string }[]; waitMs: number } | undefined> {
+  /** Up to `count` permits, each with the wait until it may be used; or undefined when the database could not be asked. */
+  private async takeFree(count: number): Promise<{ taken: { slot: number; holder: string; waitMs: number }[] } | undefined> {
     try {
       await this.createSlots();
-      const { rows } = await this.pool.query<{ slot: number | null; holder: string | null; wait_ms: number | null }>(this.statements.take, [
+      const { rows } = await this.pool.query<{ slot: number; holder: string; wait_ms: number }>(this.statements.take, [
         this.permits,
         abandonedPermitMs / 1000,
         count,
+        windowMs / 1000,
       ]);
-      const taken = rows.flatMap(({ slot, holder }) => (slot !== null && holder !== null ? [{ slot, holder }] : []));
-      const waitMs = Number(rows.find((row) => row.slot === null)?.wait_ms ?? 0);
-      return { taken, waitMs };
+      // Soonest first, so the first waiter gets the first permit (RETURNING keeps no order).
+      const taken = rows.map(({ slot, holder, wait_ms: waitMs }) => ({ slot, holder, waitMs: Number(waitMs) }));
+      return { taken: taken.sort((a, b) => a.waitMs - b.waitMs) };
     } catch (error) {
       this.warn(error);
       return undefined;
@@ -141,22 +148,21 @@ function statementsFor(table: string) {
     createSlots: `
       INSERT INTO ${table} (slot, free_at) SELECT slot, 'epoch' FROM generate_series(1, $1::int) AS slot
       ON CONFLICT (slot) DO NOTHING`,
-    // One statement: free permits, locked against every other process (SKIP LOCKED: one being taken elsewhere is
-    // not waited for), are marked held until their requests are answered or abandoned, each under a holder of its
-    // own. A last row says how long until the earliest permit is free again (for when none was).
+    // One statement: the permits free now or within the second (a held permit's answer is in), soonest first,
+    // locked against every other process (SKIP LOCKED: one being taken elsewhere is not waited for), each marked
+    // held under a holder of its own until its request is answered or abandoned, with how long until it is free.
     take: `
-      WITH free AS (
-        SELECT slot FROM ${table} WHERE slot <= $1 AND free_at <= clock_timestamp()
+      WITH clock AS (SELECT clock_timestamp() AS now),
+      free AS (
+        SELECT slot, free_at FROM ${table}
+        WHERE slot <= $1 AND free_at <= (SELECT now FROM clock) + make_interval(secs => $4::float8)
         ORDER BY free_at, slot LIMIT $3 FOR UPDATE SKIP LOCKED
-      ), taken AS (
-        UPDATE ${table} AS permit
-        SET free_at = clock_timestamp() + make_interval(secs => $2::float8), holder = gen_random_uuid()
-        FROM free WHERE permit.slot = free.slot
-        RETURNING permit.slot, permit.holder
       )
-      SELECT slot, holder::text AS holder, NULL::float8 AS wait_ms FROM taken
-      UNION ALL
-      SELECT NULL, NULL, extract(epoch FROM min(free_at) - clock_timestamp())::float8 * 1000 FROM ${table} WHERE slot <= $1`,
+      UPDATE ${table} AS permit
+      SET free_at = greatest(free.free_at, (SELECT now FROM clock)) + make_interval(secs => $2::float8), holder = gen_random_uuid()
+      FROM free WHERE permit.slot = free.slot
+      RETURNING permit.slot, permit.holder::text AS holder,
+        greatest(0, extract(epoch FROM free.free_at - (SELECT now FROM clock))::float8 * 1000) AS wait_ms`,
     // Only by its holder: a permit given up as abandoned and taken again is not freed early by the late answer.
     release: `
       UPDATE ${table} SET free_at = clock_timestamp() + make_interval(secs => $3::float8), holder = NULL
