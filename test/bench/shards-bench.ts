@@ -4,9 +4,10 @@
 // they share in PostgreSQL (50 permits, each held from before its request is sent until one second after its
 // answer: src/store/postgres/request-pacer.ts) around every request; the point is posts per second close to the
 // 50/s floor with no global 429.
-// Measured (load average 8–12 on the shared 2-core machine): a timetable of turns at 47/s earned global 429s (1 at
-// 44.7 posts/s; 2 at 24.8/s, where the oldest request of the refused second had reached the emulator 181 ms after its
-// turn); the permits: no global 429 in every run, see the README for the posts per second.
+// Measured on the shared 2-core machine (load average 5–10, the two pacers run alternately): the former timetable of
+// turns at 47/s, 42.1 and 41.5 posts/s with 3 and 4 global 429s (in a traced run the oldest request of a refused
+// second had reached the emulator 181 ms after its turn: 84 ms woken late, the rest on the way); the permits, 46.3,
+// 46.9 and 47.1 posts/s (median 46.9), no global 429 in any run.
 // Needs a PostgreSQL server (TEST_DATABASE_URL, default the local one); without one the member reports `skipped`.
 // Takes about two and a half minutes: the processes start, then wait for the slot minute (up to 110 s), then post.
 import { randomBytes } from 'node:crypto';
