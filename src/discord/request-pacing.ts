@@ -2,12 +2,17 @@ import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 
 /**
  * Discord allows a bot 50 requests per second in all, however many processes it runs. discord.js keeps that count
- * per process only, so processes sharing one bot share a pacer: each request waits for its turn in a bot-wide
- * sequence (see `PostgresRequestPacer`).
+ * per process only, so processes sharing one bot share a pacer: each request holds a permit of a bot-wide window
+ * from before it is sent until its answer is in (see `PostgresRequestPacer`).
  */
 export interface RequestPacer {
-  /** Resolves when this process may send its next request that counts toward the bot-wide limit. */
-  waitForTurn(): Promise<void>;
+  /** Resolves when this process may send one request that counts toward the bot-wide limit. */
+  takePermit(): Promise<RequestPermit>;
+}
+
+export interface RequestPermit {
+  /** The request was answered (or failed): its permit counts it for one more second, then serves another. */
+  release(): void;
 }
 
 /**
@@ -19,13 +24,21 @@ export function isExemptFromGlobalLimit(url: string): boolean {
   return /\/interactions\/\d+\/[^/]+\/callback$/.test(path) || /\/webhooks\/\d+\/[^/]+(\/|$)/.test(path);
 }
 
-/** discord.js's request function, made to wait for the pacer's turn before every request that counts. */
+/**
+ * discord.js's request function, made to hold a permit of the pacer around every request that counts: taken before
+ * it is sent, given back once the answer's headers are in (Discord has counted the request by then) or it failed.
+ */
 export function pacedMakeRequest(
   pacer: RequestPacer,
   makeRequest: RESTOptions['makeRequest'] = DefaultRestOptions.makeRequest,
 ): RESTOptions['makeRequest'] {
   return async (url, init) => {
-    if (!isExemptFromGlobalLimit(url)) await pacer.waitForTurn();
-    return makeRequest(url, init);
+    if (isExemptFromGlobalLimit(url)) return makeRequest(url, init);
+    const permit = await pacer.takePermit();
+    try {
+      return await makeRequest(url, init);
+    } finally {
+      permit.release();
+    }
   };
 }

@@ -12,9 +12,9 @@ describe('the bot-wide request pace', () => {
     expect(isExemptFromGlobalLimit(`${api}/applications/1/guilds/2/commands`)).toBe(false);
   });
 
-  it('waits for a turn before each counted request, never before an interaction response', async () => {
+  it('holds a permit from before each counted request until its answer, never for an interaction response', async () => {
     const events: string[] = [];
-    const pacer = { waitForTurn: () => Promise.resolve(events.push('turn')).then(() => undefined) };
+    const pacer = { takePermit: () => Promise.resolve(events.push('take')).then(() => ({ release: () => void events.push('release') })) };
     const send = pacedMakeRequest(pacer, (url) => {
       events.push(`send ${new URL(url).pathname}`);
       return Promise.resolve(new Response(null, { status: 204 }));
@@ -23,6 +23,16 @@ describe('the bot-wide request pace', () => {
     await send('http://x/api/v10/channels/1/messages', {});
     await send('http://x/api/v10/interactions/1/t/callback', {});
 
-    expect(events).toEqual(['turn', 'send /api/v10/channels/1/messages', 'send /api/v10/interactions/1/t/callback']);
+    expect(events).toEqual(['take', 'send /api/v10/channels/1/messages', 'release', 'send /api/v10/interactions/1/t/callback']);
+  });
+
+  it('gives the permit back when the request fails', async () => {
+    const events: string[] = [];
+    const pacer = { takePermit: () => Promise.resolve({ release: () => void events.push('release') }) };
+    const send = pacedMakeRequest(pacer, () => Promise.reject(new Error('connection reset')));
+
+    await expect(send('http://x/api/v10/channels/1/messages', {})).rejects.toThrow('connection reset');
+
+    expect(events).toEqual(['release']);
   });
 });

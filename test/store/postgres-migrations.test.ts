@@ -73,7 +73,7 @@ describe.each(postgresBackends())('PostgreSQL migrations on $name', (backend) =>
     } finally {
       await pool.end();
     }
-    expect(await tablesOf(backend, schema)).toContain('discord_request_pace');
+    expect(await tablesOf(backend, schema)).toContain('discord_request_permits');
     expect(await (await backend.openSchema(schema)).getGuildTimezone('1001')).toBe('Asia/Seoul');
   });
 

@@ -18,7 +18,7 @@ export const tableNames = [
   'review_logs',
   'reminders',
   'report_schedules',
-  'discord_request_pace',
+  'discord_request_permits',
 ] as const;
 
 export type TableName = (typeof tableNames)[number];

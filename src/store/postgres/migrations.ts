@@ -5,7 +5,8 @@
  * Numbered on their own, not in step with SQLite's list (src/store/migrations.ts): PostgreSQL starts at migration 1
  * = the schema SQLite reached after its migrations 1–7 (nothing older ever existed here, so there is nothing to
  * upgrade), and the two lists grow independently from then on, each reaching the same logical schema for the
- * quiz. Tables only several processes need (the shared Discord request pace, migration 2) exist here alone.
+ * quiz. Tables only several processes need (the shared Discord request window: migration 2, replaced by 3) exist here
+ * alone.
  *
  * Types: times are `timestamptz` (a JS Date in and out; the memory state's epoch milliseconds are converted at
  * the edge), flags `boolean`, option lists `text[]`, structured fields `jsonb`, ids `text`. Ids and keys that
@@ -216,6 +217,21 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       CREATE TABLE discord_request_pace (
         id integer PRIMARY KEY CHECK (id = 1),
         next_turn_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: '003_discord_request_permits',
+    sql: `
+      -- The bot-wide Discord request window (src/store/postgres/request-pacer.ts): one row per permit, free from
+      -- free_at on; a permit taken is held by one request (holder) until its answer, then for one more second.
+      -- It replaces the timetable of turns, which could not see how late a request reached Discord.
+      DROP TABLE discord_request_pace;
+      CREATE TABLE discord_request_permits (
+        slot integer PRIMARY KEY CHECK (slot > 0),
+        free_at timestamptz NOT NULL,
+        holder uuid
       );
     `,
   },

@@ -256,9 +256,9 @@ export class PostgresQuizStore implements QuizStore {
     return this.remindersAndReports.recordReportProblem(guildId, problem, at);
   }
 
-  /** The bot-wide Discord request pace kept in this database, shared by every process that opens it. */
+  /** The bot-wide Discord request window kept in this database, shared by every process that opens it. */
   createRequestPacer(options: RequestPacerOptions = {}): PostgresRequestPacer {
-    return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_pace, options);
+    return new PostgresRequestPacer(this.db.pool, this.db.tables.discord_request_permits, options);
   }
 
   /**
