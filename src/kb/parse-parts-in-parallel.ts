@@ -25,6 +25,9 @@ export const parallelParseMinChars = 500_000;
  */
 const defaultWorkerShare = 0.45;
 
+/** The worker's young generation (MB): micromark's short-lived events then rarely reach a scavenge. */
+const workerYoungGenerationMb = 64;
+
 /** How long this thread waits for the worker's trees before parsing its parts itself (the worker is then ended). */
 const workerTimeoutMs = 60_000;
 
@@ -113,6 +116,7 @@ function startWorker(texts: readonly string[]): StartedWorker | undefined {
       execArgv: [],
       workerData: { texts, port: port2, signal, moduleUrls: resolveModuleUrls(), frontMatterKinds },
       transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
       stdout: false,
       stderr: false,
     });
