@@ -3,7 +3,6 @@ import type { Definition, Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { frontMatterKinds, parsePartsInParallel } from './parse-parts-in-parallel.js';
 
 /**
  * Parts are parsed on their own from about this size up. micromark rewrites the whole list of the document's
@@ -13,10 +12,9 @@ import { frontMatterKinds, parsePartsInParallel } from './parse-parts-in-paralle
  */
 const partTargetChars = 4_000;
 
-/** The worker of parse-parts-in-parallel.ts builds the same options from the same `frontMatterKinds`. */
 const options = {
-  extensions: [frontmatter(frontMatterKinds)],
-  mdastExtensions: [frontmatterFromMarkdown(frontMatterKinds)],
+  extensions: [frontmatter(['yaml'])],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
 };
 
 /**
@@ -29,10 +27,7 @@ export function parseMarkdown(source: string): Root {
   const parts = splitAtTopLevelHeadings(source);
   if (parts.length === 1) return fromMarkdown(source, options);
 
-  const { trees } = parsePartsInParallel(
-    parts.map((part) => part.text),
-    (text) => fromMarkdown(text, options),
-  );
+  const trees = parts.map((part) => fromMarkdown(part.text, options));
   const definitionsByLabel = new Map<string, { part: number; text: string }>();
   trees.forEach((tree, index) => {
     for (const node of tree.children) {
