@@ -3,11 +3,26 @@ import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { ConfigError, loadNoteReadLimits } from '../config.js';
 import { type CliCommand, UsageError } from './cli-context.js';
-import { kbCommands } from './kb-commands.js';
-import { learningCommands } from './learning-commands.js';
-import { quizCommands } from './quiz-commands.js';
 
-const commands: Record<string, CliCommand> = { ...kbCommands, ...quizCommands, ...learningCommands };
+type CommandModule = () => Promise<Record<string, CliCommand>>;
+const kbModule: CommandModule = async () => (await import('./kb-commands.js')).kbCommands;
+const quizModule: CommandModule = async () => (await import('./quiz-commands.js')).quizCommands;
+const learningModule: CommandModule = async () => (await import('./learning-commands.js')).learningCommands;
+
+/**
+ * Each command's module, imported only when that command runs: `kb check` need not load the report renderer
+ * (canvas, fonts) or the SQLite store, which took about a third of a second of every start.
+ */
+export const commandModules: Record<string, CommandModule> = {
+  explain: kbModule,
+  search: kbModule,
+  concepts: kbModule,
+  'kb check': kbModule,
+  'quiz sample': quizModule,
+  'quiz review': quizModule,
+  demo: learningModule,
+  report: learningModule,
+};
 
 const usage = `concept-bot CLI: the bot's knowledge base and quiz, without Discord.
 
@@ -65,7 +80,7 @@ export function parseArguments(argv: string[]): { name: string | undefined; posi
     }
   }
   const twoWords = words.slice(0, 2).join(' ');
-  if (twoWords in commands) return { name: twoWords, positional: words.slice(2), flags };
+  if (twoWords in commandModules) return { name: twoWords, positional: words.slice(2), flags };
   return { name: words[0], positional: words.slice(1), flags };
 }
 
@@ -80,8 +95,8 @@ export async function runCli(
       out(usage);
       return name ? 0 : 2;
     }
-    const command = commands[name];
-    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    const commandModule = Object.hasOwn(commandModules, name) ? commandModules[name] : undefined;
+    if (!commandModule) throw new UsageError(`Unknown command "${name}".`);
     const docs = flags.get('docs');
     if (docs === true) throw new UsageError('--docs takes a folder, e.g. --docs data/docs');
     const docsDir = docs ?? (process.env.DOCS_DIR?.trim() || 'data/docs');
@@ -98,6 +113,8 @@ export async function runCli(
       err(error.message);
       return 1;
     }
+    const command = (await commandModule())[name];
+    if (!command) throw new Error(`the module of command "${name}" does not define it`);
     return await command({ positional, flags, json: flags.has('json'), docsDir, noteReadLimits, out, err });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { kbCommands } from '../../src/cli/kb-commands.js';
+import { learningCommands } from '../../src/cli/learning-commands.js';
+import { commandModules, runCli } from '../../src/cli/main.js';
+import { quizCommands } from '../../src/cli/quiz-commands.js';
 
 // A folder holding only the team's first note, as copied into the fixtures: tests never read data/docs.
 const sharedDocs = path.resolve('test/fixtures/team-note');
@@ -142,6 +145,21 @@ describe('cli arguments', () => {
       const { code, out, err } = await run(...command, '--docs', missing);
       expect({ command, code, out }).toEqual({ command, code: 1, out: '' });
       expect(err).toContain(`docs directory not found: ${missing}`);
+    }
+  });
+
+  it('knows every command each command module defines, and loads that module for it', async () => {
+    const defined = { ...kbCommands, ...quizCommands, ...learningCommands };
+
+    expect(Object.keys(commandModules).sort()).toEqual(Object.keys(defined).sort());
+    for (const [name, load] of Object.entries(commandModules)) expect((await load())[name]).toBe(defined[name]);
+  });
+
+  it('calls a name no module defines an unknown command, even one every object has', async () => {
+    for (const name of ['nonsense', 'constructor', 'toString']) {
+      const { code, err } = await run(name);
+      expect({ name, code }).toEqual({ name, code: 2 });
+      expect(err).toContain(`Unknown command "${name}"`);
     }
   });
 
