@@ -3,7 +3,8 @@
 // ids whatever the server's locale, and the main paths end to end on each server.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryState, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
-import type { GeneratedQuestion } from '../../src/quiz/types.js';
+import type { GeneratedQuestion, StoredQuestion } from '../../src/quiz/types.js';
+import type { PostgresQuizStore } from '../../src/store/postgres/postgres-quiz-store.js';
 import { postgresBackends, postgresStartTimeoutMs, startPostgresBackends } from './postgres-test-db.js';
 
 beforeAll(startPostgresBackends, postgresStartTimeoutMs);
@@ -21,6 +22,23 @@ const awkwardQuestion: GeneratedQuestion = {
   answer: 2,
   optionConceptIds: ['network/tcp', null, 'NULL', 'a,b'],
 };
+
+/** A question of options A–D (B right) in the test channel, open from `createdAt` to `closesAt`. */
+async function openFourOptionQuestion(
+  store: PostgresQuizStore,
+  createdAt = postedAt,
+  closesAt = new Date(postedAt.getTime() + hour),
+): Promise<StoredQuestion> {
+  const { question } = await store.createQuestion({
+    guildId,
+    channelId,
+    slotKey: createdAt.toISOString(),
+    question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
+    createdAt,
+    closesAt,
+  });
+  return question;
+}
 
 describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
   it('reads a question back exactly: option lists with commas, quotes, braces, the word NULL and nulls; times to the millisecond', async () => {
@@ -141,14 +159,7 @@ describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
 
   it('a click the database refuses fails alone: the clicks sent in the same statement are still recorded', async () => {
     const store = await backend.open();
-    const { question } = await store.createQuestion({
-      guildId,
-      channelId,
-      slotKey: postedAt.toISOString(),
-      question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
-      createdAt: postedAt,
-      closesAt: new Date(postedAt.getTime() + hour),
-    });
+    const question = await openFourOptionQuestion(store);
     const during = new Date(postedAt.getTime() + 60_000);
 
     // PostgreSQL text cannot hold a NUL character: that one click's statement fails.
@@ -171,14 +182,7 @@ describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
     for (let index = 0; index < 12; index++) {
       const closesAt = new Date(firstClose + index * 40 * hour);
       const createdAt = new Date(closesAt.getTime() - hour);
-      const { question } = await store.createQuestion({
-        guildId,
-        channelId,
-        slotKey: createdAt.toISOString(),
-        question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
-        createdAt,
-        closesAt,
-      });
+      const question = await openFourOptionQuestion(store, createdAt, closesAt);
       for (const [memberIndex, userId] of members.entries()) {
         if ((index + memberIndex) % 3 === 0) continue;
         const correct = (index * memberIndex) % 4 !== 1;
@@ -204,14 +208,7 @@ describe.each(postgresBackends())('PostgreSQL store on $name', (backend) => {
 
   it('the main path: post, answer, close, score, leaderboard and stats, with counts as numbers', async () => {
     const store = await backend.open();
-    const { question } = await store.createQuestion({
-      guildId,
-      channelId,
-      slotKey: postedAt.toISOString(),
-      question: { ...awkwardQuestion, options: ['A', 'B', 'C', 'D'], answer: 1 },
-      createdAt: postedAt,
-      closesAt: new Date(postedAt.getTime() + hour),
-    });
+    const question = await openFourOptionQuestion(store);
     await store.setQuestionMessage(question.id, '300000000000000001');
     const during = new Date(postedAt.getTime() + 60_000);
 
