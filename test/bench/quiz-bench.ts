@@ -8,6 +8,7 @@ import type { GeneratedQuestion, LeaderboardPeriod, StoredQuestion } from '../..
 import { openDatabase } from '../../src/store/database.js';
 import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createBenchRandom, median, percentile, round } from './bench-stats.js';
+import { timeLeaderboards, type PeriodTiming } from './leaderboard-timing.js';
 
 const guildId = '100000000000000001';
 const channelId = '200000000000000001';
@@ -17,8 +18,6 @@ const answersPerQuestion = 50; // 2,000 × 50 = 100,000 stored answers
 const questionEveryMs = 4 * 60 * 60 * 1000; // six a day: 2,000 questions span about eleven months
 const answerRuns = 3;
 const answersPerRun = 10_000;
-const leaderboardQueries = 300;
-const leaderboardRepeats = 3;
 const day = 24 * 60 * 60 * 1000;
 
 const generated: GeneratedQuestion = {
@@ -91,13 +90,6 @@ async function measureRecording(file: string): Promise<{ answersPerSecond: numbe
   }
 }
 
-interface PeriodTiming {
-  p50Ms: number;
-  p99Ms: number;
-  /** Answers that fall into the period (what the query aggregates). */
-  answersInPeriod: number;
-}
-
 async function measureLeaderboards(file: string, log: (line: string) => void) {
   const db = openDatabase(file);
   const store = new SqliteQuizStore(db);
@@ -116,29 +108,16 @@ async function measureLeaderboards(file: string, log: (line: string) => void) {
       all: null,
     };
     const countInPeriod = db.prepare<[string, number]>('SELECT COUNT(*) FROM answers WHERE guild_id = ? AND scored_at >= ?').pluck();
-    const random = createBenchRandom(7);
-    const periods: Record<string, PeriodTiming> = {};
-    for (const period of ['week', 'month', 'all'] as const) {
-      const since = sinceByPeriod[period];
-      const p50s: number[] = [];
-      const p99s: number[] = [];
-      for (let repeat = 0; repeat < leaderboardRepeats; repeat++) {
-        const timings: number[] = [];
-        for (let query = 0; query < leaderboardQueries; query++) {
-          const callerId = `member-${Math.floor(random() * members)}`;
-          const started = performance.now();
-          await store.getLeaderboard(guildId, period, since, callerId);
-          timings.push(performance.now() - started);
-        }
-        p50s.push(percentile(timings, 0.5));
-        p99s.push(percentile(timings, 0.99));
-      }
-      const answersInPeriod = since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number);
-      periods[period] = { p50Ms: round(median(p50s), 2), p99Ms: round(median(p99s), 2), answersInPeriod };
-      log(
-        `  /leaderboard ${period.padEnd(5)} p50 ${median(p50s).toFixed(2)} ms, p99 ${median(p99s).toFixed(2)} ms (${answersInPeriod.toLocaleString('en')} answers in period; median of ${leaderboardRepeats} × ${leaderboardQueries} queries)`,
-      );
-    }
+    const periods: Record<string, PeriodTiming> = {
+      ...(await timeLeaderboards(
+        store,
+        guildId,
+        members,
+        sinceByPeriod,
+        (since) => (since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number)),
+        log,
+      )),
+    };
 
     // Worst case for the period query: a period that spans the whole history aggregates every answer.
     const everything = new Date(0);
