@@ -38,6 +38,7 @@ const nonWordCharacters = /[^\p{L}\p{N}]+/gu;
 
 /** Case, spaces, hyphens and punctuation do not matter: `가상 머신` = `가상머신`, `Operating-System` = `operatingsystem`. */
 export function normalizeText(text: string): string {
+  if (!needsCompatibilityFolding.test(text)) return splitPlainWords(text.toLowerCase()).join('');
   return foldText(text).replace(nonWordCharacters, '');
 }
 
