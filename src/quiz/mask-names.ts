@@ -22,15 +22,58 @@ const latinAfter = '(?![A-Za-z0-9\\u00c0-\\u024f])';
 
 /** The form texts are compared in: lower case, Unicode-folded, letters and digits only. */
 export function textKey(text: string): string {
+  return asciiOrHangulKey(text) ?? unicodeKey(text);
+}
+
+function unicodeKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * `textKey` of a text of ASCII and Hangul syllables only (most of any note), without Unicode tables: NFKC leaves
+ * both as they are and only A-Z change case. Undefined for any other character, which goes the Unicode way.
+ * The key is asked for every name of every concept and every prompt, 100,000s of times at 10,000 concepts.
+ */
+function asciiOrHangulKey(text: string): string | undefined {
+  let key = '';
+  let runStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isHangulSyllable(code) || isLowerOrDigit(code)) continue;
+    if (code >= 0x80) return undefined;
+    // An upper-case letter or a character that is dropped ends the run copied as it is.
+    key += text.slice(runStart, index);
+    if (code >= 0x41 && code <= 0x5a) key += String.fromCharCode(code + 0x20);
+    runStart = index + 1;
+  }
+  return runStart === 0 ? text : key + text.slice(runStart);
+}
+
+function isHangulSyllable(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+function isLowerOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
 /** Letters and digits in a text, masks and punctuation not counted: how much a prompt really says. */
 export function countLetters(text: string): number {
-  return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isHangulSyllable(code) || isLowerOrDigit(code) || (code >= 0x41 && code <= 0x5a)) count++;
+    else if (code >= 0x80) {
+      // Outside ASCII and Hangul syllables, one code point at a time (a surrogate pair is one letter).
+      const char = String.fromCodePoint(text.codePointAt(index)!);
+      if (letterOrDigit.test(char)) count++;
+      index += char.length - 1;
+    }
+  }
+  return count;
 }
 
 const patterns = new Map<string, RegExp>();

@@ -154,12 +154,14 @@ export class ConceptIndex {
       [names.byChosung, (k) => names.chosungOf(k), (prefix) => prefix, (query) => names.matchChosung(query), 'c:'],
     ];
     for (const [sorted, keyOf, queryOf, match, tag] of ranges) {
+      const shared = sharedPrefixLengths(sorted, keyOf, cachedPrefixMaxLength);
       for (let length = 1; length <= cachedPrefixMaxLength; length++) {
         let start = 0;
         while (start < sorted.length) {
           const prefix = keyOf(sorted[start]!).slice(0, length);
           let end = start + 1;
-          while (end < sorted.length && keyOf(sorted[end]!).startsWith(prefix)) end++;
+          // In sorted order a key starts with `prefix` exactly when it shares that much with each key before it.
+          while (end < sorted.length && shared[end]! >= prefix.length) end++;
           if (end - start >= cachedRangeMinSize && prefix.length === length) {
             const query = queryOf(prefix);
             const found = new Map<number, Candidate>();
@@ -171,4 +173,21 @@ export class ConceptIndex {
       }
     }
   }
+}
+
+/**
+ * For each position of a sorted list of keys, how many leading characters (at most `max`) its key shares with the
+ * key before it. Worked out once, so finding every prefix range for lengths 1 to `max` needs no string comparisons.
+ */
+function sharedPrefixLengths(sorted: Int32Array, keyOf: (keyIndex: number) => string, max: number): Uint8Array {
+  const shared = new Uint8Array(sorted.length);
+  for (let position = 1; position < sorted.length; position++) {
+    const previous = keyOf(sorted[position - 1]!);
+    const key = keyOf(sorted[position]!);
+    const limit = Math.min(max, previous.length, key.length);
+    let length = 0;
+    while (length < limit && previous.charCodeAt(length) === key.charCodeAt(length)) length++;
+    shared[position] = length;
+  }
+  return shared;
 }

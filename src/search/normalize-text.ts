@@ -38,6 +38,7 @@ const nonWordCharacters = /[^\p{L}\p{N}]+/gu;
 
 /** Case, spaces, hyphens and punctuation do not matter: `가상 머신` = `가상머신`, `Operating-System` = `operatingsystem`. */
 export function normalizeText(text: string): string {
+  if (!needsCompatibilityFolding.test(text)) return splitPlainWords(text.toLowerCase()).join('');
   return foldText(text).replace(nonWordCharacters, '');
 }
 
@@ -46,10 +47,40 @@ const scriptChange = /(?<=[a-z0-9])(?=[\u3131-\u318e\uac00-\ud7a3])|(?<=[\u3131-
 
 /** Words of a text in normalized form: split on anything that is not a letter or digit, and where Latin meets Hangul. */
 export function splitWords(text: string): string[] {
+  if (!needsCompatibilityFolding.test(text)) return splitPlainWords(text.toLowerCase());
   return foldText(text)
     .replace(scriptChange, ' ')
     .split(nonWordCharacters)
     .filter((word) => word.length > 0);
+}
+
+const otherCharacter = 0;
+const latinOrDigit = 1;
+const hangul = 2;
+
+/**
+ * `splitWords` for lower-cased text of ASCII, keyboard jamo and syllables only (nearly every note), in one pass
+ * without regular expressions: NFC and NFKC leave such text as it is, its letters and digits are `a-z0-9` and
+ * Hangul, and a word is a run of one of the two. Every concept body goes through here when the search index is built.
+ */
+function splitPlainWords(text: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  let runClass = otherCharacter;
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : -1;
+    const charClass =
+      (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
+        ? latinOrDigit
+        : (code >= 0x3131 && code <= 0x318e) || (code >= 0xac00 && code <= 0xd7a3)
+          ? hangul
+          : otherCharacter;
+    if (charClass === runClass) continue;
+    if (runClass !== otherCharacter) words.push(text.slice(start, index));
+    start = index;
+    runClass = charClass;
+  }
+  return words;
 }
 
 const hangulAny = /[\u3131-\u318e\uac00-\ud7a3]/;

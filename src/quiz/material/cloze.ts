@@ -66,8 +66,14 @@ export function blankSentence(
   if (distractors.length < distractorCount) return null;
   const ending = readBlankEnding(prompt, answerMask);
   const before = prompt.slice(0, prompt.indexOf(answerMask));
+  const read = featuresOf(sentence);
+  // Field by field, not `...featuresOf(sentence)`: see describeConcept (V8's slow path on Node 20).
   const features: QuestionFeatures = {
-    ...featuresOf(sentence),
+    fromListItem: read.fromListItem,
+    wholeSentence: read.wholeSentence,
+    leansOnPrevious: read.leansOnPrevious,
+    pointsElsewhere: read.pointsElsewhere,
+    looksLikeCode: read.looksLikeCode,
     kind: 'cloze',
     letters: countLetters(prompt),
     maskedShare: 0,

@@ -22,24 +22,31 @@ export function createNearConcepts(concepts: readonly Concept[], keysOf: (concep
 interface NameKeyIndex {
   /** Concepts by each of their name keys. */
   byKey: Map<string, string[]>;
-  /** Concepts by each piece of a name key of 3+ letters that is 3+ letters and at most 3 shorter than the key. */
-  byPiece: Map<string, string[]>;
+  /**
+   * The other keys near each key that has any: its pieces that are keys too, and the keys it is a piece of.
+   * Worked out by looking each key's pieces up among the keys, never by filing every piece: at 10,000 concepts
+   * that was half a million map entries, nearly all of them pieces no key is.
+   */
+  nearKeys: Map<string, string[]>;
 }
 
 function indexNameKeys(concepts: readonly Concept[], keysOf: (conceptId: string) => readonly string[]): NameKeyIndex {
-  const index: NameKeyIndex = { byKey: new Map(), byPiece: new Map() };
-  for (const concept of concepts) {
-    for (const key of keysOf(concept.id)) {
-      fileUnder(index.byKey, key, concept.id);
-      if (key.length >= 3) for (const piece of piecesOf(key)) fileUnder(index.byPiece, piece, concept.id);
+  const index: NameKeyIndex = { byKey: new Map(), nearKeys: new Map() };
+  for (const concept of concepts) for (const key of keysOf(concept.id)) fileUnder(index.byKey, key, concept.id);
+  for (const key of index.byKey.keys()) {
+    if (key.length < 3) continue;
+    for (const piece of piecesOf(key)) {
+      if (piece === key || !index.byKey.has(piece)) continue;
+      fileUnder(index.nearKeys, key, piece);
+      fileUnder(index.nearKeys, piece, key);
     }
   }
   return index;
 }
 
 /**
- * Near `key`: the same key; a key of 3+ letters holding it with at most 3 letters more (found by its pieces); or
- * a key of 3+ letters it holds with at most 3 letters more (one of its own pieces).
+ * Near `key`: the same key; a key of 3+ letters holding it with at most 3 letters more; or a key of 3+ letters
+ * it holds with at most 3 letters more.
  */
 function findNear(index: NameKeyIndex, conceptId: string, keys: readonly string[]): Set<string> {
   const near = new Set<string>();
@@ -48,9 +55,7 @@ function findNear(index: NameKeyIndex, conceptId: string, keys: readonly string[
   };
   for (const key of keys) {
     add(index.byKey.get(key));
-    if (key.length < 3) continue;
-    add(index.byPiece.get(key));
-    for (const piece of piecesOf(key)) add(index.byKey.get(piece));
+    for (const nearKey of index.nearKeys.get(key) ?? []) add(index.byKey.get(nearKey));
   }
   return near;
 }
@@ -64,8 +69,8 @@ function piecesOf(key: string): string[] {
   return pieces;
 }
 
-function fileUnder(index: Map<string, string[]>, key: string, conceptId: string): void {
+function fileUnder(index: Map<string, string[]>, key: string, value: string): void {
   const filed = index.get(key);
-  if (!filed) index.set(key, [conceptId]);
-  else if (filed.at(-1) !== conceptId) filed.push(conceptId);
+  if (!filed) index.set(key, [value]);
+  else if (filed.at(-1) !== value) filed.push(value);
 }

@@ -5,7 +5,7 @@ import { answerMask, countLetters, findShownNameKeys, foldText, textKey, type Fo
 import { pointsElsewhere, type PromptSentence } from '../prompt-sentences.js';
 import { scoreQuestion, type QualityVerdict, type QuestionFeatures } from '../question-quality.js';
 import type { MaterialContext } from './context.js';
-import { showsAny } from './labels.js';
+import { createShowsAny } from './labels.js';
 import { distractorCount, twoSentencesBelowLetters } from './limits.js';
 import type { FeaturesOf } from './sentence-features.js';
 import type { WhichConceptCandidate } from './types.js';
@@ -25,15 +25,6 @@ function countMaskedNames(text: string, names: readonly string[]): number {
   const hangul = shown.filter((key) => /\p{Script=Hangul}/u.test(key)).length;
   return Math.max(hangul, shown.length - hangul);
 }
-
-const noBlankFeatures = {
-  genericBlank: false,
-  verbalBlank: false,
-  blankInsideWord: false,
-  particleNeutralized: false,
-  optionsInOtherScript: 0,
-  optionLengthGap: 0,
-};
 
 function optionFeatures(answer: Concept, wrong: readonly Concept[]) {
   return { optionsFromOtherNotes: wrong.filter((other) => other.documentId !== answer.documentId).length };
@@ -81,17 +72,25 @@ export function describeConcept(
   const text = foldText(prompt);
   if (subject.leaks(text) !== undefined) return null;
   // Worked out once for each neighbour: the offerable ones are among them.
-  const showingNames = new Set(neighbours.filter((other) => showsAny(text, nameKeysById.get(other.id)!.keys)));
+  const shows = createShowsAny(text);
+  const showingNames = new Set(neighbours.filter((other) => shows(nameKeysById.get(other.id)!.keys)));
   const namesAnotherConcept = showingNames.size > 0;
   // "요구 페이징은 …" inside 가상 메모리 describes the subsection, not the concept a reader is asked for.
   const describesPart = subject.subsectionKeys.length > 0 && describesSubsection(subject.subsectionKeys, sentence.text, originalText);
   // A concept whose names or own terms the prompt shows would be the natural pick, or a second right answer.
-  const distractors = offerable.filter((other) => !showingNames.has(other) && !showsAny(text, termKeysById.get(other.id)!));
+  const distractors = offerable.filter((other) => !showingNames.has(other) && !shows(termKeysById.get(other.id)!));
   if (distractors.length < distractorCount) return null;
   const letters = countLetters(prompt);
   const masks = prompt.split(answerMask).length - 1;
+  const read = featuresOf(sentence);
+  // Written out field by field: on Node 20 a literal that opens with a spread and goes on with a dozen fields
+  // takes V8's slow path, about 30 µs an object (a third of a second for `kb check` at 10,000 concepts).
   const features: QuestionFeatures = {
-    ...featuresOf(sentence),
+    fromListItem: read.fromListItem,
+    wholeSentence: read.wholeSentence,
+    leansOnPrevious: read.leansOnPrevious,
+    pointsElsewhere: read.pointsElsewhere,
+    looksLikeCode: read.looksLikeCode,
     kind: 'which-concept',
     letters,
     maskedShare: 1 - letters / Math.max(1, countLetters(originalText)),
@@ -101,8 +100,13 @@ export function describeConcept(
     describesPart,
     // Two masks that stand for two different names; `＿＿＿(또는 ＿＿＿)` was collapsed into one above.
     masksDifferentNames: masks > 1 && countMaskedNames(originalText, names) >= 2,
-    ...noBlankFeatures,
-    ...optionFeatures(concept, distractors.slice(0, distractorCount)),
+    genericBlank: false,
+    verbalBlank: false,
+    blankInsideWord: false,
+    particleNeutralized: false,
+    optionsInOtherScript: 0,
+    optionLengthGap: 0,
+    optionsFromOtherNotes: optionFeatures(concept, distractors.slice(0, distractorCount)).optionsFromOtherNotes,
   };
   return { kind: 'which-concept', prompt, line: sentence.line, features, verdict: scoreQuestion(features), distractors };
 }
