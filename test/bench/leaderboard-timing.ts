@@ -66,3 +66,27 @@ export async function timeLeaderboards(
   }
   return periods as Record<LeaderboardPeriod, PeriodTiming>;
 }
+
+/**
+ * The period query's worst case: a period that spans the whole history aggregates every answer. `queries` runs
+ * (a slow store gets fewer); the first is not set apart, as the statement is warm by now.
+ */
+export async function timeWholeHistoryAsPeriod(
+  store: QuizStore,
+  guildId: string,
+  storedAnswers: number,
+  queries: number,
+  log: (line: string) => void,
+): Promise<PeriodTiming> {
+  const everything = new Date(0);
+  const worst: number[] = [];
+  for (let query = 0; query < queries; query++) {
+    const started = performance.now();
+    await store.getLeaderboard(guildId, 'month', everything, 'member-1');
+    worst.push(performance.now() - started);
+  }
+  log(
+    `  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`,
+  );
+  return { p50Ms: round(percentile(worst, 0.5), 2), p99Ms: round(percentile(worst, 0.99), 2), answersInPeriod: storedAnswers };
+}

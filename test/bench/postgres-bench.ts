@@ -31,8 +31,8 @@ import type { PostgresQuizStore } from '../../src/store/postgres/postgres-quiz-s
 import { tablesIn, type Tables } from '../../src/store/postgres/connection.js';
 import { startScript } from '../e2e/script-process.js';
 import { closeStartGate } from '../store/postgres-start-gate.js';
-import { median, percentile, round } from './bench-stats.js';
-import { timeLeaderboards, type PeriodTiming } from './leaderboard-timing.js';
+import { median } from './bench-stats.js';
+import { timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
 import { recorderSetupVariable, type RecorderSetup, type RecorderTiming } from './postgres-bench-recorder.js';
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -230,22 +230,7 @@ async function measureLeaderboards(admin: pg.Client, tables: Tables, store: Post
     )),
   };
 
-  // Worst case for the period query: a period that spans the whole history aggregates every answer.
-  const everything = new Date(0);
-  const worst: number[] = [];
-  for (let query = 0; query < 20; query++) {
-    const started = performance.now();
-    await store.getLeaderboard(guildId, 'month', everything, 'member-1');
-    worst.push(performance.now() - started);
-  }
-  periods['whole-history-as-period'] = {
-    p50Ms: round(percentile(worst, 0.5), 2),
-    p99Ms: round(percentile(worst, 0.99), 2),
-    answersInPeriod: storedAnswers,
-  };
-  log(
-    `  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`,
-  );
+  periods['whole-history-as-period'] = await timeWholeHistoryAsPeriod(store, guildId, storedAnswers, 20, log);
   return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
 }
 
