@@ -25,13 +25,14 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { GeneratedQuestion, LeaderboardPeriod } from '../../src/quiz/types.js';
+import type { LeaderboardPeriod } from '../../src/quiz/types.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import type { PostgresQuizStore } from '../../src/store/postgres/postgres-quiz-store.js';
 import { tablesIn, type Tables } from '../../src/store/postgres/connection.js';
 import { startScript } from '../e2e/script-process.js';
 import { closeStartGate } from '../store/postgres-start-gate.js';
 import { median } from './bench-stats.js';
+import { benchQuestion } from './quiz-bench.js';
 import { timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
 import { recorderSetupVariable, type RecorderSetup, type RecorderTiming } from './postgres-bench-recorder.js';
 
@@ -51,13 +52,6 @@ const answerRuns = 3;
 const answersPerRun = 20_000;
 const membersPerQuestion = 1_000;
 const day = 24 * 60 * 60 * 1000;
-const generated: GeneratedQuestion = {
-  conceptId: 'container',
-  kind: 'which-concept',
-  prompt: 'Which concept is described here?',
-  options: ['Container', 'Image', 'Pod', 'Volume'],
-  answer: 0,
-};
 
 /** The URL as shown: without its password. */
 function shownUrl(url: string): string {
@@ -151,7 +145,7 @@ async function measureRecording(url: string, schema: string, store: PostgresQuiz
         guildId: recordingGuildId,
         channelId,
         slotKey: `bench-${run}-${index}`,
-        question: generated,
+        question: benchQuestion,
         createdAt: new Date(now),
         closesAt: new Date(now + day),
       });
@@ -250,7 +244,16 @@ export async function seedHistory(admin: pg.Client, t: Tables, questionCount = q
     SELECT 'seeded-' || lpad(i::text, 6, '0'), $1, $2, to_char(posted AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'concept-' || (i % 40), $3, $4, $5::text[], i % 4, 'message-' || i, 'closed', posted, posted + $7::interval, posted + $7::interval
     FROM (SELECT i, $6::timestamptz + i * $7::interval AS posted FROM generate_series(0, $8::integer - 1) i) seeded`,
-    [guildId, channelId, generated.kind, generated.prompt, generated.options, new Date(first), `${questionEveryMs} milliseconds`, questionCount],
+    [
+      guildId,
+      channelId,
+      benchQuestion.kind,
+      benchQuestion.prompt,
+      benchQuestion.options,
+      new Date(first),
+      `${questionEveryMs} milliseconds`,
+      questionCount,
+    ],
   );
   // Weighted sampling without replacement (Efraimidis–Spirakis): member i has weight 1 / (1 + i / 50) as in
   // quiz-bench.ts; the 50 largest ln(u) / weight of each question are its answerers, in that order.

@@ -20,7 +20,8 @@ const answerRuns = 3;
 const answersPerRun = 10_000;
 const day = 24 * 60 * 60 * 1000;
 
-const generated: GeneratedQuestion = {
+/** The question every stored answer of the quiz and postgres members belongs to: the same workload on both stores. */
+export const benchQuestion: GeneratedQuestion = {
   conceptId: 'container',
   kind: 'which-concept',
   prompt: 'Which concept is described here?',
@@ -70,7 +71,7 @@ async function measureRecording(file: string): Promise<{ answersPerSecond: numbe
           guildId,
           channelId,
           slotKey: `bench-${run}-${index}`,
-          question: generated,
+          question: benchQuestion,
           createdAt: new Date(now),
           closesAt: new Date(now + day),
         });
@@ -144,7 +145,7 @@ async function seedHistory(db: ReturnType<typeof openDatabase>, store: SqliteQui
         guildId,
         channelId,
         slotKey: new Date(postedAt).toISOString(),
-        question: { ...generated, conceptId: `concept-${index % 40}`, answer: index % 4 },
+        question: { ...benchQuestion, conceptId: `concept-${index % 40}`, answer: index % 4 },
         createdAt: new Date(postedAt),
         closesAt: new Date(postedAt + questionEveryMs),
       });
