@@ -46,7 +46,7 @@ function asciiOrHangulKey(text: string): string | undefined {
     if (code >= 0x80) return undefined;
     // An upper-case letter or a character that is dropped ends the run copied as it is.
     key += text.slice(runStart, index);
-    if (code >= 0x41 && code <= 0x5a) key += String.fromCharCode(code + 0x20);
+    if (isUpperAscii(code)) key += String.fromCharCode(code + 0x20);
     runStart = index + 1;
   }
   return runStart === 0 ? text : key + text.slice(runStart);
@@ -60,12 +60,16 @@ function isLowerOrDigit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
+function isUpperAscii(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
 /** Letters and digits in a text, masks and punctuation not counted: how much a prompt really says. */
 export function countLetters(text: string): number {
   let count = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (isHangulSyllable(code) || isLowerOrDigit(code) || (code >= 0x41 && code <= 0x5a)) count++;
+    if (isHangulSyllable(code) || isLowerOrDigit(code) || isUpperAscii(code)) count++;
     else if (code >= 0x80) {
       // Outside ASCII and Hangul syllables, one code point at a time (a surrogate pair is one letter).
       const char = String.fromCodePoint(text.codePointAt(index)!);
@@ -240,10 +244,9 @@ function keyText(raw: string): KeyedText {
   for (const char of text) {
     const code = char.charCodeAt(0);
     // ASCII and Hangul syllables, most of any note, fold without Unicode tables: only A-Z change (to lower case).
-    if (code < 0x80 || (code >= 0xac00 && code <= 0xd7a3)) {
-      const isLetter = code >= 0xac00 || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-      if (isLetter) {
-        key += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char;
+    if (code < 0x80 || isHangulSyllable(code)) {
+      if (isHangulSyllable(code) || isLowerOrDigit(code) || isUpperAscii(code)) {
+        key += isUpperAscii(code) ? String.fromCharCode(code + 0x20) : char;
         starts.push(offset);
         ends.push(offset + 1);
       }
