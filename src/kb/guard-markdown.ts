@@ -10,7 +10,8 @@ export const maxNestingDepth = 16;
 
 /**
  * Emphasis (`*`, `_`) and link (`[`, `]`) markers past this many in one paragraph are read as plain text.
- * micromark pairs these markers in time quadratic in their number: 40 KB of `*a*a…` took 90 s to parse.
+ * Parsers pair these markers in time quadratic in their number: with micromark 40 KB of `*a*a…` took 90 s; with
+ * markdown-it (parse-markdown.ts) each unclosed `[` is scanned to the end of its paragraph.
  */
 export const maxInlineMarkers = 1_000;
 

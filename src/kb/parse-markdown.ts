@@ -1,194 +1,313 @@
-// Markdown → mdast in time linear in the note's length, for notes of any size.
-import type { Definition, Nodes, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
+// Markdown → mdast, in time linear in the note's length, for notes of any size.
+//
+// The parser is markdown-it in its CommonMark mode; its tokens are turned into the mdast tree the rest of the
+// knowledge base reads. It replaced micromark (mdast-util-from-markdown), which builds the same tree from the
+// same specification but took 2.5 s of the 4.6 MB note of 10,000 concepts where markdown-it takes 0.4 s; the
+// tests compare both trees on every note the project has (test/kb/parse-markdown.test.ts).
+//
+// What differs from micromark's tree, on purpose or because markdown-it does not say:
+// - Link reference definitions are resolved by the parser: `[text][label]` and `![alt][label]` become `link`
+//   and `image` nodes with the definition's URL, and the definitions themselves leave no node.
+// - Inline nodes carry no position; block nodes do (lines exact, columns where a block starts its line).
+// - `spread` of lists and list items is the list's looseness, as CommonMark defines it for the whole list.
+import MarkdownIt, { type Token } from 'markdown-it';
+import type {
+  Blockquote,
+  Code,
+  Emphasis,
+  Heading,
+  Link,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Yaml,
+} from 'mdast';
+
+type Position = NonNullable<Root['position']>;
+type Point = Position['start'];
+
+const markdownIt = new MarkdownIt('commonmark', {
+  html: true,
+  // Levels of open blocks and inline markup. markdown-it stops reading a block's content at this depth: the
+  // preset's 20 would drop the end of a list nested 10 deep, which guard-markdown.ts allows up to 16 (33 levels
+  // with the paragraph). More costs time on hostile text: each unclosed `[` is scanned up to this deep, and
+  // 1,000 of them (the most guard-markdown.ts leaves in a paragraph) took 0.2 s at 64 and 8 s at 1,000.
+  maxNesting: 64,
+});
+// mdast keeps a link's destination as the note wrote it: no percent-encoding (a Korean URL stays readable) and
+// no refusing `javascript:` (nothing here renders HTML; such a link is shown as text, its URL as written).
+markdownIt.normalizeLink = (url) => url;
+markdownIt.normalizeLinkText = (text) => text;
+markdownIt.validateLink = () => true;
 
 /**
- * Parts are parsed on their own from about this size up. micromark rewrites the whole list of the document's
- * container events each time a list or quote closes (its `EditMap.consume`), so one parse of a note with
- * 10,000 sections of bullets takes minutes; small parts keep that cost bounded. Measured on that note, parts
- * of 2 to 8 KB parse it a third faster than parts of 32 KB; prose without lists takes the same time either way.
- */
-const partTargetChars = 4_000;
-
-const options = {
-  extensions: [frontmatter(['yaml'])],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-};
-
-/**
- * The same tree as `fromMarkdown(source)` with YAML front matter, built part by part. A note is only cut right
- * before a `#` heading at column 0 outside front matter, fenced code and raw HTML blocks: such a line always
- * starts a new top-level block, so nothing before it can continue past it. Link reference definitions are
- * document-wide in markdown: a part that uses a label defined in another part is parsed again with it.
+ * The mdast tree of a note with YAML front matter (a `yaml` node first, as micromark-extension-frontmatter
+ * makes it): block nodes positioned in `source` (1-based lines and columns, 0-based offsets).
  */
 export function parseMarkdown(source: string): Root {
-  const parts = splitAtTopLevelHeadings(source);
-  if (parts.length === 1) return fromMarkdown(source, options);
-
-  const trees = parts.map((part) => fromMarkdown(part.text, options));
-  const definitionsByLabel = new Map<string, { part: number; text: string }>();
-  trees.forEach((tree, index) => {
-    for (const node of tree.children) {
-      if (node.type !== 'definition' || definitionsByLabel.has(node.identifier)) continue;
-      const text = sourceOf(parts[index]?.text ?? '', node);
-      if (text !== undefined) definitionsByLabel.set(node.identifier, { part: index, text });
-    }
-  });
-
-  const children: RootContent[] = [];
-  parts.forEach((part, index) => {
-    let tree = trees[index] as Root;
-    const borrowed = definitionsByLabel.size === 0 ? [] : labelsUsedFromElsewhere(part.text, index, definitionsByLabel);
-    if (borrowed.length > 0) {
-      // Appended after a blank line: definitions there close whatever block ends the part and change nothing before.
-      const appended = `${part.text}\n\n${borrowed.join('\n')}\n`;
-      tree = fromMarkdown(appended, options);
-      tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < part.text.length);
-    }
-    for (const node of tree.children) {
-      shiftPositions(node, part.offset, part.line - 1);
-      children.push(node);
-    }
-  });
-  const lines = source.split(/\r\n|\r|\n/);
+  const lines = new SourceLines(source);
+  const frontMatter = readFrontMatter(source, lines);
+  // The front matter's lines are handed to markdown-it blank, so every line keeps its number.
+  const body = frontMatter ? '\n'.repeat(frontMatter.lineCount) + source.slice(frontMatter.bodyOffset) : source;
+  const children = new TreeBuilder(lines).build(markdownIt.parse(body, {}));
+  if (frontMatter) children.unshift(frontMatter.node);
   return {
     type: 'root',
     children,
-    position: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: source.length },
-    },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: lines.endOfSource() },
   };
 }
 
-interface Part {
-  text: string;
-  /** Of the part's first character in the note. */
-  offset: number;
-  /** 1-based line of the part's first line in the note. */
-  line: number;
-}
+/** Where each line of the note starts, and the points of a block's first and last lines. */
+class SourceLines {
+  /** Offset of each line's first character; line n (1-based) starts at `starts[n - 1]`. */
+  private readonly starts: number[] = [0];
+  /** Offset just past each line's text (before its line ending). */
+  private readonly ends: number[] = [];
 
-/** The note cut at top-level headings into parts of at least `partTargetChars` (the last may be shorter). */
-export function splitAtTopLevelHeadings(source: string): Part[] {
-  const parts: Part[] = [];
-  let partStart = 0;
-  let partLine = 1;
-  let line = 1;
-  let block: BlockState = { kind: 'none' };
-  let offset = 0;
-  while (offset < source.length) {
-    const end = nextLineEnd(source, offset);
-    const text = source.slice(offset, end.contentEnd);
-    if (offset - partStart >= partTargetChars && block.kind === 'none' && /^#{1,6}(?:[ \t]|$)/.test(text)) {
-      parts.push({ text: source.slice(partStart, offset), offset: partStart, line: partLine });
-      partStart = offset;
-      partLine = line;
+  constructor(private readonly source: string) {
+    for (let index = 0; index < source.length; index++) {
+      const char = source.charCodeAt(index);
+      if (char !== 0x0a && char !== 0x0d) continue;
+      this.ends.push(index);
+      if (char === 0x0d && source.charCodeAt(index + 1) === 0x0a) index++;
+      this.starts.push(index + 1);
     }
-    block = nextBlockState(block, text, line);
-    offset = end.next;
-    line++;
+    this.ends.push(source.length);
   }
-  parts.push({ text: source.slice(partStart), offset: partStart, line: partLine });
-  return parts;
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  text(line: number): string {
+    return this.source.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.source.length;
+  }
+
+  /** Just past the line's text, before its line ending. */
+  lineEnd(line: number): number {
+    return this.ends[line - 1] ?? this.source.length;
+  }
+
+  lineStartPoint(line: number): Point {
+    return { line, column: 1, offset: this.lineStart(line) };
+  }
+
+  /** Where a block starting on `line` starts: its first character past the line's indentation. */
+  blockStart(line: number): Point {
+    const start = this.lineStart(line);
+    const indent = /^[ \t]*/.exec(this.text(line))?.[0].length ?? 0;
+    return { line, column: indent + 1, offset: start + indent };
+  }
+
+  /** Where a block whose lines are `first`..`last` ends: at the end of its last line that is not blank. */
+  blockEnd(first: number, last: number): Point {
+    let line = last;
+    while (line > first && this.text(line).trim() === '') line--;
+    const length = this.text(line).length;
+    return { line, column: length + 1, offset: this.lineStart(line) + length };
+  }
+
+  endOfSource(): Point {
+    const last = this.count;
+    return { line: last, column: this.text(last).length + 1, offset: this.source.length };
+  }
 }
 
-type BlockState =
-  | { kind: 'none' }
-  | { kind: 'front-matter' }
-  | { kind: 'fence'; marker: string; indent: number }
-  /** Raw HTML runs to its terminator, or (`<div>`, any other tag) to the next blank line. */
-  | { kind: 'html'; terminator: RegExp };
+interface FrontMatter {
+  node: Yaml;
+  /** Lines from the opening `---` to the closing one, both included. */
+  lineCount: number;
+  /** Where the note after the closing line starts. */
+  bodyOffset: number;
+}
 
-const htmlBlockStarts: readonly [RegExp, RegExp][] = [
-  [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
-/** `<div>`, `</p>`, any other tag starting a line: raw HTML up to the next blank line. */
-const htmlTagBlockStart = /^ {0,3}<\/?[A-Za-z]/;
+/** `---` on the first line, closed by a later `---` line, as micromark-extension-frontmatter reads YAML front matter. */
+function readFrontMatter(source: string, lines: SourceLines): FrontMatter | undefined {
+  const fence = /^---[ \t]*$/;
+  if (lines.count < 2 || !fence.test(lines.text(1))) return undefined;
+  for (let line = 2; line <= lines.count; line++) {
+    if (!fence.test(lines.text(line))) continue;
+    const value = line === 2 ? '' : source.slice(lines.lineStart(2), lines.lineEnd(line - 1));
+    return {
+      node: { type: 'yaml', value, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.blockEnd(line, line) } },
+      lineCount: line,
+      bodyOffset: line < lines.count ? lines.lineStart(line + 1) : source.length,
+    };
+  }
+  return undefined;
+}
 
-/**
- * Where a line leaves the parser, conservatively: a fence or raw HTML opened at any indentation counts, so a
- * doubtful line is never a cut (not cutting only costs time, a wrong cut would change the tree).
- */
-function nextBlockState(state: BlockState, text: string, line: number): BlockState {
-  switch (state.kind) {
-    case 'front-matter':
-      return /^(?:---|\.\.\.)[ \t]*$/.test(text) ? { kind: 'none' } : state;
-    case 'fence': {
-      // Closed by the same fence, indented no more than markdown allows for where it was opened.
-      const closing = /^([ \t]*)(`{3,}|~{3,})[ \t]*$/.exec(text);
-      if (!closing || (closing[1]?.length ?? 0) > state.indent + 3) return state;
-      const marker = closing[2] ?? '';
-      return marker[0] === state.marker[0] && marker.length >= state.marker.length ? { kind: 'none' } : state;
-    }
-    case 'html':
-      return state.terminator.test(text) ? { kind: 'none' } : state;
-    case 'none': {
-      if (line === 1 && /^---[ \t]*$/.test(text)) return { kind: 'front-matter' };
-      const fence = /^([ \t>*+\-\d.)]*?)(`{3,}|~{3,})/.exec(text);
-      if (fence?.[2]) return { kind: 'fence', marker: fence[2], indent: fence[1]?.length ?? 0 };
-      const trimmed = text.replace(/^[ \t>*+\-\d.)]*/, '');
-      for (const [start, terminator] of htmlBlockStarts) {
-        if (start.test(trimmed)) return terminator.test(trimmed.replace(start, '')) ? state : { kind: 'html', terminator };
+/** markdown-it's flat token stream → mdast nodes: an open token pushes a parent, its close token pops it. */
+class TreeBuilder {
+  constructor(private readonly lines: SourceLines) {}
+
+  build(tokens: readonly Token[]): RootContent[] {
+    const root: Parent = { type: 'root', children: [] };
+    const stack: Parent[] = [root];
+    /** Lists still open, the innermost last: a list is loose when a paragraph of its items is not hidden. */
+    const openLists: List[] = [];
+    for (const token of tokens) {
+      const parent = stack.at(-1) as Parent;
+      switch (token.type) {
+        case 'heading_open':
+          stack.push(this.append(parent, { type: 'heading', depth: Number(token.tag.slice(1)) as Heading['depth'], children: [] }, token));
+          break;
+        case 'paragraph_open': {
+          // markdown-it hides the paragraphs of a tight list's items; mdast always has them.
+          if (parent.type === 'listItem' && !token.hidden) (openLists.at(-1) as List).spread = true;
+          stack.push(this.append(parent, { type: 'paragraph', children: [] } satisfies Paragraph, token));
+          break;
+        }
+        case 'blockquote_open':
+          stack.push(this.append(parent, { type: 'blockquote', children: [] } satisfies Blockquote, token));
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const ordered = token.type === 'ordered_list_open';
+          const list: List = { type: 'list', ordered, start: ordered ? Number(token.attrGet('start') ?? 1) : null, spread: false, children: [] };
+          openLists.push(list);
+          stack.push(this.append(parent, list, token));
+          break;
+        }
+        case 'list_item_open':
+          stack.push(this.append(parent, { type: 'listItem', spread: false, checked: null, children: [] } satisfies ListItem, token));
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close': {
+          const list = openLists.pop() as List;
+          for (const item of list.children) item.spread = list.spread ?? false;
+          stack.pop();
+          break;
+        }
+        case 'heading_close':
+        case 'paragraph_close':
+        case 'blockquote_close':
+        case 'list_item_close':
+          stack.pop();
+          break;
+        case 'inline':
+          parent.children = readInline(token.children ?? []);
+          break;
+        case 'fence':
+          this.append(parent, codeBlock(markdownIt.utils.unescapeAll(token.info).trim(), token.content), token);
+          break;
+        case 'code_block':
+          this.append(parent, codeBlock('', token.content), token);
+          break;
+        case 'html_block':
+          this.append(parent, { type: 'html', value: withoutFinalLineEnding(token.content) }, token);
+          break;
+        case 'hr':
+          this.append(parent, { type: 'thematicBreak' }, token);
+          break;
       }
-      if (htmlTagBlockStart.test(trimmed)) return { kind: 'html', terminator: /^[ \t]*$/ };
-      return state;
+    }
+    return root.children;
+  }
+
+  private append<T extends Nodes>(parent: Parent, node: T, token: Token): T {
+    node.position = this.positionOf(token);
+    (parent.children as Nodes[]).push(node);
+    return node;
+  }
+
+  private positionOf(token: Token): Position | undefined {
+    if (!token.map) return undefined;
+    const [first, end] = token.map;
+    // markdown-it's map is 0-based and ends after the block's last line (sometimes after blank lines too).
+    // Indented code starts with its indentation, which is not markup but part of the block's first line.
+    const start = token.type === 'code_block' ? this.lines.lineStartPoint(first + 1) : this.lines.blockStart(first + 1);
+    return { start, end: this.lines.blockEnd(first + 1, Math.max(first + 1, end)) };
+  }
+}
+
+function codeBlock(info: string, content: string): Code {
+  const [, lang = '', meta = ''] = /^(\S*)\s*([\s\S]*)$/.exec(info) ?? [];
+  return { type: 'code', lang: lang || null, meta: meta || null, value: withoutFinalLineEnding(content) };
+}
+
+function withoutFinalLineEnding(text: string): string {
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** An inline token list → phrasing content, adjacent text merged and soft breaks kept as "\n" (as mdast does). */
+function readInline(tokens: readonly Token[]): PhrasingContent[] {
+  const root: { children: PhrasingContent[] } = { children: [] };
+  const stack: { children: PhrasingContent[] }[] = [root];
+  const appendText = (value: string) => {
+    const siblings = (stack.at(-1) as { children: PhrasingContent[] }).children;
+    const last = siblings.at(-1);
+    if (last?.type === 'text') last.value += value;
+    else siblings.push({ type: 'text', value });
+  };
+  const append = (node: PhrasingContent) => (stack.at(-1) as { children: PhrasingContent[] }).children.push(node);
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        if (token.content !== '') appendText(token.content);
+        break;
+      case 'softbreak':
+        appendText('\n');
+        break;
+      case 'hardbreak':
+        append({ type: 'break' });
+        break;
+      case 'code_inline':
+        append({ type: 'inlineCode', value: token.content });
+        break;
+      case 'html_inline':
+        append({ type: 'html', value: token.content });
+        break;
+      case 'image':
+        append({ type: 'image', url: attribute(token, 'src') ?? '', title: attribute(token, 'title'), alt: altText(token.children ?? []) });
+        break;
+      case 'em_open':
+      case 'strong_open':
+      case 'link_open': {
+        const node: Emphasis | Strong | Link =
+          token.type === 'em_open'
+            ? { type: 'emphasis', children: [] }
+            : token.type === 'strong_open'
+              ? { type: 'strong', children: [] }
+              : { type: 'link', url: attribute(token, 'href') ?? '', title: attribute(token, 'title'), children: [] };
+        append(node);
+        stack.push(node);
+        break;
+      }
+      case 'em_close':
+      case 'strong_close':
+      case 'link_close':
+        stack.pop();
+        break;
     }
   }
+  return root.children;
 }
 
-function nextLineEnd(source: string, from: number): { contentEnd: number; next: number } {
-  for (let index = from; index < source.length; index++) {
-    const char = source.charCodeAt(index);
-    if (char === 0x0a) return { contentEnd: index, next: index + 1 };
-    if (char === 0x0d) return { contentEnd: index, next: source.charCodeAt(index + 1) === 0x0a ? index + 2 : index + 1 };
-  }
-  return { contentEnd: source.length, next: source.length };
+function attribute(token: Token, name: string): string | null {
+  const value = token.attrGet(name);
+  return value === null ? null : String(value);
 }
 
-function sourceOf(text: string, node: Definition): string | undefined {
-  const { start, end } = node.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined) return undefined;
-  return text.slice(start.offset, end.offset).trim();
-}
-
-/** Definition lines from other parts whose label this part mentions in brackets. */
-function labelsUsedFromElsewhere(text: string, part: number, definitions: Map<string, { part: number; text: string }>): string[] {
-  const borrowed = new Set<string>();
-  for (const match of text.matchAll(/\[([^\]\n]{1,999})\]/g)) {
-    // As mdast normalizes a definition's identifier.
-    const label = (match[1] ?? '')
-      .replace(/[\t\n\r ]+/g, ' ')
-      .trim()
-      .toLowerCase()
-      .toUpperCase()
-      .toLowerCase();
-    const definition = definitions.get(label);
-    if (definition && definition.part !== part) borrowed.add(definition.text);
-  }
-  return [...borrowed];
-}
-
-function shiftPositions(root: Nodes, offset: number, lines: number): void {
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    const position = node.position;
-    if (position) {
-      // In place: fromMarkdown gives every node points of its own, and a copy per point cost ~0.4 µs each on
-      // Node 20 (an object spread followed by fields), about 50 ms for the 120,000 nodes of 10,000 concepts.
-      position.start.line += lines;
-      position.start.offset = (position.start.offset ?? 0) + offset;
-      position.end.line += lines;
-      position.end.offset = (position.end.offset ?? 0) + offset;
-    }
-    // A loop, not push(...children): a node may have more children than a call takes arguments.
-    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
+/** An image's description as plain text, as mdast's `alt` holds it. */
+function altText(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => {
+      if (token.type === 'text' || token.type === 'code_inline') return token.content;
+      if (token.type === 'softbreak') return '\n';
+      if (token.type === 'image') return altText(token.children ?? []);
+      return '';
+    })
+    .join('');
 }
