@@ -35,7 +35,40 @@ function collectText(node: Nodes): string {
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether `text` is already what {@link collapseWhitespace} makes of it: no whitespace but single spaces between
+ * other characters. Most statements are, and the check allocates nothing where the replace and trim make two
+ * strings (every paragraph, list item and heading of a note goes through here, several times).
+ */
+export function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (index === 0 || index === last || text.charCodeAt(index - 1) === 0x20) return false;
+    } else if (isJsWhitespace(code)) return false;
+  }
+  return true;
+}
+
+/** What `\s` and `trim()` match besides the plain space: ECMAScript's WhiteSpace and LineTerminator. */
+function isJsWhitespace(code: number): boolean {
+  if (code < 0x80) return (code >= 0x09 && code <= 0x0d) || code === 0x20;
+  if (code < 0xa0 || (code > 0x3000 && code !== 0xfeff)) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
