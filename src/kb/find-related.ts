@@ -61,11 +61,12 @@ export function createMentionFinder(concepts: readonly Pick<Concept, 'id' | 'nam
 }
 
 /**
- * First two characters → term length → exact text → terms: a position costs one lookup per length, not per term.
+ * First two characters (as one number, so a position of the text costs no substring) → term length → exact
+ * text → terms: a position costs one lookup per length, not per term.
  * Each length also knows the first four characters of its texts, so a position whose first four match none of
  * them skips the length without cutting out its text (10,000 names share a few dozen first syllables).
  */
-type TermIndex = Map<string, Map<number, TermsOfLength>>;
+type TermIndex = Map<number, Map<number, TermsOfLength>>;
 
 interface TermsOfLength {
   byText: Map<string, Term[]>;
@@ -86,13 +87,17 @@ function indexTerms(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>
         boundedStart: wordChar.test(text[0] ?? ''),
         boundedEnd: wordChar.test(text.at(-1) ?? ''),
       };
-      const byLength = getOrCreate(index, text.slice(0, 2), () => new Map<number, TermsOfLength>());
+      const byLength = getOrCreate(index, pairAt(text, 0), () => new Map<number, TermsOfLength>());
       const ofLength = getOrCreate(byLength, text.length, () => ({ byText: new Map<string, Term[]>(), heads: new Set<string>() }));
       getOrCreate(ofLength.byText, text, () => [] as Term[]).push(term);
       ofLength.heads.add(text.slice(0, headLength));
     }
   }
   return index;
+}
+
+function pairAt(text: string, index: number): number {
+  return text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1);
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -115,11 +120,11 @@ function isLinkable(text: string): boolean {
 function findMentions(text: string, index: TermIndex): Mention[] {
   const mentions: Mention[] = [];
   for (let start = 0; start < text.length - 1; start++) {
-    const byLength = index.get(text.slice(start, start + 2));
+    const byLength = index.get(pairAt(text, start));
     if (!byLength) continue;
-    const head = text.slice(start, start + headLength);
+    let head: string | undefined;
     for (const [length, { byText, heads }] of byLength) {
-      if (length >= headLength && !heads.has(head)) continue;
+      if (length >= headLength && !heads.has((head ??= text.slice(start, start + headLength)))) continue;
       const terms = byText.get(text.slice(start, start + length));
       if (!terms) continue;
       for (const term of terms) {
