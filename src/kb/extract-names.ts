@@ -2,8 +2,13 @@
 import { nameKey } from './slug.js';
 
 /** The brackets `maskParenthesised` reads: `(` `（` `[` open, `)` `）` `]` close (any closer closes any opener). */
-const openers = '(（[';
-const closers = ')）]';
+function isOpener(code: number): boolean {
+  return code === 0x28 || code === 0xff08 || code === 0x5b;
+}
+
+function isCloser(code: number): boolean {
+  return code === 0x29 || code === 0xff09 || code === 0x5d;
+}
 
 /**
  * The text with everything inside parentheses replaced by NUL (same length), so that separators
@@ -16,12 +21,12 @@ export function maskParenthesised(text: string): string {
   let runStart = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x28 || code === 0xff08 || code === 0x5b) {
+    if (isOpener(code)) {
       if (++depth === 1) {
         masked += text.slice(runStart, index + 1);
         runStart = index + 1;
       }
-    } else if ((code === 0x29 || code === 0xff09 || code === 0x5d) && depth > 0) {
+    } else if (isCloser(code) && depth > 0) {
       if (--depth === 0) {
         masked += '\u0000'.repeat(index - runStart) + text[index];
         runStart = index + 1;
@@ -217,15 +222,9 @@ function isNameLike(item: string): boolean {
  */
 export function namesOfTerm(term: string): string[] {
   const masked = maskParenthesised(term);
-  const open = [...openers]
-    .map((o) => masked.indexOf(o))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
+  const open = indexOfFirst(masked, 0, isOpener);
   if (open === undefined) return [cleanName(term)].filter(Boolean);
-  const close = [...closers]
-    .map((c) => masked.indexOf(c, open))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
+  const close = indexOfFirst(masked, open, isCloser);
   if (close === undefined) return [cleanName(term.replace(/[(（[]/g, ' '))].filter(Boolean);
   const before = cleanName(term.slice(0, open));
   const inside = term.slice(open + 1, close);
@@ -233,6 +232,12 @@ export function namesOfTerm(term: string): string[] {
   if (after !== '') return [cleanName(`${before} ${after}`)].filter(Boolean);
   const innerNames = splitTopLevel(inside.trim().replace(innerLeadIn, ''), innerJoiner).flatMap(namesOfTerm);
   return [before, ...innerNames].filter(Boolean);
+}
+
+/** The first position from `from` on whose character is one `wanted` accepts, or undefined when none is. */
+function indexOfFirst(text: string, from: number, wanted: (code: number) => boolean): number | undefined {
+  for (let index = from; index < text.length; index++) if (wanted(text.charCodeAt(index))) return index;
+  return undefined;
 }
 
 /** `1. 도커` / `2) 도커` / `1.2 도커` → `도커`: numbering is layout, not part of the name. */
