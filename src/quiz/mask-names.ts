@@ -240,29 +240,41 @@ function keyText(raw: string): KeyedText {
   let key = '';
   const starts: number[] = [];
   const ends: number[] = [];
+  // Key characters that are the text's own (lower-case ASCII, digits, Hangul syllables) are copied a run at a
+  // time: a string per character, and a one-character string per Hangul syllable read, was most of this.
+  let runStart = 0;
   let offset = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
+  while (offset < text.length) {
+    const code = text.charCodeAt(offset);
     // ASCII and Hangul syllables, most of any note, fold without Unicode tables: only A-Z change (to lower case).
-    if (code < 0x80 || isHangulSyllable(code)) {
-      if (isHangulSyllable(code) || isLowerOrDigit(code) || isUpperAscii(code)) {
-        key += isUpperAscii(code) ? String.fromCharCode(code + 0x20) : char;
+    if (isHangulSyllable(code) || isLowerOrDigit(code)) {
+      starts.push(offset);
+      ends.push(offset + 1);
+      offset += 1;
+      continue;
+    }
+    key += text.slice(runStart, offset);
+    if (code < 0x80) {
+      if (isUpperAscii(code)) {
+        key += String.fromCharCode(code + 0x20);
         starts.push(offset);
         ends.push(offset + 1);
       }
       offset += 1;
-      continue;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(offset)!);
+      const folded = char.normalize('NFKC').toLowerCase();
+      for (const part of folded) {
+        if (!letterOrDigit.test(part)) continue;
+        key += part;
+        starts.push(offset);
+        ends.push(offset + char.length);
+      }
+      offset += char.length;
     }
-    const folded = char.normalize('NFKC').toLowerCase();
-    for (const part of folded) {
-      if (!letterOrDigit.test(part)) continue;
-      key += part;
-      starts.push(offset);
-      ends.push(offset + char.length);
-    }
-    offset += char.length;
+    runStart = offset;
   }
-  return { text, key, starts, ends };
+  return { text, key: key + text.slice(runStart), starts, ends };
 }
 
 const allowedGap = /^[ \t\u00a0\-\u2010-\u2015_.·/()（）]{0,3}$/u;
