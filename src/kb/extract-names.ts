@@ -1,4 +1,5 @@
 // Names out of a heading: `가상 사설망(VPN, Virtual Private Network)` → 가상 사설망, VPN, Virtual Private Network.
+import { isCollapsed } from './markdown-text.js';
 import { nameKey } from './slug.js';
 
 /** The brackets `maskParenthesised` reads: `(` `（` `[` open, `)` `）` `]` close (any closer closes any opener). */
@@ -246,13 +247,15 @@ function stripNumbering(text: string): string {
 }
 
 function cleanName(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["'`“‘「『]+|["'`”’」』]+$/g, '')
-    .replace(/[\s:：.,;!?]+$/u, '')
-    .trim();
+  // Most names are clean already (collapsed, no quotes or punctuation at the ends): no four new strings for them.
+  if (isCollapsed(text) && !quoteAtEnd.test(text) && !trailingPunctuation.test(text)) return text;
+  return text.replace(/\s+/g, ' ').trim().replace(quotesAtEnds, '').replace(trailingPunctuation, '').trim();
 }
+
+const quotesAtEnds = /^["'`“‘「『]+|["'`”’」』]+$/g;
+/** {@link quotesAtEnds} without the `g` flag, for a `test` that keeps no `lastIndex`. */
+const quoteAtEnd = /^["'`“‘「『]|["'`”’」』]$/;
+const trailingPunctuation = /[\s:：.,;!?]+$/u;
 
 export function uniqueNames(names: readonly string[]): string[] {
   const seen = new Set<string>();

@@ -47,13 +47,17 @@ export function splitJoinedName(name: string): string[] {
   return parts.length > 1 ? parts.filter((part) => textKey(part).length >= 2) : [];
 }
 
+/** A name of exactly two words, each captured (matched rather than split: most names are not two words). */
+const twoWords = /^\s*(\S+)\s+(\S+)\s*$/u;
+
 export function namesOf(concept: Concept, label: string): string[] {
   const whole = [...concept.names, ...concept.aliases, label, concept.title];
   // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
-  const commands = whole
-    .map((name) => name.trim().split(/\s+/u))
-    .filter((words) => words.length === 2 && commandWords.test(words[0]!))
-    .map((words) => words[1]!);
+  const commands: string[] = [];
+  for (const name of whole) {
+    const words = twoWords.exec(name);
+    if (words && commandWords.test(words[1]!)) commands.push(words[2]!);
+  }
   return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
 }
 
