@@ -42,13 +42,28 @@ export function splitTopLevel(text: string, separator: RegExp): string[] {
   const masked = maskParenthesised(text);
   const parts: string[] = [];
   let last = 0;
-  for (const match of masked.matchAll(globalVersion(separator))) {
-    if (match[0].length === 0) continue;
+  // `exec` on the one global version rather than `matchAll`, which clones the expression on every call. Nothing
+  // else runs it while this loop does, and a finished `exec` loop leaves its `lastIndex` at 0.
+  const pattern = globalVersion(separator);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(masked); match; match = pattern.exec(masked)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex = nextIndex(masked, pattern.lastIndex, /[uv]/.test(pattern.flags));
+      continue;
+    }
     parts.push(text.slice(last, match.index));
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
   return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Past an empty match, as `matchAll` moves on: by a whole surrogate pair in a Unicode expression. */
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }
 
 /** The separator with the `g` flag, made once per separator (every heading and statement is split). */
@@ -103,7 +118,8 @@ export function cleanHeading(heading: string): string {
   for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(questionTail, '').replace(topicTail, '').replace(copulaTail, '').trim();
-    if (joinsTerms(text)) text = text.replace(comparisonTail, '').trim();
+    // The tail first: telling whether the heading joins terms splits it twice, and few headings end in a comparison.
+    if (comparisonTail.test(text) && joinsTerms(text)) text = text.replace(comparisonTail, '').trim();
   }
   return text === '' ? stripNumbering(heading.normalize('NFC').replace(/\s+/g, ' ').trim()) : text;
 }
