@@ -34,8 +34,10 @@ function unicodeKey(text: string): string {
 
 /**
  * `textKey` of a text of ASCII and Hangul syllables only (most of any note), without Unicode tables: NFKC leaves
- * both as they are and only A-Z change case. Undefined for any other character, which goes the Unicode way.
- * The key is asked for every name of every concept and every prompt, 100,000s of times at 10,000 concepts.
+ * both as they are and only A-Z change case. The answer mask and full-width brackets and commas (every prompt has
+ * a mask) are dropped as their NFKC forms `_ ( ) ,` would be. Undefined for any other character, which goes the
+ * Unicode way. The key is asked for every name of every concept and every prompt, 100,000s of times at 10,000
+ * concepts.
  */
 function asciiOrHangulKey(text: string): string | undefined {
   let key = '';
@@ -43,13 +45,18 @@ function asciiOrHangulKey(text: string): string | undefined {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (isHangulSyllable(code) || isLowerOrDigit(code)) continue;
-    if (code >= 0x80) return undefined;
+    if (code >= 0x80 && !isFullwidthPunctuation(code)) return undefined;
     // An upper-case letter or a character that is dropped ends the run copied as it is.
     key += text.slice(runStart, index);
     if (isUpperAscii(code)) key += String.fromCharCode(code + 0x20);
     runStart = index + 1;
   }
   return runStart === 0 ? text : key + text.slice(runStart);
+}
+
+/** `＿` (the answer mask), `（`, `）`, `，`: NFKC turns them into ASCII punctuation, which no key keeps. */
+function isFullwidthPunctuation(code: number): boolean {
+  return code === 0xff3f || code === 0xff08 || code === 0xff09 || code === 0xff0c;
 }
 
 function isHangulSyllable(code: number): boolean {
