@@ -153,8 +153,12 @@ function joinsTerms(text: string): boolean {
  * that `결과 분석` or `효과 측정` stay one name.
  */
 const particleJoiner = /(?<=(?:[\p{L}\p{N}]{2}|[)）]))\s?[와과]\s+/gu;
+const particleBeforeSpace = /[와과]\s/u;
 
 function splitAtParticleJoiners(term: string): string[] {
+  // Every joiner holds 와 or 과 before a space. `particleJoiner` opens with a look-behind, which it tries at every
+  // position of the term; most terms have no such particle at all, found with one quick search.
+  if (!particleBeforeSpace.test(term)) return [term];
   const masked = maskParenthesised(term);
   const parts: string[] = [];
   let last = 0;
@@ -178,12 +182,15 @@ function particleAgrees(before: string, particle: string): boolean {
   return /[A-Za-z0-9)）]/.test(last);
 }
 
+/** One object for every call: `splitTopLevel` keeps the global version of a separator per object. */
+const commaSeparator = /\s*[,，]\s*/u;
+
 /**
  * Commas list names only when every item reads as one: `GET, POST` or `데이터 모델, 스키마` are lists,
  * `장점, 단점` or `데이터를 읽고, 쓰는 방법` are a plain heading that keeps its one name.
  */
 function splitCommaList(term: string): string[] {
-  const items = splitTopLevel(term, /\s*[,，]\s*/u);
+  const items = splitTopLevel(term, commaSeparator);
   return items.length > 1 && items.every(isNameLike) ? items : [term];
 }
 
