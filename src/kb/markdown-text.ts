@@ -29,8 +29,12 @@ function collectText(node: Nodes): string {
       return '';
     case 'code':
       return node.value;
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(collectText).join('') : '';
+    default: {
+      if (!('children' in node)) return '';
+      let text = '';
+      for (const child of node.children as Nodes[]) text += collectText(child);
+      return text;
+    }
   }
 }
 
@@ -113,14 +117,20 @@ function visitParents(node: Nodes, visit: (parent: Parent) => void): void {
   for (const child of node.children as Nodes[]) visitParents(child, visit);
 }
 
-/** Every node below `node` (itself included), depth first, in document order. */
-export function* walkNodes(node: Nodes): Generator<Nodes> {
-  // A stack rather than nested generators: each level of `yield*` would pass every node up through it.
+/**
+ * Every node below `node` (itself included), depth first, in document order. A list rather than a generator: a
+ * generator makes a result object per node, and a note's whole tree is walked several times (definitions, bold
+ * terms, pictures); the few walks that stop early only cover one list item or section.
+ */
+export function walkNodes(node: Nodes): Nodes[] {
+  const nodes: Nodes[] = [];
+  // A stack rather than recursion: a deep tree must not overflow the call stack.
   const stack: Nodes[] = [node];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    yield next;
+    nodes.push(next);
     if (!('children' in next)) continue;
     const children = next.children as Nodes[];
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
+  return nodes;
 }
