@@ -41,9 +41,15 @@ function isAcronymOf(short: string, long: string): boolean {
   return short.length >= 2 && initials.toLowerCase() === short.toLowerCase();
 }
 
+const nameJoinerSource = String.raw`\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s`;
+const nameJoiner = new RegExp(nameJoinerSource, 'iu');
+const nameSeparator = new RegExp(String.raw`\s*(?:${nameJoinerSource})\s*`, 'iu');
+
 /** Joined names hide each term too: `TCP/IP` hides TCP and IP, `Semaphore & Mutex` each of the two. */
 export function splitJoinedName(name: string): string[] {
-  const parts = name.split(/\s*(?:\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s)\s*/iu).map((part) => part.trim());
+  // Most names join nothing: one test without the surrounding spaces (which the engine tries at every space) says so.
+  if (!nameJoiner.test(name)) return [];
+  const parts = name.split(nameSeparator).map((part) => part.trim());
   return parts.length > 1 ? parts.filter((part) => textKey(part).length >= 2) : [];
 }
 
