@@ -219,7 +219,7 @@ function findNameSpans(keyed: KeyedText, targets: readonly MaskTarget[]): { star
   for (const { key, closesBracket } of targets) {
     for (let at = keyed.key.indexOf(key); at >= 0; at = keyed.key.indexOf(key, at + 1)) {
       const last = at + key.length - 1;
-      if (taken.subarray(at, last + 1).some((flag) => flag === 1) || !joinsUp(keyed, at, last)) continue;
+      if (isAnyTaken(taken, at, last) || !joinsUp(keyed, at, last)) continue;
       const start = keyed.starts[at]!;
       let end = keyed.ends[last]!;
       if (latinOrDigit.test(key[0]!) && latinOrDigit.test(keyed.text[start - 1] ?? '')) continue;
@@ -231,6 +231,12 @@ function findNameSpans(keyed: KeyedText, targets: readonly MaskTarget[]): { star
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a longer name already holds any key character from `at` to `last` (a loop: no view per occurrence). */
+function isAnyTaken(taken: Uint8Array, at: number, last: number): boolean {
+  for (let index = at; index <= last; index++) if (taken[index] === 1) return true;
+  return false;
 }
 
 interface KeyedText {
@@ -297,6 +303,8 @@ function joinsUp(keyed: KeyedText, at: number, last: number): boolean {
 
 /** `＿＿＿(＿＿＿, ＿＿＿)` says no more than `＿＿＿`, and reads better. */
 function collapseMasks(text: string, mask: string): string {
+  // Only a text with a mask can hold masks to collapse; the masker calls this for every text it is given.
+  if (!text.includes(mask)) return text;
   const m = escapeRegExp(mask);
   return text.replace(compiledPattern(`${m}\\s*[(（]\\s*${m}(?:\\s*[,/]\\s*${m})*\\s*[)）]`, 'g'), mask);
 }
