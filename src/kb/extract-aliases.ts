@@ -150,7 +150,9 @@ function aliasesFromParentheses(statement: string, known: readonly string[], nam
     // name the longer compound (a kind of firewall), not the concept.
     const namesCompound = terms.some((term) => known.some((name) => endsWithWord(term, name) && nameKey(term) !== nameKey(name)));
     if (namesCompound) continue;
-    if (known.some((name) => endsWithWord(before, name))) {
+    // Lower-cased once here: every name below is compared with the end of the same text.
+    const lowerBefore = before.toLowerCase();
+    if (known.some((name) => endsWithLowerWord(lowerBefore, name.toLowerCase()))) {
       aliases.push(...terms);
       continue;
     }
@@ -159,19 +161,19 @@ function aliasesFromParentheses(statement: string, known: readonly string[], nam
       aliases.push(translated);
       continue;
     }
-    aliases.push(...pairedShortForms(before, terms, known));
+    aliases.push(...pairedShortForms(lowerBefore, terms, known));
   }
   return aliases;
 }
 
-function pairedShortForms(before: string, terms: readonly string[], known: readonly string[]): string[] {
+function pairedShortForms(lowerBefore: string, terms: readonly string[], known: readonly string[]): string[] {
   const koreanNames = known.filter((name) => containsHangul(name) && name.includes(' '));
   const latinNames = known.filter((name) => isLatinName(name) && name.includes(' '));
   for (const korean of koreanNames) {
     const words = korean.split(' ');
     for (let count = 1; count < words.length; count++) {
       const shortKorean = words.slice(-count).join(' ');
-      if (!endsWithWord(before, shortKorean)) continue;
+      if (!endsWithLowerWord(lowerBefore, shortKorean.toLowerCase())) continue;
       for (const latin of latinNames) {
         const shortLatin = latin.split(' ').slice(-count).join(' ');
         const paired = terms.find((term) => nameKey(term) === nameKey(shortLatin));
@@ -184,8 +186,10 @@ function pairedShortForms(before: string, terms: readonly string[], known: reado
 
 /** `text` ends with `word` as a whole word: `… 가상 머신` ends with `가상 머신`, `슈퍼컴퓨터` does not end with `컴퓨터`. */
 export function endsWithWord(text: string, word: string): boolean {
-  const lowerText = text.toLowerCase();
-  const lowerWord = word.toLowerCase();
+  return endsWithLowerWord(text.toLowerCase(), word.toLowerCase());
+}
+
+function endsWithLowerWord(lowerText: string, lowerWord: string): boolean {
   if (lowerWord === '' || !lowerText.endsWith(lowerWord)) return false;
   const before = lowerText.at(-lowerWord.length - 1);
   return before === undefined || !/[\p{L}\p{N}]/u.test(before);

@@ -1,9 +1,15 @@
 // Names out of a heading: `가상 사설망(VPN, Virtual Private Network)` → 가상 사설망, VPN, Virtual Private Network.
+import { isCollapsed } from './markdown-text.js';
 import { nameKey } from './slug.js';
 
 /** The brackets `maskParenthesised` reads: `(` `（` `[` open, `)` `）` `]` close (any closer closes any opener). */
-const openers = '(（[';
-const closers = ')）]';
+function isOpener(code: number): boolean {
+  return code === 0x28 || code === 0xff08 || code === 0x5b;
+}
+
+function isCloser(code: number): boolean {
+  return code === 0x29 || code === 0xff09 || code === 0x5d;
+}
 
 /**
  * The text with everything inside parentheses replaced by NUL (same length), so that separators
@@ -16,12 +22,12 @@ export function maskParenthesised(text: string): string {
   let runStart = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x28 || code === 0xff08 || code === 0x5b) {
+    if (isOpener(code)) {
       if (++depth === 1) {
         masked += text.slice(runStart, index + 1);
         runStart = index + 1;
       }
-    } else if ((code === 0x29 || code === 0xff09 || code === 0x5d) && depth > 0) {
+    } else if (isCloser(code) && depth > 0) {
       if (--depth === 0) {
         masked += '\u0000'.repeat(index - runStart) + text[index];
         runStart = index + 1;
@@ -36,13 +42,28 @@ export function splitTopLevel(text: string, separator: RegExp): string[] {
   const masked = maskParenthesised(text);
   const parts: string[] = [];
   let last = 0;
-  for (const match of masked.matchAll(globalVersion(separator))) {
-    if (match[0].length === 0) continue;
+  // `exec` on the one global version rather than `matchAll`, which clones the expression on every call. Nothing
+  // else runs it while this loop does, and a finished `exec` loop leaves its `lastIndex` at 0.
+  const pattern = globalVersion(separator);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(masked); match; match = pattern.exec(masked)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex = nextIndex(masked, pattern.lastIndex, /[uv]/.test(pattern.flags));
+      continue;
+    }
     parts.push(text.slice(last, match.index));
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
   return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Past an empty match, as `matchAll` moves on: by a whole surrogate pair in a Unicode expression. */
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }
 
 /** The separator with the `g` flag, made once per separator (every heading and statement is split). */
@@ -97,7 +118,8 @@ export function cleanHeading(heading: string): string {
   for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(questionTail, '').replace(topicTail, '').replace(copulaTail, '').trim();
-    if (joinsTerms(text)) text = text.replace(comparisonTail, '').trim();
+    // The tail first: telling whether the heading joins terms splits it twice, and few headings end in a comparison.
+    if (comparisonTail.test(text) && joinsTerms(text)) text = text.replace(comparisonTail, '').trim();
   }
   return text === '' ? stripNumbering(heading.normalize('NFC').replace(/\s+/g, ' ').trim()) : text;
 }
@@ -131,8 +153,12 @@ function joinsTerms(text: string): boolean {
  * that `결과 분석` or `효과 측정` stay one name.
  */
 const particleJoiner = /(?<=(?:[\p{L}\p{N}]{2}|[)）]))\s?[와과]\s+/gu;
+const particleBeforeSpace = /[와과]\s/u;
 
 function splitAtParticleJoiners(term: string): string[] {
+  // Every joiner holds 와 or 과 before a space. `particleJoiner` opens with a look-behind, which it tries at every
+  // position of the term; most terms have no such particle at all, found with one quick search.
+  if (!particleBeforeSpace.test(term)) return [term];
   const masked = maskParenthesised(term);
   const parts: string[] = [];
   let last = 0;
@@ -156,12 +182,15 @@ function particleAgrees(before: string, particle: string): boolean {
   return /[A-Za-z0-9)）]/.test(last);
 }
 
+/** One object for every call: `splitTopLevel` keeps the global version of a separator per object. */
+const commaSeparator = /\s*[,，]\s*/u;
+
 /**
  * Commas list names only when every item reads as one: `GET, POST` or `데이터 모델, 스키마` are lists,
  * `장점, 단점` or `데이터를 읽고, 쓰는 방법` are a plain heading that keeps its one name.
  */
 function splitCommaList(term: string): string[] {
-  const items = splitTopLevel(term, /\s*[,，]\s*/u);
+  const items = splitTopLevel(term, commaSeparator);
   return items.length > 1 && items.every(isNameLike) ? items : [term];
 }
 
@@ -217,15 +246,9 @@ function isNameLike(item: string): boolean {
  */
 export function namesOfTerm(term: string): string[] {
   const masked = maskParenthesised(term);
-  const open = [...openers]
-    .map((o) => masked.indexOf(o))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
+  const open = indexOfFirst(masked, 0, isOpener);
   if (open === undefined) return [cleanName(term)].filter(Boolean);
-  const close = [...closers]
-    .map((c) => masked.indexOf(c, open))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
+  const close = indexOfFirst(masked, open, isCloser);
   if (close === undefined) return [cleanName(term.replace(/[(（[]/g, ' '))].filter(Boolean);
   const before = cleanName(term.slice(0, open));
   const inside = term.slice(open + 1, close);
@@ -235,19 +258,27 @@ export function namesOfTerm(term: string): string[] {
   return [before, ...innerNames].filter(Boolean);
 }
 
+/** The first position from `from` on whose character is one `wanted` accepts, or undefined when none is. */
+function indexOfFirst(text: string, from: number, wanted: (code: number) => boolean): number | undefined {
+  for (let index = from; index < text.length; index++) if (wanted(text.charCodeAt(index))) return index;
+  return undefined;
+}
+
 /** `1. 도커` / `2) 도커` / `1.2 도커` → `도커`: numbering is layout, not part of the name. */
 function stripNumbering(text: string): string {
   return text.replace(/^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s+(?=\S)/, '');
 }
 
 function cleanName(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["'`“‘「『]+|["'`”’」』]+$/g, '')
-    .replace(/[\s:：.,;!?]+$/u, '')
-    .trim();
+  // Most names are clean already (collapsed, no quotes or punctuation at the ends): no four new strings for them.
+  if (isCollapsed(text) && !quoteAtEnd.test(text) && !trailingPunctuation.test(text)) return text;
+  return text.replace(/\s+/g, ' ').trim().replace(quotesAtEnds, '').replace(trailingPunctuation, '').trim();
 }
+
+const quotesAtEnds = /^["'`“‘「『]+|["'`”’」』]+$/g;
+/** {@link quotesAtEnds} without the `g` flag, for a `test` that keeps no `lastIndex`. */
+const quoteAtEnd = /^["'`“‘「『]|["'`”’」』]$/;
+const trailingPunctuation = /[\s:：.,;!?]+$/u;
 
 export function uniqueNames(names: readonly string[]): string[] {
   const seen = new Set<string>();

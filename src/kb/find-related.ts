@@ -15,7 +15,11 @@ interface Mention {
   conceptId: string;
 }
 
-const wordChar = /[a-z0-9]/;
+/** Whether the character at `index` of a lower-cased text is a Latin letter or digit (false past either end). */
+function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
 
 /**
  * For each concept, the ids of other concepts its body mentions, in order of first mention.
@@ -61,15 +65,20 @@ export function createMentionFinder(concepts: readonly Pick<Concept, 'id' | 'nam
 }
 
 /**
- * First two characters → term length → exact text → terms: a position costs one lookup per length, not per term.
- * Each length also knows the first four characters of its texts, so a position whose first four match none of
- * them skips the length without cutting out its text (10,000 names share a few dozen first syllables).
+ * First two characters (as one number, so a position of the text costs no substring) → each term length (a list:
+ * iterating a map's entries made an array per length per position) → exact text → terms: a position costs one
+ * lookup per length, not per term.
+ * Each length also knows the third and fourth characters of its texts (the first two are the map's key), so a
+ * position whose first four match none of them skips the length without cutting out any text (10,000 names share
+ * a few dozen first syllables).
  */
-type TermIndex = Map<string, Map<number, TermsOfLength>>;
+type TermIndex = Map<number, TermsOfLength[]>;
 
 interface TermsOfLength {
+  length: number;
   byText: Map<string, Term[]>;
-  heads: Set<string>;
+  /** `pairAt(text, 2)` of each text: with the first pair, its first `headLength` characters. */
+  heads: Set<number>;
 }
 
 const headLength = 4;
@@ -83,16 +92,25 @@ function indexTerms(concepts: readonly Pick<Concept, 'id' | 'names' | 'aliases'>
       const term: Term = {
         text,
         conceptId: concept.id,
-        boundedStart: wordChar.test(text[0] ?? ''),
-        boundedEnd: wordChar.test(text.at(-1) ?? ''),
+        boundedStart: isWordCharAt(text, 0),
+        boundedEnd: isWordCharAt(text, text.length - 1),
       };
-      const byLength = getOrCreate(index, text.slice(0, 2), () => new Map<number, TermsOfLength>());
-      const ofLength = getOrCreate(byLength, text.length, () => ({ byText: new Map<string, Term[]>(), heads: new Set<string>() }));
+      const byLength = getOrCreate(index, pairAt(text, 0), () => [] as TermsOfLength[]);
+      let ofLength = byLength.find((terms) => terms.length === text.length);
+      if (!ofLength) byLength.push((ofLength = { length: text.length, byText: new Map<string, Term[]>(), heads: new Set<number>() }));
       getOrCreate(ofLength.byText, text, () => [] as Term[]).push(term);
-      ofLength.heads.add(text.slice(0, headLength));
+      if (text.length >= headLength) ofLength.heads.add(pairAt(text, 2));
     }
   }
   return index;
+}
+
+/**
+ * The two characters at `index` (both there) as one 32-bit integer: a small integer to V8, where the sum
+ * `first * 0x10000 + second` of two Hangul syllables is a boxed number, slower to hash and made anew per lookup.
+ */
+function pairAt(text: string, index: number): number {
+  return (text.charCodeAt(index) << 16) | text.charCodeAt(index + 1);
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -115,20 +133,21 @@ function isLinkable(text: string): boolean {
 function findMentions(text: string, index: TermIndex): Mention[] {
   const mentions: Mention[] = [];
   for (let start = 0; start < text.length - 1; start++) {
-    const byLength = index.get(text.slice(start, start + 2));
+    const byLength = index.get(pairAt(text, start));
     if (!byLength) continue;
-    const head = text.slice(start, start + headLength);
-    for (const [length, { byText, heads }] of byLength) {
+    // NaN when the text ends before a head, which no head is.
+    const head = start + 3 < text.length ? pairAt(text, start + 2) : NaN;
+    for (const { length, byText, heads } of byLength) {
       if (length >= headLength && !heads.has(head)) continue;
       const terms = byText.get(text.slice(start, start + length));
       if (!terms) continue;
       for (const term of terms) {
-        if (term.boundedStart && wordChar.test(text[start - 1] ?? '')) continue;
+        if (term.boundedStart && isWordCharAt(text, start - 1)) continue;
         let end = start + length;
         if (term.boundedEnd) {
           const plural = /^(?:es|s)(?![a-z0-9])/.exec(text.slice(end, end + 3));
           if (plural) end += plural[0].length;
-          else if (wordChar.test(text[end] ?? '')) continue;
+          else if (isWordCharAt(text, end)) continue;
         }
         mentions.push({ start, end, conceptId: term.conceptId });
       }
@@ -137,10 +156,13 @@ function findMentions(text: string, index: TermIndex): Mention[] {
   return mentions;
 }
 
-/** When two concepts share a name (a problem reported elsewhere), the concept itself, then its own note, wins. */
+/**
+ * When two concepts share a name (a problem reported elsewhere), the concept itself, then its own note, wins.
+ * Sorts `mentions` in place: they were found for this call alone.
+ */
 function selectLongestMentions(mentions: Mention[], self: Concept, documentOf: Map<string, string>): Mention[] {
   const closeness = (mention: Mention): number => (mention.conceptId === self.id ? 0 : documentOf.get(mention.conceptId) === self.documentId ? 1 : 2);
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end || closeness(a) - closeness(b));
+  const sorted = mentions.sort((a, b) => a.start - b.start || b.end - a.end || closeness(a) - closeness(b));
   const selected: Mention[] = [];
   let coveredUntil = 0;
   for (const mention of sorted) {

@@ -74,24 +74,25 @@ export function guardMarkdown(markdown: string, file: string): GuardedMarkdown {
   return { markdown: changed ? lines.join('\n') : text, problems };
 }
 
-/** The line with `*`, `_`, `[`, `]` past the paragraph's budget escaped, or undefined when none is past it. */
+/**
+ * The line with `*`, `_`, `[`, `]` past the paragraph's budget escaped, or undefined when none is past it. Nearly
+ * every line is within budget: it is only counted, and copied from the first marker past the budget on.
+ */
 function escapeExcessMarkers(line: string, markers: { emphasis: number; link: number }): string | undefined {
   if (!/[*_[\]]/.test(line)) return undefined;
-  let result = '';
-  let escapedAny = false;
+  let escaped: string | undefined;
+  let copiedUntil = 0;
   for (let index = 0; index < line.length; index++) {
-    const char = line[index] as string;
-    const kind = char === '*' || char === '_' ? 'emphasis' : char === '[' || char === ']' ? 'link' : undefined;
-    if (kind !== undefined && line[index - 1] !== '\\') {
-      markers[kind]++;
-      if (markers[kind] > maxInlineMarkers) {
-        result += '\\';
-        escapedAny = true;
-      }
+    const code = line.charCodeAt(index);
+    const kind = code === 0x2a || code === 0x5f ? 'emphasis' : code === 0x5b || code === 0x5d ? 'link' : undefined;
+    if (kind === undefined || line.charCodeAt(index - 1) === 0x5c) continue;
+    markers[kind]++;
+    if (markers[kind] > maxInlineMarkers) {
+      escaped = `${escaped ?? ''}${line.slice(copiedUntil, index)}\\`;
+      copiedUntil = index;
     }
-    result += char;
   }
-  return escapedAny ? result : undefined;
+  return escaped === undefined ? undefined : escaped + line.slice(copiedUntil);
 }
 
 /** The line with markers past the allowed depth removed, or undefined when it nests no deeper than allowed. */

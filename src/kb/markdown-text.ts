@@ -29,13 +29,50 @@ function collectText(node: Nodes): string {
       return '';
     case 'code':
       return node.value;
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(collectText).join('') : '';
+    default: {
+      if (!('children' in node)) return '';
+      let text = '';
+      for (const child of node.children as Nodes[]) text += collectText(child);
+      return text;
+    }
   }
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether `text` is already what {@link collapseWhitespace} makes of it: no whitespace but single spaces between
+ * other characters. Most statements are, and the check allocates nothing where the replace and trim make two
+ * strings (every paragraph, list item and heading of a note goes through here, several times).
+ */
+export function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (index === 0 || index === last || text.charCodeAt(index - 1) === 0x20) return false;
+    } else if (isJsWhitespace(code)) return false;
+  }
+  return true;
+}
+
+/** What `\s` and `trim()` match besides the plain space: ECMAScript's WhiteSpace and LineTerminator. */
+function isJsWhitespace(code: number): boolean {
+  if (code < 0x80) return (code >= 0x09 && code <= 0x0d) || code === 0x20;
+  if (code < 0xa0 || (code > 0x3000 && code !== 0xfeff)) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -80,14 +117,20 @@ function visitParents(node: Nodes, visit: (parent: Parent) => void): void {
   for (const child of node.children as Nodes[]) visitParents(child, visit);
 }
 
-/** Every node below `node` (itself included), depth first, in document order. */
-export function* walkNodes(node: Nodes): Generator<Nodes> {
-  // A stack rather than nested generators: each level of `yield*` would pass every node up through it.
+/**
+ * Every node below `node` (itself included), depth first, in document order. A list rather than a generator: a
+ * generator makes a result object per node, and a note's whole tree is walked several times (definitions, bold
+ * terms, pictures); the few walks that stop early only cover one list item or section.
+ */
+export function walkNodes(node: Nodes): Nodes[] {
+  const nodes: Nodes[] = [];
+  // A stack rather than recursion: a deep tree must not overflow the call stack.
   const stack: Nodes[] = [node];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    yield next;
+    nodes.push(next);
     if (!('children' in next)) continue;
     const children = next.children as Nodes[];
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
+  return nodes;
 }

@@ -34,8 +34,10 @@ function unicodeKey(text: string): string {
 
 /**
  * `textKey` of a text of ASCII and Hangul syllables only (most of any note), without Unicode tables: NFKC leaves
- * both as they are and only A-Z change case. Undefined for any other character, which goes the Unicode way.
- * The key is asked for every name of every concept and every prompt, 100,000s of times at 10,000 concepts.
+ * both as they are and only A-Z change case. The answer mask and full-width brackets and commas (every prompt has
+ * a mask) are dropped as their NFKC forms `_ ( ) ,` would be. Undefined for any other character, which goes the
+ * Unicode way. The key is asked for every name of every concept and every prompt, 100,000s of times at 10,000
+ * concepts.
  */
 function asciiOrHangulKey(text: string): string | undefined {
   let key = '';
@@ -43,13 +45,18 @@ function asciiOrHangulKey(text: string): string | undefined {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (isHangulSyllable(code) || isLowerOrDigit(code)) continue;
-    if (code >= 0x80) return undefined;
+    if (code >= 0x80 && !isFullwidthPunctuation(code)) return undefined;
     // An upper-case letter or a character that is dropped ends the run copied as it is.
     key += text.slice(runStart, index);
     if (isUpperAscii(code)) key += String.fromCharCode(code + 0x20);
     runStart = index + 1;
   }
   return runStart === 0 ? text : key + text.slice(runStart);
+}
+
+/** `＿` (the answer mask), `（`, `）`, `，`: NFKC turns them into ASCII punctuation, which no key keeps. */
+function isFullwidthPunctuation(code: number): boolean {
+  return code === 0xff3f || code === 0xff08 || code === 0xff09 || code === 0xff0c;
 }
 
 function isHangulSyllable(code: number): boolean {
@@ -212,7 +219,7 @@ function findNameSpans(keyed: KeyedText, targets: readonly MaskTarget[]): { star
   for (const { key, closesBracket } of targets) {
     for (let at = keyed.key.indexOf(key); at >= 0; at = keyed.key.indexOf(key, at + 1)) {
       const last = at + key.length - 1;
-      if (taken.subarray(at, last + 1).some((flag) => flag === 1) || !joinsUp(keyed, at, last)) continue;
+      if (isAnyTaken(taken, at, last) || !joinsUp(keyed, at, last)) continue;
       const start = keyed.starts[at]!;
       let end = keyed.ends[last]!;
       if (latinOrDigit.test(key[0]!) && latinOrDigit.test(keyed.text[start - 1] ?? '')) continue;
@@ -224,6 +231,12 @@ function findNameSpans(keyed: KeyedText, targets: readonly MaskTarget[]): { star
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a longer name already holds any key character from `at` to `last` (a loop: no view per occurrence). */
+function isAnyTaken(taken: Uint8Array, at: number, last: number): boolean {
+  for (let index = at; index <= last; index++) if (taken[index] === 1) return true;
+  return false;
 }
 
 interface KeyedText {
@@ -240,29 +253,41 @@ function keyText(raw: string): KeyedText {
   let key = '';
   const starts: number[] = [];
   const ends: number[] = [];
+  // Key characters that are the text's own (lower-case ASCII, digits, Hangul syllables) are copied a run at a
+  // time: a string per character, and a one-character string per Hangul syllable read, was most of this.
+  let runStart = 0;
   let offset = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
+  while (offset < text.length) {
+    const code = text.charCodeAt(offset);
     // ASCII and Hangul syllables, most of any note, fold without Unicode tables: only A-Z change (to lower case).
-    if (code < 0x80 || isHangulSyllable(code)) {
-      if (isHangulSyllable(code) || isLowerOrDigit(code) || isUpperAscii(code)) {
-        key += isUpperAscii(code) ? String.fromCharCode(code + 0x20) : char;
+    if (isHangulSyllable(code) || isLowerOrDigit(code)) {
+      starts.push(offset);
+      ends.push(offset + 1);
+      offset += 1;
+      continue;
+    }
+    key += text.slice(runStart, offset);
+    if (code < 0x80) {
+      if (isUpperAscii(code)) {
+        key += String.fromCharCode(code + 0x20);
         starts.push(offset);
         ends.push(offset + 1);
       }
       offset += 1;
-      continue;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(offset)!);
+      const folded = char.normalize('NFKC').toLowerCase();
+      for (const part of folded) {
+        if (!letterOrDigit.test(part)) continue;
+        key += part;
+        starts.push(offset);
+        ends.push(offset + char.length);
+      }
+      offset += char.length;
     }
-    const folded = char.normalize('NFKC').toLowerCase();
-    for (const part of folded) {
-      if (!letterOrDigit.test(part)) continue;
-      key += part;
-      starts.push(offset);
-      ends.push(offset + char.length);
-    }
-    offset += char.length;
+    runStart = offset;
   }
-  return { text, key, starts, ends };
+  return { text, key: key + text.slice(runStart), starts, ends };
 }
 
 const allowedGap = /^[ \t\u00a0\-\u2010-\u2015_.·/()（）]{0,3}$/u;
@@ -278,6 +303,8 @@ function joinsUp(keyed: KeyedText, at: number, last: number): boolean {
 
 /** `＿＿＿(＿＿＿, ＿＿＿)` says no more than `＿＿＿`, and reads better. */
 function collapseMasks(text: string, mask: string): string {
+  // Only a text with a mask can hold masks to collapse; the masker calls this for every text it is given.
+  if (!text.includes(mask)) return text;
   const m = escapeRegExp(mask);
   return text.replace(compiledPattern(`${m}\\s*[(（]\\s*${m}(?:\\s*[,/]\\s*${m})*\\s*[)）]`, 'g'), mask);
 }

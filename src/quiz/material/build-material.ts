@@ -82,7 +82,6 @@ export function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
 
   /** Which-concept candidates sentence by sentence, then cloze candidates sentence by sentence and term by term. */
   function* candidatesOf(concept: Concept, names: readonly string[]): Generator<Candidate> {
-    const ownKeys = new Set(nameKeysById.get(concept.id)!.keys);
     const sharingName = nearConceptsOf(concept.id);
     const neighbours = domainConcepts(concept, maxPoolSize);
     // One per label, never this concept under another name (`TCP 와 UDP` beside `UDP`).
@@ -121,6 +120,8 @@ export function buildQuizMaterial(kb: KnowledgeBase): QuizMaterial {
     }
 
     // A term naming the concept itself is never blanked nor offered; asked of each pool term once per concept.
+    // (Made here, not above: a scan that stops at an askable which-concept candidate never gets this far.)
+    const ownKeys = new Set(nameKeysById.get(concept.id)!.keys);
     const ownTerms = new Map<Term, boolean>();
     const isOwnTerm = (term: Term): boolean => {
       let own = ownTerms.get(term);

@@ -41,19 +41,29 @@ function isAcronymOf(short: string, long: string): boolean {
   return short.length >= 2 && initials.toLowerCase() === short.toLowerCase();
 }
 
+const nameJoinerSource = String.raw`\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s`;
+const nameJoiner = new RegExp(nameJoinerSource, 'iu');
+const nameSeparator = new RegExp(String.raw`\s*(?:${nameJoinerSource})\s*`, 'iu');
+
 /** Joined names hide each term too: `TCP/IP` hides TCP and IP, `Semaphore & Mutex` each of the two. */
 export function splitJoinedName(name: string): string[] {
-  const parts = name.split(/\s*(?:\/|&|\+|,|\bvs\.?(?=\s)|\band\b|\s(?:와|과|및)\s)\s*/iu).map((part) => part.trim());
+  // Most names join nothing: one test without the surrounding spaces (which the engine tries at every space) says so.
+  if (!nameJoiner.test(name)) return [];
+  const parts = name.split(nameSeparator).map((part) => part.trim());
   return parts.length > 1 ? parts.filter((part) => textKey(part).length >= 2) : [];
 }
+
+/** A name of exactly two words, each captured (matched rather than split: most names are not two words). */
+const twoWords = /^\s*(\S+)\s+(\S+)\s*$/u;
 
 export function namesOf(concept: Concept, label: string): string[] {
   const whole = [...concept.names, ...concept.aliases, label, concept.title];
   // `git rebase` is called `rebase` in its own text: a command's name hides without the command too.
-  const commands = whole
-    .map((name) => name.trim().split(/\s+/u))
-    .filter((words) => words.length === 2 && commandWords.test(words[0]!))
-    .map((words) => words[1]!);
+  const commands: string[] = [];
+  for (const name of whole) {
+    const words = twoWords.exec(name);
+    if (words && commandWords.test(words[1]!)) commands.push(words[2]!);
+  }
   return [...new Set([...whole, ...whole.flatMap(splitJoinedName), ...commands])].filter((name) => textKey(name) !== '');
 }
 
@@ -92,23 +102,37 @@ export function showsAny(prompt: FoldedText, keys: readonly string[]): boolean {
 /**
  * `showsAny` for one prompt and many sets of keys (every neighbour's names, for each sentence of a concept). A key
  * of two or more characters can only be inside the prompt's key when its first two characters are, so the pairs
- * of the prompt are gathered once and most keys are turned away by one lookup instead of a substring search.
+ * of the prompt are marked once in a small bit set and most keys are turned away by one bit instead of a
+ * substring search. Pairs share bits (a key let through by another pair's bit is still searched for), but a clear
+ * bit is always right; bits rather than a set of pair numbers, which were a hash lookup of a boxed number per key.
  */
 export function createShowsAny(prompt: FoldedText): (keys: readonly string[]) => boolean {
-  const pairs = new Set<number>();
-  for (let index = 0; index + 1 < prompt.key.length; index++) pairs.add(pairAt(prompt.key, index));
+  const pairBits = new Uint32Array(pairBitCount / 32);
+  for (let index = 0; index + 1 < prompt.key.length; index++) {
+    const bit = pairBitAt(prompt.key, index);
+    pairBits[bit >>> 5]! |= 1 << (bit & 31);
+  }
   return (keys) => {
     for (const key of keys) {
       if (isShortLatin(key)) {
         if (wordPattern(key).test(prompt.folded)) return true;
-      } else if ((key.length < 2 || pairs.has(pairAt(key, 0))) && prompt.key.includes(key)) return true;
+      } else if (key.length < 2 || hasPairBit(pairBits, pairBitAt(key, 0))) {
+        if (prompt.key.includes(key)) return true;
+      }
     }
     return false;
   };
 }
 
-function pairAt(text: string, index: number): number {
-  return text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1);
+const pairBitCount = 4096;
+
+/** The bit of the two characters at `index`: a cheap hash of both into `pairBitCount` bits. */
+function pairBitAt(text: string, index: number): number {
+  return ((text.charCodeAt(index) * 31) ^ text.charCodeAt(index + 1)) & (pairBitCount - 1);
+}
+
+function hasPairBit(pairBits: Uint32Array, bit: number): boolean {
+  return (pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 const wordPatterns = new Map<string, RegExp>();
