@@ -32,36 +32,62 @@ import type {
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
 
-const markdownIt = new MarkdownIt('commonmark', {
-  html: true,
-  // Levels of open blocks and inline markup. markdown-it stops reading a block's content at this depth: the
-  // preset's 20 would drop the end of a list nested 10 deep, which guard-markdown.ts allows up to 16 (33 levels
-  // with the paragraph). More costs time on hostile text: each unclosed `[` is scanned up to this deep, and
-  // 1,000 of them (the most guard-markdown.ts leaves in a paragraph) took 0.2 s at 64 and 8 s at 1,000.
-  maxNesting: 64,
+/**
+ * Blocks open inside each other (a list item is two: the list and the item). markdown-it stops reading where this
+ * is reached, and the list around then swallows the rest of the note, so the limit is far above what notes do
+ * (guard-markdown.ts cuts marker runs at 16 levels); a note nested deeper by indentation alone is read up to that
+ * line, and the cut is reported (`cutAtLine`). At this depth markdown-it parses in about a second.
+ */
+export const maxBlockNesting = 1_000;
+
+/**
+ * Inline markup open inside each other. Each unclosed `[` is scanned this deep: 1,000 of them in a paragraph (as
+ * many as guard-markdown.ts leaves) took 0.2 s at 64 and 8 s at 1,000.
+ */
+const maxInlineNesting = 64;
+
+const markdownIt = new MarkdownIt('commonmark', { html: true });
+// One option holds both limits; blocks are all parsed before any inline content, so each phase sets its own.
+markdownIt.core.ruler.before('block', 'block_nesting', (state) => {
+  state.md.options.maxNesting = maxBlockNesting;
 });
+markdownIt.core.ruler.before('inline', 'inline_nesting', (state) => {
+  state.md.options.maxNesting = maxInlineNesting;
+});
+/** The first line markdown-it did not read because blocks were nested too deep, during the current parse. */
+let nestingCutAtLine: number | undefined;
+const tokenizeBlocks = markdownIt.block.tokenize.bind(markdownIt.block);
+markdownIt.block.tokenize = (state, startLine, endLine) => {
+  if (state.level >= maxBlockNesting && nestingCutAtLine === undefined && startLine < endLine) nestingCutAtLine = startLine + 1;
+  tokenizeBlocks(state, startLine, endLine);
+};
 // mdast keeps a link's destination as the note wrote it: no percent-encoding (a Korean URL stays readable) and
 // no refusing `javascript:` (nothing here renders HTML; such a link is shown as text, its URL as written).
 markdownIt.normalizeLink = (url) => url;
 markdownIt.normalizeLinkText = (text) => text;
 markdownIt.validateLink = () => true;
 
+export interface ParsedMarkdown {
+  tree: Root;
+  /** Set when blocks nested deeper than {@link maxBlockNesting}: the note was read up to this line only. */
+  cutAtLine?: number;
+}
+
 /**
  * The mdast tree of a note with YAML front matter (a `yaml` node first, as micromark-extension-frontmatter
  * makes it): block nodes positioned in `source` (1-based lines and columns, 0-based offsets).
  */
-export function parseMarkdown(source: string): Root {
+export function parseMarkdown(source: string): ParsedMarkdown {
   const lines = new SourceLines(source);
   const frontMatter = readFrontMatter(source, lines);
   // The front matter's lines are handed to markdown-it blank, so every line keeps its number.
   const body = frontMatter ? '\n'.repeat(frontMatter.lineCount) + source.slice(frontMatter.bodyOffset) : source;
+  nestingCutAtLine = undefined;
   const children = new TreeBuilder(lines).build(markdownIt.parse(body, {}));
+  const cutAtLine = nestingCutAtLine;
   if (frontMatter) children.unshift(frontMatter.node);
-  return {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: lines.endOfSource() },
-  };
+  const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.endOfSource() } };
+  return cutAtLine === undefined ? { tree } : { tree, cutAtLine };
 }
 
 /** Where each line of the note starts, and the points of a block's first and last lines. */

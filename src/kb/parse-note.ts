@@ -6,7 +6,7 @@ import { emptyFrontMatter, readFrontMatter, type FrontMatter, type FrontMatterEn
 import { collapseWhitespace, repairHangulBold, toPlainLines, toPlainText, walkNodes } from './markdown-text.js';
 import { createMentionFinder, findRelatedIds } from './find-related.js';
 import { outlineNote, type OutlineSection } from './note-outline.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { maxBlockNesting, parseMarkdown } from './parse-markdown.js';
 import { classifySection } from './section-kinds.js';
 import { isAuthoredQuestionBlock } from './read-authored-question.js';
 import { readReferences } from './read-references.js';
@@ -40,7 +40,13 @@ export function parseNote(markdown: string, file: string, { relateConcepts = tru
     problems.push({ severity, file, line, message });
   };
 
-  const tree = parseMarkdown(source);
+  const { tree, cutAtLine } = parseMarkdown(source);
+  if (cutAtLine !== undefined)
+    report(
+      'warning',
+      cutAtLine,
+      `lists or quotes nested too deep (over ${maxBlockNesting} levels, a list counting two); the note was read up to this line only`,
+    );
   repairHangulBold(tree);
 
   let frontMatter = emptyFrontMatter();

@@ -8,7 +8,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { describe, expect, it } from 'vitest';
 import { guardMarkdown } from '../../src/kb/guard-markdown.js';
-import { parseMarkdown } from '../../src/kb/parse-markdown.js';
+import { maxBlockNesting, parseMarkdown } from '../../src/kb/parse-markdown.js';
 import { deepListNote, deepQuoteNote, largeProseNote, manyConceptsNote, oneLineNote } from '../bench/hostile-notes.js';
 
 const repositoryRoot = path.join(import.meta.dirname, '../..');
@@ -64,7 +64,7 @@ function comparable(tree: Root): unknown {
 
 function expectSameTree(markdown: string): void {
   const guarded = guardMarkdown(markdown, 'note.md').markdown;
-  expect(comparable(parseMarkdown(guarded))).toEqual(comparable(micromarkTree(guarded)));
+  expect(comparable(parseMarkdown(guarded).tree)).toEqual(comparable(micromarkTree(guarded)));
 }
 
 function notesOf(directory: string): string[] {
@@ -122,7 +122,7 @@ describe('parseMarkdown', () => {
 
   it('resolves reference links wherever the definition is, and keeps the URL as written', () => {
     const filler = 'Filler paragraph.\n\n'.repeat(500);
-    const tree = parseMarkdown(
+    const { tree } = parseMarkdown(
       `# Note\n\n## Uses\n\nSee [the docs][docs] and ![로고][logo].\n\n${filler}## Defines\n\n[docs]: https://ko.wikipedia.org/wiki/도커\n[LOGO]: https://example.com/logo.png\n`,
     );
     const json = JSON.stringify(tree);
@@ -134,7 +134,7 @@ describe('parseMarkdown', () => {
 
   it('reads a list after an unclosed front matter fence as a list, as CommonMark does', () => {
     const markdown = '---\naliases: [a]\n\n# T\n\n- item **x** y.\n';
-    const types = parseMarkdown(markdown).children.map((node) => node.type);
+    const types = parseMarkdown(markdown).tree.children.map((node) => node.type);
 
     expect(types).toEqual(['thematicBreak', 'paragraph', 'heading', 'list']);
     // micromark without its front matter extension agrees; with it, the list became a paragraph.
@@ -143,8 +143,31 @@ describe('parseMarkdown', () => {
 
   it('reads to the end of a note nested as deep as guard-markdown allows', () => {
     const guarded = guardMarkdown(`${deepListNote(100)}\n\n## 끝(End)\n\nlast words\n`, 'deep.md').markdown;
-    const tree = parseMarkdown(guarded);
+    const { tree, cutAtLine } = parseMarkdown(guarded);
 
     expect(JSON.stringify(tree.children.at(-1))).toContain('last words');
+    expect(cutAtLine).toBeUndefined();
+  });
+
+  it('reads lists nested by indentation alone as deep as notes go, and the rest of the note after them', () => {
+    const nested = Array.from({ length: 200 }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
+    const { tree, cutAtLine } = parseMarkdown(`## A\n\n${nested}\n\nafter the list\n\n## B\n\nb text\n`);
+    const json = JSON.stringify(tree);
+
+    expect(json).toContain('level 199');
+    expect(json).toContain('after the list');
+    expect(json).toContain('b text');
+    expect(cutAtLine).toBeUndefined();
+  });
+
+  it('says where it stopped reading a note nested deeper than maxBlockNesting', () => {
+    const depth = maxBlockNesting / 2 + 10;
+    const nested = Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
+    const { tree, cutAtLine } = parseMarkdown(`## A\n\n${nested}\n\n## B\n`);
+
+    expect(JSON.stringify(tree)).toContain(`level ${maxBlockNesting / 2 - 2}`);
+    // Line 3 holds level 0: the item at level (limit / 2) is the first one left unread.
+    expect(cutAtLine).toBeGreaterThan(3 + maxBlockNesting / 2 - 3);
+    expect(cutAtLine).toBeLessThanOrEqual(3 + maxBlockNesting / 2 + 1);
   });
 });

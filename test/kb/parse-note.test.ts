@@ -462,3 +462,20 @@ describe('parseNote: <details> written with blank lines', () => {
     expect(commit?.flashcards).toEqual([{ question: '커밋은 바뀌나요?', answer: '바뀌지 않는다.', location: { file: 'git.md', line: 5 } }]);
   });
 });
+
+describe('parseNote on a note nested past what the parser reads', () => {
+  it('keeps the concepts before the cut and warns at the line where reading stopped', () => {
+    const nested = Array.from({ length: 600 }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
+    const { concepts, problems } = parseNote(`# T\n\n## 알파(Alpha)\n\n${nested}\n\n## 베타(Beta)\n\nb text.\n`, 'deep.md');
+
+    expect(concepts.map((concept) => concept.title)).toEqual(['알파(Alpha)']);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'deep.md',
+        line: 504,
+        message: 'lists or quotes nested too deep (over 1000 levels, a list counting two); the note was read up to this line only',
+      },
+    ]);
+  });
+});
