@@ -16,6 +16,13 @@ const leaderboardRepeats = 3;
  */
 const warmupQueries = 50;
 
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Where each `/leaderboard` period starts for a history that ends at `end`: the last 7 days, 30 days, all of it. */
+export function leaderboardPeriodStarts(end: number): Record<LeaderboardPeriod, Date | null> {
+  return { week: new Date(end - 7 * dayMs), month: new Date(end - 30 * dayMs), all: null };
+}
+
 export interface PeriodTiming {
   p50Ms: number;
   p99Ms: number;

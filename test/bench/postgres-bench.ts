@@ -33,7 +33,7 @@ import { startScript } from '../e2e/script-process.js';
 import { closeStartGate } from '../store/postgres-start-gate.js';
 import { median } from './bench-stats.js';
 import { benchQuestion } from './quiz-bench.js';
-import { timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
+import { leaderboardPeriodStarts, timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
 import { recorderSetupVariable, type RecorderSetup, type RecorderTiming } from './postgres-bench-recorder.js';
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -197,11 +197,7 @@ async function measureLeaderboards(admin: pg.Client, tables: Tables, store: Post
     `  seeded ${storedAnswers.toLocaleString('en')} scored answers by ${members} members to ${questions.toLocaleString('en')} questions in SQL (generate_series) in ${(seedMs / 1000).toFixed(1)} s`,
   );
 
-  const sinceByPeriod: Record<LeaderboardPeriod, Date | null> = {
-    week: new Date(end - 7 * day),
-    month: new Date(end - 30 * day),
-    all: null,
-  };
+  const sinceByPeriod = leaderboardPeriodStarts(end);
   const periods: Record<string, PeriodTiming> = {
     ...(await timeLeaderboards(
       store,

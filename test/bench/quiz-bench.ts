@@ -8,7 +8,7 @@ import type { GeneratedQuestion, LeaderboardPeriod, StoredQuestion } from '../..
 import { openDatabase } from '../../src/store/database.js';
 import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createBenchRandom, median, round } from './bench-stats.js';
-import { timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
+import { leaderboardPeriodStarts, timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
 
 const guildId = '100000000000000001';
 const channelId = '200000000000000001';
@@ -103,11 +103,7 @@ async function measureLeaderboards(file: string, log: (line: string) => void) {
       `  seeded ${storedAnswers.toLocaleString('en')} answers by ${members} members to ${questions.toLocaleString('en')} questions through the store in ${(seedMs / 1000).toFixed(1)} s`,
     );
 
-    const sinceByPeriod: Record<LeaderboardPeriod, Date | null> = {
-      week: new Date(end - 7 * day),
-      month: new Date(end - 30 * day),
-      all: null,
-    };
+    const sinceByPeriod = leaderboardPeriodStarts(end);
     const countInPeriod = db.prepare<[string, number]>('SELECT COUNT(*) FROM answers WHERE guild_id = ? AND scored_at >= ?').pluck();
     const periods: Record<string, PeriodTiming> = {
       ...(await timeLeaderboards(
