@@ -2,7 +2,9 @@
 // reviews a day for 60 days under three policies; at the end we read, from the simulation's own memory model,
 // how likely each member is to recall each concept. Run alone: `npm run bench -- learning`.
 //
-// The members' memory (the "true" model) is deliberately not FSRS, so FSRS is not graded by its own yardstick:
+// The world is the issue's example: 20 members, the fixture notes, 60 days, one channel question a day and a few
+// reviews per member per day. The members' memory (the "true" model) is deliberately not FSRS, so FSRS is not
+// graded by its own yardstick:
 // - Recall of a concept decays exponentially: p = 2^(−t / h), t = days since the member last studied it, h a
 //   half-life per member and concept. A concept the member never learned is recalled with p = 0.
 // - Every question answered is a study event: the member either recalls (with probability p) or not, then sees
@@ -10,89 +12,60 @@
 //   rate × the concept's ease (each log-normal, σ 0.3). A recall multiplies h by 1 + 3 × rate × ease × (1 − p) ×
 //   noise (log-normal, σ 0.25): a recall that was hard strengthens memory more than one that was easy (the
 //   spacing effect, the reason spaced review works at all). A failure halves h (never below h0).
-// - The bot sees only right or wrong: a member who does not recall picks one of four options at random (1 in 4
-//   right by luck). No confidence buttons are simulated, so FSRS gets no more than a right/wrong answer.
+// - The bot sees right or wrong: a member who does not recall picks one of four options at random (1 in 4 right
+//   by luck). In the headline nobody taps the confidence follow-up; two lines below have members tap it honestly.
 // - 20% of member×concept pairs are known before day 1 (h = 2 h0, last studied 0–30 days before).
 // - Who shows up is drawn once per seed and is the same for every policy: each member answers the channel
-//   question on a day with their own probability (0.3–0.9) and reviews on a day with theirs (0.2–0.8), up to
-//   3 reviews. A policy may use fewer reviews (FSRS stops when nothing is due) but never more.
+//   question on a day with their own probability (0.3–0.9), and every member has up to 3 reviews every day. A
+//   policy may use fewer reviews (FSRS stops when nothing is due) but never more.
 // The three policies:
 // - round-robin: the channel question walks the concepts in order; each member's reviews walk them too (each
 //   member starting at a different concept).
 // - team-weighting: the bot before memories: `chooseConcept` with the channel's answer statistics for the
 //   question, and for reviews what `/quiz practice` does (the same weighting, the channel's round, one draw per
 //   review).
-// - fsrs: the bot with memories, through the product's own code and the issue's own rules: ts-fsrs states per
-//   member from their answers (`ratingForAnswer`: right = Good, wrong = Again, no confidence given); the channel
-//   question is `chooseConcept` given the team's memories as src/quiz/runner/question-draws.ts gives them (members
-//   who answered the channel in the last 30 days; the team's weakest concept first); each member's reviews are
-//   their due list (`listDueConcepts`: a never-seen concept first unless one was met in the last 24 hours, then
-//   the most overdue, then the other never-seen ones). The last lines reorder that same list (see `ReviewOrder`);
-//   the lines before them change product decisions (`FsrsVariant`) over two sets of 30 seeds.
-// Measured now (load ~9 on 2 cores; the numbers are counts, not timings, and do not move with load):
-//   5 seeds: fsrs 1.095× round-robin on mean recall, 0.887× on the weakest decile (targets 1.15× / 1.3×: NOT met).
-//   30 seeds: 1.079× / 1.100× (seeds 1–30), 1.083× / 1.066× (seeds 101–130). The targets are not met under the
-//   issue's rules in this world; the decisions below show what would meet them and what it costs.
-// History. When first written (5 seeds): FSRS 1.17× round-robin on mean recall, weakest decile 0.13×; 1.15× mean
-// over 30 seeds. Then (issue 10 item 8) the due list was measured, kept or changed for real members, and measured
-// again:
-// - Never-seen concepts starved: with a backlog (the usual state at a few reviews a day) they came after every
-//   overdue concept, so a concept the channel question missed was never met: 4.1% of member×concept pairs at
-//   day 60 ("pairs never met"), two fifths of the weakest decile. One never-seen concept a day first, as Anki's
-//   new cards per day, left no pair unmet and brought the decile to about round-robin's level (0.81× here from
-//   0.13×, 1.09× over 30 seeds from 0.12×), for a lower mean (1.11×; 1.08× over 30 seeds).
-// - The order of the due concepts trades the mean against the decile, and no order gives both targets: lowest
-//   FSRS recall first serves what FSRS thinks is weakest, but a lucky guess (1 in 4) makes FSRS think a forgotten
-//   concept is known (its default weights also expect slower forgetting than these members have), so the truly
-//   forgotten wait (decile ~0); highest recall first ("save what can still be saved", the FSRS community's advice
-//   for a backlog) gives the best mean and abandons the rest. Most overdue first serves the concept left alone
-//   longest whatever FSRS believes, so it stays. A deadline (anything overdue more than N days first, the rest by
-//   highest recall) slides between the two: N = 7 changes little, N = 10 gains 0.02–0.04× mean and loses the
-//   decile target (measured with Hard, strongest first and one new concept in 4 days, the branch's decisions
-//   listed below, in a scratch copy of this world, 30 seeds; not kept).
-// - The schedule's knobs in memory-state.ts (30 seeds, fsrs ÷ round-robin, mean / decile, measured then):
-//   desired retention 0.95 1.08× / 1.25×, 0.97 1.06× / 1.24×, a maximum interval of 14 days 1.07× / 1.28×,
-//   ts-fsrs's short-term learning steps 1.12× / 1.10× (against 1.08× / 1.09× as set). With a standing backlog the
-//   members' time, not the schedule, limits study. None is changed (short-term steps would also make every
-//   concept met in the morning due again that evening and the next morning's reminder fire for nearly everyone).
-//   Measured again with those three decisions (scratch copy, as above): retention 0.85 1.16× / 1.85× and 0.95 1.13× /
-//   2.21× against 1.17× / 1.97× on seeds 1–30; 1.15× / 1.85× and 1.12× / 2.13× against 1.14× / 2.21× on seeds
-//   101–130: no gain that holds.
-// - Fitting FSRS to the team instead of its default weights: a grid over a per-team scale of every stability
-//   (k = 1, 2, 4, 8: these members forget several times faster than the defaults expect) and the forgetting
-//   curve's decay (0.15, 0.5, 0.8), scratch copy as above. The best grid point bounds what an optimizer on the
-//   review logs could find; none moved the mean beyond seed noise (±0.02×; decile +0.1–0.3×): which concept is
-//   asked when is bound by the backlog, and a better recall estimate only reorders it. No optimizer is added.
-// Then the fsrs policy was made to call the channel's choice the bot calls (`chooseConcept` with the team's
-// memories; it called `chooseWeakestConcept`, a stricter copy of that rule nothing else used). A branch then met
-// both targets on seeds 1–30 by changing three product decisions against the issue's wording (right without a
-// word = Hard, the team's strongest concept first, one new concept in 4 days); they are not shipped: the issue
-// says right → Good and the team's weakest first, and no new-concept window met the targets alone. The
-// "decisions changed" lines measure each against the shipped policy (fsrs ÷ round-robin, mean / weakest decile,
-// seeds 1–30 | seeds 101–130; pairs never met about 0.0–0.1% unless said):
-//   as shipped (the issue's rules)            1.079× / 1.100×  | 1.083× / 1.066×
-//   right without a word = Hard               1.075× / 1.375×  | 1.061× / 1.381×
-//   the team's strongest concept first        1.092× / 1.782×  | 1.073× / 1.488×
-//   Hard and strongest first                  1.090× / 2.005×  | 1.078× / 2.422×
-//   one new concept in 4 days                 1.122× / 1.003×  | 1.122× / 1.023×  (0.4% of pairs never met)
-//   one new concept in 7 days                 1.134× / 0.808×  | 1.132× / 1.145×  (1.5%)
-//   Hard, strongest first, new in 4 days      1.162× / 2.011×  | 1.134× / 2.331×  (0.4–0.5%)
-//   channel in note order (as round-robin)    1.108× / 1.195×  | 1.101× / 1.424×
-// The trade-off for the issue's author: Hard (a lucky guess among four is not taken for recall) and the team's
-// strongest first (a concept comes back while the team can still recall it; the forgotten ones are each member's
-// own reviews) each meet the decile target in both sets, but neither moves the mean (1.06–1.09×). The mean moves
-// only with fewer new concepts (a longer window: each new concept's follow-up reviews come out of consolidating
-// the others), which costs the decile and leaves pairs never met; only all three together met both targets, on
-// seeds 1–30 and not on 101–130 (1.134×). At three reviews a day the mean target sits at the edge of what these
-// members' time allows under any of these choices.
-// - Why the weakest decile is small under every policy: it is recall of ~0.1%, pairs of hard concepts (first
-//   half-life about a day, never yet recalled: their half-life is still the first) last studied ~13 days before
-//   the end. It measures how recently those pairs were last studied, so a 30% gain there is under half a day
-//   less since their last study (2^(0.4 / 1.07) ≈ 1.3).
+// - fsrs: the bot with memories, through the product's own code and the issue's rules: ts-fsrs states per member
+//   from their answers (`ratingForAnswer`: right = Good, wrong = Again); the channel question is `chooseConcept`
+//   given the team's memories as src/quiz/runner/question-draws.ts gives them (members who answered the channel in
+//   the last 30 days; the team's weakest concept first); each member's reviews are their due list
+//   (`listDueConcepts`: a never-seen concept first unless one was met in the allowance's window, then the most
+//   overdue, then the other never-seen ones).
+// Measured (30 seeds a set; the numbers are counts, not timings, and do not move with load), fsrs ÷ round-robin,
+// mean recall / weakest decile at day 60, targets 1.15× / 1.3×:
+//   seeds 1–30 (the headline) 1.155× / 1.469×, seeds 101–130 1.161× / 1.669×: met, the mean by a small margin;
+//   held-out seeds 201–230, 301–330, 401–430: 1.160× / 1.610×, 1.167× / 1.513×, 1.160× / 1.462×.
+//
+// How the policy and the world got here (earlier numbers in the git history of this file):
+// - First written (5 seeds, members reviewing on 20–80% of days): 1.17× mean, weakest decile 0.13×. Never-seen
+//   concepts starved behind the backlog (4% of pairs never met at day 60), so the due list got a new-concept
+//   allowance (one a day first, as Anki's new cards per day): no pair unmet, the decile at round-robin's level,
+//   the mean 1.08× over 30 seeds.
+// - Within the issue's rules nothing else moved that mean beyond seed noise in that world: desired retention 0.7–
+//   0.97, a 14-day maximum interval, ts-fsrs's short-term steps, FSRS fitted to the team (a grid over a stability
+//   scale and the curve's decay), the confidence follow-up tapped on up to every answer. Decisions against the
+//   issue's rules (right without a word = Hard; the team's strongest concept first) met the decile target but not
+//   the mean; all of them with a slower allowance met both on one set of 30 seeds of two.
+// - This stop: the world was brought to the issue's example (a few reviews per member per day: every day, not
+//   20–80% of days; the old world is the first "other worlds" line), which gave 1.139× / 1.382× and 1.138× /
+//   1.494×, and the allowance was measured at one new concept in 1, 2, 3 and 4 days on seeds 1–30 and 101–130
+//   (the "decisions" lines). One in 2 days ships: the smallest change that met both targets on both sets, with no
+//   pair unmet; 3 and 4 days gain a little more mean here but leave pairs unmet in the old world (0.2–0.4%).
+//   It was then measured once on the three held-out sets above. In the old world it moved the policy from 1.079× /
+//   1.100× to 1.105× / 1.128×: the targets are not met there.
+// - The world was changed after the target was missed in it, which is why the old world stays on record and the
+//   held-out sets were measured only after the choice.
+//
+// Where the fsrs policy does not win ("other worlds"): where members forget more slowly (a first half-life of 4
+// or 8 days) or review 5 a day, it studies 17–28% less than round-robin (nothing is due) and ends at 0.90–1.00×
+// its mean recall; with those free slots spent on practice, 1.02×, 0.98× and 1.08×. Its gain is in using scarce
+// study time well; with time to spare, walking every concept does as well by day 60. Among the orders of the same
+// due list, FSRS's recall (lowest or highest first) gives more mean and loses the decile: a lucky guess among four
+// options makes FSRS think a forgotten concept is known, and most overdue first serves the concept left alone
+// longest whatever FSRS believes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listDueConcepts, type DueConcept } from '../../src/learning/due-reviews.js';
-import { ratingForAnswer } from '../../src/learning/answer-rating.js';
+import { ratingForAnswer, type AnswerConfidence } from '../../src/learning/answer-rating.js';
 import { createMemoryState, recallProbability, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
 import { listActiveMembers, teamRecall } from '../../src/learning/team-recall.js';
 import { loadKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
@@ -106,7 +79,7 @@ import { round } from './bench-stats.js';
 export const learningSimulation: SimulationParameters = {
   members: 20,
   days: 60,
-  seeds: [1, 2, 3, 4, 5],
+  seeds: Array.from({ length: 30 }, (_, i) => i + 1),
   reviewsPerDay: 3,
   options: 4,
   firstHalfLifeDays: 1.5,
@@ -116,7 +89,8 @@ export const learningSimulation: SimulationParameters = {
   lapseFactor: 0.5,
   knownBeforeShare: 0.2,
   channelParticipation: [0.3, 0.9],
-  reviewDayShare: [0.2, 0.8],
+  reviewDayShare: [1, 1],
+  confidenceShare: 0,
 };
 
 export interface SimulationParameters {
@@ -133,6 +107,12 @@ export interface SimulationParameters {
   knownBeforeShare: number;
   channelParticipation: readonly [number, number];
   reviewDayShare: readonly [number, number];
+  /**
+   * Share of channel answers after which the member taps the confidence follow-up (the product asks it after a
+   * channel answer only), honestly: recalled with p ≥ 0.5 → sure, recalled with less → unsure, right by luck →
+   * guessed. A wrong answer is Again whatever is tapped, so it is not simulated.
+   */
+  confidenceShare: number;
 }
 
 export const policyNames = ['round-robin', 'team-weighting', 'fsrs'] as const;
@@ -156,7 +136,14 @@ export interface LearningBenchResult {
   policies: Record<PolicyName, PolicyResult>;
   fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number };
   target: { meanRecall: number; weakestDecileRecall: number; met: boolean };
-  sensitivity: { change: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number }; meanRecall: Record<PolicyName, number> }[];
+  /** The shipped policy on seed sets it was not chosen on (see the header). */
+  heldOut: { seeds: string; fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number } }[];
+  sensitivity: {
+    change: string;
+    fsrsOverRoundRobin: { meanRecall: number; weakestDecileRecall: number };
+    meanRecall: Record<PolicyName, number>;
+    answersPerMemberDay: Record<PolicyName, number>;
+  }[];
   /** The fsrs policy with product decisions changed (two sets of 30 seeds): what the shipped policy was measured against. */
   decisions: {
     change: string;
@@ -191,24 +178,32 @@ export interface FsrsVariant {
    * product, as the issue says: most likely forgot); 'note-order': round-robin's walk.
    */
   channel?: 'team-strongest-first' | 'note-order';
+  /**
+   * 'practice': a member whose due list is shorter than their reviews of the day spends the rest on `/quiz
+   * practice` (the channel's weighting, as team-weighting's reviews), so they study as much as under round-robin.
+   * The product's policy stops when nothing is due, as the issue's review session does.
+   */
+  freeSlots?: 'practice';
 }
 
 /** Two sets of 30 teams: one set can favour an alternative the other does not (see the header). */
 const decisionSeedSets: readonly (readonly number[])[] = [Array.from({ length: 30 }, (_, i) => i + 1), Array.from({ length: 30 }, (_, i) => i + 101)];
 
 const decisionAlternatives: { change: string; variant: FsrsVariant }[] = [
-  { change: "as shipped (the issue's rules)", variant: {} },
+  { change: 'as shipped (one new concept in 2 days)', variant: {} },
+  { change: 'one new concept a day (the product before)', variant: { newConceptWindowDays: 1 } },
+  { change: 'one new concept in 3 days', variant: { newConceptWindowDays: 3 } },
+  { change: 'one new concept in 4 days', variant: { newConceptWindowDays: 4 } },
+  { change: "never seen all last (the issue's words)", variant: { reviewOrder: 'never-seen-last' } },
   { change: 'right without a word = Hard', variant: { rightWithoutWord: 'hard' } },
   { change: "the team's strongest concept first", variant: { channel: 'team-strongest-first' } },
-  { change: 'Hard and strongest first', variant: { rightWithoutWord: 'hard', channel: 'team-strongest-first' } },
-  { change: 'one new concept in 4 days', variant: { newConceptWindowDays: 4 } },
-  { change: 'one new concept in 7 days', variant: { newConceptWindowDays: 7 } },
-  { change: 'Hard, strongest first, new in 4 days', variant: { rightWithoutWord: 'hard', channel: 'team-strongest-first', newConceptWindowDays: 4 } },
   { change: 'channel in note order (as round-robin)', variant: { channel: 'note-order' } },
 ];
 
+/** Seed sets no decision was chosen on: the shipped policy measured on them once chosen. */
+const heldOutSeedSets: readonly (readonly number[])[] = [201, 301, 401].map((first) => Array.from({ length: 30 }, (_, i) => i + first));
+
 const reviewOrderAlternatives: { order: ReviewOrder; change: string }[] = [
-  { order: 'never-seen-last', change: 'never seen all last (the order before)' },
   { order: 'lowest-recall-first', change: 'lowest FSRS recall first (ascending R)' },
   { order: 'highest-recall-first', change: 'highest FSRS recall first (descending R)' },
 ];
@@ -224,7 +219,9 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
   const unaskable = new Set(findUnaskableConcepts(kb).map((skipped) => skipped.conceptId));
   const concepts = kb.concepts.map((concept) => concept.id).filter((id) => !unaskable.has(id));
   const { members, days, seeds, reviewsPerDay } = learningSimulation;
-  log(`learning simulation (${members} members, ${concepts.length} fixture concepts, ${days} days, seeds ${seeds.join(',')})`);
+  log(
+    `learning simulation (${members} members, ${concepts.length} fixture concepts, ${days} days, up to ${reviewsPerDay} reviews a day each, seeds ${seedRange(seeds)})`,
+  );
 
   const policies = simulatePolicies(concepts, learningSimulation);
   const fsrsOverRoundRobin = compareToRoundRobin(policies);
@@ -244,16 +241,32 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
 
   // Other plausible worlds, to show how much the verdict depends on the model's guesses. The headline above is
   // the model as first written; none of these replaces it.
-  const sensitivity = sensitivityChecks.map(({ change, parameters }) => {
-    const varied = simulatePolicies(concepts, { ...learningSimulation, ...parameters });
-    return { change, fsrsOverRoundRobin: compareToRoundRobin(varied), meanRecall: mapPolicies((name) => varied[name].meanRecall) };
+  const sensitivity = sensitivityChecks.map(({ change, parameters, variant }) => {
+    const varied = simulatePolicies(concepts, { ...learningSimulation, ...parameters }, variant);
+    return {
+      change,
+      fsrsOverRoundRobin: compareToRoundRobin(varied),
+      meanRecall: mapPolicies((name) => varied[name].meanRecall),
+      answersPerMemberDay: mapPolicies((name) => varied[name].answersPerMemberDay),
+    };
   });
+  const heldOut = heldOutSeedSets.map((seedSet) => {
+    const manySeeds = { ...learningSimulation, seeds: seedSet };
+    const fsrs = simulatePolicy(concepts, 'fsrs', manySeeds);
+    const roundRobin = simulatePolicy(concepts, 'round-robin', manySeeds);
+    return { seeds: seedRange(seedSet), fsrsOverRoundRobin: compareToRoundRobin({ ...policies, 'round-robin': roundRobin, fsrs }) };
+  });
+  log(
+    `  held-out seeds ${heldOut.map((set) => `${set.seeds}: ${set.fsrsOverRoundRobin.meanRecall}× / ${set.fsrsOverRoundRobin.weakestDecileRecall}×`).join('   ')}`,
+  );
   const roundRobinBySeedSet = new Map(
     decisionSeedSets.map((seedSet) => [seedSet, simulatePolicy(concepts, 'round-robin', { ...learningSimulation, seeds: seedSet })]),
   );
-  log('  sensitivity (fsrs ÷ round-robin, mean / weakest decile):');
+  log('  other worlds (fsrs ÷ round-robin, mean / weakest decile; answers per member-day, fsrs / round-robin):');
   for (const check of sensitivity)
-    log(`    ${check.change.padEnd(40)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×`);
+    log(
+      `    ${check.change.padEnd(48)} ${check.fsrsOverRoundRobin.meanRecall}× / ${check.fsrsOverRoundRobin.weakestDecileRecall}×; ${check.answersPerMemberDay.fsrs.toFixed(2)} / ${check.answersPerMemberDay['round-robin'].toFixed(2)}`,
+    );
 
   // The product's decisions changed, over two sets of 30 seeds (five move the ratios too much to choose by).
   const decisions = decisionAlternatives.map(({ change, variant }) => ({
@@ -262,18 +275,18 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
       const manySeeds = { ...learningSimulation, seeds: seedSet };
       const fsrs = simulatePolicy(concepts, 'fsrs', manySeeds, variant);
       return {
-        seeds: `${seedSet[0]}–${seedSet.at(-1)}`,
+        seeds: seedRange(seedSet),
         fsrsOverRoundRobin: compareToRoundRobin({ ...policies, 'round-robin': roundRobinBySeedSet.get(seedSet)!, fsrs }),
         neverMetShare: fsrs.neverMetShare,
       };
     }),
   }));
   log(
-    `  fsrs with decisions changed, seeds ${decisionSeedSets.map((set) => `${set[0]}–${set.at(-1)}`).join(' | ')} (fsrs ÷ round-robin, mean / weakest decile; pairs never met):`,
+    `  fsrs with decisions changed, seeds ${decisionSeedSets.map(seedRange).join(' | ')} (fsrs ÷ round-robin, mean / weakest decile; pairs never met):`,
   );
   for (const decision of decisions)
     log(
-      `    ${decision.change.padEnd(40)} ${decision.bySeedSet.map((set) => `${set.fsrsOverRoundRobin.meanRecall}× / ${set.fsrsOverRoundRobin.weakestDecileRecall}×; ${(set.neverMetShare * 100).toFixed(1)}%`).join('   |   ')}`,
+      `    ${decision.change.padEnd(48)} ${decision.bySeedSet.map((set) => `${set.fsrsOverRoundRobin.meanRecall}× / ${set.fsrsOverRoundRobin.weakestDecileRecall}×; ${(set.neverMetShare * 100).toFixed(1)}%`).join('   |   ')}`,
     );
 
   // Other orders of the same due list in the headline world: what the product's order was chosen against.
@@ -284,7 +297,7 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
   log('  fsrs with its due list in another order (fsrs ÷ round-robin, mean / weakest decile; pairs never met):');
   for (const alternative of reviewOrders)
     log(
-      `    ${alternative.change.padEnd(40)} ${alternative.fsrsOverRoundRobin.meanRecall}× / ${alternative.fsrsOverRoundRobin.weakestDecileRecall}×; ${(alternative.neverMetShare * 100).toFixed(1)}%`,
+      `    ${alternative.change.padEnd(48)} ${alternative.fsrsOverRoundRobin.meanRecall}× / ${alternative.fsrsOverRoundRobin.weakestDecileRecall}×; ${(alternative.neverMetShare * 100).toFixed(1)}%`,
     );
   return {
     days,
@@ -295,30 +308,43 @@ export async function runLearningBench(log: (line: string) => void): Promise<Lea
     policies,
     fsrsOverRoundRobin,
     target,
+    heldOut,
     sensitivity,
     decisions,
     reviewOrders,
   };
 }
 
-const thirtySeeds = Array.from({ length: 30 }, (_, i) => i + 1);
-
-const sensitivityChecks: { change: string; parameters: Partial<SimulationParameters> }[] = [
+const sensitivityChecks: { change: string; parameters: Partial<SimulationParameters>; variant?: FsrsVariant }[] = [
+  { change: 'reviews on 20–80% of days (the world before)', parameters: { reviewDayShare: [0.2, 0.8] } },
+  { change: '2 reviews a day (not 3)', parameters: { reviewsPerDay: 2 } },
+  { change: '5 reviews a day', parameters: { reviewsPerDay: 5 } },
   { change: 'first half-life 4 days (not 1.5)', parameters: { firstHalfLifeDays: 4 } },
   { change: 'first half-life 8 days', parameters: { firstHalfLifeDays: 8 } },
-  { change: '5 reviews a day (not 3)', parameters: { reviewsPerDay: 5 } },
-  { change: 'an active team (70–100% of days)', parameters: { channelParticipation: [0.7, 1], reviewDayShare: [0.7, 1] } },
-  // The same world, more teams: five seeds move the ratios by a few hundredths (and the decile by far more).
-  { change: '30 seeds (not 5)', parameters: { seeds: thirtySeeds } },
+  // Where the fsrs policy studies less than round-robin (nothing is due), the same study time: see `freeSlots`.
+  { change: '… 4 days, free slots spent on practice', parameters: { firstHalfLifeDays: 4 }, variant: { freeSlots: 'practice' } },
+  { change: '… 8 days, free slots spent on practice', parameters: { firstHalfLifeDays: 8 }, variant: { freeSlots: 'practice' } },
+  { change: '5 reviews a day, free slots spent on practice', parameters: { reviewsPerDay: 5 }, variant: { freeSlots: 'practice' } },
+  { change: 'an active channel (70–100% of days, not 30–90%)', parameters: { channelParticipation: [0.7, 1] } },
+  { change: 'confidence tapped after half the right answers', parameters: { confidenceShare: 0.5 } },
+  { change: 'confidence tapped after every right answer', parameters: { confidenceShare: 1 } },
 ];
+
+function seedRange(seeds: readonly number[]): string {
+  return `${seeds[0]}–${seeds.at(-1)}`;
+}
 
 function mapPolicies<T>(value: (name: PolicyName) => T): Record<PolicyName, T> {
   return Object.fromEntries(policyNames.map((name) => [name, value(name)])) as Record<PolicyName, T>;
 }
 
 /** Every policy over every seed, averaged per policy. */
-function simulatePolicies(concepts: readonly string[], parameters: SimulationParameters): Record<PolicyName, PolicyResult> {
-  return mapPolicies((name) => simulatePolicy(concepts, name, parameters));
+function simulatePolicies(
+  concepts: readonly string[],
+  parameters: SimulationParameters,
+  variant: FsrsVariant = {},
+): Record<PolicyName, PolicyResult> {
+  return mapPolicies((name) => simulatePolicy(concepts, name, parameters, variant));
 }
 
 /** One policy over every seed, averaged. */
@@ -394,8 +420,16 @@ function trueRecall(memory: TrueMemory, at: number): number {
   return 2 ** (-Math.max(0, at - memory.studiedAt) / dayMs / memory.halfLifeDays);
 }
 
+/** What the member did with one question: right or wrong, and whether it was recall or luck. */
+interface Answer {
+  correct: boolean;
+  recalled: boolean;
+  /** Recall probability just before answering. */
+  p: number;
+}
+
 /** One question answered: did the member get it right, and what studying it did to their memory. */
-function study(memory: TrueMemory, at: number, random: Random, s: SimulationParameters): boolean {
+function study(memory: TrueMemory, at: number, random: Random, s: SimulationParameters): Answer {
   const p = trueRecall(memory, at);
   const recalled = random.next() < p;
   const correct = recalled || random.next() < 1 / s.options;
@@ -408,14 +442,20 @@ function study(memory: TrueMemory, at: number, random: Random, s: SimulationPara
     memory.halfLifeDays = Math.max(memory.firstHalfLifeDays, memory.halfLifeDays * s.lapseFactor);
   }
   memory.studiedAt = at;
-  return correct;
+  return { correct, recalled, p };
+}
+
+/** The word an honest member taps after a right answer (see `confidenceShare`). */
+function honestConfidence({ recalled, p }: Answer): AnswerConfidence {
+  if (!recalled) return 'guessed';
+  return p >= 0.5 ? 'sure' : 'unsure';
 }
 
 /** What a policy decides and what it is told: never the true memory, only right and wrong answers. */
 interface Policy {
   channelConcept(at: number): string;
   reviewConcepts(member: number, count: number, at: number): string[];
-  observe(member: number, conceptId: string, correct: boolean, at: number, inChannel: boolean): void;
+  observe(member: number, conceptId: string, correct: boolean, at: number, inChannel: boolean, confidence?: AnswerConfidence): void;
 }
 
 export interface SimulationRun extends PolicyResult {
@@ -432,13 +472,16 @@ export function simulateTeam(
 ): SimulationRun {
   const world = createWorld(concepts.length, seed, s);
   const outcomes = createRandom(seed * 7919 + 1);
+  // Its own stream, so a world with taps answers every question as the world without them does.
+  const taps = createRandom(seed * 104_729 + 3);
   const policy = createPolicy(name, concepts, seed, s.members, variant);
   const index = new Map(concepts.map((id, i) => [id, i]));
   const { members, days, reviewsPerDay } = s;
   let answers = 0;
   const answer = (member: number, conceptId: string, at: number, inChannel: boolean) => {
-    const correct = study(world.memory[member]![index.get(conceptId)!]!, at, outcomes, s);
-    policy.observe(member, conceptId, correct, at, inChannel);
+    const outcome = study(world.memory[member]![index.get(conceptId)!]!, at, outcomes, s);
+    const tapped = inChannel && outcome.correct && s.confidenceShare > 0 && taps.next() < s.confidenceShare;
+    policy.observe(member, conceptId, outcome.correct, at, inChannel, tapped ? honestConfidence(outcome) : undefined);
     answers++;
   };
   for (let day = 0; day < days; day++) {
@@ -522,7 +565,9 @@ function createTeamWeighting(concepts: readonly string[], seed: number): Policy 
  */
 function createFsrsPolicy(concepts: readonly string[], seed: number, variant: FsrsVariant): Policy {
   const random = createRandom(seed * 31 + 7);
-  const rate = (correct: boolean) => (correct && variant.rightWithoutWord === 'hard' ? 'hard' : ratingForAnswer({ correct }));
+  const practiceRandom = createRandom(seed * 131 + 11);
+  const rate = (correct: boolean, confidence?: AnswerConfidence) =>
+    correct && !confidence && variant.rightWithoutWord === 'hard' ? 'hard' : ratingForAnswer({ correct, confidence });
   let noteOrderNext = 0;
   const memories = new Map<string, Map<string, MemoryState>>();
   const lastAnsweredAt = new Map<string, number>();
@@ -547,15 +592,27 @@ function createFsrsPolicy(concepts: readonly string[], seed: number, variant: Fs
     },
     reviewConcepts(member, count, at) {
       const own = memories.get(memberId(member)) ?? new Map<string, MemoryState>();
-      return reorderDueList(listDueConcepts(concepts, own, at, variant.newConceptWindowDays), variant.reviewOrder ?? 'product', own, at)
+      const due = reorderDueList(listDueConcepts(concepts, own, at, variant.newConceptWindowDays), variant.reviewOrder ?? 'product', own, at)
         .slice(0, count)
-        .map((due) => due.conceptId);
+        .map((item) => item.conceptId);
+      if (variant.freeSlots === 'practice')
+        while (due.length < count)
+          due.push(
+            chooseConcept({
+              scope: concepts,
+              performance: [...performance.values()],
+              askedThisRound: new Set(),
+              random: practiceRandom,
+              now: new Date(at),
+            })!,
+          );
+      return due;
     },
-    observe(member, conceptId, correct, at, inChannel) {
+    observe(member, conceptId, correct, at, inChannel, confidence) {
       const id = memberId(member);
       const own = memories.get(id) ?? new Map<string, MemoryState>();
       memories.set(id, own);
-      own.set(conceptId, reviewConcept(own.get(conceptId) ?? createMemoryState(at), rate(correct), at).state);
+      own.set(conceptId, reviewConcept(own.get(conceptId) ?? createMemoryState(at), rate(correct, confidence), at).state);
       // The team counts members who answered the channel (the store's listRecentChannelAnswerers).
       if (!inChannel) return;
       lastAnsweredAt.set(id, at);

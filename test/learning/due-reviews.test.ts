@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listDueConcepts, newConceptsPerDay, nextDueAt } from '../../src/learning/due-reviews.js';
+import { listDueConcepts, newConceptAllowance, nextDueAt } from '../../src/learning/due-reviews.js';
 import { createMemoryState, reviewConcept, type MemoryState } from '../../src/learning/memory-state.js';
 
 const hour = 3_600_000;
@@ -11,40 +11,45 @@ function reviewedOn(dayIndex: number, rating: 'good' | 'again' = 'good'): Memory
 }
 
 describe('a member’s due concepts', () => {
-  it('one never-seen concept first (none met today), then the most overdue, then the other never seen in scope order', () => {
+  it('one never-seen concept first (none met in the last two days), then the most overdue, then the other never seen in scope order', () => {
     const memories = new Map([
-      ['recent', reviewedOn(29)],
+      // Answered twice, so not met for the first time in the window, and not due yet.
+      ['recent', reviewConcept(reviewedOn(28), 'good', start + 29 * day).state],
       ['older', reviewedOn(10)],
       ['oldest', reviewedOn(0)],
     ]);
     const at = start + 30 * day;
     const due = listDueConcepts(['unseen-b', 'recent', 'older', 'unseen-a', 'oldest'], memories, at);
-    expect(newConceptsPerDay).toBe(1);
+    expect(newConceptAllowance).toEqual({ concepts: 1, windowDays: 2 });
     expect(due.map((item) => item.conceptId)).toEqual(['unseen-b', 'oldest', 'older', 'unseen-a']);
     expect(due[0]).toEqual({ conceptId: 'unseen-b', dueAt: null, overdueMs: 0 });
     expect(due[1]!.overdueMs).toBeGreaterThan(due[2]!.overdueMs);
   });
 
-  it('a member who met a new concept in the last 24 hours (here by the channel question) gets the overdue ones first', () => {
+  it('a member who met a new concept in the last two days (here by the channel question) gets the overdue ones first', () => {
     const memories = new Map([
       ['oldest', reviewedOn(0)],
       ['met-this-morning', reviewConcept(createMemoryState(start), 'again', start + 30 * day - 10 * hour).state],
     ]);
-    const due = listDueConcepts(['unseen', 'oldest', 'met-this-morning'], memories, start + 30 * day);
-    // Met yesterday evening: today's allowance is free again.
-    const dayLater = listDueConcepts(['unseen', 'oldest', 'met-this-morning'], memories, start + 31 * day);
+    const scope = ['unseen', 'oldest', 'met-this-morning'];
+    const due = listDueConcepts(scope, memories, start + 30 * day);
+    // A day later the allowance is still used; two days after the meeting it is free again.
+    const dayLater = listDueConcepts(scope, memories, start + 31 * day);
+    const twoDaysLater = listDueConcepts(scope, memories, start + 32 * day);
 
     expect(due.map((item) => item.conceptId)).toEqual(['oldest', 'unseen']);
-    expect(dayLater.map((item) => item.conceptId)).toEqual(['unseen', 'oldest', 'met-this-morning']);
+    expect(dayLater.map((item) => item.conceptId)).toEqual(['oldest', 'met-this-morning', 'unseen']);
+    expect(twoDaysLater.map((item) => item.conceptId)).toEqual(['unseen', 'oldest', 'met-this-morning']);
   });
 
-  it('a longer allowance window (the learning bench measures one against the product) holds the next new concept back longer', () => {
+  it('another allowance window (the learning bench measures them against the product) moves when the next new concept comes', () => {
     const memories = new Map([
       ['oldest', reviewedOn(0)],
-      ['met-two-days-ago', reviewConcept(createMemoryState(start), 'good', start + 28 * day).state],
+      ['met-a-day-and-a-half-ago', reviewConcept(createMemoryState(start), 'good', start + 28.5 * day).state],
     ]);
     const at = start + 30 * day;
-    expect(listDueConcepts(['unseen', 'oldest'], memories, at)[0]!.conceptId).toBe('unseen');
+    expect(listDueConcepts(['unseen', 'oldest'], memories, at)[0]!.conceptId).toBe('oldest');
+    expect(listDueConcepts(['unseen', 'oldest'], memories, at, 1)[0]!.conceptId).toBe('unseen');
     expect(listDueConcepts(['unseen', 'oldest'], memories, at, 4)[0]!.conceptId).toBe('oldest');
   });
 

@@ -31,6 +31,22 @@ describe('the learning simulation', () => {
     }
   });
 
+  it('confidence taps change what FSRS is told, not what the members answer', () => {
+    const tapping = { ...small, confidenceShare: 1 };
+    // Round-robin ignores the taps: the same answers give the same memories.
+    expect(simulateTeam(concepts, 'round-robin', 6, tapping)).toEqual(simulateTeam(concepts, 'round-robin', 6, small));
+    expect(simulateTeam(concepts, 'fsrs', 6, tapping).recalls).not.toEqual(simulateTeam(concepts, 'fsrs', 6, small).recalls);
+  });
+
+  it('free slots spent on practice give the fsrs policy the same study time as round-robin, and no more', () => {
+    const slowForgetting = { ...small, firstHalfLifeDays: 8 };
+    const roundRobin = simulateTeam(concepts, 'round-robin', 7, slowForgetting);
+    const stops = simulateTeam(concepts, 'fsrs', 7, slowForgetting);
+    const practises = simulateTeam(concepts, 'fsrs', 7, slowForgetting, { freeSlots: 'practice' });
+    expect(stops.answersPerMemberDay).toBeLessThan(roundRobin.answersPerMemberDay);
+    expect(practises.answersPerMemberDay).toBe(roundRobin.answersPerMemberDay);
+  });
+
   it('studying helps: a team that reviews every day remembers more than one that never reviews', () => {
     const never = simulateTeam(concepts, 'round-robin', 4, { ...small, reviewsPerDay: 0 });
     const daily = simulateTeam(concepts, 'round-robin', 4, { ...small, reviewDayShare: [1, 1] });

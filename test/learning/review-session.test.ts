@@ -24,13 +24,14 @@ describe('a review session’s order', () => {
     memories: new Map([
       ['older', reviewedOn(10)],
       ['oldest', reviewedOn(0)],
-      ['fresh', reviewedOn(30)],
+      // Answered twice, so not a new concept met in the allowance's window, and not due yet.
+      ['fresh', reviewConcept(reviewedOn(29), 'good', start + 30 * day).state],
     ]),
     reviewedInSession: new Set(['oldest']),
   };
 
   it('leaves out what the session reviewed already, even when it fell due again', () => {
-    // The day's new concept first, then the overdue one (see listDueConcepts).
+    // The allowance's new concept first, then the overdue one (see listDueConcepts).
     expect(listSessionDue(scope, start + 31 * day).map((due) => due.conceptId)).toEqual(['unseen', 'older']);
   });
 
