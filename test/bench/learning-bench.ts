@@ -180,7 +180,7 @@ export interface FsrsVariant {
   channel?: 'team-strongest-first' | 'note-order';
   /**
    * 'practice': a member whose due list is shorter than their reviews of the day spends the rest on `/quiz
-   * practice` (the channel's weighting, as team-weighting's reviews), so they study as much as under round-robin.
+   * practice` (its draw: the channel's answer statistics, not its round), so they study as much as under round-robin.
    * The product's policy stops when nothing is due, as the issue's review session does.
    */
   freeSlots?: 'practice';
