@@ -19,7 +19,7 @@ const warmupQueries = 50;
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Where each `/leaderboard` period starts for a history that ends at `end`: the last 7 days, 30 days, all of it. */
-export function leaderboardPeriodStarts(end: number): Record<LeaderboardPeriod, Date | null> {
+function leaderboardPeriodStarts(end: number): Record<LeaderboardPeriod, Date | null> {
   return { week: new Date(end - 7 * dayMs), month: new Date(end - 30 * dayMs), all: null };
 }
 
@@ -35,7 +35,7 @@ export interface PeriodTiming {
  * p50 and p99 per period (medians of `leaderboardRepeats` runs of `leaderboardQueries` queries, each for a random
  * caller among `members`), after a warm-up; `countInPeriod` tells how many answers each period holds.
  */
-export async function timeLeaderboards(
+async function timeLeaderboards(
   store: QuizStore,
   guildId: string,
   members: number,
@@ -78,7 +78,7 @@ export async function timeLeaderboards(
  * The period query's worst case: a period that spans the whole history aggregates every answer. `queries` runs
  * (a slow store gets fewer); the first is not set apart, as the statement is warm by now.
  */
-export async function timeWholeHistoryAsPeriod(
+async function timeWholeHistoryAsPeriod(
   store: QuizStore,
   guildId: string,
   storedAnswers: number,
@@ -96,4 +96,36 @@ export async function timeWholeHistoryAsPeriod(
     `  (worst case: a period covering all ${storedAnswers.toLocaleString('en')} answers: p50 ${percentile(worst, 0.5).toFixed(2)} ms, p99 ${percentile(worst, 0.99).toFixed(2)} ms)`,
   );
   return { p50Ms: round(percentile(worst, 0.5), 2), p99Ms: round(percentile(worst, 0.99), 2), answersInPeriod: storedAnswers };
+}
+
+export interface LeaderboardHistory {
+  store: QuizStore;
+  guildId: string;
+  members: number;
+  /** When the seeded history ends: the periods count back from it. */
+  end: number;
+  storedAnswers: number;
+  /** Answers scored at or after `since` (the whole history's count is `storedAnswers`). */
+  countSince: (since: Date) => Promise<number> | number;
+  /** Queries for the whole-history worst case (a slow store gets fewer). */
+  wholeHistoryQueries: number;
+  log: (line: string) => void;
+  targetNote?: string;
+}
+
+/** Every `/leaderboard` period of a seeded history, then the whole-history worst case: what both store benches report. */
+export async function timeLeaderboardPeriods(
+  history: LeaderboardHistory,
+): Promise<Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming>> {
+  const { store, guildId, members, end, storedAnswers, countSince, wholeHistoryQueries, log, targetNote } = history;
+  const periods = await timeLeaderboards(
+    store,
+    guildId,
+    members,
+    leaderboardPeriodStarts(end),
+    (since) => (since === null ? storedAnswers : countSince(since)),
+    log,
+    targetNote,
+  );
+  return { ...periods, 'whole-history-as-period': await timeWholeHistoryAsPeriod(store, guildId, storedAnswers, wholeHistoryQueries, log) };
 }

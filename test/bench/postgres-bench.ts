@@ -25,7 +25,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { LeaderboardPeriod } from '../../src/quiz/types.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import type { PostgresQuizStore } from '../../src/store/postgres/postgres-quiz-store.js';
 import { tablesIn, type Tables } from '../../src/store/postgres/connection.js';
@@ -33,7 +32,7 @@ import { startScript } from '../e2e/script-process.js';
 import { closeStartGate } from '../store/postgres-start-gate.js';
 import { median } from './bench-stats.js';
 import { benchQuestion } from './quiz-bench.js';
-import { leaderboardPeriodStarts, timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
+import { timeLeaderboardPeriods } from './leaderboard-timing.js';
 import { recorderSetupVariable, type RecorderSetup, type RecorderTiming } from './postgres-bench-recorder.js';
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -197,31 +196,26 @@ async function measureLeaderboards(admin: pg.Client, tables: Tables, store: Post
     `  seeded ${storedAnswers.toLocaleString('en')} scored answers by ${members} members to ${questions.toLocaleString('en')} questions in SQL (generate_series) in ${(seedMs / 1000).toFixed(1)} s`,
   );
 
-  const sinceByPeriod = leaderboardPeriodStarts(end);
-  const periods: Record<string, PeriodTiming> = {
-    ...(await timeLeaderboards(
-      store,
-      guildId,
-      members,
-      sinceByPeriod,
-      async (since) =>
-        since === null
-          ? storedAnswers
-          : Number(
-              (
-                await admin.query<{ count: string }>(`SELECT count(*) AS count FROM ${tables.answers} WHERE guild_id = $1 AND scored_at >= $2`, [
-                  guildId,
-                  since,
-                ])
-              ).rows[0]?.count ?? 0,
-            ),
-      log,
-      '   [target p99 < 10 ms]',
-    )),
-  };
-
-  periods['whole-history-as-period'] = await timeWholeHistoryAsPeriod(store, guildId, storedAnswers, 20, log);
-  return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
+  const periods = await timeLeaderboardPeriods({
+    store,
+    guildId,
+    members,
+    end,
+    storedAnswers,
+    countSince: async (since) =>
+      Number(
+        (
+          await admin.query<{ count: string }>(`SELECT count(*) AS count FROM ${tables.answers} WHERE guild_id = $1 AND scored_at >= $2`, [
+            guildId,
+            since,
+          ])
+        ).rows[0]?.count ?? 0,
+      ),
+    wholeHistoryQueries: 20,
+    log,
+    targetNote: '   [target p99 < 10 ms]',
+  });
+  return { storedAnswers, seedMs, periods };
 }
 
 /**

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { GeneratedQuestion, LeaderboardPeriod, StoredQuestion } from '../../src/quiz/types.js';
+import type { GeneratedQuestion, StoredQuestion } from '../../src/quiz/types.js';
 import { openDatabase } from '../../src/store/database.js';
 import { SqliteQuizStore } from '../../src/store/sqlite-quiz-store.js';
 import { createBenchRandom, median, round } from './bench-stats.js';
-import { leaderboardPeriodStarts, timeLeaderboards, timeWholeHistoryAsPeriod, type PeriodTiming } from './leaderboard-timing.js';
+import { timeLeaderboardPeriods } from './leaderboard-timing.js';
 
 const guildId = '100000000000000001';
 const channelId = '200000000000000001';
@@ -103,21 +103,18 @@ async function measureLeaderboards(file: string, log: (line: string) => void) {
       `  seeded ${storedAnswers.toLocaleString('en')} answers by ${members} members to ${questions.toLocaleString('en')} questions through the store in ${(seedMs / 1000).toFixed(1)} s`,
     );
 
-    const sinceByPeriod = leaderboardPeriodStarts(end);
     const countInPeriod = db.prepare<[string, number]>('SELECT COUNT(*) FROM answers WHERE guild_id = ? AND scored_at >= ?').pluck();
-    const periods: Record<string, PeriodTiming> = {
-      ...(await timeLeaderboards(
-        store,
-        guildId,
-        members,
-        sinceByPeriod,
-        (since) => (since === null ? storedAnswers : (countInPeriod.get(guildId, since.getTime()) as number)),
-        log,
-      )),
-    };
-
-    periods['whole-history-as-period'] = await timeWholeHistoryAsPeriod(store, guildId, storedAnswers, 50, log);
-    return { storedAnswers, seedMs, periods: periods as Record<LeaderboardPeriod | 'whole-history-as-period', PeriodTiming> };
+    const periods = await timeLeaderboardPeriods({
+      store,
+      guildId,
+      members,
+      end,
+      storedAnswers,
+      countSince: (since) => countInPeriod.get(guildId, since.getTime()) as number,
+      wholeHistoryQueries: 50,
+      log,
+    });
+    return { storedAnswers, seedMs, periods };
   } finally {
     await store.close();
   }
