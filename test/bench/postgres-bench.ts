@@ -196,25 +196,17 @@ async function measureLeaderboards(admin: pg.Client, tables: Tables, store: Post
     `  seeded ${storedAnswers.toLocaleString('en')} scored answers by ${members} members to ${questions.toLocaleString('en')} questions in SQL (generate_series) in ${(seedMs / 1000).toFixed(1)} s`,
   );
 
-  const periods = await timeLeaderboardPeriods({
-    store,
-    guildId,
-    members,
-    end,
-    storedAnswers,
-    countSince: async (since) =>
-      Number(
-        (
-          await admin.query<{ count: string }>(`SELECT count(*) AS count FROM ${tables.answers} WHERE guild_id = $1 AND scored_at >= $2`, [
-            guildId,
-            since,
-          ])
-        ).rows[0]?.count ?? 0,
-      ),
-    wholeHistoryQueries: 20,
-    log,
-    targetNote: '   [target p99 < 10 ms]',
-  });
+  const countSince = async (since: Date) =>
+    Number(
+      (
+        await admin.query<{ count: string }>(`SELECT count(*) AS count FROM ${tables.answers} WHERE guild_id = $1 AND scored_at >= $2`, [
+          guildId,
+          since,
+        ])
+      ).rows[0]?.count ?? 0,
+    );
+  const targetNote = '   [target p99 < 10 ms]';
+  const periods = await timeLeaderboardPeriods({ store, guildId, members, end, storedAnswers, countSince, wholeHistoryQueries: 20, log, targetNote });
   return { storedAnswers, seedMs, periods };
 }
 

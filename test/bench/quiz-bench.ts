@@ -104,16 +104,8 @@ async function measureLeaderboards(file: string, log: (line: string) => void) {
     );
 
     const countInPeriod = db.prepare<[string, number]>('SELECT COUNT(*) FROM answers WHERE guild_id = ? AND scored_at >= ?').pluck();
-    const periods = await timeLeaderboardPeriods({
-      store,
-      guildId,
-      members,
-      end,
-      storedAnswers,
-      countSince: (since) => countInPeriod.get(guildId, since.getTime()) as number,
-      wholeHistoryQueries: 50,
-      log,
-    });
+    const countSince = (since: Date) => countInPeriod.get(guildId, since.getTime()) as number;
+    const periods = await timeLeaderboardPeriods({ store, guildId, members, end, storedAnswers, countSince, wholeHistoryQueries: 50, log });
     return { storedAnswers, seedMs, periods };
   } finally {
     await store.close();
